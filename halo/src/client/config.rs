@@ -1,0 +1,99 @@
+//! Settings of a [`Gateway`](super::Gateway).
+
+use std::time::Duration;
+
+use secrecy::SecretString;
+use url::Url;
+
+use super::retry::RetryPolicy;
+
+/// Halo's documented hosted limit: 300 requests per rolling 5 minutes.
+pub const DEFAULT_RATE_LIMIT: u32 = 300;
+/// The rolling window Halo counts requests over.
+pub const DEFAULT_RATE_WINDOW: Duration = Duration::from_secs(300);
+
+/// Everything a [`Gateway`](super::Gateway) needs: where Halo lives, who Haloscope is, and how
+/// politely to talk to it. `Debug` never shows the secret.
+#[derive(Clone, Debug)]
+pub struct GatewayConfig {
+    /// The resource server, e.g. `https://acme.halopsa.com/api`.
+    pub api_url: Url,
+    /// The authorisation server, e.g. `https://acme.halopsa.com/auth` (token = `{auth_url}/token`).
+    pub auth_url: Url,
+    /// Hosted tenant name, sent as `?tenant=` on auth calls; `None` on-premise.
+    pub tenant: Option<String>,
+    /// The API application's client id.
+    pub client_id: String,
+    /// The API application's secret (client credentials); `None` for a public PKCE-only app.
+    pub client_secret: Option<SecretString>,
+    /// Space-separated scopes for the app token, e.g. `all`.
+    pub scope: String,
+    /// Outbound budget per `rate_window` (`HALO_RATE_LIMIT`, default 300); 0 turns the limiter off.
+    pub rate_limit: u32,
+    /// The rolling window the budget applies to (Halo: 5 minutes).
+    pub rate_window: Duration,
+    /// How long successful GET replies are reused; zero turns the read cache off.
+    pub cache_ttl: Duration,
+    /// Most entries the read cache holds.
+    pub cache_capacity: u64,
+    /// TCP/TLS connect timeout.
+    pub connect_timeout: Duration,
+    /// Whole-request timeout.
+    pub request_timeout: Duration,
+    /// Retry and back-off behaviour.
+    pub retry: RetryPolicy,
+}
+
+impl GatewayConfig {
+    /// A configuration with Haloscope's defaults: scope `all`, 300 requests per 5 minutes,
+    /// cache off, 5 s connect and 30 s request timeouts.
+    pub fn new(api_url: Url, auth_url: Url, client_id: impl Into<String>) -> Self {
+        Self {
+            api_url,
+            auth_url,
+            tenant: None,
+            client_id: client_id.into(),
+            client_secret: None,
+            scope: "all".to_owned(),
+            rate_limit: DEFAULT_RATE_LIMIT,
+            rate_window: DEFAULT_RATE_WINDOW,
+            cache_ttl: Duration::ZERO,
+            cache_capacity: 10_000,
+            connect_timeout: Duration::from_secs(5),
+            request_timeout: Duration::from_secs(30),
+            retry: RetryPolicy::default(),
+        }
+    }
+
+    /// Reads `HALO_RATE_LIMIT` (requests per 5 minutes, 0 = off) into `rate_limit` when set.
+    pub fn with_env_rate_limit(mut self) -> Result<Self, crate::Error> {
+        if let Ok(v) = std::env::var("HALO_RATE_LIMIT") {
+            self.rate_limit = v.trim().parse().map_err(|_| crate::Error::Config {
+                message: format!("HALO_RATE_LIMIT must be a whole number, not {v:?}"),
+            })?;
+        }
+        Ok(self)
+    }
+
+    /// Builds `{base}/{segments…}` keeping the base path (`…/api` + `Client/5`).
+    pub(crate) fn join(base: &Url, path: &str) -> Url {
+        let mut url = base.clone();
+        let joined = format!(
+            "{}/{}",
+            url.path().trim_end_matches('/'),
+            path.trim_start_matches('/')
+        );
+        url.set_path(&joined);
+        url.set_query(None);
+        url
+    }
+
+    /// The token endpoint, with `?tenant=` when hosted.
+    pub(crate) fn token_url(&self) -> Url {
+        let mut url = Self::join(&self.auth_url, "token");
+        if let Some(t) = self.tenant.as_deref().filter(|t| !t.is_empty()) {
+            url.query_pairs_mut().append_pair("tenant", t);
+        }
+        url
+    }
+}

@@ -1,0 +1,292 @@
+//! The one place every upstream call passes: connection pool, rate limiter, read cache, metrics.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use secrecy::{ExposeSecret, SecretString};
+use serde_json::Value;
+
+use super::cache::ReadCache;
+use super::config::GatewayConfig;
+use super::limiter::Limiter;
+use super::retry::{decide, Decision, Method, Outcome};
+use super::token::{AgentToken, AppToken, TokenSet, TokenSource};
+use super::HaloClient;
+use crate::Error;
+
+/// One per tenant + client id: holds the HTTP client (connection reuse, HTTP/2 where offered,
+/// timeouts), the outbound rate limiter shared by every token, the read cache, the app token
+/// and the metrics. Cheap to clone.
+#[derive(Clone)]
+pub struct Gateway {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    cfg: GatewayConfig,
+    http: reqwest::Client,
+    limiter: Arc<Limiter>,
+    cache: ReadCache,
+    app_token: Arc<AppToken>,
+    /// After a 429 every caller waits until this instant ("never hammer").
+    paused_until: Mutex<Option<Instant>>,
+}
+
+impl std::fmt::Debug for Gateway {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gateway")
+            .field("api_url", &self.inner.cfg.api_url.as_str())
+            .field("tenant", &self.inner.cfg.tenant)
+            .field("client_id", &self.inner.cfg.client_id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One HTTP request to the resource server.
+pub(crate) struct Call<'a> {
+    pub method: Method,
+    /// Path under the API base, e.g. `Client/5`.
+    pub path: &'a str,
+    pub query: &'a [(String, String)],
+    pub body: Option<&'a Value>,
+    /// Low-cardinality label for metrics, e.g. `Client/{id}`.
+    pub endpoint: &'a str,
+}
+
+/// A reply as received (status and body).
+pub(crate) struct Reply {
+    pub status: u16,
+    pub retry_after: Option<Duration>,
+    pub body: Vec<u8>,
+}
+
+pub(crate) fn transport_error(e: reqwest::Error) -> Error {
+    if e.is_timeout() {
+        return Error::Timeout;
+    }
+    let e = e.without_url();
+    let message = if e.is_connect() {
+        "the connection failed".to_owned()
+    } else if e.is_body() || e.is_decode() {
+        "the reply was cut off".to_owned()
+    } else {
+        "the request failed".to_owned()
+    };
+    Error::Transport { message }
+}
+
+fn parse_retry_after(v: Option<&reqwest::header::HeaderValue>) -> Option<Duration> {
+    let s = v?.to_str().ok()?.trim();
+    if let Ok(secs) = s.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let at = chrono::DateTime::parse_from_rfc2822(s).ok()?;
+    (at.with_timezone(&chrono::Utc) - chrono::Utc::now())
+        .to_std()
+        .ok()
+}
+
+impl Gateway {
+    /// Builds the gateway. Create one per tenant + client id and share it.
+    pub fn new(cfg: GatewayConfig) -> Result<Self, Error> {
+        if cfg.client_id.trim().is_empty() {
+            return Err(Error::Config {
+                message: "the HaloPSA client id is empty".to_owned(),
+            });
+        }
+        for (name, url) in [("API URL", &cfg.api_url), ("auth URL", &cfg.auth_url)] {
+            if !matches!(url.scheme(), "http" | "https") || url.cannot_be_a_base() {
+                return Err(Error::Config {
+                    message: format!("the HaloPSA {name} must be an http(s) URL"),
+                });
+            }
+        }
+        let http = reqwest::Client::builder()
+            .connect_timeout(cfg.connect_timeout)
+            .timeout(cfg.request_timeout)
+            .pool_idle_timeout(Duration::from_secs(90))
+            .user_agent(concat!("Haloscope/", env!("CARGO_PKG_VERSION")))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|_| Error::Config {
+                message: "the HTTP client could not be built".to_owned(),
+            })?;
+        let key = format!(
+            "{}|{}",
+            cfg.tenant.as_deref().unwrap_or(cfg.api_url.as_str()),
+            cfg.client_id
+        );
+        let limiter = Limiter::shared(&key, cfg.rate_limit, cfg.rate_window);
+        let cache = ReadCache::new(cfg.cache_ttl, cfg.cache_capacity);
+        Ok(Self {
+            inner: Arc::new(Inner {
+                cfg,
+                http,
+                limiter,
+                cache,
+                app_token: Arc::new(AppToken::new()),
+                paused_until: Mutex::new(None),
+            }),
+        })
+    }
+
+    /// The configuration this gateway was built with.
+    pub fn config(&self) -> &GatewayConfig {
+        &self.inner.cfg
+    }
+
+    pub(crate) fn http(&self) -> &reqwest::Client {
+        &self.inner.http
+    }
+
+    /// A client acting as the API application (client credentials; token shared and cached).
+    pub fn app_client(&self) -> HaloClient {
+        HaloClient::new(
+            self.clone(),
+            TokenSource::App(self.inner.app_token.clone()),
+            "app".into(),
+        )
+    }
+
+    /// A client acting as a signed-in agent. `principal` identifies the agent (it keys the read
+    /// cache); read [`HaloClient::tokens`] after calls to persist refreshed tokens.
+    pub fn agent_client(&self, principal: impl Into<String>, tokens: TokenSet) -> HaloClient {
+        let principal: String = principal.into();
+        HaloClient::new(
+            self.clone(),
+            TokenSource::Agent(Arc::new(AgentToken::new(tokens))),
+            format!("agent:{principal}").into(),
+        )
+    }
+
+    /// Forgets cached replies of an entity (e.g. `Client`) for every principal.
+    pub fn invalidate(&self, entity: &'static str) {
+        self.inner.cache.invalidate(entity);
+    }
+
+    pub(crate) async fn cached<F>(
+        &self,
+        principal: &Arc<str>,
+        entity: &'static str,
+        target: &str,
+        fetch: F,
+    ) -> Result<Arc<Vec<u8>>, Error>
+    where
+        F: std::future::Future<Output = Result<Vec<u8>, Error>>,
+    {
+        self.inner
+            .cache
+            .get_or_fetch(principal, entity, target, fetch)
+            .await
+    }
+
+    async fn wait_if_paused(&self) {
+        loop {
+            let until = *self
+                .inner
+                .paused_until
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            match until {
+                Some(t) if t > Instant::now() => tokio::time::sleep_until(t.into()).await,
+                _ => return,
+            }
+        }
+    }
+
+    fn pause_for(&self, d: Duration) {
+        let t = Instant::now() + d;
+        let mut p = self
+            .inner
+            .paused_until
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if p.is_none_or(|old| old < t) {
+            *p = Some(t);
+        }
+    }
+
+    /// Sends one call with the bearer token: waits for the limiter (and any 429 pause), retries
+    /// per [`decide`], records metrics. Returns the final reply, or a transport/timeout error.
+    pub(crate) async fn send(&self, call: &Call<'_>, token: &SecretString) -> Result<Reply, Error> {
+        let cfg = &self.inner.cfg;
+        let url = GatewayConfig::join(&cfg.api_url, call.path);
+        let method_label = match call.method {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+        };
+        let mut retry = 0u32;
+        loop {
+            self.wait_if_paused().await;
+            self.inner.limiter.acquire().await;
+            let mut req = match call.method {
+                Method::Get => self.inner.http.get(url.clone()),
+                Method::Post => self.inner.http.post(url.clone()),
+                Method::Delete => self.inner.http.delete(url.clone()),
+            };
+            req = req
+                .bearer_auth(token.expose_secret())
+                .header(reqwest::header::ACCEPT, "application/json");
+            if !call.query.is_empty() {
+                req = req.query(call.query);
+            }
+            if let Some(b) = call.body {
+                req = req.json(b);
+            }
+            let started = Instant::now();
+            let result = match req.send().await {
+                Ok(resp) => {
+                    let status = resp.status().as_u16();
+                    let retry_after =
+                        parse_retry_after(resp.headers().get(reqwest::header::RETRY_AFTER));
+                    match resp.bytes().await {
+                        Ok(b) => Ok(Reply {
+                            status,
+                            retry_after,
+                            body: b.to_vec(),
+                        }),
+                        Err(e) => Err(transport_error(e)),
+                    }
+                }
+                Err(e) => Err(transport_error(e)),
+            };
+            let elapsed = started.elapsed().as_secs_f64();
+            let (outcome, status_label) = match &result {
+                Ok(r) => (Outcome::Status(r.status), r.status.to_string()),
+                Err(Error::Timeout) => (Outcome::Timeout, "timeout".to_owned()),
+                Err(_) => (Outcome::Transport, "transport".to_owned()),
+            };
+            metrics::counter!("halo_upstream_requests_total", "endpoint" => call.endpoint.to_owned(), "method" => method_label, "status" => status_label).increment(1);
+            metrics::histogram!("halo_upstream_request_seconds", "endpoint" => call.endpoint.to_owned(), "method" => method_label).record(elapsed);
+            let retry_after = result.as_ref().ok().and_then(|r| r.retry_after);
+            if outcome == Outcome::Status(429) {
+                metrics::counter!("halo_upstream_429_total", "endpoint" => call.endpoint.to_owned()).increment(1);
+            }
+            match decide(
+                &cfg.retry,
+                call.method,
+                outcome,
+                retry,
+                retry_after,
+                rand::random::<f64>(),
+            ) {
+                Decision::Stop => return result,
+                Decision::RetryAfter(d) => {
+                    tracing::debug!(
+                        endpoint = call.endpoint,
+                        ?outcome,
+                        wait_ms = d.as_millis() as u64,
+                        "retrying HaloPSA call"
+                    );
+                    if outcome == Outcome::Status(429) {
+                        self.pause_for(d);
+                    } else {
+                        tokio::time::sleep(d).await;
+                    }
+                    retry += 1;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! [`HaloClient`]: a gateway plus a token source; the 401 handling and status mapping.
+
+use std::fmt;
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::gateway::{Call, Gateway, Reply};
+use super::retry::Method;
+use super::token::{TokenSet, TokenSource};
+use crate::error::{excerpt, validation_message};
+use crate::Error;
+
+/// Talks to Halo as one principal (the app, or one signed-in agent) through a shared
+/// [`Gateway`]. Cheap to clone. Entity accessors ([`HaloClient::clients`], …) give the typed
+/// operations.
+#[derive(Clone)]
+pub struct HaloClient {
+    gateway: Gateway,
+    tokens: TokenSource,
+    principal: Arc<str>,
+}
+
+impl fmt::Debug for HaloClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HaloClient")
+            .field("principal", &self.principal)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Maps a final reply to its body or the matching [`Error`].
+pub(crate) fn map_reply(reply: Reply) -> Result<Vec<u8>, Error> {
+    let text = || String::from_utf8_lossy(&reply.body).into_owned();
+    match reply.status {
+        200..=299 => Ok(reply.body),
+        400 | 422 => Err(Error::Validation {
+            message: validation_message(&text()),
+        }),
+        401 => Err(Error::Unauthorized),
+        403 => Err(Error::Forbidden),
+        404 => Err(Error::NotFound),
+        429 => Err(Error::rate_limited(reply.retry_after)),
+        status => Err(Error::Upstream {
+            status,
+            excerpt: excerpt(&text(), 200),
+        }),
+    }
+}
+
+impl HaloClient {
+    pub(crate) fn new(gateway: Gateway, tokens: TokenSource, principal: Arc<str>) -> Self {
+        Self {
+            gateway,
+            tokens,
+            principal,
+        }
+    }
+
+    /// The gateway this client uses.
+    pub fn gateway(&self) -> &Gateway {
+        &self.gateway
+    }
+
+    /// Who this client acts as: `app` or `agent:<id>`.
+    pub fn principal(&self) -> &str {
+        &self.principal
+    }
+
+    /// Makes sure a usable token can be had (fetching or refreshing one if needed); for
+    /// readiness checks.
+    pub async fn check_token(&self) -> Result<(), Error> {
+        self.tokens.get(&self.gateway, None).await.map(|_| ())
+    }
+
+    /// The agent's current token set (possibly refreshed since sign-in), for the server to
+    /// persist in the session; `None` for the app client.
+    pub async fn tokens(&self) -> Option<TokenSet> {
+        match &self.tokens {
+            TokenSource::App(_) => None,
+            TokenSource::Agent(a) => Some(a.current().await),
+        }
+    }
+
+    /// Sends a call with a valid token; on a 401 gets a new token once and retries once.
+    pub(crate) async fn call(&self, call: &Call<'_>) -> Result<Vec<u8>, Error> {
+        let token = self.tokens.get(&self.gateway, None).await?;
+        let reply = self.gateway.send(call, &token).await?;
+        if reply.status != 401 {
+            return map_reply(reply);
+        }
+        tracing::info!(endpoint = call.endpoint, principal = %self.principal, "HaloPSA refused the token; renewing once");
+        let token = self.tokens.get(&self.gateway, Some(&token)).await?;
+        let reply = self.gateway.send(call, &token).await?;
+        if reply.status == 401 {
+            return Err(self.tokens.unauthorized());
+        }
+        map_reply(reply)
+    }
+
+    /// A GET through the read cache.
+    pub(crate) async fn get_raw(
+        &self,
+        entity: &'static str,
+        path: &str,
+        query: &[(String, String)],
+        endpoint: &str,
+    ) -> Result<Arc<Vec<u8>>, Error> {
+        let target = if query.is_empty() {
+            path.to_owned()
+        } else {
+            let mut s = url::form_urlencoded::Serializer::new(String::new());
+            for (k, v) in query {
+                s.append_pair(k, v);
+            }
+            format!("{path}?{}", s.finish())
+        };
+        let call = Call {
+            method: Method::Get,
+            path,
+            query,
+            body: None,
+            endpoint,
+        };
+        self.gateway
+            .cached(&self.principal, entity, &target, self.call(&call))
+            .await
+    }
+
+    /// A GET decoded into `T` (paths of decode errors are reported).
+    pub(crate) async fn get_json<T: DeserializeOwned>(
+        &self,
+        entity: &'static str,
+        path: &str,
+        query: &[(String, String)],
+        endpoint: &str,
+    ) -> Result<T, Error> {
+        let bytes = self.get_raw(entity, path, query, endpoint).await?;
+        crate::error::decode(&bytes, "")
+    }
+
+    /// A POST or DELETE; afterwards the cached replies of `invalidates` are dropped for every
+    /// principal (also when the write failed: Halo may have applied part of it).
+    pub(crate) async fn write(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&Value>,
+        endpoint: &str,
+        invalidates: &[&'static str],
+    ) -> Result<Vec<u8>, Error> {
+        let call = Call {
+            method,
+            path,
+            query: &[],
+            body,
+            endpoint,
+        };
+        let result = self.call(&call).await;
+        for e in invalidates {
+            self.gateway.invalidate(e);
+        }
+        result
+    }
+}

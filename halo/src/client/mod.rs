@@ -1,0 +1,58 @@
+//! The server-only HTTP client (feature `client`).
+//!
+//! Build one [`Gateway`] per tenant + client id from a [`GatewayConfig`], then take
+//! [`Gateway::app_client`] or [`Gateway::agent_client`] and use the entity accessors:
+//! `client.clients().list(&ClientQuery::new().search("acme")).await?`.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), halo::Error> {
+//! use halo::client::{Gateway, GatewayConfig, SecretString};
+//! use halo::models::changes;
+//! use halo::query::{ClientDetailQuery, ClientQuery};
+//! use futures::TryStreamExt;
+//!
+//! let mut cfg = GatewayConfig::new(
+//!     "https://acme.halopsa.com/api".parse().unwrap(),
+//!     "https://acme.halopsa.com/auth".parse().unwrap(),
+//!     "client-id-guid",
+//! );
+//! cfg.tenant = Some("acme".into());
+//! cfg.client_secret = Some(SecretString::from("secret"));
+//! let gateway = Gateway::new(cfg)?; // once per tenant + client id; share it
+//! let halo = gateway.app_client();
+//!
+//! let page = halo.clients().list(&ClientQuery::new().search("north").pageinate(true).page_size(50).page_no(1)).await?;
+//! let every_site: Vec<_> = halo.sites().stream(Default::default()).try_collect().await?;
+//!
+//! let before = halo.clients().get(page.items[0].id, &ClientDetailQuery::new()).await?;
+//! let mut after = before.clone();
+//! after.notes = Some("Renewal due in May".into());
+//! halo.clients().update(before.id, changes(&before, &after)).await?; // sends id + notes only
+//! # let _ = every_site; Ok(()) }
+//! ```
+//!
+//! **Rate limiting.** The outbound limiter uses GCRA (governor) with burst `b = max(1, N/10)`
+//! and one request every `T = W / (N - b)`; any rolling window `W` then admits at most
+//! `b + W/T = N` requests, so Haloscope itself never causes a 429. It is keyed by tenant +
+//! client id and shared by the app token and every agent token.
+
+pub mod auth;
+mod cache;
+mod config;
+mod extras;
+mod gateway;
+mod halo_client;
+mod limiter;
+mod resource;
+pub mod retry;
+mod token;
+
+pub use auth::{authorize_url, challenge_for, random_state, Pkce};
+pub use config::{GatewayConfig, DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW};
+pub use extras::Lookups;
+pub use gateway::Gateway;
+pub use halo_client::HaloClient;
+pub use resource::Resource;
+pub use retry::RetryPolicy;
+pub use secrecy::{ExposeSecret, SecretString};
+pub use token::{TokenSet, RENEW_BEFORE_EXPIRY};

@@ -1,0 +1,151 @@
+//! One page of a list, decoded from whatever shape Halo used for it.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::Error;
+
+/// One page of a Halo list: the rows plus Halo's paging echo. `record_count` is the total number
+/// of matching rows (not the rows in this page); for bare-array lists it is the array length.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Page<T> {
+    /// The rows of this page.
+    pub items: Vec<T>,
+    /// Total matching rows across all pages.
+    pub record_count: u64,
+    /// The page number Halo echoed (`None` when not paging).
+    pub page_no: Option<u32>,
+    /// The page size Halo echoed (`None` when not paging). Not the number of rows: Halo caps pages.
+    pub page_size: Option<u32>,
+}
+
+impl<T> Default for Page<T> {
+    fn default() -> Self {
+        Self {
+            items: Vec::new(),
+            record_count: 0,
+            page_no: None,
+            page_size: None,
+        }
+    }
+}
+
+fn opt_u64(v: Option<&Value>) -> Option<u64> {
+    match v? {
+        Value::Number(n) => n
+            .as_u64()
+            .or_else(|| n.as_f64().filter(|f| *f >= 0.0).map(|f| f as u64)),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+impl<T: DeserializeOwned> Page<T> {
+    /// Decodes a list reply: a wrapper object whose rows sit under one of `keys` (e.g.
+    /// `clients`), or under any array-valued key when none of `keys` is present, or a bare
+    /// array. Row decode errors carry the JSON path (e.g. `clients[3].client_id`).
+    pub fn from_json(bytes: &[u8], keys: &[&str]) -> Result<Self, Error> {
+        let value: Value = crate::error::decode(bytes, "")?;
+        Self::from_value(value, keys)
+    }
+
+    /// As [`Page::from_json`], from an already parsed value.
+    pub fn from_value(value: Value, keys: &[&str]) -> Result<Self, Error> {
+        match value {
+            Value::Array(items) => {
+                let items: Vec<T> = decode_rows(Value::Array(items), "")?;
+                Ok(Self {
+                    record_count: items.len() as u64,
+                    items,
+                    page_no: None,
+                    page_size: None,
+                })
+            }
+            Value::Object(mut map) => {
+                let key = keys
+                    .iter()
+                    .find(|k| map.contains_key(**k))
+                    .map(|k| (*k).to_owned())
+                    .or_else(|| {
+                        map.iter()
+                            .find(|(k, v)| v.is_array() && !k.starts_with("columns"))
+                            .map(|(k, _)| k.clone())
+                    });
+                let rows = key
+                    .as_ref()
+                    .and_then(|k| map.remove(k))
+                    .unwrap_or(Value::Array(vec![]));
+                let rows = if rows.is_null() {
+                    Value::Array(vec![])
+                } else {
+                    rows
+                };
+                let items: Vec<T> = decode_rows(rows, key.as_deref().unwrap_or(""))?;
+                let record_count = opt_u64(map.get("record_count")).unwrap_or(items.len() as u64);
+                Ok(Self {
+                    items,
+                    record_count,
+                    page_no: opt_u64(map.get("page_no")).map(|n| n as u32),
+                    page_size: opt_u64(map.get("page_size")).map(|n| n as u32),
+                })
+            }
+            Value::Null => Ok(Self::default()),
+            other => Err(Error::Decode {
+                path: String::new(),
+                message: format!("expected a list, got {}", short_kind(&other)),
+            }),
+        }
+    }
+}
+
+fn short_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        _ => "something else",
+    }
+}
+
+fn decode_rows<T: DeserializeOwned>(rows: Value, prefix: &str) -> Result<Vec<T>, Error> {
+    let rows = match rows {
+        Value::Array(a) => Value::Array(a.into_iter().filter(|v| !v.is_null()).collect()),
+        other => other,
+    };
+    crate::error::decode_value(rows, prefix)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::{Organisation, SiteSummary};
+
+    #[test]
+    fn wrapper_and_bare_array() {
+        let p: Page<SiteSummary> = Page::from_json(
+            br#"{"page_no":2,"page_size":100,"record_count":717,"sites":[{"id":1,"client_id":12.0}],"columns":[]}"#,
+            &["sites"],
+        )
+        .unwrap();
+        assert_eq!(p.record_count, 717);
+        assert_eq!(p.page_no, Some(2));
+        assert_eq!(p.items[0].client_id, Some(12));
+        let p: Page<Organisation> = Page::from_json(br#"[{"id":1,"name":"A"},null]"#, &[]).unwrap();
+        assert_eq!(p.items.len(), 1);
+        assert_eq!(p.record_count, 1);
+    }
+
+    #[test]
+    fn decode_error_names_path() {
+        let e = Page::<SiteSummary>::from_json(
+            br#"{"record_count":2,"sites":[{"id":1},{"id":2,"client_id":{"x":1}}]}"#,
+            &["sites"],
+        )
+        .unwrap_err();
+        match e {
+            Error::Decode { path, .. } => assert_eq!(path, "sites[1].client_id"),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,298 @@
+//! Retries, 429 back-off, timeouts, the shared outbound limiter and the read cache, over HTTP.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{counting_tokens, echo_api, Recorded, Reply};
+use halo::client::{Gateway, TokenSet};
+use halo::models::changes;
+use halo::query::{ClientDetailQuery, ClientQuery, SiteQuery};
+use halo::Error;
+
+const RATE_TEXT: &str =
+    r#"{"error":"Rate Limit Reached - 300 Requests per rolling 5 minute window"}"#;
+
+fn gaps(reqs: &[Recorded]) -> Vec<Duration> {
+    reqs.windows(2).map(|w| w[1].at - w[0].at).collect()
+}
+
+#[tokio::test]
+async fn a_429_backs_off_doubling_then_succeeds() {
+    let api = |_: &Recorded, n| {
+        if n <= 2 {
+            Reply::json(429, RATE_TEXT)
+        } else {
+            Reply::ok("[]")
+        }
+    };
+    let mock = common::spawn(api, counting_tokens(3600, Duration::ZERO)).await;
+    mock.gateway()
+        .app_client()
+        .clients()
+        .list(&ClientQuery::new())
+        .await
+        .unwrap();
+    let reqs = mock.api_requests();
+    assert_eq!(reqs.len(), 3);
+    let g = gaps(&reqs);
+    // base 100 ms (5 s in production), doubling
+    assert!(g[0] >= Duration::from_millis(100), "{g:?}");
+    assert!(g[1] >= Duration::from_millis(200), "{g:?}");
+}
+
+#[tokio::test]
+async fn a_429_honours_retry_after_and_posts_are_retried_too() {
+    let api = |_: &Recorded, n| {
+        if n == 1 {
+            Reply::json(429, RATE_TEXT).header("retry-after", "1")
+        } else {
+            Reply::ok(r#"{"id":4}"#)
+        }
+    };
+    let mock = common::spawn(api, counting_tokens(3600, Duration::ZERO)).await;
+    let c = mock.gateway().app_client();
+    c.clients().update(4, serde_json::Map::new()).await.unwrap();
+    let g = gaps(&mock.api_requests());
+    assert!(g[0] >= Duration::from_millis(1000), "{g:?}");
+}
+
+#[tokio::test]
+async fn persistent_429_gives_rate_limited() {
+    let mock = common::spawn(
+        |_: &Recorded, _| Reply::json(429, RATE_TEXT),
+        counting_tokens(3600, Duration::ZERO),
+    )
+    .await;
+    let e = mock
+        .gateway()
+        .app_client()
+        .clients()
+        .list(&ClientQuery::new())
+        .await
+        .unwrap_err();
+    assert!(matches!(e, Error::RateLimited { .. }), "{e:?}");
+    assert_eq!(e.status_code(), 429);
+    assert!(e.to_string().contains("rate limit"));
+    assert_eq!(mock.api_requests().len(), 4, "1 try + 3 retries");
+}
+
+#[tokio::test]
+async fn after_a_429_every_caller_waits_instead_of_hammering() {
+    let api = |_: &Recorded, n| {
+        if n == 1 {
+            Reply::json(429, RATE_TEXT)
+        } else {
+            Reply::ok("[]")
+        }
+    };
+    let mock = common::spawn(api, counting_tokens(3600, Duration::ZERO)).await;
+    let mut cfg = mock.config("paused-app");
+    cfg.retry.rate_limit_base = Duration::from_millis(600);
+    let gw = Gateway::new(cfg).unwrap();
+    gw.app_client().check_token().await.unwrap();
+    let a = gw.app_client();
+    let first = tokio::spawn(async move { a.clients().list(&ClientQuery::new()).await });
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    // a second caller arriving during the back-off must not go out before it ends
+    gw.app_client()
+        .sites()
+        .list(&SiteQuery::new())
+        .await
+        .unwrap();
+    first.await.unwrap().unwrap();
+    let reqs = mock.api_requests();
+    assert_eq!(reqs.len(), 3);
+    for r in &reqs[1..] {
+        assert!(
+            r.at - reqs[0].at >= Duration::from_millis(590),
+            "{} went out {:?} after the 429",
+            r.path,
+            r.at - reqs[0].at
+        );
+    }
+}
+
+#[tokio::test]
+async fn server_errors_retry_gets_but_not_posts() {
+    let api = |r: &Recorded, n| {
+        if r.method == "POST" || n <= 2 {
+            Reply::json(500, "boom")
+        } else {
+            Reply::ok("[]")
+        }
+    };
+    let mock = common::spawn(api, counting_tokens(3600, Duration::ZERO)).await;
+    let c = mock.gateway().app_client();
+    c.clients().list(&ClientQuery::new()).await.unwrap();
+    assert_eq!(mock.api_requests().len(), 3);
+    let err = c.clients().create(&Default::default()).await.unwrap_err();
+    assert_eq!(
+        err,
+        Error::Upstream {
+            status: 500,
+            excerpt: "boom".into()
+        }
+    );
+    assert_eq!(err.status_code(), 502);
+    assert!(
+        !err.to_string().contains("boom"),
+        "upstream body shown to a person"
+    );
+    assert_eq!(mock.api_requests().len(), 4, "the POST was sent once");
+}
+
+#[tokio::test]
+async fn slow_halo_times_out_and_gets_are_retried() {
+    let mock = common::spawn(
+        |_: &Recorded, _| Reply::ok("[]").delay(Duration::from_millis(800)),
+        counting_tokens(3600, Duration::ZERO),
+    )
+    .await;
+    let mut cfg = mock.config("slow");
+    cfg.request_timeout = Duration::from_millis(200);
+    let c = Gateway::new(cfg).unwrap().app_client();
+    let err = c.clients().list(&ClientQuery::new()).await.unwrap_err();
+    assert_eq!(err, Error::Timeout);
+    assert_eq!(err.status_code(), 504);
+    assert_eq!(mock.api_requests().len(), 3);
+}
+
+#[tokio::test]
+async fn unreachable_halo_is_a_transport_error() {
+    let mock = common::spawn(echo_api, counting_tokens(3600, Duration::ZERO)).await;
+    let mut cfg = mock.config("gone");
+    cfg.api_url = "http://127.0.0.1:9/api".parse().unwrap();
+    let err = Gateway::new(cfg)
+        .unwrap()
+        .app_client()
+        .clients()
+        .list(&ClientQuery::new())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Transport { .. }), "{err:?}");
+    assert!(!err.to_string().contains("127.0.0.1"));
+}
+
+#[tokio::test]
+async fn status_codes_map_to_errors() {
+    let api = |r: &Recorded, _| match r.path.as_str() {
+        "/api/Client/1" => Reply::json(404, ""),
+        "/api/Client/2" => Reply::json(403, ""),
+        "/api/Client/3" => Reply::json(400, r#"{"[0].name":["Name is required"]}"#),
+        _ => Reply::ok("[]"),
+    };
+    let mock = common::spawn(api, counting_tokens(3600, Duration::ZERO)).await;
+    let c = mock.gateway().app_client();
+    let q = ClientDetailQuery::new();
+    assert_eq!(c.clients().get(1, &q).await.unwrap_err(), Error::NotFound);
+    assert_eq!(c.clients().get(2, &q).await.unwrap_err(), Error::Forbidden);
+    let v = c.clients().get(3, &q).await.unwrap_err();
+    assert_eq!(
+        v,
+        Error::Validation {
+            message: "[0].name: Name is required".into()
+        }
+    );
+    assert_eq!(v.status_code(), 422);
+}
+
+#[tokio::test]
+async fn the_limiter_holds_its_budget_under_concurrent_load_across_all_tokens() {
+    let mock = common::spawn(echo_api, counting_tokens(3600, Duration::ZERO)).await;
+    let mut cfg = mock.config("limited-app");
+    cfg.rate_limit = 10;
+    cfg.rate_window = Duration::from_secs(1);
+    let gw = Gateway::new(cfg.clone()).unwrap();
+    // a second gateway for the same tenant + client id draws from the same budget
+    let gw2 = Gateway::new(cfg).unwrap();
+    let future_expiry = Some(chrono::Utc::now() + chrono::Duration::hours(1));
+    let clients = [
+        gw.app_client(),
+        gw.agent_client("a1", TokenSet::new("t-a1", None, future_expiry)),
+        gw.agent_client("a2", TokenSet::new("t-a2", None, future_expiry)),
+        gw2.app_client(),
+    ];
+    let tasks = (0..32).map(|i| {
+        let c = clients[i % 4].clone();
+        tokio::spawn(async move {
+            c.clients()
+                .list(&ClientQuery::new().search(format!("q{i}")))
+                .await
+        })
+    });
+    for t in futures::future::join_all(tasks).await {
+        t.unwrap().unwrap();
+    }
+    let times: Vec<_> = mock.api_requests().iter().map(|r| r.at).collect();
+    assert_eq!(times.len(), 32);
+    for (i, start) in times.iter().enumerate() {
+        let in_window = times[i..]
+            .iter()
+            .filter(|t| **t - *start <= Duration::from_secs(1))
+            .count();
+        assert!(in_window <= 10, "{in_window} requests within one second");
+    }
+    // 32 requests at 10/s with a burst of 1: at least (32 - 10) / 10 s
+    assert!(*times.last().unwrap() - times[0] >= Duration::from_millis(2000));
+}
+
+#[tokio::test]
+async fn identical_concurrent_gets_share_one_upstream_call_and_writes_invalidate_for_everyone() {
+    let api = |r: &Recorded, _| {
+        if r.method == "POST" {
+            Reply::ok(r#"{"id":5,"name":"new"}"#)
+        } else {
+            Reply::ok(r#"{"id":5,"name":"cached"}"#).delay(Duration::from_millis(200))
+        }
+    };
+    let mock = common::spawn(api, counting_tokens(3600, Duration::ZERO)).await;
+    let mut cfg = mock.config("cached-app");
+    cfg.cache_ttl = Duration::from_secs(60);
+    let gw = Gateway::new(cfg).unwrap();
+    let app = gw.app_client();
+    let agent = gw.agent_client(
+        "a",
+        TokenSet::new(
+            "t",
+            None,
+            Some(chrono::Utc::now() + chrono::Duration::hours(1)),
+        ),
+    );
+    let q = ClientDetailQuery::new();
+    let gets = (0..8).map(|_| {
+        let c = app.clone();
+        let q = q.clone();
+        tokio::spawn(async move { c.clients().get(5, &q).await })
+    });
+    for g in futures::future::join_all(gets).await {
+        assert_eq!(g.unwrap().unwrap().name.as_deref(), Some("cached"));
+    }
+    agent.clients().get(5, &q).await.unwrap();
+    agent.clients().get(5, &q).await.unwrap();
+    let gets = |m: &common::Mock| {
+        m.api_requests()
+            .iter()
+            .filter(|r| r.method == "GET")
+            .count()
+    };
+    assert_eq!(
+        gets(&mock),
+        2,
+        "one upstream GET for the app's 8, one for the agent's 2"
+    );
+    // a write by the app drops the entity's entries for every principal
+    app.clients()
+        .update(
+            5,
+            changes(
+                &serde_json::json!({"name":"cached"}),
+                &serde_json::json!({"name":"new"}),
+            ),
+        )
+        .await
+        .unwrap();
+    agent.clients().get(5, &q).await.unwrap();
+    app.clients().get(5, &q).await.unwrap();
+    assert_eq!(gets(&mock), 4);
+}
