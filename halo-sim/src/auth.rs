@@ -1,0 +1,559 @@
+//! The authorisation server: `POST /auth/token` (client credentials, authorisation code + PKCE,
+//! refresh token), the sign-in page `GET /auth/authorize`, and the token store the resource server checks.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use axum::Json;
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::Engine;
+use rand::RngCore;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+use crate::config::DemoAgent;
+use crate::scope;
+use crate::sim::Inner;
+
+/// What an access token stands for.
+#[derive(Clone, Debug)]
+pub(crate) struct Grant {
+    pub client_id: String,
+    pub scopes: Vec<String>,
+    pub agent_id: i64,
+}
+
+struct Access {
+    grant: Grant,
+    expires_at: Instant,
+}
+
+struct Code {
+    grant: Grant,
+    redirect_uri: String,
+    challenge: Option<(String, String)>,
+    expires_at: Instant,
+}
+
+/// Issued tokens and pending authorisation codes.
+#[derive(Default)]
+pub(crate) struct AuthState {
+    access: HashMap<String, Access>,
+    refresh: HashMap<String, Grant>,
+    codes: HashMap<String, Code>,
+}
+
+impl AuthState {
+    /// The grant behind a live access token.
+    pub fn check(&self, token: &str) -> Option<Grant> {
+        self.access
+            .get(token)
+            .filter(|a| a.expires_at > Instant::now())
+            .map(|a| a.grant.clone())
+    }
+
+    pub fn expire_all(&mut self) {
+        let now = Instant::now();
+        for a in self.access.values_mut() {
+            a.expires_at = now;
+        }
+    }
+
+    pub fn revoke_all(&mut self) {
+        self.access.clear();
+        self.refresh.clear();
+        self.codes.clear();
+    }
+
+    /// Issues an access token, plus a refresh token when `new_refresh` and the scopes ask for one.
+    fn issue(
+        &mut self,
+        grant: Grant,
+        ttl: Duration,
+        new_refresh: bool,
+    ) -> (String, Option<String>) {
+        let now = Instant::now();
+        if self.access.len() > 10_000 {
+            self.access.retain(|_, a| a.expires_at > now);
+        }
+        let token = random_token();
+        let refresh =
+            (new_refresh && grant.scopes.iter().any(|s| s == "offline_access")).then(|| {
+                let r = random_token();
+                self.refresh.insert(r.clone(), grant.clone());
+                r
+            });
+        self.access.insert(
+            token.clone(),
+            Access {
+                grant,
+                expires_at: now + ttl,
+            },
+        );
+        (token, refresh)
+    }
+}
+
+fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// A refused token request, rendered as an OAuth error reply.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum TokenError {
+    /// 400 `invalid_request`.
+    #[error("invalid request: {0}")]
+    InvalidRequest(&'static str),
+    /// 401 `invalid_client`: wrong client id or secret.
+    #[error("invalid client")]
+    InvalidClient,
+    /// 400 `invalid_grant`: unknown or spent code, bad verifier, unknown refresh token.
+    #[error("invalid grant: {0}")]
+    InvalidGrant(&'static str),
+    /// 400 `invalid_scope`.
+    #[error("invalid scope: {0}")]
+    InvalidScope(String),
+    /// 400 `unsupported_grant_type`.
+    #[error("unsupported grant type")]
+    UnsupportedGrantType,
+}
+
+impl IntoResponse for TokenError {
+    fn into_response(self) -> Response {
+        let (status, error, description) = match &self {
+            TokenError::InvalidRequest(d) => {
+                (StatusCode::BAD_REQUEST, "invalid_request", d.to_string())
+            }
+            TokenError::InvalidClient => {
+                (StatusCode::UNAUTHORIZED, "invalid_client", String::new())
+            }
+            TokenError::InvalidGrant(d) => {
+                (StatusCode::BAD_REQUEST, "invalid_grant", d.to_string())
+            }
+            TokenError::InvalidScope(d) => (StatusCode::BAD_REQUEST, "invalid_scope", d.clone()),
+            TokenError::UnsupportedGrantType => (
+                StatusCode::BAD_REQUEST,
+                "unsupported_grant_type",
+                String::new(),
+            ),
+        };
+        (
+            status,
+            Json(json!({ "error": error, "error_description": description })),
+        )
+            .into_response()
+    }
+}
+
+fn form_pairs(raw: Option<&str>) -> Vec<(String, String)> {
+    raw.and_then(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).ok())
+        .unwrap_or_default()
+}
+
+fn lookup<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// Client id and secret from HTTP Basic, if sent that way.
+fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let encoded = value.strip_prefix("Basic ")?;
+    let decoded = String::from_utf8(STANDARD.decode(encoded.trim()).ok()?).ok()?;
+    let (id, secret) = decoded.split_once(':')?;
+    Some((id.to_owned(), secret.to_owned()))
+}
+
+/// Parses the requested scopes and limits them to the app's grant.
+fn requested_scopes(sim: &Inner, requested: Option<&str>) -> Result<Vec<String>, TokenError> {
+    let scopes = scope::parse(requested)
+        .map_err(|bad| TokenError::InvalidScope(format!("unknown scope {bad}")))?;
+    scope::limit(scopes, sim.cfg.granted_scopes.as_deref()).ok_or_else(|| {
+        TokenError::InvalidScope(
+            "none of the requested scopes is granted to this application".into(),
+        )
+    })
+}
+
+/// `POST /auth/token?tenant=…`.
+pub(crate) async fn token(
+    State(sim): State<Arc<Inner>>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    match grant_token(&sim, query.as_deref(), &headers, &body) {
+        Ok(r) => r,
+        Err(e) => e.into_response(),
+    }
+}
+
+fn grant_token(
+    sim: &Inner,
+    query: Option<&str>,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<Response, TokenError> {
+    let query = form_pairs(query);
+    let form = serde_urlencoded::from_bytes::<Vec<(String, String)>>(body).unwrap_or_default();
+    let field = |name: &str| lookup(&form, name);
+
+    match lookup(&query, "tenant").or_else(|| field("tenant")) {
+        Some(t) if t.eq_ignore_ascii_case(&sim.cfg.tenant) => {}
+        Some(_) => return Err(TokenError::InvalidRequest("unknown tenant")),
+        None => {
+            return Err(TokenError::InvalidRequest(
+                "the tenant query parameter is required",
+            ))
+        }
+    }
+
+    let basic = basic_credentials(headers);
+    let client_id = field("client_id")
+        .map(str::to_owned)
+        .or_else(|| basic.as_ref().map(|b| b.0.clone()));
+    let client_secret = field("client_secret")
+        .map(str::to_owned)
+        .or_else(|| basic.as_ref().map(|b| b.1.clone()));
+    if client_id.as_deref() != Some(sim.cfg.client_id.as_str()) {
+        return Err(TokenError::InvalidClient);
+    }
+    let secret_ok = client_secret.as_deref() == Some(sim.cfg.client_secret.as_str());
+    // a public client may leave the secret out, but a wrong one is refused
+    if client_secret.is_some() && !secret_ok {
+        return Err(TokenError::InvalidClient);
+    }
+
+    let grant = match field("grant_type") {
+        Some("client_credentials") => {
+            if !secret_ok {
+                return Err(TokenError::InvalidClient);
+            }
+            Grant {
+                client_id: sim.cfg.client_id.clone(),
+                scopes: requested_scopes(sim, field("scope"))?,
+                agent_id: sim.cfg.agents.first().map_or(1, |a| a.id),
+            }
+        }
+        Some("authorization_code") => {
+            let code = field("code").ok_or(TokenError::InvalidRequest("code missing"))?;
+            let pending = sim
+                .auth_state()
+                .codes
+                .remove(code)
+                .filter(|c| c.expires_at > Instant::now())
+                .ok_or(TokenError::InvalidGrant("unknown code"))?;
+            if field("redirect_uri") != Some(pending.redirect_uri.as_str()) {
+                return Err(TokenError::InvalidGrant("redirect_uri does not match"));
+            }
+            match &pending.challenge {
+                Some((challenge, method)) => {
+                    let verifier = field("code_verifier")
+                        .ok_or(TokenError::InvalidGrant("code_verifier missing"))?;
+                    let computed = if method == "S256" {
+                        URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
+                    } else {
+                        verifier.to_owned()
+                    };
+                    if &computed != challenge {
+                        return Err(TokenError::InvalidGrant("code_verifier does not match"));
+                    }
+                }
+                // without PKCE the client must authenticate
+                None if !secret_ok => return Err(TokenError::InvalidClient),
+                None => {}
+            }
+            pending.grant
+        }
+        Some("refresh_token") => {
+            let refresh = field("refresh_token")
+                .ok_or(TokenError::InvalidRequest("refresh_token missing"))?;
+            let grant = sim
+                .auth_state()
+                .refresh
+                .get(refresh)
+                .cloned()
+                .ok_or(TokenError::InvalidGrant("unknown refresh token"))?;
+            // the refresh token is not rotated: hand the same one back
+            let (access, _) = sim
+                .auth_state()
+                .issue(grant.clone(), sim.cfg.token_ttl, false);
+            return Ok(token_reply(sim, &grant, access, Some(refresh.to_owned())));
+        }
+        Some(_) => return Err(TokenError::UnsupportedGrantType),
+        None => return Err(TokenError::InvalidRequest("grant_type missing")),
+    };
+    let (access, refresh) = sim
+        .auth_state()
+        .issue(grant.clone(), sim.cfg.token_ttl, true);
+    Ok(token_reply(sim, &grant, access, refresh))
+}
+
+fn token_reply(sim: &Inner, grant: &Grant, access: String, refresh: Option<String>) -> Response {
+    let mut body = json!({
+        "access_token": access,
+        "token_type": "Bearer",
+        "expires_in": sim.cfg.token_ttl.as_secs(),
+        "scope": grant.scopes.join(" "),
+        "id_token": id_token(sim, grant),
+    });
+    if let Some(r) = refresh {
+        body["refresh_token"] = json!(r);
+    }
+    let mut resp = Json(body).into_response();
+    resp.headers_mut()
+        .insert(header::CACHE_CONTROL, "no-store".parse().expect("static"));
+    resp
+}
+
+/// A JWT naming the technician the token acts as. Signed with a hash of the client secret
+/// (a stand-in: nobody should verify it).
+fn id_token(sim: &Inner, grant: &Grant) -> String {
+    let agent = sim.cfg.agents.iter().find(|a| a.id == grant.agent_id);
+    let now = chrono::Utc::now().timestamp();
+    let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256","typ":"JWT"}"#);
+    let payload = json!({
+        "iss": format!("{}/auth", sim.cfg.base_path),
+        "aud": grant.client_id,
+        "sub": grant.agent_id.to_string(),
+        "name": agent.map(|a| a.name.clone()),
+        "email": agent.map(|a| a.email.clone()),
+        "tenant": sim.cfg.tenant,
+        "iat": now,
+        "exp": now + sim.cfg.token_ttl.as_secs() as i64,
+    });
+    let payload = URL_SAFE_NO_PAD.encode(payload.to_string());
+    let mut h = Sha256::new();
+    h.update(sim.cfg.client_secret.as_bytes());
+    h.update(header.as_bytes());
+    h.update(b".");
+    h.update(payload.as_bytes());
+    format!(
+        "{header}.{payload}.{}",
+        URL_SAFE_NO_PAD.encode(h.finalize())
+    )
+}
+
+/// The parameters of an authorisation request, checked.
+struct AuthRequest {
+    pairs: Vec<(String, String)>,
+    redirect_uri: String,
+    state: Option<String>,
+    scopes: Vec<String>,
+    challenge: Option<(String, String)>,
+}
+
+enum AuthReject {
+    /// Shown on the page: the redirect target cannot be trusted.
+    Page(String),
+    /// Sent back to the redirect URI.
+    Redirect(String),
+}
+
+fn check_authorize(sim: &Inner, raw: Option<&str>) -> Result<AuthRequest, (AuthReject, String)> {
+    let pairs = form_pairs(raw);
+    let get = |n: &str| lookup(&pairs, n).map(str::to_owned);
+    let page = |msg: &str| (AuthReject::Page(msg.to_owned()), String::new());
+    if get("client_id").as_deref() != Some(sim.cfg.client_id.as_str()) {
+        return Err(page("Unknown application (client_id)."));
+    }
+    let redirect_uri = match get("redirect_uri") {
+        Some(r) if r.starts_with("http://") || r.starts_with("https://") => r,
+        _ => return Err(page("A valid redirect_uri is required.")),
+    };
+    if let Some(t) = get("tenant") {
+        if !t.eq_ignore_ascii_case(&sim.cfg.tenant) {
+            return Err(page("Unknown tenant."));
+        }
+    }
+    let to_redirect = |e: &str| (AuthReject::Redirect(e.to_owned()), redirect_uri.clone());
+    if get("response_type").as_deref() != Some("code") {
+        return Err(to_redirect("unsupported_response_type"));
+    }
+    let scopes = scope::parse(get("scope").as_deref())
+        .ok()
+        .and_then(|s| scope::limit(s, sim.cfg.granted_scopes.as_deref()))
+        .ok_or_else(|| to_redirect("invalid_scope"))?;
+    let challenge = match get("code_challenge") {
+        Some(c) => {
+            let method = get("code_challenge_method").unwrap_or_else(|| "plain".to_owned());
+            if method != "S256" && method != "plain" {
+                return Err(to_redirect("invalid_request"));
+            }
+            Some((c, method))
+        }
+        None => None,
+    };
+    Ok(AuthRequest {
+        state: get("state"),
+        pairs,
+        redirect_uri,
+        scopes,
+        challenge,
+    })
+}
+
+fn with_query(uri: &str, pairs: &[(&str, &str)]) -> String {
+    let q = serde_urlencoded::to_string(pairs).unwrap_or_default();
+    let sep = if uri.contains('?') { '&' } else { '?' };
+    format!("{uri}{sep}{q}")
+}
+
+fn reject(err: AuthReject, redirect_uri: &str, state: Option<&str>) -> Response {
+    match err {
+        AuthReject::Page(msg) => (
+            StatusCode::BAD_REQUEST,
+            Html(format!(
+                "<!DOCTYPE html><html><head><title>Sign-in error</title></head>\
+                 <body><h1>Sign-in error</h1><p>{}</p></body></html>",
+                escape_html(&msg)
+            )),
+        )
+            .into_response(),
+        AuthReject::Redirect(code) => {
+            let mut params = vec![("error", code.as_str())];
+            if let Some(s) = state {
+                params.push(("state", s));
+            }
+            found(&with_query(redirect_uri, &params))
+        }
+    }
+}
+
+/// `302 Found` to `location`, as Halo's authorise endpoint answers.
+fn found(location: &str) -> Response {
+    match header::HeaderValue::from_str(location) {
+        Ok(v) => (StatusCode::FOUND, [(header::LOCATION, v)]).into_response(),
+        Err(_) => (StatusCode::BAD_REQUEST, "invalid redirect_uri").into_response(),
+    }
+}
+
+pub(crate) fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `GET /auth/authorize`: the sign-in page, one link per demo technician.
+pub(crate) async fn authorize(State(sim): State<Arc<Inner>>, RawQuery(raw): RawQuery) -> Response {
+    let state = form_pairs(raw.as_deref());
+    let state = lookup(&state, "state").map(str::to_owned);
+    let req = match check_authorize(&sim, raw.as_deref()) {
+        Ok(r) => r,
+        Err((e, uri)) => return reject(e, &uri, state.as_deref()),
+    };
+    let mut items = String::new();
+    for agent in &sim.cfg.agents {
+        let mut pairs: Vec<(&str, &str)> = req
+            .pairs
+            .iter()
+            .filter(|(k, _)| k != "agent_id")
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let id = agent.id.to_string();
+        pairs.push(("agent_id", &id));
+        // relative, so the page works wherever the router is mounted (e.g. under /_sim)
+        let href = with_query("approve", &pairs);
+        items.push_str(&format!(
+            "<li><a class=\"agent\" href=\"{}\">Sign in as {}</a> <small>{}</small></li>\n",
+            escape_html(&href),
+            escape_html(&agent.name),
+            escape_html(&agent.email)
+        ));
+    }
+    Html(format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <title>HaloPSA (simulator) - Sign in</title></head><body>\
+         <h1>Sign in to {}</h1><p>Choose a demo technician:</p><ul>\n{}</ul></body></html>\n",
+        escape_html(&sim.cfg.tenant),
+        items
+    ))
+    .into_response()
+}
+
+/// `GET /auth/approve`: the chosen technician; redirects back with `code` and `state`.
+pub(crate) async fn approve(State(sim): State<Arc<Inner>>, RawQuery(raw): RawQuery) -> Response {
+    let state = form_pairs(raw.as_deref());
+    let state = lookup(&state, "state").map(str::to_owned);
+    let req = match check_authorize(&sim, raw.as_deref()) {
+        Ok(r) => r,
+        Err((e, uri)) => return reject(e, &uri, state.as_deref()),
+    };
+    let agent: Option<&DemoAgent> = lookup(&req.pairs, "agent_id")
+        .and_then(|id| id.parse::<i64>().ok())
+        .and_then(|id| sim.cfg.agents.iter().find(|a| a.id == id));
+    let Some(agent) = agent else {
+        return reject(
+            AuthReject::Redirect("access_denied".into()),
+            &req.redirect_uri,
+            req.state.as_deref(),
+        );
+    };
+    let code = random_token();
+    sim.auth_state().codes.insert(
+        code.clone(),
+        Code {
+            grant: Grant {
+                client_id: sim.cfg.client_id.clone(),
+                scopes: req.scopes.clone(),
+                agent_id: agent.id,
+            },
+            redirect_uri: req.redirect_uri.clone(),
+            challenge: req.challenge,
+            expires_at: Instant::now() + Duration::from_secs(300),
+        },
+    );
+    let mut params = vec![("code", code.as_str())];
+    if let Some(s) = req.state.as_deref() {
+        params.push(("state", s));
+    }
+    found(&with_query(&req.redirect_uri, &params))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expired_and_revoked_tokens_fail_the_check() {
+        let mut s = AuthState::default();
+        let grant = Grant {
+            client_id: "c".into(),
+            scopes: vec!["all".into(), "offline_access".into()],
+            agent_id: 1,
+        };
+        let (t, r) = s.issue(grant, Duration::from_secs(60), true);
+        assert!(r.is_some());
+        assert!(s.check(&t).is_some());
+        s.expire_all();
+        assert!(s.check(&t).is_none());
+        s.revoke_all();
+        assert!(s.refresh.is_empty());
+    }
+
+    #[test]
+    fn html_is_escaped() {
+        assert_eq!(
+            escape_html("<a href='x'>&</a>"),
+            "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;"
+        );
+    }
+}

@@ -1,0 +1,137 @@
+//! What a simulator instance accepts and how it behaves: credentials, token lifetime, rate limit, data size.
+
+use std::fmt;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::faults::FaultConfig;
+
+/// The tenant name the demo simulator accepts in `?tenant=`.
+pub const DEMO_TENANT: &str = "demo";
+/// The demo application's client id (a GUID, as Halo's are).
+pub const DEMO_CLIENT_ID: &str = "4b1c8e52-93f0-4d6a-a7e1-5c2d9f3b8a01";
+/// The demo application's client secret (two GUIDs joined by `-`, as Halo's are).
+pub const DEMO_CLIENT_SECRET: &str =
+    "e7d3a9c4-12b8-4f5e-9a6d-3c0b7e2f1d48-8f2a6c1e-5d4b-4e3a-b9c7-0a1d2e3f4b5c";
+
+/// A technician who can sign in on the simulator's authorisation page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DemoAgent {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+}
+
+impl DemoAgent {
+    pub fn new(id: i64, name: &str, email: &str) -> Self {
+        Self {
+            id,
+            name: name.to_owned(),
+            email: email.to_owned(),
+        }
+    }
+}
+
+/// The demo technicians; the first is the one a client-credentials app acts as.
+pub fn default_agents() -> Vec<DemoAgent> {
+    vec![
+        DemoAgent::new(1, "API Service Account", "api@northbeam-it.example"),
+        DemoAgent::new(2, "Alex Morgan", "alex.morgan@northbeam-it.example"),
+        DemoAgent::new(3, "Priya Shah", "priya.shah@northbeam-it.example"),
+        DemoAgent::new(4, "Jonas Weber", "jonas.weber@northbeam-it.example"),
+        DemoAgent::new(5, "Chloé Martin", "chloe.martin@northbeam-it.example"),
+        DemoAgent::new(6, "Sam O'Connor", "sam.oconnor@northbeam-it.example"),
+    ]
+}
+
+/// Everything a simulator instance needs. `Default` is the demo: demo credentials, rate limit off,
+/// scale 1.0, a fixed seed, no faults, no control endpoint.
+#[derive(Clone)]
+pub struct SimConfig {
+    /// Accepted `?tenant=` value on `/auth/token` and `/auth/authorize`.
+    pub tenant: String,
+    pub client_id: String,
+    pub client_secret: String,
+    /// Lifetime of access tokens (`expires_in`).
+    pub token_ttl: Duration,
+    /// Requests per rolling window per client id; `None` = no limit.
+    pub rate_limit: Option<u32>,
+    /// Length of the rolling rate-limit window (Halo: 5 minutes).
+    pub rate_window: Duration,
+    /// 1.0 = 2,000 clients, 6,000 sites, 150 suppliers, 40 services.
+    pub scale: f64,
+    /// Seed of the demo data; the same seed gives the same data.
+    pub seed: u64,
+    /// Faults active from the start.
+    pub faults: FaultConfig,
+    /// Mount the fault control endpoint under `/_control`.
+    pub control: bool,
+    /// Technicians offered on the sign-in page.
+    pub agents: Vec<DemoAgent>,
+    /// Scopes granted to the app; requested scopes are cut down to these (`offline_access` always
+    /// passes). `None` = every scope.
+    pub granted_scopes: Option<Vec<String>>,
+    /// Public path prefix the router is mounted under (e.g. `/_sim`), used for absolute links
+    /// such as `auth_url` in `/api/authinfo`. Default "".
+    pub base_path: String,
+}
+
+impl Default for SimConfig {
+    fn default() -> Self {
+        Self {
+            tenant: DEMO_TENANT.to_owned(),
+            client_id: DEMO_CLIENT_ID.to_owned(),
+            client_secret: DEMO_CLIENT_SECRET.to_owned(),
+            token_ttl: Duration::from_secs(3600),
+            rate_limit: None,
+            rate_window: Duration::from_secs(300),
+            scale: 1.0,
+            seed: 0x4841_4c4f, // "HALO"
+            faults: FaultConfig::default(),
+            control: false,
+            agents: default_agents(),
+            granted_scopes: None,
+            base_path: String::new(),
+        }
+    }
+}
+
+impl fmt::Debug for SimConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SimConfig")
+            .field("tenant", &self.tenant)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"[redacted]")
+            .field("token_ttl", &self.token_ttl)
+            .field("rate_limit", &self.rate_limit)
+            .field("rate_window", &self.rate_window)
+            .field("scale", &self.scale)
+            .field("seed", &self.seed)
+            .field("faults", &self.faults)
+            .field("control", &self.control)
+            .field("agents", &self.agents)
+            .field("granted_scopes", &self.granted_scopes)
+            .field("base_path", &self.base_path)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_output_hides_the_secret() {
+        let text = format!("{:?}", SimConfig::default());
+        assert!(!text.contains(DEMO_CLIENT_SECRET));
+        assert!(text.contains("[redacted]"));
+    }
+
+    #[test]
+    fn demo_credentials_look_like_halos() {
+        assert_eq!(DEMO_CLIENT_ID.len(), 36);
+        assert_eq!(DEMO_CLIENT_SECRET.len(), 36 * 2 + 1);
+        assert_eq!(DEMO_CLIENT_SECRET.matches('-').count(), 9);
+    }
+}

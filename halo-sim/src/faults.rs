@@ -1,0 +1,339 @@
+//! Fault injection: latency, 500s, 429 bursts, malformed and HTML bodies, stalled bodies, token expiry.
+//! Applied to the resource server (`/api/…`) and, when asked, to `/auth/token`.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use futures::StreamExt;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::error::rate_limit_message;
+use crate::sim::Inner;
+
+/// Which faults are active. Rates are shares of requests in `0.0..=1.0`; the first that fires wins,
+/// checked in the order 429 burst, 500, HTML, malformed, stalled.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FaultConfig {
+    /// Added to every affected request.
+    pub latency_ms: u64,
+    /// A further uniformly random 0..=jitter_ms.
+    pub jitter_ms: u64,
+    /// Share answered `500` with a .NET exception body.
+    pub error_rate: f64,
+    /// The next N affected requests are answered 429 with Halo's rate-limit message.
+    pub burst_429: u32,
+    /// Share answered 200 with a truncated JSON body.
+    pub malformed_rate: f64,
+    /// Share answered 200 with an HTML page instead of JSON.
+    pub html_rate: f64,
+    /// Share whose body stops half-way for `stall_ms` (0 = an hour).
+    pub stall_rate: f64,
+    pub stall_ms: u64,
+    /// Also apply to `POST /auth/token`.
+    pub include_auth: bool,
+}
+
+impl FaultConfig {
+    /// Whether any fault is set.
+    pub fn is_active(&self) -> bool {
+        *self != FaultConfig::default()
+    }
+}
+
+pub(crate) struct FaultState {
+    pub cfg: FaultConfig,
+    rng: ChaCha8Rng,
+}
+
+#[derive(Debug, PartialEq)]
+enum Action {
+    None,
+    TooMany,
+    ServerError,
+    Html,
+    Malformed,
+    Stall(Duration),
+}
+
+impl FaultState {
+    pub fn new(cfg: FaultConfig, seed: u64) -> Self {
+        Self {
+            cfg,
+            rng: ChaCha8Rng::seed_from_u64(seed ^ 0xFA17),
+        }
+    }
+
+    fn plan(&mut self) -> (Duration, Action) {
+        let c = &self.cfg;
+        let mut delay = c.latency_ms;
+        if c.jitter_ms > 0 {
+            delay += self.rng.gen_range(0..=c.jitter_ms);
+        }
+        let delay = Duration::from_millis(delay);
+        if self.cfg.burst_429 > 0 {
+            self.cfg.burst_429 -= 1;
+            return (delay, Action::TooMany);
+        }
+        let c = &self.cfg;
+        let roll: f64 = self.rng.gen();
+        let mut edge = 0.0;
+        let mut hit = |rate: f64| {
+            edge += rate.clamp(0.0, 1.0);
+            roll < edge
+        };
+        let action = if hit(c.error_rate) {
+            Action::ServerError
+        } else if hit(c.html_rate) {
+            Action::Html
+        } else if hit(c.malformed_rate) {
+            Action::Malformed
+        } else if hit(c.stall_rate) {
+            Action::Stall(if c.stall_ms == 0 {
+                Duration::from_secs(3600)
+            } else {
+                Duration::from_millis(c.stall_ms)
+            })
+        } else {
+            Action::None
+        };
+        (delay, action)
+    }
+}
+
+const HTML_PAGE: &str = "<!DOCTYPE html>\n<html><head><title>HaloPSA - Log In</title></head>\
+<body><h1>Sign in</h1><p>Your session has ended. Please log in again.</p></body></html>\n";
+
+/// The faults for a request to `path`, if any apply.
+fn decide(sim: &Inner, path: &str) -> Option<(Duration, Action)> {
+    let mut f = sim.faults.lock().unwrap_or_else(|p| p.into_inner());
+    let applies = path.starts_with("/api/")
+        || (f.cfg.include_auth && path.eq_ignore_ascii_case("/auth/token"));
+    (applies && f.cfg.is_active()).then(|| f.plan())
+}
+
+/// The middleware that counts requests and applies the active faults.
+pub(crate) async fn layer(State(sim): State<Arc<Inner>>, req: Request, next: Next) -> Response {
+    sim.count_request(req.uri().path());
+    let Some((delay, action)) = decide(&sim, req.uri().path()) else {
+        return next.run(req).await;
+    };
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
+    match action {
+        Action::None => next.run(req).await,
+        Action::TooMany => {
+            let limit = sim.cfg.rate_limit.unwrap_or(300);
+            let msg = rate_limit_message(limit, sim.cfg.rate_window.as_secs());
+            (StatusCode::TOO_MANY_REQUESTS, Json(json!({ "error": msg }))).into_response()
+        }
+        Action::ServerError => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            Json(json!({
+                "ClassName": "System.Exception",
+                "Message": "An unexpected error occurred (simulated fault)",
+                "Data": null,
+                "InnerException": null,
+            })),
+        )
+            .into_response(),
+        Action::Html => {
+            let mut r = (StatusCode::OK, HTML_PAGE).into_response();
+            r.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            );
+            r
+        }
+        Action::Malformed => {
+            let resp = next.run(req).await;
+            let (mut parts, body) = resp.into_parts();
+            let bytes = axum::body::to_bytes(body, usize::MAX)
+                .await
+                .unwrap_or_default();
+            let cut = if bytes.len() > 2 {
+                bytes.slice(..bytes.len() / 2)
+            } else {
+                Bytes::from_static(b"{\"id\":")
+            };
+            parts.headers.remove(header::CONTENT_LENGTH);
+            parts.headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json; charset=utf-8"),
+            );
+            Response::from_parts(parts, Body::from(cut))
+        }
+        Action::Stall(pause) => {
+            let resp = next.run(req).await;
+            let (mut parts, body) = resp.into_parts();
+            let bytes = axum::body::to_bytes(body, usize::MAX)
+                .await
+                .unwrap_or_default();
+            let half = bytes.len() / 2;
+            let (first, rest) = (bytes.slice(..half), bytes.slice(half..));
+            parts.headers.insert(
+                header::CONTENT_LENGTH,
+                HeaderValue::from(bytes.len() as u64),
+            );
+            let stream = futures::stream::once(async move { Ok::<_, Infallible>(first) }).chain(
+                futures::stream::once(async move {
+                    tokio::time::sleep(pause).await;
+                    Ok(rest)
+                }),
+            );
+            Response::from_parts(parts, Body::from_stream(stream))
+        }
+    }
+}
+
+/// A handle to change faults and token state at run time.
+#[derive(Clone)]
+pub struct Faults {
+    pub(crate) sim: Arc<Inner>,
+}
+
+impl Faults {
+    /// The active faults.
+    pub fn get(&self) -> FaultConfig {
+        self.sim
+            .faults
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .cfg
+            .clone()
+    }
+
+    /// Replaces the active faults.
+    pub fn set(&self, cfg: FaultConfig) {
+        self.sim
+            .faults
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .cfg = cfg;
+    }
+
+    /// Turns every fault off.
+    pub fn clear(&self) {
+        self.set(FaultConfig::default());
+    }
+
+    /// Answers the next `n` affected requests with 429.
+    pub fn burst_429(&self, n: u32) {
+        self.sim
+            .faults
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .cfg
+            .burst_429 = n;
+    }
+
+    /// Makes every issued access token expired now (refresh tokens stay valid).
+    pub fn expire_tokens(&self) {
+        self.sim.auth_state().expire_all();
+    }
+
+    /// Revokes every access token, refresh token and pending authorisation code.
+    pub fn revoke_tokens(&self) {
+        self.sim.auth_state().revoke_all();
+    }
+}
+
+/// `/_control/…`, mounted only when `SimConfig.control` is set.
+pub(crate) fn control_routes() -> Router<Arc<Inner>> {
+    Router::new()
+        .route("/_control/faults", get(get_faults).post(set_faults))
+        .route("/_control/expire-tokens", post(expire_tokens))
+        .route("/_control/revoke-tokens", post(revoke_tokens))
+        .route("/_control/reset", post(reset))
+}
+
+async fn get_faults(State(sim): State<Arc<Inner>>) -> Json<FaultConfig> {
+    Json(Faults { sim }.get())
+}
+
+async fn set_faults(
+    State(sim): State<Arc<Inner>>,
+    Json(cfg): Json<FaultConfig>,
+) -> Json<FaultConfig> {
+    let faults = Faults { sim };
+    faults.set(cfg);
+    Json(faults.get())
+}
+
+async fn expire_tokens(State(sim): State<Arc<Inner>>) -> StatusCode {
+    Faults { sim }.expire_tokens();
+    StatusCode::NO_CONTENT
+}
+
+async fn revoke_tokens(State(sim): State<Arc<Inner>>) -> StatusCode {
+    Faults { sim }.revoke_tokens();
+    StatusCode::NO_CONTENT
+}
+
+async fn reset(State(sim): State<Arc<Inner>>) -> StatusCode {
+    sim.reset();
+    StatusCode::NO_CONTENT
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn burst_comes_first_then_rates() {
+        let mut s = FaultState::new(
+            FaultConfig {
+                burst_429: 2,
+                error_rate: 1.0,
+                ..Default::default()
+            },
+            1,
+        );
+        assert_eq!(s.plan().1, Action::TooMany);
+        assert_eq!(s.plan().1, Action::TooMany);
+        assert_eq!(s.plan().1, Action::ServerError);
+    }
+
+    #[test]
+    fn shares_are_roughly_honoured() {
+        let mut s = FaultState::new(
+            FaultConfig {
+                error_rate: 0.25,
+                ..Default::default()
+            },
+            7,
+        );
+        let errors = (0..4000)
+            .filter(|_| s.plan().1 == Action::ServerError)
+            .count();
+        assert!((800..1200).contains(&errors), "{errors}");
+    }
+
+    #[test]
+    fn jitter_stays_in_range() {
+        let mut s = FaultState::new(
+            FaultConfig {
+                latency_ms: 10,
+                jitter_ms: 5,
+                ..Default::default()
+            },
+            3,
+        );
+        for _ in 0..100 {
+            let d = s.plan().0.as_millis();
+            assert!((10..=15).contains(&d));
+        }
+    }
+}

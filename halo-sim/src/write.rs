@@ -1,0 +1,522 @@
+//! `POST /X` as Halo does it: a JSON array of records, each an upsert (id → update only the sent
+//! fields, no id → create), checked against the spec's field types first, all-or-nothing.
+
+use serde_json::{json, Value};
+
+use crate::data::{halo_now, new_record_defaults};
+use crate::entity::Entity;
+use crate::error::ApiError;
+use crate::schema_types::{kind, Kind};
+use crate::store::{int_of, Record, Store};
+
+/// One checked element of a POST body.
+struct Item {
+    /// `Some(id)` = update an existing record.
+    id: Option<i64>,
+    fields: Record,
+    /// `popup_notes` sent on a Client or Site.
+    popups: Vec<Record>,
+}
+
+/// Parses and checks a POST body; nothing is written when any element is invalid.
+fn check(store: &Store, entity: Entity, body: &[u8]) -> Result<Vec<Item>, ApiError> {
+    let value: Value = serde_json::from_slice(body).map_err(|e| {
+        ApiError::field(
+            "",
+            format!("Unexpected character encountered while parsing value: {e}. Path ''."),
+        )
+    })?;
+    let Value::Array(elements) = value else {
+        return Err(ApiError::field(
+            "",
+            "Cannot deserialize the current JSON object into a list because the type requires a JSON array (e.g. [1,2,3]) to deserialize correctly.",
+        ));
+    };
+    if elements.is_empty() {
+        return Err(ApiError::field("", "At least one record is required."));
+    }
+    let mut items = Vec::with_capacity(elements.len());
+    for (i, el) in elements.into_iter().enumerate() {
+        let Value::Object(raw) = el else {
+            return Err(ApiError::field(
+                format!("[{i}]"),
+                "Cannot deserialize the current JSON value into an object.",
+            ));
+        };
+        items.push(check_item(store, entity, i, raw)?);
+    }
+    Ok(items)
+}
+
+fn check_item(store: &Store, entity: Entity, i: usize, raw: Record) -> Result<Item, ApiError> {
+    let mut fields = Record::new();
+    let mut popups = Vec::new();
+    for (key, value) in raw {
+        let key_lc = key.to_ascii_lowercase();
+        if key_lc.starts_with('_') {
+            continue; // write-only flags such as _dont_fire_automations, _isimport
+        }
+        if key_lc == "popup_notes" && matches!(entity, Entity::Client | Entity::Site) {
+            match value {
+                Value::Array(list) => {
+                    for (j, p) in list.into_iter().enumerate() {
+                        match p {
+                            Value::Object(mut p) => {
+                                for (k, v) in p.clone() {
+                                    if let Some(kd) = kind(Entity::PopupNote, &k) {
+                                        let path = format!("[{i}].popup_notes[{j}].{k}");
+                                        p.insert(k, normalise(&path, kd, v)?);
+                                    }
+                                }
+                                popups.push(p);
+                            }
+                            _ => {
+                                return Err(ApiError::field(
+                                    format!("[{i}].popup_notes[{j}]"),
+                                    "Cannot deserialize the current JSON value into an object.",
+                                ))
+                            }
+                        }
+                    }
+                }
+                Value::Null => {}
+                _ => {
+                    return Err(ApiError::field(
+                        format!("[{i}].popup_notes"),
+                        "Cannot deserialize the current JSON value into a list.",
+                    ))
+                }
+            }
+            continue;
+        }
+        let value = match kind(entity, &key_lc) {
+            Some(kd) => normalise(&format!("[{i}].{key}"), kd, value)?,
+            None => value,
+        };
+        fields.insert(key_lc, value);
+    }
+
+    let id = int_of(fields.get("id")).filter(|id| *id > 0);
+    if let Some(id) = id {
+        if store.get(entity, id).is_none() {
+            return Err(ApiError::field(
+                format!("[{i}].id"),
+                format!("{} {id} does not exist.", entity.label()),
+            ));
+        }
+    }
+    if entity.requires_name() {
+        let name = fields.get("name");
+        let blank = match name {
+            Some(Value::String(s)) => s.trim().is_empty(),
+            Some(_) => true,
+            None => id.is_none(),
+        };
+        if blank {
+            return Err(ApiError::field(
+                format!("[{i}].name"),
+                "The name field is required.",
+            ));
+        }
+    }
+    // references that must exist
+    let reference = |field: &str, target: Entity, required: bool| -> Result<(), ApiError> {
+        match fields.get(field) {
+            Some(v) if !v.is_null() => match int_of(Some(v)) {
+                Some(0) if !required => Ok(()),
+                Some(r) if store.get(target, r).is_some() => Ok(()),
+                _ => Err(ApiError::field(
+                    format!("[{i}].{field}"),
+                    format!("{} {} does not exist.", target.label(), v),
+                )),
+            },
+            _ if required && id.is_none() => Err(ApiError::field(
+                format!("[{i}].{field}"),
+                format!("The {field} field is required."),
+            )),
+            _ => Ok(()),
+        }
+    };
+    match entity {
+        Entity::Client | Entity::Supplier => reference("toplevel_id", Entity::TopLevel, false)?,
+        Entity::Site => reference("client_id", Entity::Client, true)?,
+        Entity::Service => reference("service_category_id", Entity::ServiceCategory, false)?,
+        Entity::CrmNote => {
+            reference("client_id", Entity::Client, false)?;
+            reference("site_id", Entity::Site, false)?;
+            reference("supplier_id", Entity::Supplier, false)?;
+        }
+        Entity::PopupNote => {
+            reference("client_id", Entity::Client, false)?;
+            reference("site_id", Entity::Site, false)?;
+        }
+        Entity::ServiceStatus => reference("service_id", Entity::Service, true)?,
+        _ => {}
+    }
+    Ok(Item { id, fields, popups })
+}
+
+/// Checks a value against the spec type, normalising what Newtonsoft would accept
+/// (numeric strings, `"true"`); null is always allowed.
+fn normalise(path: &str, kd: Kind, v: Value) -> Result<Value, ApiError> {
+    let bad = |what: &str, v: &Value| {
+        ApiError::field(
+            path,
+            format!(
+                "Could not convert {} to {what}: {}. Path '{path}'.",
+                type_name(v),
+                v
+            ),
+        )
+    };
+    match (kd, &v) {
+        (_, Value::Null) => Ok(v),
+        (Kind::Int, _) => match int_of(Some(&v)) {
+            Some(n) if i32::try_from(n).is_ok() => Ok(json!(n)),
+            _ => Err(bad("integer", &v)),
+        },
+        (Kind::Double, Value::Number(n)) => Ok(json!(n.as_f64().unwrap_or(0.0))),
+        (Kind::Double, Value::String(s)) => s
+            .trim()
+            .parse::<f64>()
+            .map(|f| json!(f))
+            .map_err(|_| bad("double", &v)),
+        (Kind::Bool, Value::Bool(_)) => Ok(v),
+        (Kind::Bool, Value::String(s)) if s.eq_ignore_ascii_case("true") => Ok(json!(true)),
+        (Kind::Bool, Value::String(s)) if s.eq_ignore_ascii_case("false") => Ok(json!(false)),
+        (Kind::Double, _) => Err(bad("double", &v)),
+        (Kind::Bool, _) => Err(bad("boolean", &v)),
+    }
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// Applies a POST body; returns the saved records in order.
+pub(crate) fn upsert(
+    store: &mut Store,
+    entity: Entity,
+    body: &[u8],
+    agent_id: i64,
+) -> Result<Vec<Value>, ApiError> {
+    let items = check(store, entity, body)?;
+    let mut saved = Vec::with_capacity(items.len());
+    for item in items {
+        let id = apply(store, entity, item, agent_id);
+        if let Some(rec) = store.get(entity, id) {
+            saved.push(Value::Object(rec.clone()));
+        }
+    }
+    Ok(saved)
+}
+
+fn apply(store: &mut Store, entity: Entity, item: Item, agent_id: i64) -> i64 {
+    let Item {
+        id,
+        mut fields,
+        popups,
+    } = item;
+    derive_names(store, entity, &mut fields);
+    let now = halo_now();
+    let id = match id {
+        Some(id) => {
+            store.table_mut(entity).merge(id, fields);
+            id
+        }
+        None => {
+            let mut rec = new_record_defaults(entity, &now, agent_id);
+            for (k, v) in fields {
+                rec.insert(k, v);
+            }
+            let id = store.table_mut(entity).insert(rec);
+            after_create(store, entity, id, &now);
+            id
+        }
+    };
+    after_write(store, entity, id);
+    for p in popups {
+        save_popup(store, entity, id, p, &now);
+    }
+    id
+}
+
+/// Read-only names that follow an id: `toplevel_name`, `client_name`, `service_category_name`.
+fn derive_names(store: &Store, entity: Entity, fields: &mut Record) {
+    let name_of = |target: Entity, v: Option<&Value>| -> Value {
+        int_of(v)
+            .and_then(|id| store.str_field(target, id, "name"))
+            .map_or(Value::Null, Value::String)
+    };
+    match entity {
+        Entity::Client | Entity::Supplier if fields.contains_key("toplevel_id") => {
+            let n = name_of(Entity::TopLevel, fields.get("toplevel_id"));
+            fields.insert("toplevel_name".into(), n);
+        }
+        Entity::Site if fields.contains_key("client_id") => {
+            let n = name_of(Entity::Client, fields.get("client_id"));
+            fields.insert("client_name".into(), n);
+            // Halo serialises a site's client_id as a double
+            if let Some(c) = int_of(fields.get("client_id")) {
+                fields.insert("client_id".into(), json!(c as f64));
+            }
+        }
+        Entity::Service if fields.contains_key("service_category_id") => {
+            let n = name_of(Entity::ServiceCategory, fields.get("service_category_id"));
+            fields.insert("service_category_name".into(), n);
+        }
+        _ => {}
+    }
+}
+
+/// Creates the main site a new client asks for with `newclient_sitename` (default "Main").
+fn after_create(store: &mut Store, entity: Entity, id: i64, now: &str) {
+    if entity != Entity::Client {
+        return;
+    }
+    let Some(client) = store.get(Entity::Client, id).cloned() else {
+        return;
+    };
+    let site_name = client
+        .get("newclient_sitename")
+        .and_then(Value::as_str)
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or("Main")
+        .to_owned();
+    let mut site = new_record_defaults(Entity::Site, now, 0);
+    site.insert("name".into(), json!(site_name));
+    site.insert("client_id".into(), json!(id as f64));
+    site.insert(
+        "client_name".into(),
+        client.get("name").cloned().unwrap_or(Value::Null),
+    );
+    for (from, to) in [
+        ("newclient_phonenumber", "phonenumber"),
+        ("newclient_timezone", "timezone"),
+        ("newclient_domain", "emaildomain"),
+    ] {
+        if let Some(v) = client.get(from).filter(|v| !v.is_null()) {
+            site.insert(to.into(), v.clone());
+        }
+    }
+    let site_id = store.table_mut(Entity::Site).insert(site);
+    after_write(store, Entity::Site, site_id);
+    if let Some(mut c) = store.table_mut(Entity::Client).get_mut(id) {
+        c.insert("main_site_id".into(), json!(site_id));
+        c.insert("main_site_name".into(), json!(site_name));
+        for k in [
+            "newclient_sitename",
+            "newclient_phonenumber",
+            "newclient_timezone",
+            "newclient_domain",
+            "newclient_contactname",
+            "newclient_contactemail",
+            "newclient_contacttitle",
+            "newclient_web_access_level",
+            "newclient_sendwelcomeemail",
+            "newclient_delivery_address",
+        ] {
+            c.remove(k);
+        }
+    }
+}
+
+/// Keeps derived fields in step after a write.
+fn after_write(store: &mut Store, entity: Entity, id: i64) {
+    match entity {
+        Entity::Client => {
+            // a renamed client renames its sites' client_name / clientsite_name
+            let Some(name) = store.str_field(Entity::Client, id, "name") else {
+                return;
+            };
+            let site_ids: Vec<i64> = store
+                .table(Entity::Site)
+                .ids()
+                .filter(|s| {
+                    int_of(store.get(Entity::Site, *s).and_then(|r| r.get("client_id"))) == Some(id)
+                })
+                .collect();
+            let sites = store.table_mut(Entity::Site);
+            for s in site_ids {
+                if let Some(mut rec) = sites.get_mut(s) {
+                    let site_name = rec.get("name").and_then(Value::as_str).unwrap_or("");
+                    let combined = format!("{name}/{site_name}");
+                    rec.insert("client_name".into(), json!(name));
+                    rec.insert("clientsite_name".into(), json!(combined));
+                }
+            }
+        }
+        Entity::Site => {
+            let client = store
+                .get(Entity::Site, id)
+                .and_then(|r| r.get("client_name"))
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned();
+            if let Some(mut rec) = store.table_mut(Entity::Site).get_mut(id) {
+                let site_name = rec.get("name").and_then(Value::as_str).unwrap_or("");
+                let combined = format!("{client}/{site_name}");
+                rec.insert("clientsite_name".into(), json!(combined));
+            }
+        }
+        Entity::Service => {
+            if let Some(mut rec) = store.table_mut(Entity::Service).get_mut(id) {
+                let n = rec
+                    .get("subscribers")
+                    .and_then(Value::as_array)
+                    .map_or(0, Vec::len);
+                rec.insert("subscriber_count".into(), json!(n));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Upserts a popup note sent inside a Client or Site.
+fn save_popup(store: &mut Store, owner: Entity, owner_id: i64, mut p: Record, now: &str) {
+    let client_id = match owner {
+        Entity::Client => Some(owner_id),
+        _ => store
+            .get(Entity::Site, owner_id)
+            .and_then(|s| int_of(s.get("client_id"))),
+    };
+    p.insert("client_id".into(), json!(client_id));
+    if owner == Entity::Site {
+        p.insert("site_id".into(), json!(owner_id));
+    }
+    let table = store.table_mut(Entity::PopupNote);
+    match int_of(p.get("id")).filter(|id| *id > 0 && table.get(*id).is_some()) {
+        Some(id) => {
+            table.merge(id, p);
+        }
+        None => {
+            let mut rec = new_record_defaults(Entity::PopupNote, now, 0);
+            for (k, v) in p {
+                rec.insert(k, v);
+            }
+            table.insert(rec);
+        }
+    }
+}
+
+/// `POST /PopupNote/read`: marks the sent notes read; returns them.
+pub(crate) fn mark_popups_read(store: &mut Store, body: &[u8]) -> Result<Vec<Value>, ApiError> {
+    let ids: Vec<i64> = match serde_json::from_slice::<Value>(body) {
+        Ok(Value::Array(list)) => list
+            .iter()
+            .map(|p| int_of(p.get("id")))
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| ApiError::field("[0].id", "The id field is required."))?,
+        _ => {
+            return Err(ApiError::field(
+                "",
+                "Cannot deserialize the current JSON object into a list because the type requires a JSON array.",
+            ))
+        }
+    };
+    let table = store.table_mut(Entity::PopupNote);
+    let mut out = Vec::new();
+    for id in ids {
+        if let Some(mut rec) = table.get_mut(id) {
+            rec.insert("read_status".into(), json!(1));
+            out.push(Value::Object(rec.clone()));
+        }
+    }
+    Ok(out)
+}
+
+/// `POST /Service/unsubscribe` with `[{"serviceid": N}]`: removes the calling technician's
+/// subscription to each service.
+pub(crate) fn unsubscribe(store: &mut Store, body: &[u8], agent_id: i64) -> Result<(), ApiError> {
+    let ids: Vec<i64> = match serde_json::from_slice::<Value>(body) {
+        Ok(Value::Array(list)) => {
+            let mut ids = Vec::new();
+            for (i, el) in list.iter().enumerate() {
+                match int_of(el.get("serviceid")) {
+                    Some(id) => ids.push(id),
+                    None => {
+                        return Err(ApiError::field(
+                            format!("[{i}].serviceid"),
+                            "The serviceid field is required.",
+                        ))
+                    }
+                }
+            }
+            ids
+        }
+        _ => {
+            return Err(ApiError::field(
+                "",
+                "Cannot deserialize the current JSON object into a list because the type requires a JSON array.",
+            ))
+        }
+    };
+    for (i, id) in ids.iter().enumerate() {
+        if store.get(Entity::Service, *id).is_none() {
+            return Err(ApiError::field(
+                format!("[{i}].serviceid"),
+                format!("Service {id} does not exist."),
+            ));
+        }
+    }
+    for id in ids {
+        if let Some(mut rec) = store.table_mut(Entity::Service).get_mut(id) {
+            if let Some(Value::Array(subs)) = rec.get_mut("subscribers") {
+                subs.retain(|s| {
+                    !(s.get("type").and_then(Value::as_str) == Some("agent")
+                        && int_of(s.get("data_id")) == Some(agent_id))
+                });
+            }
+            rec.insert("user_subscribed".into(), json!(false));
+        }
+        after_write(store, Entity::Service, id);
+    }
+    Ok(())
+}
+
+/// Removes a record; deleting a client also removes its sites and notes. Returns the record.
+pub(crate) fn delete(store: &mut Store, entity: Entity, id: i64) -> Option<Record> {
+    let rec = store.table_mut(entity).remove(id)?;
+    let owned_by = |e: Entity, field: &'static str, store: &Store| -> Vec<i64> {
+        store
+            .table(e)
+            .ids()
+            .filter(|x| int_of(store.get(e, *x).and_then(|r| r.get(field))) == Some(id))
+            .collect()
+    };
+    let cascade: Vec<(Entity, Vec<i64>)> = match entity {
+        Entity::Client => vec![
+            (Entity::Site, owned_by(Entity::Site, "client_id", store)),
+            (
+                Entity::CrmNote,
+                owned_by(Entity::CrmNote, "client_id", store),
+            ),
+            (
+                Entity::PopupNote,
+                owned_by(Entity::PopupNote, "client_id", store),
+            ),
+        ],
+        Entity::Site => vec![(
+            Entity::PopupNote,
+            owned_by(Entity::PopupNote, "site_id", store),
+        )],
+        Entity::Service => vec![(
+            Entity::ServiceStatus,
+            owned_by(Entity::ServiceStatus, "service_id", store),
+        )],
+        _ => vec![],
+    };
+    for (e, ids) in cascade {
+        for x in ids {
+            store.table_mut(e).remove(x);
+        }
+    }
+    Some(rec)
+}

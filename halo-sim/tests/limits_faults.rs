@@ -1,0 +1,326 @@
+//! The hosted rate limit (§5) and fault injection.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::*;
+use halo_sim::{FaultConfig, SimConfig};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+#[tokio::test]
+async fn rate_limit_is_off_by_default() {
+    let sim = start(small()).await;
+    let t = token(&sim).await;
+    for _ in 0..320 {
+        let (status, _) = get(&sim, &t, "/TopLevel").await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    assert_eq!(sim.sim.request_count(), 320);
+}
+
+#[tokio::test]
+async fn rate_limit_answers_429_with_halos_message_per_rolling_window() {
+    let sim = start(SimConfig {
+        rate_limit: Some(300),
+        ..small()
+    })
+    .await;
+    let t = token(&sim).await;
+    for i in 0..300 {
+        let (status, _) = get(&sim, &t, "/TopLevel").await;
+        assert_eq!(status, StatusCode::OK, "request {i}");
+    }
+    let r = http()
+        .get(format!("{}/TopLevel", sim.api_url()))
+        .bearer_auth(&t)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        r.headers().get("retry-after").is_none(),
+        "Halo sends no Retry-After"
+    );
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(
+        body,
+        json!({"error": "Rate Limit Reached - 300 Requests per rolling 5 minute window"})
+    );
+    // token requests are not limited: a new token still comes, but shares the client id's budget
+    let t2 = token(&sim).await;
+    let (status, _) = get(&sim, &t2, "/TopLevel").await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn rate_limit_window_rolls() {
+    let sim = start(SimConfig {
+        rate_limit: Some(3),
+        rate_window: Duration::from_millis(1000),
+        ..small()
+    })
+    .await;
+    let t = token(&sim).await;
+    for _ in 0..3 {
+        assert_eq!(get(&sim, &t, "/TopLevel").await.0, StatusCode::OK);
+    }
+    let (status, body) = get(&sim, &t, "/TopLevel").await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        body["error"],
+        "Rate Limit Reached - 3 Requests per rolling 1 second window"
+    );
+    tokio::time::sleep(Duration::from_millis(1050)).await;
+    assert_eq!(get(&sim, &t, "/TopLevel").await.0, StatusCode::OK);
+}
+
+fn faulty(f: FaultConfig) -> SimConfig {
+    SimConfig {
+        faults: f,
+        ..small()
+    }
+}
+
+#[tokio::test]
+async fn error_rate_gives_500s() {
+    let sim = start(faulty(FaultConfig {
+        error_rate: 1.0,
+        ..Default::default()
+    }))
+    .await;
+    let t = token(&sim).await; // the token endpoint is not affected unless include_auth
+    let (status, body) = get(&sim, &t, "/Client").await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(body["Message"].is_string());
+    assert_eq!(sim.sim.request_count(), 1, "injected failures are counted");
+    assert_eq!(sim.sim.token_request_count(), 1);
+    sim.sim.faults().set(FaultConfig {
+        error_rate: 0.5,
+        ..Default::default()
+    });
+    let mut errors = 0;
+    for _ in 0..100 {
+        if get(&sim, &t, "/TopLevel").await.0 == StatusCode::INTERNAL_SERVER_ERROR {
+            errors += 1;
+        }
+    }
+    assert!((25..75).contains(&errors), "{errors}");
+}
+
+#[tokio::test]
+async fn latency_and_jitter_delay_responses() {
+    let sim = start(faulty(FaultConfig {
+        latency_ms: 150,
+        jitter_ms: 50,
+        ..Default::default()
+    }))
+    .await;
+    let t = token(&sim).await;
+    let started = Instant::now();
+    get_ok(&sim, &t, "/TopLevel").await;
+    let took = started.elapsed();
+    assert!(took >= Duration::from_millis(150), "{took:?}");
+    assert!(took < Duration::from_millis(1000), "{took:?}");
+}
+
+#[tokio::test]
+async fn burst_of_429s_then_normal() {
+    let sim = start(small()).await;
+    let t = token(&sim).await;
+    sim.sim.faults().burst_429(2);
+    for _ in 0..2 {
+        let (status, body) = get(&sim, &t, "/TopLevel").await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+        assert!(body["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("Rate Limit Reached"));
+    }
+    assert_eq!(get(&sim, &t, "/TopLevel").await.0, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn malformed_and_html_bodies() {
+    let sim = start(faulty(FaultConfig {
+        malformed_rate: 1.0,
+        ..Default::default()
+    }))
+    .await;
+    let t = token(&sim).await;
+    let r = http()
+        .get(format!("{}/Client?count=5", sim.api_url()))
+        .bearer_auth(&t)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let text = r.text().await.unwrap();
+    assert!(serde_json::from_str::<Value>(&text).is_err(), "{text}");
+
+    sim.sim.faults().set(FaultConfig {
+        html_rate: 1.0,
+        ..Default::default()
+    });
+    let r = http()
+        .get(format!("{}/Client?count=5", sim.api_url()))
+        .bearer_auth(&t)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    assert!(r.text().await.unwrap().contains("<html>"));
+}
+
+#[tokio::test]
+async fn stalled_body_sends_headers_then_hangs() {
+    let sim = start(faulty(FaultConfig {
+        stall_rate: 1.0,
+        stall_ms: 60_000,
+        ..Default::default()
+    }))
+    .await;
+    let t = token(&sim).await;
+    let r = http()
+        .get(format!("{}/Client?count=50", sim.api_url()))
+        .bearer_auth(&t)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK, "headers arrive");
+    let body = tokio::time::timeout(Duration::from_millis(500), r.bytes()).await;
+    assert!(body.is_err(), "the body must not complete");
+
+    sim.sim.faults().set(FaultConfig {
+        stall_rate: 1.0,
+        stall_ms: 200,
+        ..Default::default()
+    });
+    let r = http()
+        .get(format!("{}/Client?count=5", sim.api_url()))
+        .bearer_auth(&t)
+        .send()
+        .await
+        .unwrap();
+    let started = Instant::now();
+    let body: Value = r.json().await.expect("completes after the stall");
+    assert!(started.elapsed() >= Duration::from_millis(150));
+    assert_eq!(body["clients"].as_array().unwrap().len(), 5);
+}
+
+#[tokio::test]
+async fn faults_reach_the_token_endpoint_only_when_asked() {
+    let sim = start(faulty(FaultConfig {
+        error_rate: 1.0,
+        include_auth: true,
+        ..Default::default()
+    }))
+    .await;
+    let (status, _) = token_request(
+        &sim,
+        &[
+            ("grant_type", "client_credentials"),
+            ("client_id", halo_sim::DEMO_CLIENT_ID),
+            ("client_secret", halo_sim::DEMO_CLIENT_SECRET),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+}
+
+#[tokio::test]
+async fn forced_expiry_and_revocation() {
+    let sim = start(small()).await;
+    let t = token(&sim).await;
+    get_ok(&sim, &t, "/TopLevel").await;
+    sim.sim.faults().expire_tokens();
+    assert_eq!(get(&sim, &t, "/TopLevel").await.0, StatusCode::UNAUTHORIZED);
+    let t2 = token(&sim).await;
+    get_ok(&sim, &t2, "/TopLevel").await;
+    sim.sim.faults().revoke_tokens();
+    assert_eq!(
+        get(&sim, &t2, "/TopLevel").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn control_endpoint_exists_only_when_enabled() {
+    let off = start(small()).await;
+    let r = http()
+        .get(format!("{}/_control/faults", off.base_url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+
+    let sim = start(SimConfig {
+        control: true,
+        ..small()
+    })
+    .await;
+    let t = token(&sim).await;
+    let r = http()
+        .post(format!("{}/_control/faults", sim.base_url))
+        .json(&json!({"error_rate": 1.0}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(
+        get(&sim, &t, "/TopLevel").await.0,
+        StatusCode::INTERNAL_SERVER_ERROR
+    );
+    let current: Value = http()
+        .get(format!("{}/_control/faults", sim.base_url))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(current["error_rate"], 1.0);
+
+    let r = http()
+        .post(format!("{}/_control/reset", sim.base_url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    assert_eq!(get(&sim, &t, "/TopLevel").await.0, StatusCode::OK);
+
+    post(&sim, &t, "/Client", &json!([{"id": 2, "notes": "dirty"}])).await;
+    http()
+        .post(format!("{}/_control/reset", sim.base_url))
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(
+        sim.sim.record(halo_sim::Entity::Client, 2).unwrap()["notes"],
+        "dirty",
+        "reset restores the seeded data"
+    );
+
+    let r = http()
+        .post(format!("{}/_control/expire-tokens", sim.base_url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    assert_eq!(get(&sim, &t, "/TopLevel").await.0, StatusCode::UNAUTHORIZED);
+    let t2 = token(&sim).await;
+    http()
+        .post(format!("{}/_control/revoke-tokens", sim.base_url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        get(&sim, &t2, "/TopLevel").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+}
