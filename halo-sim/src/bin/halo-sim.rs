@@ -60,6 +60,9 @@ struct Args {
     /// Mount the fault control endpoint under /_control.
     #[arg(long)]
     control: bool,
+    /// Print the credentials it accepts as shell assignments (SIM_TENANT=…) and exit; for test scripts.
+    #[arg(long)]
+    print_credentials: bool,
 }
 
 #[tokio::main]
@@ -71,6 +74,12 @@ async fn main() -> std::io::Result<()> {
         )
         .init();
     let args = Args::parse();
+    if args.print_credentials {
+        println!("SIM_TENANT='{}'", args.tenant);
+        println!("SIM_CLIENT_ID='{}'", args.client_id);
+        println!("SIM_CLIENT_SECRET='{}'", args.client_secret);
+        return Ok(());
+    }
     let mut cfg = SimConfig {
         tenant: args.tenant,
         client_id: args.client_id,

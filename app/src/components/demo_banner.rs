@@ -1,0 +1,23 @@
+//! The "Demo data" banner shown on every page while Haloscope runs on its built-in simulator.
+
+use crate::functions::shell::get_shell_info;
+use leptos::prelude::*;
+
+/// Renders the banner when the server says it runs on demo data.
+#[component]
+pub fn DemoBanner() -> impl IntoView {
+    let info = OnceResource::new(get_shell_info());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let demo = info.await.map(|i| i.demo).unwrap_or(false);
+                demo.then(|| view! {
+                    <div class="demo-banner" role="note">
+                        <strong>"Demo data"</strong>
+                        " — Haloscope is running on its built-in HaloPSA simulator. Set HALO_URL and the client credentials to use your tenant."
+                    </div>
+                })
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,39 @@
+//! The panel a page shows instead of its data when something failed.
+
+use crate::errors::AppError;
+use leptos::prelude::*;
+
+/// Says what failed in plain words and whether retrying helps; sets the response status on the server.
+#[component]
+pub fn ErrorPanel(error: AppError) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(code) = http::StatusCode::from_u16(error.status_code()) {
+            opts.set_status(code);
+        }
+    }
+    let retry = error.retryable();
+    let retry_after = match &error {
+        AppError::Upstream {
+            retry_after: Some(s),
+            ..
+        } => Some(*s),
+        _ => None,
+    };
+    view! {
+        <section class="error-panel" role="alert">
+            <h2>{error.title()}</h2>
+            <p>{error.to_string()}</p>
+            {retry.then(|| view! {
+                <p class="hint">
+                    {match retry_after {
+                        Some(s) => format!("Trying again in {s} s should help."),
+                        None => "Trying again may help.".to_string(),
+                    }}
+                    " "
+                    <a href="" class="button">"Retry"</a>
+                </p>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,46 @@
+//! One page of a list as a server function returns it.
+
+use crate::params::ListParams;
+use serde::{Deserialize, Serialize};
+
+/// Rows of one page plus what the page needs to draw its furniture.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListPage<R> {
+    /// The parameters as the server understood them (after clamping).
+    pub params: ListParams,
+    /// Notices about clamped values.
+    pub notices: Vec<String>,
+    /// The rows.
+    pub rows: Vec<R>,
+    /// All matching records (HaloPSA's `record_count`).
+    pub record_count: u64,
+}
+
+impl<R> ListPage<R> {
+    /// Number of pages at the current page size (at least 1).
+    pub fn page_count(&self) -> u32 {
+        let per = self.params.per_page.max(1) as u64;
+        self.record_count.div_ceil(per).max(1).min(u32::MAX as u64) as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::params::lists::CLIENTS;
+
+    #[test]
+    fn page_count_rounds_up_and_is_never_zero() {
+        let mut page: ListPage<()> = ListPage {
+            params: ListParams::defaults(&CLIENTS),
+            notices: vec![],
+            rows: vec![],
+            record_count: 0,
+        };
+        assert_eq!(page.page_count(), 1);
+        page.record_count = 101;
+        assert_eq!(page.page_count(), 3);
+        page.params.per_page = 100;
+        assert_eq!(page.page_count(), 2);
+    }
+}

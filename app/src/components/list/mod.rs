@@ -1,0 +1,11 @@
+//! The furniture every list page shares, in the same places: search and filters left, count and pager
+//! right, export last; a table with sortable headers; notices, empty and error states.
+
+pub mod list_page;
+pub mod notices;
+pub mod pager;
+pub mod sort_header;
+pub mod table;
+pub mod toolbar;
+
+pub use list_page::ListPage;

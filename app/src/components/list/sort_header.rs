@@ -1,0 +1,81 @@
+//! A column header that sorts the list by its column.
+
+use crate::params::{ListParams, ListSpec};
+use leptos::prelude::*;
+
+/// A column of a list table.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    /// Header text.
+    pub label: &'static str,
+    /// URL sort key when the column sorts.
+    pub sort: Option<&'static str>,
+    /// Right-aligned numbers.
+    pub numeric: bool,
+}
+
+impl Column {
+    /// A plain column.
+    pub const fn plain(label: &'static str) -> Self {
+        Column {
+            label,
+            sort: None,
+            numeric: false,
+        }
+    }
+    /// A sortable text column.
+    pub const fn sorts(label: &'static str, key: &'static str) -> Self {
+        Column {
+            label,
+            sort: Some(key),
+            numeric: false,
+        }
+    }
+    /// A sortable numeric column.
+    pub const fn numeric(label: &'static str, key: &'static str) -> Self {
+        Column {
+            label,
+            sort: Some(key),
+            numeric: true,
+        }
+    }
+}
+
+/// `<th scope="col">` with a sort link and `aria-sort` when it is the sorted column.
+#[component]
+pub fn SortHeader(
+    column: Column,
+    params: ListParams,
+    spec: ListSpec,
+    base: &'static str,
+) -> impl IntoView {
+    let class = if column.numeric { "num" } else { "" };
+    match column.sort {
+        None => view! { <th scope="col" class=class>{column.label}</th> }.into_any(),
+        Some(key) => {
+            let active = params.sort == key;
+            let aria = match (active, params.desc) {
+                (true, false) => Some("ascending"),
+                (true, true) => Some("descending"),
+                _ => None,
+            };
+            let arrow = match aria {
+                Some("ascending") => " ▲",
+                Some(_) => " ▼",
+                None => "",
+            };
+            let q = params.with_sort(key).to_query(&spec);
+            let href = if q.is_empty() {
+                base.to_string()
+            } else {
+                format!("{base}?{q}")
+            };
+            view! {
+                <th scope="col" class=class aria-sort=aria>
+                    <a href=href class="sort">{column.label}<span aria-hidden="true">{arrow}</span></a>
+                </th>
+            }
+            .into_any()
+        }
+    }
+}

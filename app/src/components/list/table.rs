@@ -1,0 +1,84 @@
+//! The list table: caption, sortable headers, rows, and the empty state naming the filters.
+
+use super::sort_header::{Column, SortHeader};
+use super::ListPage;
+use crate::params::{ListSpec, StatusFilter};
+use leptos::prelude::*;
+
+/// Renders `page` as a table, or the empty state when it has no rows.
+pub fn list_table<R>(
+    page: &ListPage<R>,
+    spec: ListSpec,
+    base: &'static str,
+    noun: &'static str,
+    columns: &'static [Column],
+    render_row: impl Fn(&R) -> AnyView,
+) -> AnyView {
+    if page.rows.is_empty() {
+        return view! {
+            <div class="empty-state" data-testid="empty-state">
+                <p><strong>{format!("No {noun} found")}</strong>{describe_filters(page, spec)}</p>
+                <p><a href=base>"Clear the search and filters"</a></p>
+            </div>
+        }
+        .into_any();
+    }
+    let first = (page.params.page.saturating_sub(1) as u64) * page.params.per_page as u64 + 1;
+    let last = first + page.rows.len() as u64 - 1;
+    let caption = format!("{noun} {first}–{last} of {}", page.record_count);
+    let headers = columns
+        .iter()
+        .map(|c| view! { <SortHeader column=*c params=page.params.clone() spec base/> })
+        .collect_view();
+    let rows = page.rows.iter().map(render_row).collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="data" data-testid="list-table">
+                <caption>{caption}</caption>
+                <thead><tr>{headers}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// " matching “x” with status Inactive and top level 3" — which filters found nothing.
+fn describe_filters<R>(page: &ListPage<R>, spec: ListSpec) -> String {
+    let p = &page.params;
+    let mut parts = Vec::new();
+    if let Some(q) = &p.q {
+        parts.push(format!("matching “{q}”"));
+    }
+    if spec.has_status && p.status != StatusFilter::Active {
+        parts.push(format!("with status “{}”", p.status.as_str()));
+    } else if spec.has_status {
+        parts.push("among active records".to_string());
+    }
+    if let Some(id) = p.toplevel_id {
+        parts.push(format!("in top level #{id}"));
+    }
+    if let Some(id) = p.client_id {
+        parts.push(format!("of client #{id}"));
+    }
+    if let Some(s) = p.stock {
+        parts.push(format!("with stock location filter “{}”", s.as_str()));
+    }
+    if let Some(id) = p.category_id {
+        parts.push(format!("in category #{id}"));
+    }
+    if parts.is_empty() {
+        ".".to_string()
+    } else {
+        format!(" {}.", parts.join(" "))
+    }
+}
+
+/// Status as a small pill with a word.
+pub fn status_pill(inactive: bool) -> AnyView {
+    if inactive {
+        view! { <span class="pill inactive">"Inactive"</span> }.into_any()
+    } else {
+        view! { <span class="pill active">"Active"</span> }.into_any()
+    }
+}

@@ -1,0 +1,221 @@
+//! Search box, filters and page size: a plain GET form (works without JavaScript); with JavaScript the
+//! router's `<Form>` navigates on the client, selects apply on change and the search applies as you type
+//! (debounced ~250 ms). Submitting leaves `page` out, so any change starts at page 1.
+
+use crate::params::{
+    FilterKind, ListParams, ListSpec, StatusFilter, StockFilter, PER_PAGE_CHOICES,
+};
+use leptos::prelude::*;
+use leptos_router::components::Form;
+
+/// Options for the choice filters, from HaloPSA's lookups.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FilterOptions {
+    /// Top levels `(id, name)`.
+    pub toplevels: Vec<(i32, String)>,
+    /// Service categories `(id, name)`.
+    pub categories: Vec<(i32, String)>,
+}
+
+/// The list toolbar. It is rendered once per page visit and follows the URL reactively (`params`), so the
+/// search box keeps focus and caret while results change; `export` builds the CSV link for the current filter.
+#[component]
+pub fn Toolbar(
+    spec: ListSpec,
+    #[prop(into)] params: Signal<ListParams>,
+    base: &'static str,
+    search_label: &'static str,
+    #[prop(optional)] options: FilterOptions,
+    #[prop(optional, into)] client_name: Signal<Option<String>>,
+    #[prop(optional)] export: Option<&'static str>,
+) -> impl IntoView {
+    use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
+    let debounce: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    let search_ref = NodeRef::<leptos::html::Input>::new();
+    // Back/forward: show the URL's search text, unless the person is typing in the box right now.
+    Effect::new(move |_| {
+        let q = params.with(|p| p.q.clone().unwrap_or_default());
+        if let Some(input) = search_ref.get() {
+            let focused = document().active_element().is_some_and(|el| {
+                let el: &leptos::wasm_bindgen::JsValue = el.as_ref();
+                let me: &leptos::wasm_bindgen::JsValue = input.as_ref();
+                el == me
+            });
+            if !focused && input.value() != q {
+                input.set_value(&q);
+            }
+        }
+    });
+    let on_search_input = move |ev: leptos::ev::Event| {
+        if let Some(h) = debounce.get_value() {
+            h.clear();
+        }
+        let target = event_target::<leptos::web_sys::HtmlInputElement>(&ev);
+        let handle = set_timeout_with_handle(
+            move || {
+                if let Some(form) = target.form() {
+                    let _ = form.request_submit();
+                }
+            },
+            std::time::Duration::from_millis(250),
+        )
+        .ok();
+        debounce.set_value(handle);
+    };
+    let submit_on_change = move |ev: leptos::ev::Event| {
+        let target = event_target::<leptos::web_sys::HtmlSelectElement>(&ev);
+        if let Some(form) = target.form() {
+            let _ = form.request_submit();
+        }
+    };
+
+    let status = spec.has_status.then(|| {
+        view! {
+            <label class="field">
+                <span>"Status"</span>
+                <select name="status" on:change=submit_on_change data-testid="status-filter"
+                    prop:value=move || params.with(|p| p.status.as_str())>
+                    {[StatusFilter::Active, StatusFilter::Inactive, StatusFilter::All]
+                        .into_iter()
+                        .map(|s| {
+                            let label = match s {
+                                StatusFilter::Active => "Active",
+                                StatusFilter::Inactive => "Inactive",
+                                StatusFilter::All => "All",
+                            };
+                            view! { <option value=s.as_str() selected=move || params.with(|p| p.status == s)>{label}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+        }
+    });
+    let id_select = move |name: &'static str,
+                          label: &'static str,
+                          any: &'static str,
+                          choices: Vec<(i32, String)>,
+                          current: fn(&ListParams) -> Option<i32>| {
+        view! {
+            <label class="field">
+                <span>{label}</span>
+                <select name=name on:change=submit_on_change data-testid=format!("{name}-filter")
+                    prop:value=move || params.with(|p| current(p).map(|i| i.to_string()).unwrap_or_default())>
+                    <option value="" selected=move || params.with(|p| current(p).is_none())>{any}</option>
+                    {choices
+                        .into_iter()
+                        .map(|(id, n)| view! {
+                            <option value=id.to_string() selected=move || params.with(|p| current(p) == Some(id))>{n}</option>
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+        }
+    };
+    let toplevel = spec.has(FilterKind::TopLevel).then(|| {
+        id_select(
+            "toplevel_id",
+            "Top level",
+            "All top levels",
+            options.toplevels.clone(),
+            |p| p.toplevel_id,
+        )
+    });
+    let category = spec.has(FilterKind::Category).then(|| {
+        id_select(
+            "category_id",
+            "Category",
+            "All categories",
+            options.categories.clone(),
+            |p| p.category_id,
+        )
+    });
+    let stock = spec.has(FilterKind::Stock).then(|| {
+        let is = move |v: Option<StockFilter>| move || params.with(|p| p.stock == v);
+        view! {
+            <label class="field">
+                <span>"Stock location"</span>
+                <select name="stock" on:change=submit_on_change data-testid="stock-filter"
+                    prop:value=move || params.with(|p| p.stock.map(|s| s.as_str()).unwrap_or(""))>
+                    <option value="" selected=is(None)>"Any site"</option>
+                    <option value="only" selected=is(Some(StockFilter::Only))>"Stock locations only"</option>
+                    <option value="exclude" selected=is(Some(StockFilter::Exclude))>"No stock locations"</option>
+                </select>
+            </label>
+        }
+    });
+    let client = move || {
+        let p = params.get();
+        let id = p.client_id.filter(|_| spec.has(FilterKind::Client))?;
+        let mut without = p.clone();
+        without.client_id = None;
+        without.page = 1;
+        let q = without.to_query(&spec);
+        let clear = if q.is_empty() {
+            base.to_string()
+        } else {
+            format!("{base}?{q}")
+        };
+        let name = client_name.get().unwrap_or_else(|| format!("#{id}"));
+        Some(view! {
+            <input type="hidden" name="client_id" value=id.to_string()/>
+            <span class="chip" data-testid="client-filter">
+                "Client: " <a href=format!("/clients/{id}")>{name}</a>
+                " " <a href=clear aria-label="Remove the client filter">"×"</a>
+            </span>
+        })
+    };
+    let export_href = move || {
+        export.map(|path| {
+            let p = params.get();
+            let q = ListParams { page: 1, ..p }.to_query(&spec);
+            if q.is_empty() {
+                path.to_string()
+            } else {
+                format!("{path}?{q}")
+            }
+        })
+    };
+    view! {
+        <div class="toolbar">
+            <Form method="GET" action=base>
+                <div class="filters">
+                    <label class="field search">
+                        <span>{search_label}</span>
+                        <input
+                            type="search"
+                            name="q"
+                            node_ref=search_ref
+                            value=params.with_untracked(|p| p.q.clone().unwrap_or_default())
+                            placeholder="Search by name"
+                            autocomplete="off"
+                            data-search="list"
+                            on:input=on_search_input
+                        />
+                    </label>
+                    {status}
+                    {toplevel}
+                    {category}
+                    {stock}
+                    {client}
+                    <label class="field">
+                        <span>"Rows"</span>
+                        <select name="per_page" on:change=submit_on_change data-testid="per-page"
+                            prop:value=move || params.with(|p| p.per_page.to_string())>
+                            {PER_PAGE_CHOICES
+                                .iter()
+                                .map(|n| {
+                                    let n = *n;
+                                    view! { <option value=n.to_string() selected=move || params.with(|p| p.per_page == n)>{n}</option> }
+                                })
+                                .collect_view()}
+                        </select>
+                    </label>
+                    {move || params.with(|p| (p.sort != spec.default_sort()).then(|| view! { <input type="hidden" name="sort" value=p.sort.clone()/> }))}
+                    {move || params.with(|p| p.desc.then(|| view! { <input type="hidden" name="desc" value="true"/> }))}
+                    <button type="submit" class="primary">"Search"</button>
+                </div>
+            </Form>
+            {move || export_href().map(|href| view! { <a class="button export" href=href download="" rel="external">"Export CSV"</a> })}
+        </div>
+    }
+}

@@ -1,0 +1,147 @@
+//! The one error type that crosses from server functions to pages.
+//!
+//! `halo` errors are mapped here exactly once (`From<halo::Error>`), to an HTTP status and a message in plain
+//! words. Messages never carry a secret, a token or an upstream body verbatim.
+
+use serde::{Deserialize, Serialize};
+use server_fn::codec::JsonEncoding;
+use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+/// What went wrong, as a person should read it; `status_code()` is the HTTP status a page or server function answers with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// The record or page does not exist.
+    #[error("{what} was not found.")]
+    NotFound { what: String },
+    /// The request itself is wrong (a query parameter or form field); nothing was sent upstream.
+    #[error("{message}")]
+    BadInput { message: String },
+    /// The person must sign in (again).
+    #[error("Please sign in to continue.")]
+    SignInRequired,
+    /// HaloPSA refused or failed; `status` is what Haloscope answers (502, 503, 504, 403, …).
+    #[error("{message}")]
+    Upstream {
+        status: u16,
+        message: String,
+        /// Seconds after which a retry makes sense, when known.
+        retry_after: Option<u64>,
+    },
+    /// Haloscope's own plumbing failed (a server function could not be reached or decoded).
+    #[error("Haloscope could not complete the request ({0}).")]
+    Internal(String),
+}
+
+impl AppError {
+    /// The HTTP status this error is answered with.
+    pub fn status_code(&self) -> u16 {
+        match self {
+            AppError::NotFound { .. } => 404,
+            AppError::BadInput { .. } => 400,
+            AppError::SignInRequired => 401,
+            AppError::Upstream { status, .. } => *status,
+            AppError::Internal(_) => 500,
+        }
+    }
+
+    /// Whether trying again later can help.
+    pub fn retryable(&self) -> bool {
+        matches!(self.status_code(), 502..=504 | 429) || matches!(self, AppError::Internal(_))
+    }
+
+    /// A short heading for the error panel.
+    pub fn title(&self) -> &'static str {
+        match self {
+            AppError::NotFound { .. } => "Not found",
+            AppError::BadInput { .. } => "That request could not be understood",
+            AppError::SignInRequired => "Sign-in needed",
+            AppError::Upstream { status: 503, .. } => "HaloPSA is busy or unreachable",
+            AppError::Upstream { status: 504, .. } => "HaloPSA took too long to answer",
+            AppError::Upstream { status: 403, .. } => "HaloPSA refused access",
+            AppError::Upstream { .. } => "HaloPSA answered with an error",
+            AppError::Internal(_) => "Something went wrong in Haloscope",
+        }
+    }
+
+    /// A not-found error naming the record.
+    pub fn not_found(what: impl Into<String>) -> Self {
+        AppError::NotFound { what: what.into() }
+    }
+
+    /// A bad-input error with a message for the person.
+    pub fn bad_input(message: impl Into<String>) -> Self {
+        AppError::BadInput {
+            message: message.into(),
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) => AppError::BadInput {
+                message: format!("The request was incomplete or malformed: {m}"),
+            },
+            ServerFnErrorErr::Request(_) => {
+                AppError::Internal("the server could not be reached; check your connection".into())
+            }
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<halo::Error> for AppError {
+    fn from(err: halo::Error) -> Self {
+        match &err {
+            halo::Error::NotFound => AppError::NotFound {
+                what: "That record".into(),
+            },
+            halo::Error::SignInRequired => AppError::SignInRequired,
+            _ => AppError::Upstream {
+                status: err.status_code(),
+                message: err.to_string(),
+                retry_after: err.retry_after().map(|d| d.as_secs()),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_follow_the_kind_of_error() {
+        assert_eq!(AppError::not_found("Client 7").status_code(), 404);
+        assert_eq!(
+            AppError::bad_input("page must be a number").status_code(),
+            400
+        );
+        let busy = AppError::Upstream {
+            status: 503,
+            message: "HaloPSA is rate-limiting Haloscope".into(),
+            retry_after: Some(30),
+        };
+        assert_eq!(busy.status_code(), 503);
+        assert!(busy.retryable());
+        assert!(!AppError::not_found("x").retryable());
+    }
+
+    #[test]
+    fn errors_round_trip_through_the_server_fn_encoding() {
+        let err = AppError::not_found("Client 42");
+        let back = AppError::de(err.ser());
+        assert_eq!(back, err);
+        assert_eq!(back.to_string(), "Client 42 was not found.");
+    }
+
+    #[test]
+    fn malformed_arguments_become_bad_input() {
+        let err =
+            AppError::from_server_fn_error(ServerFnErrorErr::Args("page: invalid digit".into()));
+        assert_eq!(err.status_code(), 400);
+    }
+}

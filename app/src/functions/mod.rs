@@ -1,0 +1,15 @@
+//! Server functions, one file per area. Reads use GET encodings; anything that changes state is POST.
+
+pub mod clients;
+#[cfg(feature = "ssr")]
+pub mod local_list;
+pub mod lookups;
+pub mod notes;
+pub mod overview;
+pub mod shell;
+pub mod sites;
+
+#[cfg(feature = "ssr")]
+mod ssr;
+#[cfg(feature = "ssr")]
+pub use ssr::halo;

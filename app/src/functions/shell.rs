@@ -1,0 +1,12 @@
+//! Facts the page frame needs (demo banner, version).
+
+use crate::errors::AppError;
+use crate::state::ShellInfo;
+use leptos::prelude::*;
+
+/// What the frame of every page shows about this Haloscope.
+#[server(endpoint = "get_shell_info", input = server_fn::codec::GetUrl)]
+pub async fn get_shell_info() -> Result<ShellInfo, AppError> {
+    use crate::state::server::ServerInfo;
+    Ok(use_context::<ServerInfo>().map(|s| s.0).unwrap_or_default())
+}

@@ -1,0 +1,59 @@
+//! Server-side helpers shared by the server functions, above all the one extractor that gives a server
+//! function its HaloPSA handle.
+
+use crate::errors::AppError;
+use crate::params::{ListParams, ListSpec, Parsed, StatusFilter};
+use crate::state::server::{RequestHalo, ServerInfo};
+use leptos::prelude::*;
+
+/// The current request's HaloPSA client (the app's in `service` mode, the agent's in `agent` mode), put in
+/// the request's extensions by the server's middleware. Fails with `SignInRequired` when there is none.
+pub fn halo() -> Result<halo::client::HaloClient, AppError> {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<RequestHalo>().cloned())
+        .and_then(|h| h.0)
+        .ok_or(AppError::SignInRequired)
+}
+
+/// Sets the HTTP status of the current response to match an error, and hands the error back.
+pub fn with_status(err: AppError) -> AppError {
+    if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(code) = http::StatusCode::from_u16(err.status_code()) {
+            opts.set_status(code);
+        }
+    }
+    err
+}
+
+/// Parses a list page's raw query; a rejected value becomes a 400 with its message (nothing goes upstream).
+pub fn parse_list(spec: &ListSpec, raw: &str) -> Result<Parsed, AppError> {
+    ListParams::from_query(spec, raw).map_err(|r| with_status(AppError::bad_input(r.message)))
+}
+
+/// A record id from the URL; anything but a positive whole number is "not found" (no upstream call).
+pub fn parse_id(raw: &str, what: &str) -> Result<i32, AppError> {
+    match raw.trim().parse::<i32>() {
+        Ok(id) if id > 0 => Ok(id),
+        _ => {
+            let shown: String = raw.chars().take(40).collect();
+            Err(with_status(AppError::not_found(format!(
+                "{what} {shown:?}"
+            ))))
+        }
+    }
+}
+
+/// Halo's `(includeactive, includeinactive)` for a status filter.
+pub fn status_flags(status: StatusFilter) -> (bool, bool) {
+    match status {
+        StatusFilter::Active => (true, false),
+        StatusFilter::Inactive => (false, true),
+        StatusFilter::All => (true, true),
+    }
+}
+
+/// A link into HaloPSA's own web UI (tenant mode only).
+pub fn halo_web_link(path: &str) -> Option<String> {
+    let base = use_context::<ServerInfo>()?.0.halo_web_url?;
+    Some(format!("{}/{path}", base.trim_end_matches('/')))
+}

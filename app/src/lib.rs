@@ -1,0 +1,16 @@
+//! Haloscope's user interface: Leptos components, pages (one file per page under `routes/`) and the server
+//! functions they call (`functions/`). Compiled twice: with `ssr` into the server binary, with `hydrate`
+//! into the browser's wasm.
+#![recursion_limit = "256"]
+
+pub mod app;
+pub mod components;
+pub mod errors;
+pub mod functions;
+pub mod params;
+pub mod routes;
+#[cfg(feature = "ssr")]
+pub mod shell;
+pub mod state;
+
+pub use app::App;

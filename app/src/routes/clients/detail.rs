@@ -1,0 +1,87 @@
+//! `/clients/:id` — a client with its sites, CRM notes and popup notes.
+
+use crate::components::error_panel::ErrorPanel;
+use crate::components::facts::{facts, num, web_link};
+use crate::components::list::table::{list_table, status_pill};
+use crate::components::notes::{crm_notes, popup_notes};
+use crate::functions::clients::{get_client, ClientDetail};
+use crate::params::lists::SITES;
+use crate::routes::sites::list::{site_row, SITE_COLUMNS};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// The client detail page.
+#[component]
+pub fn ClientDetailPage() -> impl IntoView {
+    let params = use_params_map();
+    let data = Resource::new(
+        move || params.with(|p| p.get("id").unwrap_or_default()),
+        get_client,
+    );
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Loading client…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(c) => view! { <Title text=c.name.clone()/> {client_view(c)} }.into_any(),
+                    Err(e) => view! { <Title text=e.title()/> <ErrorPanel error=e/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+fn client_view(c: ClientDetail) -> impl IntoView {
+    let all_sites = format!("/sites?client_id={}&status=all", c.id);
+    let site_count = c.sites.record_count;
+    view! {
+        <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="/clients">"Clients"</a></nav>
+        <header class="detail-head">
+            <h1>
+                {c.colour.clone().filter(|col| is_css_colour(col)).map(|col| view! { <span class="swatch" style=format!("background:{col}") aria-hidden="true"></span> })}
+                {c.name.clone()}
+            </h1>
+            {status_pill(c.inactive)}
+            {c.halo_link.clone().map(|href| view! { <a class="button" href=href rel="external noopener" target="_blank">"Open in HaloPSA"</a> })}
+        </header>
+        <section aria-labelledby="facts-h">
+            <h2 id="facts-h" class="visually-hidden">"Key facts"</h2>
+            {facts(vec![
+                ("Top level", c.toplevel.clone()),
+                ("Account manager", c.account_manager.clone()),
+                ("Main contact", c.main_contact.clone()),
+                ("Phone", c.main_phone.clone()),
+                ("Main address", c.main_address.clone()),
+                ("Colour", c.colour.clone()),
+                ("Open tickets", num(c.open_tickets)),
+                ("On hold", num(c.onhold_tickets)),
+                ("Opened this month", num(c.opened_this_month)),
+                ("Total tickets", num(c.total_tickets)),
+            ])}
+            <dl class="facts">
+                {c.website.clone().map(|w| view! { <div><dt>"Website"</dt><dd>{web_link(Some(w))}</dd></div> })}
+                {c.main_site.clone().map(|(id, name)| view! { <div><dt>"Main site"</dt><dd><a href=format!("/sites/{id}")>{name}</a></dd></div> })}
+            </dl>
+            {c.notes.clone().map(|n| view! { <h3>"Notes"</h3><p class="note-body">{n}</p> })}
+        </section>
+        <section aria-labelledby="sites-h">
+            <h2 id="sites-h">"Sites " <span class="muted">{format!("({site_count})")}</span></h2>
+            {list_table(&c.sites, SITES, "/sites", "sites", SITE_COLUMNS, site_row)}
+            {(site_count > c.sites.rows.len() as u64).then(|| view! { <p><a href=all_sites.clone()>{format!("All {site_count} sites →")}</a></p> })}
+        </section>
+        <section aria-labelledby="crm-h">
+            <h2 id="crm-h">"CRM notes"</h2>
+            {crm_notes(c.crm_notes.clone())}
+        </section>
+        <section aria-labelledby="popup-h">
+            <h2 id="popup-h">"Popup notes"</h2>
+            {popup_notes(c.popup_notes.clone())}
+        </section>
+    }
+}
+
+/// Only `#rgb`/`#rrggbb` colours go into a style attribute.
+pub fn is_css_colour(s: &str) -> bool {
+    let hex = s.strip_prefix('#').unwrap_or("");
+    (hex.len() == 3 || hex.len() == 6) && hex.chars().all(|c| c.is_ascii_hexdigit())
+}

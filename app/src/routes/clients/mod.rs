@@ -1,0 +1,4 @@
+//! `/clients` pages.
+
+pub mod detail;
+pub mod list;

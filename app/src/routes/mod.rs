@@ -1,0 +1,6 @@
+//! Pages, one file per page (entity pages under a folder per entity).
+
+pub mod clients;
+pub mod not_found;
+pub mod overview;
+pub mod sites;

@@ -1,0 +1,45 @@
+//! The HTML document around the app (server only): head, stylesheet and the scripts that hydrate the page.
+
+use crate::App;
+use leptos::prelude::*;
+use leptos_meta::MetaTags;
+
+/// Hashed names of the site's built assets under `/pkg`, found by the server at start-up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssetManifest {
+    /// e.g. `/pkg/haloscope.3f9a….js`
+    pub js: String,
+    /// e.g. `/pkg/haloscope.3f9a….wasm`
+    pub wasm: String,
+    /// e.g. `/pkg/haloscope.3f9a….css`
+    pub css: String,
+}
+
+/// The whole document. `assets` names the files; the inline module script imports the JS glue, starts
+/// the wasm and hydrates the body.
+pub fn shell(assets: AssetManifest) -> impl IntoView {
+    let boot = format!(
+        "import init, {{ hydrate }} from '{js}';\ninit({{ module_or_path: '{wasm}' }}).then(function () {{ hydrate(); }});",
+        js = assets.js,
+        wasm = assets.wasm
+    );
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light dark"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="stylesheet" href=assets.css/>
+                <link rel="modulepreload" href=assets.js.clone()/>
+                <link rel="preload" href=assets.wasm.clone() r#as="fetch" r#type="application/wasm" crossorigin="anonymous"/>
+                <script type="module" inner_html=boot></script>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}

@@ -1,0 +1,54 @@
+import { test, expect } from "@playwright/test";
+import { hydrated, simRecordCount } from "./helpers";
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the overview's HTML already holds the simulator's client count", async ({ page, request }) => {
+    const expected = await simRecordCount(request, "/Client?pageinate=true&page_size=1&page_no=1");
+    expect(expected).toBeGreaterThan(100);
+    const res = await page.goto("/");
+    expect(res?.status()).toBe(200);
+    await expect(page.getByTestId("client-count")).toHaveText(String(expected));
+    await expect(page).toHaveTitle("Overview · Haloscope");
+    await expect(page.getByRole("note")).toContainText("Demo data");
+    // and it came in the server's HTML, not from a script
+    const html = await (await request.get("/")).text();
+    expect(html).toContain(`data-testid="client-count">${expected}<`);
+  });
+
+  test("an unknown path gives the 404 page with status 404", async ({ page }) => {
+    const res = await page.goto("/no/such/page");
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(page).toHaveTitle("Page not found · Haloscope");
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  });
+});
+
+test.describe("with JavaScript", () => {
+  test("the page hydrates and a reactive control responds", async ({ page }) => {
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto("/");
+    await hydrated(page);
+    const note = page.getByTestId("refresh-note");
+    await expect(note).toHaveText("");
+    await page.getByTestId("refresh-counts").click();
+    await expect(note).toHaveText("Refreshed once");
+    await expect(page.getByTestId("client-count")).toHaveText(/^\d+$/);
+    // the click was handled in the page, not by a form submission
+    expect(page.url()).toMatch(/\/$/);
+    expect(errors).toEqual([]);
+  });
+
+  test("navigation moves between pages on the client", async ({ page }) => {
+    await page.goto("/no/such/page");
+    await hydrated(page);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+    await expect(page).toHaveTitle("Overview · Haloscope");
+  });
+});

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds the release binary with the whole site embedded and precompressed (brotli + gzip).
+# --precompress (and hash-files) make cargo-leptos build the front end before the server, so the
+# embed captures the finished site; the test suite checks the binary alone in an empty folder.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export PATH="$root/node_modules/.bin:$PATH"   # npm binaryen@132's wasm-opt
+cargo leptos build --release --precompress --bin-features embed
+ls -l target/release/haloscope >&2

@@ -1,0 +1,509 @@
+//! The validated settings Haloscope runs with, merged from flags, environment variables and the optional
+//! TOML file. Demo mode is chosen only when no HaloPSA setting is given anywhere and no `HALO_*` variable is
+//! set; a partial HaloPSA configuration is an error, never a silent fall-back to demo data.
+
+use crate::cli::{Cli, LogFormat};
+use crate::startup_error::StartupError;
+use secrecy::SecretString;
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use url::Url;
+
+/// Everything the server needs, validated.
+#[derive(Debug)]
+pub struct Settings {
+    pub listen: SocketAddr,
+    pub public_url: Option<Url>,
+    pub data_dir: PathBuf,
+    pub cache_ttl: Duration,
+    pub log_format: LogFormat,
+    pub upstream: UpstreamSettings,
+}
+
+/// Where HaloPSA is.
+#[derive(Debug)]
+pub enum UpstreamSettings {
+    /// No HaloPSA settings: the in-process simulator under `/_sim`.
+    Demo,
+    /// A real tenant.
+    Tenant(TenantSettings),
+}
+
+/// How the tenant is reached and signed in to.
+#[derive(Debug)]
+pub struct TenantSettings {
+    pub api_url: Url,
+    pub auth_url: Url,
+    pub tenant: Option<String>,
+    pub client_id: String,
+    pub client_secret: Option<SecretString>,
+    pub scope: String,
+    pub auth_mode: AuthMode,
+    pub rate_limit: u32,
+}
+
+/// Who makes the upstream calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthMode {
+    /// The app's client credentials; staff sign in to Haloscope itself.
+    Service,
+    /// Each person signs in with HaloPSA; calls run as that agent.
+    Agent,
+}
+
+/// The optional TOML file: the same settings as the long flags, with underscores.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    listen: Option<String>,
+    public_url: Option<String>,
+    data_dir: Option<PathBuf>,
+    #[serde(default, deserialize_with = "string_or_number")]
+    cache_ttl: Option<String>,
+    log_format: Option<LogFormat>,
+    halo_url: Option<String>,
+    halo_api_url: Option<String>,
+    halo_auth_url: Option<String>,
+    halo_tenant: Option<String>,
+    halo_client_id: Option<String>,
+    halo_client_secret: Option<String>,
+    halo_client_secret_file: Option<PathBuf>,
+    halo_scope: Option<String>,
+    halo_auth_mode: Option<String>,
+    #[serde(default, deserialize_with = "string_or_number")]
+    halo_rate_limit: Option<String>,
+}
+
+fn string_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum V {
+        S(String),
+        N(i64),
+    }
+    Ok(Option::<V>::deserialize(d)?.map(|v| match v {
+        V::S(s) => s,
+        V::N(n) => n.to_string(),
+    }))
+}
+
+/// The `HALO_*` environment variables Haloscope knows.
+const KNOWN_HALO_VARS: &[&str] = &[
+    "HALO_URL",
+    "HALO_API_URL",
+    "HALO_AUTH_URL",
+    "HALO_TENANT",
+    "HALO_CLIENT_ID",
+    "HALO_CLIENT_SECRET",
+    "HALO_CLIENT_SECRET_FILE",
+    "HALO_SCOPE",
+    "HALO_AUTH_MODE",
+    "HALO_RATE_LIMIT",
+];
+
+impl Settings {
+    /// Merges `cli` (flags and environment, already merged by clap) over the file it names, then validates.
+    /// `env_names` are the names of the process's environment variables (to spot unknown `HALO_*` ones).
+    pub fn resolve(cli: Cli, env_names: &[String]) -> Result<Settings, StartupError> {
+        if let Some(unknown) = env_names
+            .iter()
+            .find(|n| n.starts_with("HALO_") && !KNOWN_HALO_VARS.contains(&n.as_str()))
+        {
+            return Err(StartupError::BadSetting {
+                setting: "HALO_*",
+                reason: format!(
+                    "{unknown} is not a Haloscope setting (known: {})",
+                    KNOWN_HALO_VARS.join(", ")
+                ),
+            });
+        }
+        let file = match &cli.config {
+            Some(path) => read_file(path)?,
+            None => FileSettings::default(),
+        };
+        let pick = |a: Option<String>, b: Option<String>| a.or(b).filter(|s| !s.trim().is_empty());
+
+        let listen_raw = pick(cli.listen, file.listen).unwrap_or_else(|| "127.0.0.1:3000".into());
+        let listen: SocketAddr = listen_raw.parse().map_err(|_| {
+            StartupError::bad(
+                "HALOSCOPE_LISTEN",
+                format!("{listen_raw:?} is not an address like 127.0.0.1:3000"),
+            )
+        })?;
+        let public_url = pick(cli.public_url, file.public_url)
+            .map(|u| parse_url("HALOSCOPE_PUBLIC_URL", &u))
+            .transpose()?;
+        let data_dir = cli
+            .data_dir
+            .or(file.data_dir)
+            .unwrap_or_else(|| PathBuf::from("./haloscope-data"));
+        let cache_ttl = match pick(cli.cache_ttl, file.cache_ttl) {
+            None => Duration::from_secs(30),
+            Some(v) => Duration::from_secs(parse_number("HALOSCOPE_CACHE_TTL", &v, 86_400)?),
+        };
+        let log_format = cli.log_format.or(file.log_format).unwrap_or_default();
+
+        let halo_url = pick(cli.halo_url, file.halo_url);
+        let api_url = pick(cli.halo_api_url, file.halo_api_url);
+        let auth_url = pick(cli.halo_auth_url, file.halo_auth_url);
+        let tenant = pick(cli.halo_tenant, file.halo_tenant);
+        let client_id = pick(cli.halo_client_id, file.halo_client_id);
+        let secret = pick(cli.halo_client_secret, file.halo_client_secret);
+        let secret_file = cli.halo_client_secret_file.or(file.halo_client_secret_file);
+        let scope = pick(cli.halo_scope, file.halo_scope);
+        let auth_mode = pick(cli.halo_auth_mode, file.halo_auth_mode);
+        let rate_limit = pick(cli.halo_rate_limit, file.halo_rate_limit);
+
+        let any_halo = halo_url.is_some()
+            || api_url.is_some()
+            || auth_url.is_some()
+            || tenant.is_some()
+            || client_id.is_some()
+            || secret.is_some()
+            || secret_file.is_some()
+            || scope.is_some()
+            || auth_mode.is_some()
+            || rate_limit.is_some()
+            || env_names.iter().any(|n| n.starts_with("HALO_"));
+
+        let upstream = if !any_halo {
+            UpstreamSettings::Demo
+        } else {
+            let base = halo_url.map(|u| parse_url("HALO_URL", &u)).transpose()?;
+            let api_url = match (api_url, &base) {
+                (Some(u), _) => parse_url("HALO_API_URL", &u)?,
+                (None, Some(b)) => join(b, "api"),
+                (None, None) => return Err(missing("HALO_URL", "it locates the resource server")),
+            };
+            let auth_url = match (auth_url, &base) {
+                (Some(u), _) => parse_url("HALO_AUTH_URL", &u)?,
+                (None, Some(b)) => join(b, "auth"),
+                (None, None) => {
+                    return Err(missing("HALO_URL", "it locates the authorisation server"))
+                }
+            };
+            let client_id = client_id
+                .ok_or_else(|| missing("HALO_CLIENT_ID", "the API application's client id"))?;
+            let client_secret = match (secret, secret_file) {
+                (Some(_), Some(_)) => {
+                    return Err(StartupError::bad(
+                        "HALO_CLIENT_SECRET_FILE",
+                        "set either HALO_CLIENT_SECRET or HALO_CLIENT_SECRET_FILE, not both",
+                    ))
+                }
+                (Some(s), None) => Some(SecretString::from(s)),
+                (None, Some(path)) => Some(read_secret_file(&path)?),
+                (None, None) => None,
+            };
+            let auth_mode = match auth_mode.as_deref().map(str::to_ascii_lowercase).as_deref() {
+                None if client_secret.is_some() => AuthMode::Service,
+                None => AuthMode::Agent,
+                Some("service") => AuthMode::Service,
+                Some("agent") => AuthMode::Agent,
+                Some(other) => {
+                    return Err(StartupError::bad(
+                        "HALO_AUTH_MODE",
+                        format!("{other:?} is not one of: service, agent"),
+                    ))
+                }
+            };
+            if auth_mode == AuthMode::Service && client_secret.is_none() {
+                return Err(missing(
+                    "HALO_CLIENT_SECRET",
+                    "service mode signs in with the app's client id and secret; or HALO_CLIENT_SECRET_FILE",
+                ));
+            }
+            let rate_limit = match rate_limit {
+                None => 300,
+                Some(v) => parse_number("HALO_RATE_LIMIT", &v, 100_000)? as u32,
+            };
+            UpstreamSettings::Tenant(TenantSettings {
+                api_url,
+                auth_url,
+                tenant,
+                client_id,
+                client_secret,
+                scope: scope.unwrap_or_else(|| "all".into()),
+                auth_mode,
+                rate_limit,
+            })
+        };
+
+        Ok(Settings {
+            listen,
+            public_url,
+            data_dir,
+            cache_ttl,
+            log_format,
+            upstream,
+        })
+    }
+
+    /// HaloPSA's own web address (the resource server without its `/api`), for "open in HaloPSA" links.
+    pub fn halo_web_url(&self) -> Option<String> {
+        match &self.upstream {
+            UpstreamSettings::Demo => None,
+            UpstreamSettings::Tenant(t) => {
+                let api = t.api_url.as_str().trim_end_matches('/');
+                Some(api.strip_suffix("/api").unwrap_or(api).to_string())
+            }
+        }
+    }
+
+    /// True when running on the built-in simulator.
+    pub fn is_demo(&self) -> bool {
+        matches!(self.upstream, UpstreamSettings::Demo)
+    }
+}
+
+fn missing(setting: &'static str, reason: &str) -> StartupError {
+    StartupError::Missing {
+        setting,
+        reason: reason.into(),
+    }
+}
+
+fn parse_url(setting: &'static str, raw: &str) -> Result<Url, StartupError> {
+    let url = Url::parse(raw.trim())
+        .map_err(|e| StartupError::bad(setting, format!("{raw:?} is not a URL ({e})")))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err(StartupError::bad(
+            setting,
+            format!("{raw:?} must be an http(s) URL with a host"),
+        ));
+    }
+    Ok(url)
+}
+
+/// `base` + `/segment`, keeping any path the base already has.
+fn join(base: &Url, segment: &str) -> Url {
+    let mut url = base.clone();
+    let path = format!("{}/{segment}", base.path().trim_end_matches('/'));
+    url.set_path(&path);
+    url
+}
+
+fn parse_number(setting: &'static str, raw: &str, max: u64) -> Result<u64, StartupError> {
+    match raw.trim().parse::<u64>() {
+        Ok(n) if n <= max => Ok(n),
+        _ => Err(StartupError::bad(
+            setting,
+            format!("{raw:?} is not a whole number from 0 to {max}"),
+        )),
+    }
+}
+
+fn read_file(path: &Path) -> Result<FileSettings, StartupError> {
+    let err = |reason: String| StartupError::ConfigFile {
+        path: path.display().to_string(),
+        reason,
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| err(e.to_string()))?;
+    toml::from_str(&text).map_err(|e| err(e.message().to_string()))
+}
+
+fn read_secret_file(path: &Path) -> Result<SecretString, StartupError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        StartupError::bad(
+            "HALO_CLIENT_SECRET_FILE",
+            format!("cannot read {}: {e}", path.display()),
+        )
+    })?;
+    let secret = text.trim();
+    if secret.is_empty() {
+        return Err(StartupError::bad(
+            "HALO_CLIENT_SECRET_FILE",
+            format!("{} is empty", path.display()),
+        ));
+    }
+    Ok(SecretString::from(secret.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+    use secrecy::ExposeSecret;
+
+    fn resolve(args: &[&str]) -> Result<Settings, StartupError> {
+        let mut argv = vec!["haloscope"];
+        argv.extend_from_slice(args);
+        Settings::resolve(Cli::try_parse_from(argv).unwrap(), &[])
+    }
+
+    #[test]
+    fn no_halo_settings_means_demo_on_the_default_address() {
+        let s = resolve(&[]).unwrap();
+        assert!(s.is_demo());
+        assert_eq!(s.listen.to_string(), "127.0.0.1:3000");
+        assert_eq!(s.cache_ttl, Duration::from_secs(30));
+        assert_eq!(s.data_dir, PathBuf::from("./haloscope-data"));
+    }
+
+    #[test]
+    fn tenant_urls_derive_from_halo_url() {
+        let s = resolve(&[
+            "--halo-url",
+            "https://acme.halopsa.com/",
+            "--halo-client-id",
+            "id",
+            "--halo-client-secret",
+            "s3cret",
+            "--halo-tenant",
+            "acme",
+        ])
+        .unwrap();
+        let UpstreamSettings::Tenant(t) = s.upstream else {
+            panic!("expected a tenant")
+        };
+        assert_eq!(t.api_url.as_str(), "https://acme.halopsa.com/api");
+        assert_eq!(t.auth_url.as_str(), "https://acme.halopsa.com/auth");
+        assert_eq!(t.auth_mode, AuthMode::Service);
+        assert_eq!(t.scope, "all");
+        assert_eq!(t.rate_limit, 300);
+        assert_eq!(t.client_secret.unwrap().expose_secret(), "s3cret");
+    }
+
+    #[test]
+    fn explicit_api_and_auth_urls_win() {
+        let s = resolve(&[
+            "--halo-url",
+            "https://acme.halopsa.com",
+            "--halo-auth-url",
+            "https://uk-trial.halopsa.com",
+            "--halo-client-id",
+            "id",
+            "--halo-auth-mode",
+            "agent",
+        ])
+        .unwrap();
+        let UpstreamSettings::Tenant(t) = s.upstream else {
+            panic!()
+        };
+        assert_eq!(t.auth_url.as_str(), "https://uk-trial.halopsa.com/");
+        assert_eq!(t.auth_mode, AuthMode::Agent);
+    }
+
+    #[test]
+    fn partial_configuration_names_the_missing_setting() {
+        let err = resolve(&["--halo-client-id", "abc"])
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("HALO_URL is required"), "{err}");
+        let err = resolve(&["--halo-url", "https://x.halopsa.com"])
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("HALO_CLIENT_ID is required"), "{err}");
+        let err = resolve(&[
+            "--halo-url",
+            "https://x.halopsa.com",
+            "--halo-client-id",
+            "i",
+            "--halo-auth-mode",
+            "service",
+        ])
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("HALO_CLIENT_SECRET is required"), "{err}");
+    }
+
+    #[test]
+    fn bad_values_name_their_setting() {
+        for (args, setting) in [
+            (vec!["--listen", "nowhere"], "HALOSCOPE_LISTEN"),
+            (vec!["--cache-ttl=-1"], "HALOSCOPE_CACHE_TTL"),
+            (
+                vec!["--halo-url", "ftp://x", "--halo-client-id", "i"],
+                "HALO_URL",
+            ),
+            (
+                vec![
+                    "--halo-url",
+                    "https://x.io",
+                    "--halo-client-id",
+                    "i",
+                    "--halo-client-secret",
+                    "s",
+                    "--halo-rate-limit",
+                    "lots",
+                ],
+                "HALO_RATE_LIMIT",
+            ),
+            (
+                vec![
+                    "--halo-url",
+                    "https://x.io",
+                    "--halo-client-id",
+                    "i",
+                    "--halo-auth-mode",
+                    "robot",
+                ],
+                "HALO_AUTH_MODE",
+            ),
+        ] {
+            let err = resolve(&args).unwrap_err().to_string();
+            assert!(err.starts_with(setting), "{args:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn any_halo_variable_turns_demo_off() {
+        let cli = Cli::try_parse_from(["haloscope"]).unwrap();
+        let err = Settings::resolve(cli, &["HALO_TENANT".to_string()])
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("HALO_URL is required"), "{err}");
+        let cli = Cli::try_parse_from(["haloscope"]).unwrap();
+        let err = Settings::resolve(cli, &["HALO_CLIENTID".to_string()])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("HALO_CLIENTID is not a Haloscope setting"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_file_fills_what_flags_leave_unset() {
+        let dir = std::env::temp_dir().join(format!("haloscope-settings-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let secret = dir.join("secret");
+        std::fs::write(&secret, "from-file\n").unwrap();
+        let file = dir.join("haloscope.toml");
+        std::fs::write(
+            &file,
+            format!(
+                "listen = \"127.0.0.1:4000\"\ncache_ttl = 5\nhalo_url = \"https://acme.halopsa.com\"\nhalo_client_id = \"id\"\nhalo_client_secret_file = {:?}\nhalo_rate_limit = 0\n",
+                secret.display().to_string()
+            ),
+        )
+        .unwrap();
+        let s = resolve(&[
+            "--config",
+            file.to_str().unwrap(),
+            "--listen",
+            "127.0.0.1:5000",
+        ])
+        .unwrap();
+        assert_eq!(
+            s.listen.to_string(),
+            "127.0.0.1:5000",
+            "flags win over the file"
+        );
+        assert_eq!(s.cache_ttl, Duration::from_secs(5));
+        let UpstreamSettings::Tenant(t) = s.upstream else {
+            panic!()
+        };
+        assert_eq!(t.rate_limit, 0);
+        assert_eq!(t.client_secret.unwrap().expose_secret(), "from-file");
+
+        std::fs::write(&file, "lisen = \"x\"\n").unwrap();
+        let err = resolve(&["--config", file.to_str().unwrap()])
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("HALOSCOPE_CONFIG"), "{err}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

@@ -1,0 +1,86 @@
+//! Builds the HaloPSA gateway (the one place every upstream call passes) and the app's client, for a real
+//! tenant or for the in-process simulator in demo mode.
+
+use crate::settings::{AuthMode, Settings, UpstreamSettings};
+use crate::startup_error::StartupError;
+use halo::client::{Gateway, GatewayConfig, HaloClient};
+use secrecy::SecretString;
+use std::net::SocketAddr;
+use std::time::Duration;
+use url::Url;
+
+/// The upstream side of a running Haloscope.
+#[derive(Clone)]
+pub struct Upstream {
+    /// Shared by every caller: limiter, cache, metrics, connection pool.
+    pub gateway: Gateway,
+    /// The app's own client (service mode and demo mode); `None` in agent mode.
+    pub app_client: Option<HaloClient>,
+    /// Running on the simulator.
+    pub demo: bool,
+}
+
+/// Upstream request budget: no request to HaloPSA outlives it.
+pub const REQUEST_BUDGET: Duration = Duration::from_secs(10);
+
+impl Upstream {
+    /// Sets up the gateway. `bound` is the address the listener got (demo mode calls itself on it).
+    pub fn build(settings: &Settings, bound: SocketAddr) -> Result<Upstream, StartupError> {
+        let (config, mode, demo) = match &settings.upstream {
+            UpstreamSettings::Demo => {
+                let ip = if bound.ip().is_unspecified() {
+                    std::net::Ipv4Addr::LOCALHOST.into()
+                } else {
+                    bound.ip()
+                };
+                let base = format!("http://{}/_sim", SocketAddr::new(ip, bound.port()));
+                let url =
+                    |p: &str| Url::parse(&format!("{base}/{p}")).expect("loopback URL is valid");
+                let mut config =
+                    GatewayConfig::new(url("api"), url("auth"), halo_sim::DEMO_CLIENT_ID);
+                config.tenant = Some(halo_sim::DEMO_TENANT.to_string());
+                config.client_secret =
+                    Some(SecretString::from(halo_sim::DEMO_CLIENT_SECRET.to_string()));
+                // the simulator does not rate-limit in demo mode, and neither do we
+                config.rate_limit = 0;
+                config.connect_timeout = Duration::from_secs(3);
+                (config, AuthMode::Service, true)
+            }
+            UpstreamSettings::Tenant(t) => {
+                if t.auth_mode == AuthMode::Agent {
+                    return Err(StartupError::bad(
+                        "HALO_AUTH_MODE",
+                        "agent mode (each person signs in with HaloPSA) is not available in this build yet; use service",
+                    ));
+                }
+                let mut config =
+                    GatewayConfig::new(t.api_url.clone(), t.auth_url.clone(), t.client_id.clone());
+                config.tenant = t.tenant.clone();
+                config.client_secret = t.client_secret.clone();
+                config.scope = t.scope.clone();
+                config.rate_limit = t.rate_limit;
+                (config, t.auth_mode, false)
+            }
+        };
+        let config = GatewayConfig {
+            cache_ttl: settings.cache_ttl,
+            request_timeout: REQUEST_BUDGET,
+            ..config
+        };
+        let gateway = Gateway::new(config).map_err(|e| StartupError::Upstream(e.to_string()))?;
+        let app_client = (mode == AuthMode::Service).then(|| gateway.app_client());
+        Ok(Upstream {
+            gateway,
+            app_client,
+            demo,
+        })
+    }
+
+    /// Whether HaloPSA answers: the app gets a token.
+    pub async fn ready(&self) -> Result<(), String> {
+        match &self.app_client {
+            Some(client) => client.check_token().await.map_err(|e| e.to_string()),
+            None => Err("no app client is configured".into()),
+        }
+    }
+}
