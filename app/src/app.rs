@@ -2,7 +2,10 @@
 
 use crate::components::{demo_banner::DemoBanner, header::Header, progress_bar::ProgressBar};
 use crate::routes::clients::{detail::ClientDetailPage, list::ClientListPage};
+use crate::routes::organisations::{detail::OrganisationDetailPage, list::OrganisationListPage};
+use crate::routes::services::{detail::ServiceDetailPage, list::ServiceListPage};
 use crate::routes::sites::{detail::SiteDetailPage, list::SiteListPage, stock_bins::StockBinsPage};
+use crate::routes::suppliers::{detail::SupplierDetailPage, list::SupplierListPage};
 use crate::routes::{not_found::NotFound, overview::OverviewPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -19,6 +22,12 @@ pub fn App() -> impl IntoView {
     let (is_routing, set_is_routing) = signal(false);
     // Runs only in the browser, once hydration has attached: end-to-end tests wait for this mark.
     Effect::new(move |_| mark_hydrated());
+    // `/` focuses the page's search box (unless the person is typing somewhere).
+    #[cfg(feature = "hydrate")]
+    {
+        let handle = window_event_listener(leptos::ev::keydown, focus_search_on_slash);
+        on_cleanup(move || handle.remove());
+    }
 
     view! {
         <Title formatter=|text: String| {
@@ -37,9 +46,36 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sites") view=SiteListPage ssr=SsrMode::Async/>
                     <Route path=path!("/sites/stock-bins") view=StockBinsPage ssr=SsrMode::Async/>
                     <Route path=path!("/sites/:id") view=SiteDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/suppliers") view=SupplierListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/suppliers/:id") view=SupplierDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/organisations") view=OrganisationListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/organisations/:id") view=OrganisationDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/services") view=ServiceListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/services/:id") view=ServiceDetailPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn focus_search_on_slash(ev: leptos::ev::KeyboardEvent) {
+    use leptos::wasm_bindgen::JsCast;
+    if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+        return;
+    }
+    let typing = document().active_element().is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            || el.has_attribute("contenteditable")
+    });
+    if typing {
+        return;
+    }
+    if let Ok(Some(el)) = document().query_selector("[data-search]") {
+        if let Ok(input) = el.dyn_into::<leptos::web_sys::HtmlElement>() {
+            ev.prevent_default();
+            let _ = input.focus();
+        }
     }
 }
 

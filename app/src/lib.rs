@@ -6,6 +6,8 @@
 pub mod app;
 pub mod components;
 pub mod errors;
+#[cfg(feature = "ssr")]
+pub mod exports;
 pub mod functions;
 pub mod params;
 pub mod routes;

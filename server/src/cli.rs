@@ -23,6 +23,9 @@ pub struct Cli {
     /// Optional TOML file with the same settings (keys as the long flags, with underscores).
     #[arg(long, env = "HALOSCOPE_CONFIG")]
     pub config: Option<PathBuf>,
+    /// Bearer token that lets non-loopback clients read /metrics.
+    #[arg(long, env = "HALOSCOPE_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
     /// Log format.
     #[arg(long, env = "HALOSCOPE_LOG_FORMAT", value_enum)]
     pub log_format: Option<LogFormat>,

@@ -3,6 +3,7 @@
 
 mod assets;
 mod cli;
+mod metrics;
 mod router;
 mod routes;
 mod serve;
@@ -97,7 +98,11 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
             halo_web_url: settings.halo_web_url(),
         },
     };
-    let router = router::build(state, sim);
+    let metrics = metrics::MetricsAccess {
+        handle: metrics::install(),
+        token: settings.metrics_token.clone(),
+    };
+    let router = router::build(state, sim, metrics);
 
     if settings.is_demo() {
         tracing::info!(

@@ -1,6 +1,8 @@
 //! The axum router: health probes, Leptos pages and server functions, site assets, and the simulator
 //! under `/_sim` in demo mode.
 
+use crate::metrics::MetricsAccess;
+use crate::routes::export::export_csv;
 use crate::routes::health::{healthz, readyz};
 use crate::state::AppState;
 use app::shell::shell;
@@ -18,7 +20,7 @@ use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::trace::TraceLayer;
 
 /// The whole application.
-pub fn build(state: AppState, sim: Option<halo_sim::Simulator>) -> Router {
+pub fn build(state: AppState, sim: Option<halo_sim::Simulator>, metrics: MetricsAccess) -> Router {
     let routes = generate_route_list(App);
     let context = {
         let info = ServerInfo(state.shell.clone());
@@ -49,10 +51,17 @@ pub fn build(state: AppState, sim: Option<halo_sim::Simulator>) -> Router {
     let mut router = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/export/{file}", get(export_csv))
         .leptos_routes_with_context(&state, routes, context, page)
+        .route_layer(middleware::from_fn(crate::metrics::track))
         .fallback(fallback)
         .layer(middleware::from_fn_with_state(state.clone(), attach_halo))
-        .with_state(state);
+        .with_state(state)
+        .merge(
+            Router::new()
+                .route("/metrics", get(crate::metrics::metrics))
+                .with_state(metrics),
+        );
     if let Some(sim) = sim {
         router = router.nest("/_sim", sim.router());
     }

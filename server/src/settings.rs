@@ -19,6 +19,7 @@ pub struct Settings {
     pub data_dir: PathBuf,
     pub cache_ttl: Duration,
     pub log_format: LogFormat,
+    pub metrics_token: Option<String>,
     pub upstream: UpstreamSettings,
 }
 
@@ -28,7 +29,7 @@ pub enum UpstreamSettings {
     /// No HaloPSA settings: the in-process simulator under `/_sim`.
     Demo,
     /// A real tenant.
-    Tenant(TenantSettings),
+    Tenant(Box<TenantSettings>),
 }
 
 /// How the tenant is reached and signed in to.
@@ -63,6 +64,7 @@ struct FileSettings {
     #[serde(default, deserialize_with = "string_or_number")]
     cache_ttl: Option<String>,
     log_format: Option<LogFormat>,
+    metrics_token: Option<String>,
     halo_url: Option<String>,
     halo_api_url: Option<String>,
     halo_auth_url: Option<String>,
@@ -144,6 +146,7 @@ impl Settings {
             Some(v) => Duration::from_secs(parse_number("HALOSCOPE_CACHE_TTL", &v, 86_400)?),
         };
         let log_format = cli.log_format.or(file.log_format).unwrap_or_default();
+        let metrics_token = pick(cli.metrics_token, file.metrics_token);
 
         let halo_url = pick(cli.halo_url, file.halo_url);
         let api_url = pick(cli.halo_api_url, file.halo_api_url);
@@ -219,7 +222,7 @@ impl Settings {
                 None => 300,
                 Some(v) => parse_number("HALO_RATE_LIMIT", &v, 100_000)? as u32,
             };
-            UpstreamSettings::Tenant(TenantSettings {
+            UpstreamSettings::Tenant(Box::new(TenantSettings {
                 api_url,
                 auth_url,
                 tenant,
@@ -228,7 +231,7 @@ impl Settings {
                 scope: scope.unwrap_or_else(|| "all".into()),
                 auth_mode,
                 rate_limit,
-            })
+            }))
         };
 
         Ok(Settings {
@@ -237,6 +240,7 @@ impl Settings {
             data_dir,
             cache_ttl,
             log_format,
+            metrics_token,
             upstream,
         })
     }

@@ -1,5 +1,6 @@
 //! The site header: product name and the main navigation.
 
+use crate::components::status_light::StatusLight;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -56,6 +57,7 @@ pub fn Header() -> impl IntoView {
                         .collect_view()}
                 </ul>
             </nav>
+            <StatusLight/>
         </header>
     }
 }

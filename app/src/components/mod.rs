@@ -1,5 +1,6 @@
 //! Widgets shared by pages.
 
+pub mod debounce;
 pub mod demo_banner;
 pub mod error_panel;
 pub mod facts;
@@ -7,3 +8,4 @@ pub mod header;
 pub mod list;
 pub mod notes;
 pub mod progress_bar;
+pub mod status_light;

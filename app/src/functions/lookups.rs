@@ -26,8 +26,8 @@ pub async fn get_filter_options() -> Result<FilterOptions, AppError> {
         .into_iter()
         .map(|c| named(c.id, c.name))
         .collect();
-    toplevels.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
-    categories.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    toplevels.sort_by_key(|t| t.1.to_lowercase());
+    categories.sort_by_key(|c| c.1.to_lowercase());
     Ok(FilterOptions {
         toplevels,
         categories,

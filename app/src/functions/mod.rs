@@ -5,9 +5,12 @@ pub mod clients;
 pub mod local_list;
 pub mod lookups;
 pub mod notes;
+pub mod organisations;
 pub mod overview;
+pub mod services;
 pub mod shell;
 pub mod sites;
+pub mod suppliers;
 
 #[cfg(feature = "ssr")]
 mod ssr;

@@ -326,6 +326,14 @@ fn encode(value: &str) -> String {
     out
 }
 
+impl ListParams {
+    /// Parses a raw URL query string (see [`ListParams::parse`]).
+    pub fn from_query(spec: &ListSpec, raw: &str) -> Result<Parsed, Rejection> {
+        let pairs = super::query_pairs(raw);
+        ListParams::parse(spec, pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,13 +436,5 @@ mod tests {
         assert_eq!(s.page, 1);
         let s2 = s.with_sort("toplevel");
         assert!(!s2.desc);
-    }
-}
-
-impl ListParams {
-    /// Parses a raw URL query string (see [`ListParams::parse`]).
-    pub fn from_query(spec: &ListSpec, raw: &str) -> Result<Parsed, Rejection> {
-        let pairs = super::query_pairs(raw);
-        ListParams::parse(spec, pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     }
 }

@@ -2,5 +2,8 @@
 
 pub mod clients;
 pub mod not_found;
+pub mod organisations;
 pub mod overview;
+pub mod services;
 pub mod sites;
+pub mod suppliers;

@@ -1,15 +1,22 @@
-//! `/` — the overview: counts per entity straight from HaloPSA.
+//! `/` — the overview: counts per entity straight from HaloPSA, and one search box over clients, sites,
+//! companies and services (results grouped by entity). `?q=` keeps the search in the URL.
 
+use crate::components::debounce::debounced_submit;
 use crate::components::error_panel::ErrorPanel;
-use crate::functions::overview::get_overview_counts;
+use crate::functions::overview::{get_overview_counts, search_everything, HitGroup};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
 
 /// The overview page.
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let (refreshes, set_refreshes) = signal(0u32);
     let counts = Resource::new(move || refreshes.get(), |_| get_overview_counts());
+    let query = use_query_map();
+    let q = Memo::new(move |_| query.with(|m| m.get("q").unwrap_or_default()));
+    let results = Resource::new(move || q.get(), search_everything);
     view! {
         <Title text="Overview"/>
         <h1>"Overview"</h1>
@@ -18,10 +25,11 @@ pub fn OverviewPage() -> impl IntoView {
                 match counts.await {
                     Ok(c) => view! {
                         <dl class="stat-grid">
-                            <div class="stat">
-                                <dt><a href="/clients">"Clients"</a></dt>
-                                <dd data-testid="client-count">{c.clients}</dd>
-                            </div>
+                            {stat("Clients", "/clients", c.clients, "client-count")}
+                            {stat("Sites", "/sites", c.sites, "site-count")}
+                            {stat("Companies", "/suppliers", c.suppliers, "supplier-count")}
+                            {stat("Organisations", "/organisations", c.organisations, "organisation-count")}
+                            {stat("Services", "/services", c.services, "service-count")}
                         </dl>
                     }.into_any(),
                     Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
@@ -47,5 +55,56 @@ pub fn OverviewPage() -> impl IntoView {
                 }}
             </span>
         </form>
+        <section class="global-search" aria-labelledby="search-h">
+            <h2 id="search-h">"Find anything"</h2>
+            <Form method="GET" action="/">
+                <div class="filters">
+                    <label class="field search">
+                        <span>"Search clients, sites, companies and services"</span>
+                        <input type="search" name="q" value=move || q.get() autocomplete="off" data-search="global"
+                            placeholder="Type a few letters of a name" on:input=debounced_submit()/>
+                    </label>
+                    <button type="submit" class="primary">"Search"</button>
+                </div>
+            </Form>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match results.await {
+                        Ok(groups) if groups.is_empty() => ().into_any(),
+                        Ok(groups) => view! { <div class="hit-groups" data-testid="search-results">{groups.into_iter().map(hit_group).collect_view()}</div> }.into_any(),
+                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+fn stat(label: &'static str, href: &'static str, n: u64, testid: &'static str) -> impl IntoView {
+    view! {
+        <div class="stat">
+            <dt><a href=href>{label}</a></dt>
+            <dd data-testid=testid>{n}</dd>
+        </div>
+    }
+}
+
+fn hit_group(g: HitGroup) -> impl IntoView {
+    let shown = g.hits.len() as u64;
+    view! {
+        <section class="hit-group" data-entity=g.label.clone()>
+            <h3>{g.label.clone()} " " <span class="muted">{format!("({})", g.total)}</span></h3>
+            {g.error.clone().map(|e| view! { <p class="error-text">{e}</p> })}
+            {(g.error.is_none() && g.hits.is_empty()).then(|| view! { <p class="muted">"No matches."</p> })}
+            <ul class="plain-list">
+                {g.hits.into_iter().map(|h| view! {
+                    <li>
+                        <a href=h.href>{h.name}</a>
+                        {h.detail.map(|d| view! { " " <span class="muted">{d}</span> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+            {(g.total > shown).then(|| view! { <p><a href=g.more_href>{format!("All {} matches →", g.total)}</a></p> })}
+        </section>
     }
 }

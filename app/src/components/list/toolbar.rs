@@ -29,8 +29,6 @@ pub fn Toolbar(
     #[prop(optional, into)] client_name: Signal<Option<String>>,
     #[prop(optional)] export: Option<&'static str>,
 ) -> impl IntoView {
-    use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
-    let debounce: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     let search_ref = NodeRef::<leptos::html::Input>::new();
     // Back/forward: show the URL's search text, unless the person is typing in the box right now.
     Effect::new(move |_| {
@@ -46,22 +44,7 @@ pub fn Toolbar(
             }
         }
     });
-    let on_search_input = move |ev: leptos::ev::Event| {
-        if let Some(h) = debounce.get_value() {
-            h.clear();
-        }
-        let target = event_target::<leptos::web_sys::HtmlInputElement>(&ev);
-        let handle = set_timeout_with_handle(
-            move || {
-                if let Some(form) = target.form() {
-                    let _ = form.request_submit();
-                }
-            },
-            std::time::Duration::from_millis(250),
-        )
-        .ok();
-        debounce.set_value(handle);
-    };
+    let on_search_input = crate::components::debounce::debounced_submit();
     let submit_on_change = move |ev: leptos::ev::Event| {
         let target = event_target::<leptos::web_sys::HtmlSelectElement>(&ev);
         if let Some(form) = target.form() {

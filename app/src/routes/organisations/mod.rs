@@ -1,0 +1,4 @@
+//! `/organisations` pages.
+
+pub mod detail;
+pub mod list;

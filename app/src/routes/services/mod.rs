@@ -1,0 +1,4 @@
+//! `/services` pages.
+
+pub mod detail;
+pub mod list;

@@ -1,0 +1,4 @@
+//! `/suppliers` pages (HaloPSA calls suppliers "Companies").
+
+pub mod detail;
+pub mod list;

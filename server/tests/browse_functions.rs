@@ -1,0 +1,211 @@
+//! The Browse server functions over real HTTP: the real binary against the simulator on loopback.
+
+mod common;
+
+use common::{server_fn, start};
+
+#[tokio::test]
+async fn list_clients_matches_the_simulator_and_pages() {
+    let (sim, app) = start().await;
+    let (status, body) = server_fn(
+        &app.base,
+        "list_clients",
+        "query",
+        "per_page=25&page=2&status=all",
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let total = sim.sim.count(halo_sim::Entity::Client) as u64;
+    assert_eq!(body["record_count"].as_u64(), Some(total));
+    assert_eq!(body["rows"].as_array().unwrap().len(), 25);
+    assert_eq!(body["params"]["page"], 2);
+    let (_, active) = server_fn(&app.base, "list_clients", "query", "").await;
+    let (_, inactive) = server_fn(&app.base, "list_clients", "query", "status=inactive").await;
+    assert_eq!(
+        active["record_count"].as_u64().unwrap() + inactive["record_count"].as_u64().unwrap(),
+        total,
+        "active + inactive = all"
+    );
+    assert!(inactive["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["inactive"] == true));
+}
+
+#[tokio::test]
+async fn search_and_sort_are_done_by_halo() {
+    let (_sim, app) = start().await;
+    let (_, body) = server_fn(
+        &app.base,
+        "list_clients",
+        "query",
+        "q=amber&sort=name&desc=true&per_page=100",
+    )
+    .await;
+    let names: Vec<String> = body["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!names.is_empty());
+    assert!(
+        names.iter().all(|n| n.to_lowercase().contains("amber")),
+        "{names:?}"
+    );
+    let mut sorted = names.clone();
+    sorted.sort_by_key(|n| std::cmp::Reverse(n.to_lowercase()));
+    assert_eq!(
+        names.iter().map(|n| n.to_lowercase()).collect::<Vec<_>>(),
+        sorted.iter().map(|n| n.to_lowercase()).collect::<Vec<_>>()
+    );
+}
+
+#[tokio::test]
+async fn out_of_range_numbers_are_clamped_with_a_notice() {
+    let (_sim, app) = start().await;
+    let (status, body) =
+        server_fn(&app.base, "list_clients", "query", "page=-3&per_page=10000").await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["params"]["page"], 1);
+    assert_eq!(body["params"]["per_page"], 100);
+    assert_eq!(body["notices"].as_array().unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn rejected_values_answer_400_without_an_upstream_call() {
+    let (sim, app) = start().await;
+    // warm the token so only list calls would count
+    let _ = server_fn(&app.base, "list_clients", "query", "").await;
+    for (endpoint, query) in [
+        ("list_clients", "sort=<script>"),
+        ("list_clients", "status=bogus"),
+        ("list_sites", "stock=sometimes"),
+        ("list_sites", "client_id=abc"),
+        ("list_stock_bins", "page=two"),
+    ] {
+        let before = sim.sim.request_count();
+        let (status, body) = server_fn(&app.base, endpoint, "query", query).await;
+        assert_eq!(status, 400, "{endpoint}?{query}: {body}");
+        let text = body.to_string();
+        assert!(text.contains("BadInput"), "{text}");
+        assert_eq!(
+            sim.sim.request_count(),
+            before,
+            "{endpoint}?{query} reached HaloPSA"
+        );
+    }
+}
+
+#[tokio::test]
+async fn sites_filter_by_client_and_stock_location() {
+    let (sim, app) = start().await;
+    let client_id = sim
+        .sim
+        .ids(halo_sim::Entity::Site)
+        .into_iter()
+        .find_map(|id| {
+            let site = sim.sim.record(halo_sim::Entity::Site, id)?;
+            site["client_id"].as_f64().map(|c| c as i64)
+        });
+    let client_id = client_id.expect("a site with a client");
+    let (status, body) = server_fn(
+        &app.base,
+        "list_sites",
+        "query",
+        &format!("client_id={client_id}&status=all"),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let rows = body["page"]["rows"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| r["client"][0] == client_id), "{rows:?}");
+    assert!(body["client_name"].is_string());
+    let (_, only) = server_fn(&app.base, "list_sites", "query", "stock=only&status=all").await;
+    assert!(only["page"]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["stock_location"] == true));
+}
+
+#[tokio::test]
+async fn stock_bins_are_paged_on_the_server() {
+    let (_sim, app) = start().await;
+    let (status, body) = server_fn(&app.base, "list_stock_bins", "query", "per_page=25").await;
+    assert_eq!(status, 200, "{body}");
+    let total = body["record_count"].as_u64().unwrap();
+    assert!(total > 0);
+    assert!(body["rows"].as_array().unwrap().len() as u64 <= 25.min(total));
+}
+
+#[tokio::test]
+async fn details_load_with_related_records_and_unknown_ids_are_404() {
+    let (sim, app) = start().await;
+    let id = sim.sim.ids(halo_sim::Entity::Client)[0];
+    let (status, body) = server_fn(&app.base, "get_client", "id", &id.to_string()).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["id"], id);
+    assert!(body["sites"]["rows"].is_array());
+    assert!(body["crm_notes"]["Ok"].is_array(), "{}", body["crm_notes"]);
+    let (status, _) = server_fn(&app.base, "get_client", "id", "99999999").await;
+    assert_eq!(status, 404);
+    let before = sim.sim.request_count();
+    let (status, _) = server_fn(&app.base, "get_client", "id", "abc").await;
+    assert_eq!(status, 404);
+    assert_eq!(sim.sim.request_count(), before);
+    let site = sim.sim.ids(halo_sim::Entity::Site)[0];
+    let (status, body) = server_fn(&app.base, "get_site", "id", &site.to_string()).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["id"], site);
+}
+
+#[tokio::test]
+async fn csv_export_walks_every_page_of_the_filter() {
+    let (_sim, app) = start().await;
+    let (_, page) = server_fn(&app.base, "list_clients", "query", "q=a&status=all").await;
+    let expected = page["record_count"].as_u64().unwrap();
+    assert!(
+        expected > 100,
+        "the filter spans several Halo pages ({expected})"
+    );
+    let res = reqwest::get(format!("{}/export/clients.csv?q=a&status=all", app.base))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "text/csv; charset=utf-8");
+    let body = res.text().await.unwrap();
+    let lines = body.matches("\r\n").count() as u64;
+    assert_eq!(lines, expected + 1, "header plus one line per client");
+    assert!(body.starts_with("id,name,top level,inactive,website,open tickets\r\n"));
+    let bad = reqwest::get(format!("{}/export/clients.csv?status=bogus", app.base))
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 400);
+    let unknown = reqwest::get(format!("{}/export/secrets.csv", app.base))
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), 404);
+}
+
+#[tokio::test]
+async fn overview_counts_and_search_cover_every_entity() {
+    let (sim, app) = start().await;
+    let (status, body) = server_fn(&app.base, "get_overview_counts", "", "").await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body["clients"].as_u64().unwrap() > 0);
+    assert_eq!(
+        body["organisations"].as_u64().unwrap(),
+        sim.sim.count(halo_sim::Entity::Organisation) as u64
+    );
+    let (status, groups) = server_fn(&app.base, "search_everything", "q", "an").await;
+    assert_eq!(status, 200, "{groups}");
+    let labels: Vec<&str> = groups
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["Clients", "Sites", "Companies", "Services"]);
+}

@@ -1,0 +1,99 @@
+//! Starts the real `haloscope` binary against a `halo-sim` on loopback, for HTTP-level tests.
+#![allow(dead_code)]
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A running haloscope process; killed on drop.
+pub struct Haloscope {
+    pub base: String,
+    child: Child,
+}
+
+impl Drop for Haloscope {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A free loopback port.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Starts a simulator (demo credentials, no rate limit) and haloscope pointed at it with the cache off.
+pub async fn start() -> (halo_sim::RunningSim, Haloscope) {
+    start_with(halo_sim::SimConfig::default(), &[]).await
+}
+
+/// As [`start`], with a simulator config and extra environment for haloscope.
+pub async fn start_with(
+    cfg: halo_sim::SimConfig,
+    env: &[(&str, &str)],
+) -> (halo_sim::RunningSim, Haloscope) {
+    let sim = halo_sim::spawn(cfg).await.expect("simulator starts");
+    let port = free_port();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_haloscope"));
+    cmd.env_clear()
+        .env("HALOSCOPE_LISTEN", format!("127.0.0.1:{port}"))
+        .env("HALO_URL", &sim.base_url)
+        .env("HALO_TENANT", halo_sim::DEMO_TENANT)
+        .env("HALO_CLIENT_ID", halo_sim::DEMO_CLIENT_ID)
+        .env("HALO_CLIENT_SECRET", halo_sim::DEMO_CLIENT_SECRET)
+        .env("HALO_RATE_LIMIT", "0")
+        .env("HALOSCOPE_CACHE_TTL", "0")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let child = cmd.spawn().expect("haloscope starts");
+    let app = Haloscope {
+        base: format!("http://127.0.0.1:{port}"),
+        child,
+    };
+    wait_healthy(&app.base).await;
+    (sim, app)
+}
+
+/// Waits up to 20 s for `/healthz`.
+pub async fn wait_healthy(base: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let client = reqwest::Client::new();
+    while Instant::now() < deadline {
+        if let Ok(r) = client.get(format!("{base}/healthz")).send().await {
+            if r.status().is_success() {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("haloscope did not become healthy at {base}");
+}
+
+/// Calls a GET server function with its single `String` argument `name=value`.
+pub async fn server_fn(
+    base: &str,
+    endpoint: &str,
+    arg: &str,
+    value: &str,
+) -> (u16, serde_json::Value) {
+    let url = format!("{base}/api/{endpoint}");
+    let res = reqwest::Client::new()
+        .get(url)
+        .query(&[(arg, value)])
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .expect("server function answers");
+    let status = res.status().as_u16();
+    let text = res.text().await.unwrap();
+    let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
+    (status, json)
+}
