@@ -44,7 +44,8 @@ async function search(page: Page, q: string, js: boolean) {
   const box = page.locator('input[data-search="list"]');
   await box.fill(q);
   if (!js) await box.press("Enter");
-  await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(q).replace(/%20/g, "\\+")}`));
+  await expect(page).toHaveURL(/[?&]q=/);
+  await expect(page.locator('input[data-search="list"]')).toHaveValue(q);
 }
 
 for (const js of [true, false]) {
@@ -76,18 +77,17 @@ for (const js of [true, false]) {
           await expect(page.getByTestId("page-summary").first()).toHaveText(new RegExp(`^page 2 of ${pages} · ${total} results$`));
         }
 
-        // search narrows: four letters of the first name
-        const word = first.find((n) => /^[A-Za-z]{4}/.test(n)) ?? first[0];
-        const q = word.slice(0, 4);
+        // search narrows: the whole name of the last row on the first page
+        const q = first[first.length - 1].trim();
         await page.goto(e.path);
         if (js) await hydrated(page);
         await search(page, q, js);
-        await expect(page.getByTestId("page-summary").first()).toHaveText(/^page 1 of/);
+        await expect
+          .poll(async () => Number((await summary(page)).match(/· (\d+) result/)![1]))
+          .toBeLessThan(total);
         const found = await names(page);
         expect(found.length).toBeGreaterThan(0);
         for (const n of found) expect(n.toLowerCase()).toContain(q.toLowerCase());
-        const narrowed = Number((await summary(page)).match(/· (\d+) result/)![1]);
-        expect(narrowed).toBeLessThan(total);
       });
 
       if (e.status) {

@@ -147,10 +147,14 @@ impl ListParams {
                         p.page = MAX_PAGE;
                     }
                     Ok(n) => p.page = n as u32,
+                    Err(_) if is_huge_number(value) => {
+                        notices.push(format!("Page numbers stop at {MAX_PAGE}."));
+                        p.page = if value.starts_with('-') { 1 } else { MAX_PAGE };
+                    }
                     Err(_) => return Err(reject("page", "Page", value, "a whole number")),
                 },
                 "per_page" if !value.is_empty() => match value.parse::<i64>() {
-                    Ok(n) if PER_PAGE_CHOICES.contains(&(n as u32)) && n > 0 => {
+                    Ok(n) if PER_PAGE_CHOICES.iter().any(|c| *c as i64 == n) => {
                         p.per_page = n as u32
                     }
                     Ok(n) => {
@@ -165,6 +169,12 @@ impl ListParams {
                             "Showing {clamped} rows per page ({n} is not one of 25, 50 or 100; HaloPSA returns at most 100)."
                         ));
                         p.per_page = clamped;
+                    }
+                    Err(_) if is_huge_number(value) => {
+                        notices.push(
+                            "Showing 100 rows per page (HaloPSA returns at most 100).".to_string(),
+                        );
+                        p.per_page = if value.starts_with('-') { 25 } else { 100 };
                     }
                     Err(_) => {
                         return Err(reject("per_page", "Rows per page", value, "25, 50 or 100"))
@@ -286,6 +296,12 @@ impl ListParams {
             ..self.clone()
         }
     }
+}
+
+/// A whole number too long for `i64` (clamped like any other out-of-range number).
+fn is_huge_number(value: &str) -> bool {
+    let digits = value.strip_prefix('-').unwrap_or(value);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn reject(param: &str, label: &str, value: &str, expected: &str) -> Rejection {
