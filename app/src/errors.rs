@@ -56,6 +56,9 @@ impl AppError {
             AppError::BadInput { .. } => "That request could not be understood",
             AppError::SignInRequired => "Sign-in needed",
             AppError::Upstream { status: 503, .. } => "HaloPSA is busy or unreachable",
+            AppError::Upstream { status: 502, .. } => {
+                "HaloPSA sent an answer Haloscope could not use"
+            }
             AppError::Upstream { status: 504, .. } => "HaloPSA took too long to answer",
             AppError::Upstream { status: 403, .. } => "HaloPSA refused access",
             AppError::Upstream { .. } => "HaloPSA answered with an error",
@@ -94,17 +97,35 @@ impl FromServerFnError for AppError {
 
 #[cfg(feature = "ssr")]
 impl From<halo::Error> for AppError {
+    /// The one mapping from upstream failures to what a person sees: 502 when HaloPSA answered wrongly,
+    /// 503 when it is unreachable, busy or refusing Haloscope's credentials, 504 when it is too slow.
     fn from(err: halo::Error) -> Self {
-        match &err {
+        let upstream =
+            |status: u16, message: String, retry_after: Option<u64>| AppError::Upstream {
+                status,
+                message,
+                retry_after,
+            };
+        match err {
             halo::Error::NotFound => AppError::NotFound {
                 what: "That record".into(),
             },
             halo::Error::SignInRequired => AppError::SignInRequired,
-            _ => AppError::Upstream {
-                status: err.status_code(),
-                message: err.to_string(),
-                retry_after: err.retry_after().map(|d| d.as_secs()),
-            },
+            halo::Error::RateLimited { retry_after_secs } => {
+                let secs = retry_after_secs.unwrap_or(60);
+                upstream(
+                    503,
+                    format!("HaloPSA is rate-limiting Haloscope; retrying in {secs} s."),
+                    Some(secs),
+                )
+            }
+            halo::Error::Unauthorized => upstream(503, err.to_string(), None),
+            halo::Error::Transport { .. } => upstream(503, err.to_string(), Some(10)),
+            halo::Error::Timeout => upstream(504, err.to_string(), Some(10)),
+            halo::Error::Upstream { .. } | halo::Error::Decode { .. } => {
+                upstream(502, err.to_string(), Some(10))
+            }
+            other => upstream(other.status_code(), other.to_string(), None),
         }
     }
 }

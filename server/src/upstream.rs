@@ -65,6 +65,7 @@ impl Upstream {
         let config = GatewayConfig {
             cache_ttl: settings.cache_ttl,
             request_timeout: REQUEST_BUDGET,
+            request_budget: Some(REQUEST_BUDGET),
             ..config
         };
         let gateway = Gateway::new(config).map_err(|e| StartupError::Upstream(e.to_string()))?;

@@ -42,6 +42,9 @@ pub struct GatewayConfig {
     pub request_timeout: Duration,
     /// Retry and back-off behaviour.
     pub retry: RetryPolicy,
+    /// The most time one call may take, waits and retries included (`None`: no limit beyond the
+    /// per-attempt `request_timeout`). A web page sets it so no request outlives its budget.
+    pub request_budget: Option<Duration>,
 }
 
 impl GatewayConfig {
@@ -62,6 +65,7 @@ impl GatewayConfig {
             connect_timeout: Duration::from_secs(5),
             request_timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),
+            request_budget: None,
         }
     }
 

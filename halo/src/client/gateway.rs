@@ -217,7 +217,21 @@ impl Gateway {
             Method::Delete => "DELETE",
         };
         let mut retry = 0u32;
+        // With a request budget, no call outlives it: a call made while paused answers at once,
+        // each attempt gets only the time left, and no retry starts that could not finish.
+        let deadline = cfg.request_budget.map(|b| Instant::now() + b);
         loop {
+            if deadline.is_some() && retry == 0 {
+                // A new call while Halo has asked us to back off answers at once instead of queueing.
+                let paused = *self
+                    .inner
+                    .paused_until
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner());
+                if let Some(until) = paused.filter(|u| *u > Instant::now()) {
+                    return Err(Error::rate_limited(Some(until - Instant::now())));
+                }
+            }
             self.wait_if_paused().await;
             self.inner.limiter.acquire().await;
             let mut req = match call.method {
@@ -233,6 +247,13 @@ impl Gateway {
             }
             if let Some(b) = call.body {
                 req = req.json(b);
+            }
+            if let Some(dl) = deadline {
+                let left = dl.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    return Err(Error::Timeout);
+                }
+                req = req.timeout(left.min(cfg.request_timeout));
             }
             let started = Instant::now();
             let result = match req.send().await {
@@ -272,6 +293,13 @@ impl Gateway {
                 rand::random::<f64>(),
             ) {
                 Decision::Stop => return result,
+                Decision::RetryAfter(d) if deadline.is_some_and(|dl| Instant::now() + d >= dl) => {
+                    if outcome == Outcome::Status(429) {
+                        self.pause_for(d);
+                        return Err(Error::rate_limited(Some(d)));
+                    }
+                    return result;
+                }
                 Decision::RetryAfter(d) => {
                     tracing::debug!(
                         endpoint = call.endpoint,
