@@ -14,7 +14,7 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "cargo clippy (server side: ssr)"
-cargo clippy --workspace --exclude frontend --all-targets --all-features -- -D warnings
+cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
 step "cargo clippy (browser side: hydrate, wasm32)"
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 

@@ -29,8 +29,10 @@ fn main() -> ExitCode {
         }
     };
     telemetry::init(settings.log_format);
+    // Deep Leptos view trees render recursively: 8 MiB worker stacks keep every page well clear of the edge.
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .thread_stack_size(8 * 1024 * 1024)
         .build()
     {
         Ok(rt) => rt,
