@@ -21,6 +21,11 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [["list"]],
+  // Reading tests compare counts with the simulator, so the writing tests run after them.
+  projects: [
+    { name: "read", testIgnore: /write\.spec\.ts/ },
+    { name: "write", testMatch: /write\.spec\.ts/, dependencies: ["read"] },
+  ],
   use: {
     baseURL,
     trace: "off",

@@ -1,11 +1,25 @@
 //! The root component: frame (banner, header, progress bar) and the route table.
 
 use crate::components::{demo_banner::DemoBanner, header::Header, progress_bar::ProgressBar};
-use crate::routes::clients::{detail::ClientDetailPage, list::ClientListPage};
-use crate::routes::organisations::{detail::OrganisationDetailPage, list::OrganisationListPage};
-use crate::routes::services::{detail::ServiceDetailPage, list::ServiceListPage};
-use crate::routes::sites::{detail::SiteDetailPage, list::SiteListPage, stock_bins::StockBinsPage};
-use crate::routes::suppliers::{detail::SupplierDetailPage, list::SupplierListPage};
+use crate::routes::clients::{
+    delete::ClientDeletePage, detail::ClientDetailPage, form::ClientFormPage, list::ClientListPage,
+};
+use crate::routes::organisations::{
+    delete::OrganisationDeletePage, detail::OrganisationDetailPage, form::OrganisationFormPage,
+    list::OrganisationListPage,
+};
+use crate::routes::services::{
+    delete::ServiceDeletePage, detail::ServiceDetailPage, form::ServiceFormPage,
+    list::ServiceListPage,
+};
+use crate::routes::sites::{
+    delete::SiteDeletePage, detail::SiteDetailPage, form::SiteFormPage, list::SiteListPage,
+    stock_bins::StockBinsPage,
+};
+use crate::routes::suppliers::{
+    delete::SupplierDeletePage, detail::SupplierDetailPage, form::SupplierFormPage,
+    list::SupplierListPage,
+};
 use crate::routes::{not_found::NotFound, overview::OverviewPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -42,16 +56,31 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=OverviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/clients") view=ClientListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/clients/new") view=ClientFormPage ssr=SsrMode::Async/>
                     <Route path=path!("/clients/:id") view=ClientDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/clients/:id/edit") view=ClientFormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/clients/:id/delete") view=ClientDeletePage ssr=SsrMode::Async/>
                     <Route path=path!("/sites") view=SiteListPage ssr=SsrMode::Async/>
                     <Route path=path!("/sites/stock-bins") view=StockBinsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sites/new") view=SiteFormPage ssr=SsrMode::Async/>
                     <Route path=path!("/sites/:id") view=SiteDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sites/:id/edit") view=SiteFormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sites/:id/delete") view=SiteDeletePage ssr=SsrMode::Async/>
                     <Route path=path!("/suppliers") view=SupplierListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/suppliers/new") view=SupplierFormPage ssr=SsrMode::Async/>
                     <Route path=path!("/suppliers/:id") view=SupplierDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/suppliers/:id/edit") view=SupplierFormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/suppliers/:id/delete") view=SupplierDeletePage ssr=SsrMode::Async/>
                     <Route path=path!("/organisations") view=OrganisationListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/organisations/new") view=OrganisationFormPage ssr=SsrMode::Async/>
                     <Route path=path!("/organisations/:id") view=OrganisationDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/organisations/:id/edit") view=OrganisationFormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/organisations/:id/delete") view=OrganisationDeletePage ssr=SsrMode::Async/>
                     <Route path=path!("/services") view=ServiceListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/services/new") view=ServiceFormPage ssr=SsrMode::Async/>
                     <Route path=path!("/services/:id") view=ServiceDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/services/:id/edit") view=ServiceFormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/services/:id/delete") view=ServiceDeletePage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

@@ -8,6 +8,7 @@ pub mod components;
 pub mod errors;
 #[cfg(feature = "ssr")]
 pub mod exports;
+pub mod forms;
 pub mod functions;
 pub mod params;
 pub mod routes;

@@ -1,6 +1,7 @@
 //! CRM notes and popup notes as lists on detail pages (text only: HTML in notes is shown, never run).
 
 use crate::components::error_panel::ErrorPanel;
+use crate::components::note_forms::MarkReadButton;
 use crate::errors::AppError;
 use crate::functions::notes::{CrmNoteView, PopupNoteView};
 use leptos::prelude::*;
@@ -28,7 +29,12 @@ pub fn crm_notes(notes: Result<Vec<CrmNoteView>, AppError>) -> AnyView {
 }
 
 /// The popup notes section.
-pub fn popup_notes(notes: Result<Vec<PopupNoteView>, AppError>) -> AnyView {
+/// Unread notes get a "Mark read" button for their client or site.
+pub fn popup_notes(
+    notes: Result<Vec<PopupNoteView>, AppError>,
+    client_id: Option<i32>,
+    site_id: Option<i32>,
+) -> AnyView {
     match notes {
         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
         Ok(v) if v.is_empty() => view! { <p class="muted">"No popup notes."</p> }.into_any(),
@@ -42,6 +48,7 @@ pub fn popup_notes(notes: Result<Vec<PopupNoteView>, AppError>) -> AnyView {
                             {if n.read { "read" } else { "unread" }}
                         </div>
                         <div class="note-body">{n.note.clone()}</div>
+                        {(!n.read).then(|| view! { <MarkReadButton id=n.id owner=(client_id, site_id)/> })}
                     </li>
                 }).collect_view()}
             </ul>

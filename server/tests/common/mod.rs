@@ -97,3 +97,74 @@ pub async fn server_fn(
     let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
     (status, json)
 }
+
+/// Calls a POST server function with a form-encoded body (what `ActionForm` sends), asking for JSON as
+/// the browser's enhanced form does. Returns the status, the JSON body and the `Location` the function
+/// asked the client to go to (if any).
+pub async fn server_fn_post(
+    base: &str,
+    endpoint: &str,
+    form: &[(&str, &str)],
+) -> (u16, serde_json::Value, Option<String>) {
+    let res = reqwest::Client::new()
+        .post(format!("{base}/api/{endpoint}"))
+        .header("Accept", "application/json")
+        .form(form)
+        .send()
+        .await
+        .expect("server function answers");
+    let status = res.status().as_u16();
+    let location = res
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let text = res.text().await.unwrap();
+    let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
+    (status, json, location)
+}
+
+/// Posts a form as a browser without JavaScript does (`Accept: text/html`, a `Referer`), without following
+/// the redirect. Returns the status and the `Location`.
+pub async fn post_plain_form(
+    base: &str,
+    endpoint: &str,
+    referer: &str,
+    form: &[(&str, &str)],
+) -> (u16, Option<String>) {
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let res = client
+        .post(format!("{base}/api/{endpoint}"))
+        .header("Accept", "text/html,application/xhtml+xml")
+        .header("Referer", format!("{base}{referer}"))
+        .form(form)
+        .send()
+        .await
+        .expect("server function answers");
+    let status = res.status().as_u16();
+    let location = res
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    (status, location)
+}
+
+/// Fetches a page as HTML (server-rendered); returns the status and the body.
+pub async fn page(base: &str, path: &str) -> (u16, String) {
+    let url = if path.starts_with("http") {
+        path.to_owned()
+    } else {
+        format!("{base}{path}")
+    };
+    let res = reqwest::Client::new()
+        .get(url)
+        .header("Accept", "text/html")
+        .send()
+        .await
+        .expect("page answers");
+    (res.status().as_u16(), res.text().await.unwrap())
+}

@@ -3,7 +3,9 @@
 use crate::components::error_panel::ErrorPanel;
 use crate::components::facts::{facts, num, web_link};
 use crate::components::list::table::{list_table, status_pill};
+use crate::components::note_forms::CrmNoteForm;
 use crate::components::notes::{crm_notes, popup_notes};
+use crate::components::record_actions::record_actions;
 use crate::functions::clients::{get_client, ClientDetail};
 use crate::params::lists::SITES;
 use crate::routes::sites::list::{site_row, SITE_COLUMNS};
@@ -15,9 +17,16 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ClientDetailPage() -> impl IntoView {
     let params = use_params_map();
+    let query = leptos_router::hooks::use_query_map();
+    // keyed on the flash parameters too: a write that comes back to this page shows its result at once
     let data = Resource::new(
-        move || params.with(|p| p.get("id").unwrap_or_default()),
-        get_client,
+        move || {
+            (
+                params.with(|p| p.get("id").unwrap_or_default()),
+                query.with(crate::components::flash::write_marker),
+            )
+        },
+        |(id, _)| get_client(id),
     );
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading client…"</p> }>
@@ -44,6 +53,8 @@ fn client_view(c: ClientDetail) -> impl IntoView {
             {status_pill(c.inactive)}
             {c.halo_link.clone().map(|href| view! { <a class="button" href=href rel="external noopener" target="_blank">"Open in HaloPSA"</a> })}
         </header>
+        {record_actions("clients", c.id)}
+        <p><a class="button" href=format!("/sites/new?client={}", c.id) data-testid="add-site">"Add a site"</a></p>
         <section aria-labelledby="facts-h">
             <h2 id="facts-h" class="visually-hidden">"Key facts"</h2>
             {facts(vec![
@@ -72,10 +83,11 @@ fn client_view(c: ClientDetail) -> impl IntoView {
         <section aria-labelledby="crm-h">
             <h2 id="crm-h">"CRM notes"</h2>
             {crm_notes(c.crm_notes.clone())}
+            <CrmNoteForm client_id=c.id on_site=None/>
         </section>
         <section aria-labelledby="popup-h">
             <h2 id="popup-h">"Popup notes"</h2>
-            {popup_notes(c.popup_notes.clone())}
+            {popup_notes(c.popup_notes.clone(), Some(c.id), None)}
         </section>
     }
 }

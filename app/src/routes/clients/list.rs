@@ -41,6 +41,8 @@ pub fn ClientListPage() -> impl IntoView {
     view! {
         <Title text="Clients"/>
         <h1>"Clients"</h1>
+        <p class="record-actions"><a class="button primary" href="/clients/new" data-testid="new-link">"New client"</a></p>
+        <crate::components::flash::Flash/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let options = options.await.unwrap_or_default();

@@ -1,4 +1,6 @@
 //! `/clients` pages.
 
+pub mod delete;
 pub mod detail;
+pub mod form;
 pub mod list;

@@ -3,6 +3,7 @@
 
 use crate::components::error_panel::ErrorPanel;
 use crate::components::facts::{facts, web_link};
+use crate::components::record_actions::record_actions;
 use crate::functions::organisations::{get_organisation, Logo, OrganisationDetail};
 use crate::routes::clients::detail::is_css_colour;
 use leptos::prelude::*;
@@ -48,6 +49,7 @@ fn organisation_view(o: OrganisationDetail) -> impl IntoView {
                 {o.name.clone()}
             </h1>
         </header>
+        {record_actions("organisations", o.id)}
         <section aria-labelledby="contact-h">
             <h2 id="contact-h">"Contact details"</h2>
             {facts(vec![

@@ -1,4 +1,6 @@
 //! `/organisations` pages.
 
+pub mod delete;
 pub mod detail;
+pub mod form;
 pub mod list;

@@ -2,6 +2,7 @@
 
 use crate::components::error_panel::ErrorPanel;
 use crate::components::facts::{facts, num, web_link};
+use crate::components::record_actions::{record_actions, UnsubscribeButton};
 use crate::functions::services::{get_service, ServiceDetail, SubscriberView};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -11,9 +12,16 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ServiceDetailPage() -> impl IntoView {
     let params = use_params_map();
+    let query = leptos_router::hooks::use_query_map();
+    // keyed on the flash parameters too: a write that comes back to this page shows its result at once
     let data = Resource::new(
-        move || params.with(|p| p.get("id").unwrap_or_default()),
-        get_service,
+        move || {
+            (
+                params.with(|p| p.get("id").unwrap_or_default()),
+                query.with(crate::components::flash::write_marker),
+            )
+        },
+        |(id, _)| get_service(id),
     );
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading service…"</p> }>
@@ -57,6 +65,8 @@ fn service_view(s: ServiceDetail) -> impl IntoView {
             <h1>{s.name.clone()}</h1>
             {s.status_code.map(|c| view! { <span class="pill" title="HaloPSA gives this status only as a number">{format!("Status code {c}")}</span> })}
         </header>
+        {record_actions("services", s.id)}
+        <UnsubscribeButton id=s.id/>
         <section aria-labelledby="facts-h">
             <h2 id="facts-h" class="visually-hidden">"Key facts"</h2>
             <dl class="facts">

@@ -38,6 +38,8 @@ pub fn ServiceListPage() -> impl IntoView {
     view! {
         <Title text="Services"/>
         <h1>"Services"</h1>
+        <p class="record-actions"><a class="button primary" href="/services/new" data-testid="new-link">"New service"</a></p>
+        <crate::components::flash::Flash/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let options = options.await.unwrap_or_default();

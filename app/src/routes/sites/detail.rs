@@ -4,7 +4,9 @@
 use crate::components::error_panel::ErrorPanel;
 use crate::components::facts::{facts, num};
 use crate::components::list::table::status_pill;
+use crate::components::note_forms::CrmNoteForm;
 use crate::components::notes::popup_notes;
+use crate::components::record_actions::record_actions;
 use crate::functions::sites::{get_site, SiteDetail};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -14,9 +16,16 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn SiteDetailPage() -> impl IntoView {
     let params = use_params_map();
+    let query = leptos_router::hooks::use_query_map();
+    // keyed on the flash parameters too: a write that comes back to this page shows its result at once
     let data = Resource::new(
-        move || params.with(|p| p.get("id").unwrap_or_default()),
-        get_site,
+        move || {
+            (
+                params.with(|p| p.get("id").unwrap_or_default()),
+                query.with(crate::components::flash::write_marker),
+            )
+        },
+        |(id, _)| get_site(id),
     );
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading site…"</p> }>
@@ -50,6 +59,7 @@ fn site_view(s: SiteDetail) -> impl IntoView {
             {s.stock_location.then(|| view! { <span class="pill">"Stock location"</span> })}
             {s.halo_link.clone().map(|href| view! { <a class="button" href=href rel="external noopener" target="_blank">"Open in HaloPSA"</a> })}
         </header>
+        {record_actions("sites", s.id)}
         <dl class="facts">
             {s.client.clone().map(|(id, name)| view! { <div><dt>"Client"</dt><dd><a href=format!("/clients/{id}") data-testid="site-client">{name}</a></dd></div> })}
         </dl>
@@ -88,8 +98,15 @@ fn site_view(s: SiteDetail) -> impl IntoView {
             </section>
         })}
         <section>
-            <h2>"Popup notes"</h2>
-            {popup_notes(s.popup_notes.clone())}
+            <h2 id="popup-h">"Popup notes"</h2>
+            {popup_notes(s.popup_notes.clone(), None, Some(s.id))}
         </section>
+        {s.client.clone().map(|(client_id, _)| view! {
+            <section aria-labelledby="crm-h">
+                <h2 id="crm-h">"CRM notes"</h2>
+                <p class="muted">"CRM notes of this site are listed on its client's page."</p>
+                <CrmNoteForm client_id on_site=Some((s.id,))/>
+            </section>
+        })}
     }
 }

@@ -4,6 +4,7 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::facts::{facts, num, web_link};
 use crate::components::list::table::status_pill;
 use crate::components::notes::crm_notes;
+use crate::components::record_actions::record_actions;
 use crate::functions::suppliers::{get_supplier, SupplierDetail};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -55,6 +56,7 @@ fn supplier_view(s: SupplierDetail) -> impl IntoView {
             {status_pill(s.inactive)}
             {s.halo_link.clone().map(|href| view! { <a class="button" href=href rel="external noopener" target="_blank">"Open in HaloPSA"</a> })}
         </header>
+        {record_actions("suppliers", s.id)}
         <section aria-labelledby="facts-h">
             <h2 id="facts-h" class="visually-hidden">"Key facts"</h2>
             {facts(key_facts)}

@@ -43,6 +43,8 @@ pub fn SupplierListPage() -> impl IntoView {
     view! {
         <Title text="Companies"/>
         <h1>"Companies"</h1>
+        <p class="record-actions"><a class="button primary" href="/suppliers/new" data-testid="new-link">"New supplier"</a></p>
+        <crate::components::flash::Flash/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let options = options.await.unwrap_or_default();

@@ -1,4 +1,6 @@
 //! `/suppliers` pages (HaloPSA calls suppliers "Companies").
 
+pub mod delete;
 pub mod detail;
+pub mod form;
 pub mod list;

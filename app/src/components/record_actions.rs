@@ -1,0 +1,34 @@
+//! The write controls of a detail page: Edit / Delete links, the flash notices, and the service
+//! unsubscribe button.
+
+use crate::components::flash::Flash;
+use crate::functions::services_write::UnsubscribeService;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+
+/// Edit and Delete links for record `id` under `/{path}`, and the page's flash notices.
+pub fn record_actions(path: &'static str, id: i32) -> impl IntoView {
+    view! {
+        <p class="record-actions">
+            <a class="button" href=format!("/{path}/{id}/edit") data-testid="edit-link">"Edit"</a>
+            " "
+            <a class="button" href=format!("/{path}/{id}/delete") data-testid="delete-link">"Delete…"</a>
+        </p>
+        <Flash/>
+    }
+}
+
+/// Unsubscribes the signed-in person from service `id` (a POST form; works without JavaScript).
+#[component]
+pub fn UnsubscribeButton(id: i32) -> impl IntoView {
+    let action = ServerAction::<UnsubscribeService>::new();
+    let pending = action.pending();
+    view! {
+        <ActionForm action=action attr:class="inline-form">
+            <input type="hidden" name="id" value=id.to_string()/>
+            <button type="submit" class="button" disabled=move || pending.get() data-testid="unsubscribe">
+                {move || if pending.get() { "Unsubscribing…" } else { "Unsubscribe" }}
+            </button>
+        </ActionForm>
+    }
+}

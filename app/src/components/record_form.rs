@@ -1,0 +1,377 @@
+//! The inside of every create/edit form, built from a [`FormSpec`]: one labelled widget per field with its
+//! error beside it, the values as loaded in hidden `orig[…]` inputs and the record's fingerprint (edit),
+//! the form-level message, the "changed meanwhile" review with "Save anyway", and the submit button
+//! (disabled while the save is pending, so there is no double submit).
+
+use crate::forms::time_zones::TIME_ZONES;
+use crate::forms::{Field, FormSpec, Kind};
+use crate::functions::forms::{FormData, FormOutcome};
+use leptos::prelude::*;
+
+/// The fields, messages and buttons of a form (the page wraps them in its `ActionForm`).
+pub fn form_body(
+    spec: &'static FormSpec,
+    data: FormData,
+    outcome: Option<FormOutcome>,
+    pending: Signal<bool>,
+) -> AnyView {
+    let creating = data.id.is_none();
+    let (values, loaded, fingerprint) = match &outcome {
+        Some(o) => (
+            o.values.clone(),
+            if o.loaded.is_empty() {
+                data.values.clone()
+            } else {
+                o.loaded.clone()
+            },
+            if o.fingerprint.is_empty() {
+                data.fingerprint.clone()
+            } else {
+                o.fingerprint.clone()
+            },
+        ),
+        None => (
+            data.values.clone(),
+            data.values.clone(),
+            data.fingerprint.clone(),
+        ),
+    };
+    let outcome = outcome.unwrap_or_default();
+    let errors = outcome.errors.clone();
+    let conflict = outcome.conflict;
+    let message = outcome.message.clone();
+    let changed = outcome.changed.clone();
+    let fields = spec
+        .shown(creating)
+        .map(|f| {
+            let value = values.get(f.key).cloned().unwrap_or_default();
+            let error = errors.get(f.key).cloned();
+            let options = data.options.get(f.key).cloned().unwrap_or_default();
+            let loaded_value = (!creating).then(|| loaded.get(f.key).cloned().unwrap_or_default());
+            let orig = loaded_value.clone().map(|v| {
+                view! { <input type="hidden" name=format!("orig[{}]", f.key) value=v/> }
+            });
+            view! { {field_view(f, value, error, options, loaded_value)} {orig} }
+        })
+        .collect_view();
+    let submit = if creating {
+        format!("Create {}", spec.singular)
+    } else {
+        "Save changes".to_string()
+    };
+    view! {
+        {message.map(|m| view! {
+            <div class="error-panel" role="alert" data-testid="form-message">
+                <p>{m}</p>
+                {(!changed.is_empty()).then(|| view! {
+                    <table class="changed" data-testid="changed-fields">
+                        <thead><tr><th>"Field"</th><th>"When you opened the form"</th><th>"In HaloPSA now"</th></tr></thead>
+                        <tbody>
+                            {changed.into_iter().map(|c| view! {
+                                <tr><th scope="row">{c.label}</th><td>{shown(&c.loaded)}</td><td>{shown(&c.now)}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                })}
+            </div>
+        })}
+        {(!creating).then(|| view! { <input type="hidden" name="fingerprint" value=fingerprint/> })}
+        {fields}
+        <div class="form-actions">
+            <button type="submit" class="button primary" name="force" value="" disabled=move || pending.get()>
+                {move || if pending.get() { "Saving…".to_string() } else { submit.clone() }}
+            </button>
+            {conflict.then(|| view! {
+                <button type="submit" class="button" name="force" value="1" disabled=move || pending.get() data-testid="save-anyway">
+                    "Save anyway"
+                </button>
+            })}
+            <a class="button" href=match data.id {
+                Some(id) => format!("/{}/{id}", spec.path),
+                None => format!("/{}", spec.path),
+            }>"Cancel"</a>
+        </div>
+    }
+    .into_any()
+}
+
+fn shown(v: &str) -> String {
+    if v.is_empty() {
+        "(empty)".into()
+    } else {
+        v.to_owned()
+    }
+}
+
+/// One labelled widget with its error message.
+fn field_view(
+    f: &'static Field,
+    value: String,
+    error: Option<String>,
+    options: Vec<(String, String)>,
+    loaded: Option<String>,
+) -> AnyView {
+    let id = format!("f-{}", f.key);
+    let name = format!("fields[{}]", f.key);
+    let err_id = format!("{id}-error");
+    // the server's message first; in the browser the same checks run again as the person leaves the field
+    let error = RwSignal::new(error);
+    // In the browser the same checks run as the person types: the browser's own constraint validation
+    // carries the message (so it blocks the submit and shows it, without moving the page under the
+    // pointer), and a server message beside the field goes away once the value is fixed.
+    let recheck = move |ev: leptos::ev::Event| {
+        let raw = event_target_value(&ev);
+        let value = crate::forms::validate::clean_value(f, &raw);
+        let problem = crate::forms::validate::field_error(f, &value, loaded.as_ref());
+        set_custom_validity(&ev, problem.as_deref().unwrap_or(""));
+        if problem.is_none() && error.with_untracked(Option::is_some) {
+            error.set(None);
+        }
+    };
+    let invalid = move || error.with(Option::is_some);
+    let aria_invalid = move || error.with(|e| e.is_some().then_some("true"));
+    let described = err_id.clone();
+    let message = {
+        let err_id = err_id.clone();
+        move || {
+            error
+                .get()
+                .map(|e| view! { <p class="field-error" id=err_id.clone() role="alert">{e}</p> })
+        }
+    };
+    let max = f.max.to_string();
+    let widget = match f.kind {
+        Kind::Flag => return view! {
+            <div class="field checkbox" class:invalid=invalid>
+                <label>
+                    <input type="checkbox" id=id name=name value="true" checked=value == "true"/>
+                    " " {f.label}
+                </label>
+                {message}
+            </div>
+        }
+        .into_any(),
+        Kind::LongText => view! {
+            <textarea id=id.clone() name=name maxlength=max rows="5" required=f.required
+                aria-invalid=aria_invalid aria-describedby=described on:input=recheck>{value}</textarea>
+        }
+        .into_any(),
+        Kind::TopLevel | Kind::ServiceCategory | Kind::ServiceStatus | Kind::TimeZone => {
+            let mut choices: Vec<(String, String)> = if f.kind == Kind::TimeZone {
+                TIME_ZONES
+                    .iter()
+                    .map(|z| (z.to_string(), z.to_string()))
+                    .collect()
+            } else {
+                options
+            };
+            if !value.is_empty() && !choices.iter().any(|(v, _)| *v == value) {
+                choices.insert(0, (value.clone(), value.clone()));
+            }
+            view! {
+                <select id=id.clone() name=name required=f.required
+                    aria-invalid=aria_invalid aria-describedby=described on:change=recheck>
+                    <option value="" selected=value.is_empty()>"— none —"</option>
+                    {choices.into_iter().map(|(v, label)| {
+                        let selected = v == value;
+                        view! { <option value=v selected=selected>{label}</option> }
+                    }).collect_view()}
+                </select>
+            }
+            .into_any()
+        }
+        Kind::Client => client_picker(&id, name, value, options, f.required, aria_invalid, described),
+        kind => {
+            let (ty, pattern, placeholder, inputmode) = match kind {
+                Kind::Email => ("email", None, Some("name@example.com"), None),
+                Kind::Url => ("text", None, Some("https://example.com"), Some("url")),
+                Kind::Phone => ("tel", None, Some("+44 20 7946 0958"), None),
+                Kind::Colour => (
+                    "text",
+                    Some("#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})"),
+                    Some("#1a7f37"),
+                    None,
+                ),
+                _ => ("text", None, None, None),
+            };
+            view! {
+                <input type=ty id=id.clone() name=name value=value maxlength=max required=f.required
+                    pattern=pattern placeholder=placeholder inputmode=inputmode
+                    aria-invalid=aria_invalid aria-describedby=described on:input=recheck/>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="field" class:invalid=invalid>
+            <label for=id>{f.label}{f.required.then_some(" *")}</label>
+            {widget}
+            {message}
+        </div>
+    }
+    .into_any()
+}
+
+/// A searchable client picker: a text input with a `<datalist>` of `Name (#id)` choices. The server fills
+/// the first choices (so it works without JavaScript: type an exact name or pick one); in the browser the
+/// list follows what is typed.
+fn client_picker(
+    id: &str,
+    name: String,
+    value: String,
+    options: Vec<(String, String)>,
+    required: bool,
+    aria_invalid: impl Fn() -> Option<&'static str> + Send + Sync + 'static,
+    described: String,
+) -> AnyView {
+    let list_id = format!("{id}-choices");
+    let choices = RwSignal::new(options.into_iter().map(|(v, _)| v).collect::<Vec<_>>());
+    let on_input = search_as_you_type(choices);
+    view! {
+        <input type="text" id=id.to_owned() name=name value=value list=list_id.clone() required=required
+            autocomplete="off" maxlength="200" placeholder="Type to search clients"
+            aria-invalid=aria_invalid aria-describedby=described on:input=on_input data-client-picker=""/>
+        <datalist id=list_id>
+            {move || choices.get().into_iter().map(|c| view! { <option value=c></option> }).collect_view()}
+        </datalist>
+    }
+    .into_any()
+}
+
+/// Refreshes the picker's choices ~200 ms after typing pauses.
+fn search_as_you_type(
+    choices: RwSignal<Vec<String>>,
+) -> impl Fn(leptos::ev::Event) + Clone + 'static {
+    use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
+    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    move |ev: leptos::ev::Event| {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let q = event_target_value(&ev);
+        let handle = set_timeout_with_handle(
+            move || {
+                leptos::task::spawn_local(async move {
+                    if let Ok(found) = crate::functions::sites_write::search_clients(q).await {
+                        choices.set(found);
+                    }
+                });
+            },
+            std::time::Duration::from_millis(200),
+        )
+        .ok();
+        pending.set_value(handle);
+    }
+}
+
+/// A whole create/edit page: breadcrumbs, heading, and the form (`wrap` puts the body in the page's
+/// `ActionForm`, for create or update).
+pub fn form_page(
+    spec: &'static FormSpec,
+    plural_label: &'static str,
+    data: FormData,
+    outcome: Option<FormOutcome>,
+    pending: Signal<bool>,
+    wrap: impl FnOnce(AnyView) -> AnyView,
+) -> AnyView {
+    use leptos_meta::Title;
+    let title = match data.id {
+        None => format!("New {}", spec.singular),
+        Some(_) => format!("Edit {}", data.name),
+    };
+    let crumb = data
+        .id
+        .map(|id| view! { " / " <a href=format!("/{}/{id}", spec.path)>{data.name.clone()}</a> });
+    let body = form_body(spec, data, outcome, pending);
+    view! {
+        <Title text=title.clone()/>
+        <nav class="breadcrumbs" aria-label="Breadcrumb"><a href=format!("/{}", spec.path)>{plural_label}</a>{crumb}</nav>
+        <h1>{title}</h1>
+        {wrap(body)}
+    }
+    .into_any()
+}
+
+/// A delete confirmation page: names the record and what hangs off it; `wrap` puts the body in the
+/// page's delete `ActionForm`.
+pub fn delete_page(
+    spec: &'static FormSpec,
+    plural_label: &'static str,
+    info: crate::functions::forms::DeleteInfo,
+    pending: Signal<bool>,
+    wrap: impl FnOnce(AnyView) -> AnyView,
+) -> AnyView {
+    use leptos_meta::Title;
+    let title = format!("Delete {}?", info.name);
+    let id = info.id;
+    let body = view! {
+        <input type="hidden" name="id" value=id.to_string()/>
+        <p>
+            {format!("This deletes the {} \u{201c}{}\u{201d} from HaloPSA. It cannot be undone here.", spec.singular, info.name)}
+        </p>
+        {info.dependents.clone().map(|d| view! { <p class="warning" data-testid="dependents">{format!("It has {d}.")}</p> })}
+        <div class="form-actions">
+            <button type="submit" class="button danger" disabled=move || pending.get()>
+                {move || if pending.get() { "Deleting…".to_string() } else { format!("Delete {}", spec.singular) }}
+            </button>
+            <a class="button" href=format!("/{}/{id}", spec.path)>"Cancel"</a>
+        </div>
+    }
+    .into_any();
+    view! {
+        <Title text=title.clone()/>
+        <nav class="breadcrumbs" aria-label="Breadcrumb">
+            <a href=format!("/{}", spec.path)>{plural_label}</a>
+            " / " <a href=format!("/{}/{id}", spec.path)>{info.name.clone()}</a>
+        </nav>
+        <h1>{title}</h1>
+        <crate::components::flash::Flash/>
+        {wrap(body)}
+    }
+    .into_any()
+}
+
+/// Just the labelled fields of a create-style form (no fingerprint or originals), with an outcome's
+/// message, errors and entered values; for small forms such as the CRM note.
+pub fn form_body_fields(spec: &'static FormSpec, outcome: Option<FormOutcome>) -> AnyView {
+    let outcome = outcome.unwrap_or_default();
+    let message = outcome.message.clone();
+    let fields = spec
+        .shown(true)
+        .map(|f| {
+            let value = outcome.values.get(f.key).cloned().unwrap_or_default();
+            field_view(
+                f,
+                value,
+                outcome.errors.get(f.key).cloned(),
+                Vec::new(),
+                None,
+            )
+        })
+        .collect_view();
+    view! {
+        {message.map(|m| view! { <div class="error-panel" role="alert" data-testid="form-message"><p>{m}</p></div> })}
+        {fields}
+    }
+    .into_any()
+}
+
+/// Sets the browser's custom validity message of the event's field (empty = valid).
+fn set_custom_validity(ev: &leptos::ev::Event, message: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        let Some(target) = ev.target() else {
+            return;
+        };
+        if let Some(el) = target.dyn_ref::<leptos::web_sys::HtmlInputElement>() {
+            el.set_custom_validity(message);
+        } else if let Some(el) = target.dyn_ref::<leptos::web_sys::HtmlTextAreaElement>() {
+            el.set_custom_validity(message);
+        } else if let Some(el) = target.dyn_ref::<leptos::web_sys::HtmlSelectElement>() {
+            el.set_custom_validity(message);
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (ev, message);
+}

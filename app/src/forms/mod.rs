@@ -1,0 +1,10 @@
+//! Form definitions and validation, pure (std + serde only, no Leptos): the server re-validates with
+//! these, and the browser mirrors the simple rules as HTML attributes (`required`, `maxlength`, `type`).
+
+pub mod entities;
+pub mod spec;
+pub mod time_zones;
+pub mod validate;
+
+pub use spec::{Field, FieldErrors, FormSpec, Kind, Values, When};
+pub use validate::{validate, Valid};

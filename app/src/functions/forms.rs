@@ -1,0 +1,111 @@
+//! What the write pages exchange with their server functions: the data that fills a form, the outcome of
+//! a save (field errors and entered values kept, HaloPSA's refusal, a concurrent change), and what a delete
+//! confirmation shows.
+//!
+//! No-JavaScript strategy: every mutating server function ends with `leptos_axum::redirect`. On success it
+//! goes to the record (or the list, after a delete) with a flash parameter; otherwise back to the form with
+//! the outcome as JSON in `?outcome=`, which the form page reads to show errors beside fields and keep the
+//! entered values. With JavaScript the same redirect is followed by the client-side router, so both paths
+//! render the same page. Callers that ask for JSON (tests, scripts) get the outcome as the function's value.
+
+use crate::forms::{FieldErrors, Values};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Everything a create or edit form needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormData {
+    /// The record being edited; `None` when creating.
+    pub id: Option<i32>,
+    /// The record's name as loaded (for the title and breadcrumbs).
+    pub name: String,
+    /// The shown fields' values as loaded (empty when creating).
+    pub values: Values,
+    /// Fingerprint of the whole record as loaded (empty when creating).
+    pub fingerprint: String,
+    /// Choices of the picker fields: field key → `(value, label)`.
+    pub options: BTreeMap<String, Vec<(String, String)>>,
+}
+
+/// A field whose value changed in HaloPSA after the form was loaded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChangedField {
+    pub key: String,
+    pub label: String,
+    /// The value when the form was loaded.
+    pub loaded: String,
+    /// The value HaloPSA holds now.
+    pub now: String,
+}
+
+/// The result of a create or update.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct FormOutcome {
+    /// The id of the record saved; `None` when nothing was saved.
+    pub saved: Option<i32>,
+    /// The values as entered (kept so the form can be shown again).
+    pub values: Values,
+    /// The values as loaded (`orig[…]`), carried along for the next attempt.
+    pub loaded: Values,
+    /// The fingerprint the form was loaded with.
+    pub fingerprint: String,
+    /// Messages beside fields.
+    pub errors: FieldErrors,
+    /// A message about the whole form (HaloPSA's refusal in plain words, a concurrent change).
+    pub message: Option<String>,
+    /// The record changed in HaloPSA since the form was loaded: what differs. When `conflict` is true the
+    /// form offers "Save anyway".
+    pub conflict: bool,
+    pub changed: Vec<ChangedField>,
+    /// The field names sent to HaloPSA (empty when nothing changed or nothing was saved).
+    pub sent: Vec<String>,
+}
+
+/// What a delete confirmation names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeleteInfo {
+    pub id: i32,
+    pub name: String,
+    /// What hangs off the record, in words (e.g. "3 sites"), when known.
+    pub dependents: Option<String>,
+}
+
+/// Minimal percent-encoding for a query value (unreserved characters pass through).
+pub fn encode_query_value(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The outcome carried in a form page's `?outcome=` (ignored when it does not parse).
+pub fn outcome_from_query(raw: Option<String>) -> Option<FormOutcome> {
+    raw.and_then(|s| serde_json::from_str(&s).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::params::query_pairs;
+
+    #[test]
+    fn outcomes_survive_the_query_string() {
+        let mut o = FormOutcome {
+            message: Some("HaloPSA rejected the change: é & ?=#".into()),
+            ..Default::default()
+        };
+        o.values.insert("name".into(), "Acme + Co / 100%".into());
+        let q = format!(
+            "outcome={}",
+            encode_query_value(&serde_json::to_string(&o).unwrap())
+        );
+        let (_, v) = query_pairs(&q).pop().unwrap();
+        assert_eq!(outcome_from_query(Some(v)), Some(o));
+        assert_eq!(outcome_from_query(Some("{bad".into())), None);
+    }
+}

@@ -1,0 +1,49 @@
+//! `/suppliers/new` and `/suppliers/:id/edit` — one form for both.
+
+use crate::components::error_panel::ErrorPanel;
+use crate::components::record_form::form_page;
+use crate::forms::entities::SUPPLIER;
+use crate::functions::forms::outcome_from_query;
+use crate::functions::suppliers_write::{supplier_form, CreateSupplier, UpdateSupplier};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// The supplier create/edit page.
+#[component]
+pub fn SupplierFormPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let data = Resource::new(
+        move || params.with(|p| p.get("id").unwrap_or_default()),
+        supplier_form,
+    );
+    let outcome = Memo::new(move |_| outcome_from_query(query.with(|q| q.get("outcome"))));
+    let create = ServerAction::<CreateSupplier>::new();
+    let update = ServerAction::<UpdateSupplier>::new();
+    let pending = Signal::derive(move || create.pending().get() || update.pending().get());
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Loading form…"</p> }>
+            {move || {
+                let outcome = outcome.get();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(d) => {
+                            let id = d.id;
+                            form_page(&SUPPLIER, "Suppliers", d, outcome, pending, move |body| match id {
+                                None => view! { <ActionForm action=create attr:class="record-form">{body}</ActionForm> }.into_any(),
+                                Some(id) => view! {
+                                    <ActionForm action=update attr:class="record-form">
+                                        <input type="hidden" name="id" value=id.to_string()/>
+                                        {body}
+                                    </ActionForm>
+                                }.into_any(),
+                            })
+                        }
+                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                    }
+                })
+            }}
+        </Transition>
+    }
+}

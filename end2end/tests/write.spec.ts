@@ -1,0 +1,171 @@
+import { test, expect, Page } from "@playwright/test";
+import { hydrated } from "./helpers";
+
+// Create → it appears in the list → edit → the change shows → delete → it is gone, for every entity, with
+// and without JavaScript; plus validation, the client picker and the concurrent-change review.
+type Entity = { name: string; path: string; newPath?: string; fill?: (page: Page) => Promise<void> };
+
+const ENTITIES: Entity[] = [
+  { name: "client", path: "/clients" },
+  { name: "site", path: "/sites", newPath: "/sites/new?client=2" },
+  { name: "company", path: "/suppliers" },
+  { name: "organisation", path: "/organisations" },
+  {
+    name: "service",
+    path: "/services",
+    fill: async (page) => {
+      await page.selectOption("#f-service_category_id", { index: 1 });
+    },
+  },
+];
+
+async function save(page: Page) {
+  await page.click('button[name=force][value=""]');
+}
+
+for (const js of [true, false]) {
+  test.describe(`write ${js ? "with" : "without"} JavaScript`, () => {
+    test.use({ javaScriptEnabled: js });
+
+    for (const e of ENTITIES) {
+      test(`${e.name}: create, list, edit, delete`, async ({ page }) => {
+        const name = `E2E ${e.name} ${js ? "js" : "nojs"} ${Date.now()}`;
+        await page.goto(e.newPath ?? `${e.path}/new`);
+        if (js) await hydrated(page);
+        await page.fill("#f-name", name);
+        if (e.fill) await e.fill(page);
+        await save(page);
+        await expect(page).toHaveURL(new RegExp(`${e.path}/\\d+\\?saved=1`));
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+        const id = page.url().match(/\/(\d+)\?saved/)![1];
+
+        // it appears in the list at once
+        await page.goto(`${e.path}?q=${encodeURIComponent(name)}&status=all`);
+        await expect(page.locator(`[data-testid="list-table"] a[href="${e.path}/${id}"]`)).toHaveText(name);
+
+        // edit: the change shows
+        await page.goto(`${e.path}/${id}/edit`);
+        if (js) await hydrated(page);
+        await expect(page.locator("#f-name")).toHaveValue(name);
+        await page.fill("#f-name", `${name} edited`);
+        await save(page);
+        await expect(page).toHaveURL(new RegExp(`${e.path}/${id}\\?saved=1`));
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${name} edited`);
+
+        // delete: the confirmation names it, then the list says so and it is gone
+        await page.getByTestId("delete-link").click();
+        await expect(page.getByRole("heading", { level: 1 })).toContainText(`${name} edited`);
+        await page.click("button.danger");
+        await expect(page).toHaveURL(new RegExp(`${e.path}\\?deleted=`));
+        await expect(page.locator("body")).toContainText(`Deleted “${name} edited”.`);
+        const gone = await page.goto(`${e.path}/${id}`);
+        expect(gone?.status()).toBe(404);
+      });
+    }
+
+    test("a field error is shown beside the field and the input is kept", async ({ page }) => {
+      await page.goto("/sites/new");
+      if (js) await hydrated(page);
+      await page.fill("#f-name", "Site with a bad client");
+      await page.fill("#f-client_id", "No Such Client Anywhere");
+      await page.fill("#f-phonenumber", "+44 1 2345");
+      await save(page);
+      await expect(page).toHaveURL(/outcome=/);
+      await expect(page.locator("#f-client_id-error")).toContainText("No client");
+      await expect(page.locator("#f-phonenumber")).toHaveValue("+44 1 2345");
+      await expect(page.locator("#f-name")).toHaveValue("Site with a bad client");
+    });
+
+    test("an upstream 400 is shown next to the form with the input kept", async ({ page }) => {
+      await page.goto("/clients/4/edit");
+      if (js) await hydrated(page);
+      // a top level deleted in HaloPSA since the picker was filled: only HaloPSA can refuse it
+      await page.evaluate(() => {
+        const select = document.querySelector("#f-toplevel_id") as HTMLSelectElement;
+        const gone = document.createElement("option");
+        gone.value = "987654";
+        gone.text = "Deleted meanwhile";
+        select.add(gone);
+        select.value = "987654";
+      });
+      await save(page);
+      await expect(page).toHaveURL(/outcome=/);
+      await expect(page.locator("body")).toContainText("HaloPSA rejected the change");
+      await expect(page.locator("body")).toContainText("does not exist");
+    });
+
+    test("a concurrent change is shown for review instead of overwritten", async ({ page, browser }) => {
+      const name = `E2E concurrent ${Date.now()}`;
+      await page.goto("/clients/new");
+      if (js) await hydrated(page);
+      await page.fill("#f-name", name);
+      await save(page);
+      await expect(page).toHaveURL(/\/clients\/\d+\?saved=1/);
+      const id = page.url().match(/clients\/(\d+)/)![1];
+
+      await page.goto(`/clients/${id}/edit`);
+      if (js) await hydrated(page);
+      const other = await browser.newPage();
+      await other.goto(`/clients/${id}/edit`);
+      await other.fill("#f-name", `${name} renamed elsewhere`);
+      await other.click('button[name=force][value=""]');
+      await expect(other).toHaveURL(/saved=1/);
+      await other.close();
+
+      await page.fill("#f-website", "https://mine.example");
+      await save(page);
+      await expect(page.getByTestId("save-anyway")).toBeVisible();
+      await expect(page.locator("body")).toContainText(`${name} renamed elsewhere`);
+      await page.getByTestId("save-anyway").click();
+      await expect(page).toHaveURL(new RegExp(`/clients/${id}\\?saved=1`));
+      // the other person's change survives; ours is added
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${name} renamed elsewhere`);
+      await expect(page.locator("body")).toContainText("https://mine.example");
+    });
+  });
+}
+
+test("without JavaScript the server validates formats and keeps the input", async ({ browser }) => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto("/organisations/new");
+  await page.fill("#f-name", "No JS Org");
+  await page.fill("#f-website", "bad url here");
+  await save(page);
+  await expect(page).toHaveURL(/outcome=/);
+  await expect(page.locator("#f-website-error")).toBeVisible();
+  await expect(page.locator("#f-name")).toHaveValue("No JS Org");
+  await expect(page.locator("#f-website")).toHaveValue("bad url here");
+  await ctx.close();
+});
+
+test("with JavaScript the browser blocks a bad value before posting", async ({ page }) => {
+  await page.goto("/clients/new");
+  await hydrated(page);
+  let posted = false;
+  page.on("request", (r) => {
+    if (r.url().includes("/api/create_client")) posted = true;
+  });
+  await page.fill("#f-name", "JS Valid Co");
+  await page.fill("#f-website", "not a url");
+  await save(page);
+  await page.waitForTimeout(500);
+  expect(posted).toBe(false);
+  expect(await page.$eval("#f-website", (el: HTMLInputElement) => el.validationMessage)).toContain("web address");
+});
+
+test("a CRM note is added and a service can be unsubscribed", async ({ page }) => {
+  await page.goto("/clients/3");
+  await hydrated(page);
+  await page.click('summary:has-text("Add a CRM note")');
+  const text = `Noted from the browser ${Date.now()}`;
+  await page.fill("#f-note", text);
+  await page.click('button:has-text("Add note")');
+  await expect(page).toHaveURL(/noted=\d+/);
+  await expect(page.locator("body")).toContainText(text);
+  await page.goto("/services/1");
+  await hydrated(page);
+  await page.getByTestId("unsubscribe").click();
+  await expect(page).toHaveURL(/unsubscribed=1/);
+  await expect(page.locator("body")).toContainText("You are unsubscribed");
+});

@@ -1,0 +1,663 @@
+//! The Write server functions over real HTTP: the real binary against the simulator on loopback. Forms
+//! are posted as `ActionForm` posts them (form-encoded), with JavaScript (JSON reply) and without
+//! (`Accept: text/html`, followed by the redirect the browser would follow).
+
+mod common;
+
+use common::{page, post_plain_form, server_fn, server_fn_post, start, start_with};
+use halo_sim::Entity;
+use serde_json::{json, Value};
+
+/// A form's `fields[…]` / `orig[…]` pairs for the values `values` (as loaded) with `changes` applied.
+fn edit_form(id: i64, data: &Value, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut out = vec![
+        ("id".to_string(), id.to_string()),
+        (
+            "fingerprint".to_string(),
+            data["fingerprint"].as_str().unwrap().to_string(),
+        ),
+    ];
+    let values = data["values"].as_object().unwrap();
+    for (k, v) in values {
+        let v = v.as_str().unwrap().to_string();
+        out.push((format!("orig[{k}]"), v.clone()));
+        let entered = changes
+            .iter()
+            .find(|(ck, _)| ck == k)
+            .map(|(_, cv)| cv.to_string())
+            .unwrap_or(v);
+        // a checkbox that is not ticked is not posted at all
+        if entered == "false" {
+            continue;
+        }
+        out.push((format!("fields[{k}]"), entered));
+    }
+    for (k, v) in changes {
+        if !values.contains_key(*k) {
+            out.push((format!("fields[{k}]"), v.to_string()));
+        }
+    }
+    out
+}
+
+fn pairs(v: &[(String, String)]) -> Vec<(&str, &str)> {
+    v.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
+}
+
+fn first_id(sim: &halo_sim::RunningSim, e: Entity) -> i64 {
+    *sim.sim.ids(e).first().expect("seeded records")
+}
+
+/// Percent-decodes a URL's query value (enough for the outcomes the tests read).
+fn query_value(url: &str, key: &str) -> Option<String> {
+    let q = url.split_once('?')?.1;
+    q.split('&').find_map(|kv| {
+        let (k, v) = kv.split_once('=')?;
+        (k == key).then(|| {
+            let bytes = v.as_bytes();
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < bytes.len() {
+                if bytes[i] == b'%' && i + 2 < bytes.len() {
+                    out.push(u8::from_str_radix(&v[i + 1..i + 3], 16).unwrap());
+                    i += 3;
+                } else {
+                    out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
+                    i += 1;
+                }
+            }
+            String::from_utf8(out).unwrap()
+        })
+    })
+}
+
+#[tokio::test]
+async fn editing_one_field_changes_only_that_field_of_the_stored_record() {
+    let (sim, app) = start().await;
+    for (entity, form_fn, update_fn, field, value) in [
+        (
+            Entity::Client,
+            "client_form",
+            "update_client",
+            "website",
+            "https://changed.example",
+        ),
+        (
+            Entity::Site,
+            "site_form",
+            "update_site",
+            "phonenumber",
+            "+44 20 7946 0000",
+        ),
+        (
+            Entity::Supplier,
+            "supplier_form",
+            "update_supplier",
+            "contact_name",
+            "Pat Changed",
+        ),
+        (
+            Entity::Organisation,
+            "organisation_form",
+            "update_organisation",
+            "portal_title",
+            "Changed portal",
+        ),
+        (
+            Entity::Service,
+            "service_form",
+            "update_service",
+            "summary",
+            "A changed summary",
+        ),
+    ] {
+        let id = first_id(&sim, entity);
+        let before = sim.sim.record(entity, id).unwrap();
+        let (status, data) = if entity == Entity::Site {
+            let url = format!("{}/api/site_form?id={id}&client=", app.base);
+            let res = reqwest::get(url).await.unwrap();
+            (res.status().as_u16(), res.json::<Value>().await.unwrap())
+        } else {
+            server_fn(&app.base, form_fn, "id", &id.to_string()).await
+        };
+        assert_eq!(status, 200, "{entity:?}: {data}");
+        let form = edit_form(id, &data, &[(field, value)]);
+        let (status, outcome, location) = server_fn_post(&app.base, update_fn, &pairs(&form)).await;
+        assert_eq!(status, 200, "{entity:?}: {outcome}");
+        assert_eq!(outcome["saved"], json!(id), "{entity:?}: {outcome}");
+        assert_eq!(
+            outcome["sent"],
+            json!([field]),
+            "{entity:?}: only the changed field is sent"
+        );
+        let path = match entity {
+            Entity::Client => "clients",
+            Entity::Site => "sites",
+            Entity::Supplier => "suppliers",
+            Entity::Organisation => "organisations",
+            _ => "services",
+        };
+        assert_eq!(
+            location.as_deref(),
+            Some(format!("/{path}/{id}?saved=1").as_str())
+        );
+        let after = sim.sim.record(entity, id).unwrap();
+        let (b, a) = (before.as_object().unwrap(), after.as_object().unwrap());
+        let differing: Vec<&String> = a
+            .keys()
+            .chain(b.keys())
+            .filter(|k| a.get(*k) != b.get(*k))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        assert_eq!(
+            differing,
+            vec![field],
+            "{entity:?}: whole stored record differs only in {field}"
+        );
+        assert_eq!(a[field], json!(value));
+        // the detail page shows the new value at once
+        let (status, html) = page(&app.base, &format!("/{path}/{id}?saved=1")).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Saved."), "{entity:?}: flash notice");
+        // saving the unchanged form sends nothing
+        let (_, data) = if entity == Entity::Site {
+            let url = format!("{}/api/site_form?id={id}&client=", app.base);
+            (
+                200,
+                reqwest::get(url)
+                    .await
+                    .unwrap()
+                    .json::<Value>()
+                    .await
+                    .unwrap(),
+            )
+        } else {
+            server_fn(&app.base, form_fn, "id", &id.to_string()).await
+        };
+        let form = edit_form(id, &data, &[]);
+        let (_, outcome, _) = server_fn_post(&app.base, update_fn, &pairs(&form)).await;
+        assert_eq!(outcome["sent"], json!([]), "{entity:?}: {outcome}");
+        assert_eq!(sim.sim.record(entity, id).unwrap(), after);
+    }
+}
+
+#[tokio::test]
+async fn every_entity_can_be_created_listed_edited_and_deleted() {
+    let (sim, app) = start().await;
+    let client_id = first_id(&sim, Entity::Client);
+    let client_ref = format!("{client_id}");
+    for (entity, path, sing, list_fn, extra) in [
+        (Entity::Client, "clients", "client", "list_clients", vec![]),
+        (
+            Entity::Site,
+            "sites",
+            "site",
+            "list_sites",
+            vec![("fields[client_id]", client_ref.as_str())],
+        ),
+        (
+            Entity::Supplier,
+            "suppliers",
+            "supplier",
+            "list_suppliers",
+            vec![],
+        ),
+        (
+            Entity::Organisation,
+            "organisations",
+            "organisation",
+            "list_organisations",
+            vec![],
+        ),
+        (
+            Entity::Service,
+            "services",
+            "service",
+            "list_services",
+            vec![],
+        ),
+    ] {
+        let name = format!("Zz Write test {sing}");
+        let mut form = vec![("fields[name]", name.as_str())];
+        form.extend(extra.iter().copied());
+        let (status, outcome, location) =
+            server_fn_post(&app.base, &format!("create_{sing}"), &form).await;
+        assert_eq!(status, 200, "{entity:?}: {outcome}");
+        let id = outcome["saved"]
+            .as_i64()
+            .unwrap_or_else(|| panic!("{entity:?} created: {outcome}"));
+        assert_eq!(location.unwrap(), format!("/{path}/{id}?saved=1"));
+        assert_eq!(sim.sim.record(entity, id).unwrap()["name"], json!(name));
+        // appears in the list
+        let q = format!("q={}", "Zz%20Write");
+        let (_, list) = server_fn(&app.base, list_fn, "query", &q).await;
+        let listed = list["rows"]
+            .as_array()
+            .map(|r| r.iter().any(|row| row["id"] == json!(id)));
+        let listed = listed.unwrap_or_else(|| {
+            list["page"]["rows"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|row| row["id"] == json!(id))
+        });
+        assert!(listed, "{entity:?} listed: {list}");
+        // edit: the change shows on the detail page
+        let (_, data) = if entity == Entity::Site {
+            let url = format!("{}/api/site_form?id={id}&client=", app.base);
+            (
+                200,
+                reqwest::get(url)
+                    .await
+                    .unwrap()
+                    .json::<Value>()
+                    .await
+                    .unwrap(),
+            )
+        } else {
+            server_fn(&app.base, &format!("{sing}_form"), "id", &id.to_string()).await
+        };
+        let renamed = format!("{name} renamed");
+        let form = edit_form(id, &data, &[("name", &renamed)]);
+        let (_, outcome, _) =
+            server_fn_post(&app.base, &format!("update_{sing}"), &pairs(&form)).await;
+        assert_eq!(outcome["saved"], json!(id), "{entity:?}: {outcome}");
+        let (status, html) = page(&app.base, &format!("/{path}/{id}")).await;
+        assert_eq!(status, 200);
+        assert!(
+            html.contains(&renamed),
+            "{entity:?} detail shows the new name"
+        );
+        // delete: confirmation names it, then it is gone
+        let (status, html) = page(&app.base, &format!("/{path}/{id}/delete")).await;
+        assert_eq!(status, 200);
+        assert!(
+            html.contains(&renamed),
+            "{entity:?} confirmation names the record"
+        );
+        let (status, _, location) = server_fn_post(
+            &app.base,
+            &format!("delete_{sing}"),
+            &[("id", &id.to_string())],
+        )
+        .await;
+        assert_eq!(status, 200, "{entity:?}");
+        assert!(location.unwrap().starts_with(&format!("/{path}?deleted=")));
+        assert!(sim.sim.record(entity, id).is_none(), "{entity:?} deleted");
+        let (status, _) = page(&app.base, &format!("/{path}/{id}")).await;
+        assert_eq!(status, 404, "{entity:?} detail is gone");
+    }
+}
+
+#[tokio::test]
+async fn forms_work_without_javascript() {
+    let (sim, app) = start().await;
+    // the pages render on the server
+    let (status, html) = page(&app.base, "/clients/new").await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("name=\"fields[name]\"") && html.contains("action=\"/api/create_client\""),
+        "{html}"
+    );
+    // a plain create redirects to the new record
+    let (status, location) = post_plain_form(
+        &app.base,
+        "create_client",
+        "/clients/new",
+        &[
+            ("fields[name]", "Plain Form Ltd"),
+            ("fields[website]", "www.plain.example"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 302);
+    let location = location.unwrap();
+    assert!(
+        location.starts_with("/clients/") && location.ends_with("?saved=1"),
+        "{location}"
+    );
+    let id: i64 = location["/clients/".len()..location.len() - "?saved=1".len()]
+        .parse()
+        .unwrap();
+    let (_, html) = page(&app.base, &location).await;
+    assert!(html.contains("Plain Form Ltd") && html.contains("Saved."));
+    // validation errors come back beside their fields, with the input kept
+    let before = sim.sim.count(Entity::Client);
+    let (status, location) = post_plain_form(
+        &app.base,
+        "create_client",
+        "/clients/new",
+        &[
+            ("fields[name]", ""),
+            ("fields[website]", "not a url"),
+            ("fields[colour]", "#12345g"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 302);
+    let location = location.unwrap();
+    assert!(location.starts_with("/clients/new?outcome="), "{location}");
+    assert_eq!(sim.sim.count(Entity::Client), before, "nothing was created");
+    let (status, html) = page(&app.base, &location).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Name is required."), "{html}");
+    assert!(html.contains("Enter a web address"));
+    assert!(html.contains("value=\"not a url\""), "entered value kept");
+    assert!(html.contains("value=\"#12345g\""));
+    // delete without JavaScript lands on the list with a flash
+    let (_, list) = page(&app.base, "/clients?q=Plain%20Form").await;
+    assert!(list.contains(&format!("href=\"/clients/{id}\"")), "listed");
+    let (status, location) = post_plain_form(
+        &app.base,
+        "delete_client",
+        &format!("/clients/{id}/delete"),
+        &[("id", &id.to_string())],
+    )
+    .await;
+    assert_eq!(status, 302);
+    let location = location.unwrap();
+    assert!(location.starts_with("/clients?deleted="), "{location}");
+    let (_, html) = page(&app.base, &location).await;
+    assert!(
+        html.contains("Deleted \u{201c}Plain Form Ltd\u{201d}."),
+        "flash on the list"
+    );
+}
+
+#[tokio::test]
+async fn validation_errors_are_returned_with_the_input() {
+    let (sim, app) = start().await;
+    let before = sim.sim.count(Entity::Supplier);
+    let (status, outcome, location) = server_fn_post(
+        &app.base,
+        "create_supplier",
+        &[
+            ("fields[name]", "Bad Supplier"),
+            ("fields[email_address]", "nobody@"),
+            ("fields[phone_number]", "ring me"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(outcome["saved"], Value::Null);
+    assert!(outcome["errors"]["email_address"]
+        .as_str()
+        .unwrap()
+        .contains("e-mail"));
+    assert!(outcome["errors"]["phone_number"]
+        .as_str()
+        .unwrap()
+        .contains("phone"));
+    assert_eq!(outcome["values"]["email_address"], "nobody@");
+    assert!(location.unwrap().starts_with("/suppliers/new?outcome="));
+    assert_eq!(sim.sim.count(Entity::Supplier), before);
+}
+
+#[tokio::test]
+async fn halo_refusals_are_shown_in_plain_words_next_to_the_form() {
+    let (sim, app) = start().await;
+    let id = first_id(&sim, Entity::Client);
+    let before = sim.sim.record(Entity::Client, id).unwrap();
+    let (_, data) = server_fn(&app.base, "client_form", "id", &id.to_string()).await;
+    // a top level that does not exist: Haloscope cannot know, HaloPSA answers 400
+    let form = edit_form(id, &data, &[("toplevel_id", "987654")]);
+    let (status, outcome, location) =
+        server_fn_post(&app.base, "update_client", &pairs(&form)).await;
+    assert_eq!(status, 200, "{outcome}");
+    assert_eq!(outcome["saved"], Value::Null);
+    let message = outcome["message"].as_str().unwrap();
+    assert!(
+        message.contains("HaloPSA rejected the change") && message.contains("does not exist"),
+        "{message}"
+    );
+    assert_eq!(
+        sim.sim.record(Entity::Client, id).unwrap(),
+        before,
+        "nothing changed"
+    );
+    // the form page shows it with the entered value kept
+    let location = location.unwrap();
+    assert!(location.starts_with(&format!("/clients/{id}/edit?outcome=")));
+    let outcome_json = query_value(&location, "outcome").unwrap();
+    assert!(outcome_json.contains("987654"));
+    let (status, html) = page(&app.base, &location).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("does not exist"), "message shown");
+}
+
+#[tokio::test]
+async fn a_concurrent_change_is_shown_for_review_instead_of_overwritten() {
+    let (sim, app) = start().await;
+    let id = first_id(&sim, Entity::Client);
+    let (_, mine) = server_fn(&app.base, "client_form", "id", &id.to_string()).await;
+    // someone else renames the client
+    let (_, theirs) = server_fn(&app.base, "client_form", "id", &id.to_string()).await;
+    let form = edit_form(id, &theirs, &[("name", "Renamed Elsewhere")]);
+    let (_, o, _) = server_fn_post(&app.base, "update_client", &pairs(&form)).await;
+    assert_eq!(o["saved"], json!(id));
+    // my stale form: the change is not written; what changed is listed
+    let form = edit_form(id, &mine, &[("website", "https://mine.example")]);
+    let (status, outcome, location) =
+        server_fn_post(&app.base, "update_client", &pairs(&form)).await;
+    assert_eq!(status, 200);
+    assert_eq!(outcome["conflict"], json!(true), "{outcome}");
+    assert_eq!(outcome["saved"], Value::Null);
+    let changed = outcome["changed"].as_array().unwrap();
+    assert_eq!(changed.len(), 1);
+    assert_eq!(changed[0]["key"], "name");
+    assert_eq!(changed[0]["now"], "Renamed Elsewhere");
+    assert_ne!(
+        sim.sim.record(Entity::Client, id).unwrap()["website"],
+        json!("https://mine.example")
+    );
+    let (_, html) = page(&app.base, &location.unwrap()).await;
+    assert!(
+        html.contains("Save anyway") && html.contains("Renamed Elsewhere"),
+        "review shown"
+    );
+    // "Save anyway" writes my field and keeps their rename
+    let mut form = form;
+    form.push(("force".into(), "1".into()));
+    let (_, outcome, _) = server_fn_post(&app.base, "update_client", &pairs(&form)).await;
+    assert_eq!(outcome["saved"], json!(id), "{outcome}");
+    assert_eq!(outcome["sent"], json!(["website"]));
+    let rec = sim.sim.record(Entity::Client, id).unwrap();
+    assert_eq!(rec["website"], json!("https://mine.example"));
+    assert_eq!(rec["name"], json!("Renamed Elsewhere"));
+}
+
+#[tokio::test]
+async fn a_site_is_created_for_a_client_picked_by_name() {
+    let (sim, app) = start().await;
+    let cid = first_id(&sim, Entity::Client);
+    let cname = sim.sim.record(Entity::Client, cid).unwrap()["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // the picker's search
+    let (status, found) = server_fn(&app.base, "search_clients", "q", &cname).await;
+    assert_eq!(status, 200);
+    let label = format!("{cname} (#{cid})");
+    assert!(found.as_array().unwrap().contains(&json!(label)), "{found}");
+    // an exact name resolves; an unknown one is a field error
+    let (_, outcome, _) = server_fn_post(
+        &app.base,
+        "create_site",
+        &[
+            ("fields[name]", "Picked Site"),
+            ("fields[client_id]", &cname),
+            ("fields[timezone]", "Europe/London"),
+        ],
+    )
+    .await;
+    let sid = outcome["saved"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("{outcome}"));
+    let rec = sim.sim.record(Entity::Site, sid).unwrap();
+    assert_eq!(rec["client_id"].as_f64(), Some(cid as f64));
+    assert_eq!(rec["timezone"], json!("Europe/London"));
+    let (_, outcome, _) = server_fn_post(
+        &app.base,
+        "create_site",
+        &[
+            ("fields[name]", "Lost Site"),
+            ("fields[client_id]", "No Such Client Anywhere"),
+        ],
+    )
+    .await;
+    assert!(
+        outcome["errors"]["client_id"]
+            .as_str()
+            .unwrap()
+            .contains("No client"),
+        "{outcome}"
+    );
+    // the client's delete confirmation counts its sites
+    let (_, info) = server_fn(&app.base, "client_delete_info", "id", &cid.to_string()).await;
+    assert!(
+        info["dependents"].as_str().unwrap().ends_with("sites"),
+        "{info}"
+    );
+    // a new client with the helper fields gets its first site
+    let (_, outcome, _) = server_fn_post(
+        &app.base,
+        "create_client",
+        &[
+            ("fields[name]", "Helper Fields Ltd"),
+            ("fields[newclient_sitename]", "Helper HQ"),
+            ("fields[newclient_timezone]", "Europe/Paris"),
+            ("fields[newclient_contactemail]", "boss@helper.example"),
+        ],
+    )
+    .await;
+    let new_id = outcome["saved"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("{outcome}"));
+    let (_, info) = server_fn(&app.base, "client_delete_info", "id", &new_id.to_string()).await;
+    assert_eq!(info["dependents"], json!("1 site"), "{info}");
+    let (_, html) = page(&app.base, &format!("/clients/{new_id}/delete")).await;
+    assert!(
+        html.contains("It has 1 site."),
+        "the confirmation names what hangs off the client"
+    );
+}
+
+#[tokio::test]
+async fn crm_notes_popups_and_unsubscribe() {
+    let (sim, app) = start().await;
+    let cid = first_id(&sim, Entity::Client);
+    let notes_before = sim.sim.count(Entity::CrmNote);
+    let (status, outcome, location) = server_fn_post(
+        &app.base,
+        "add_crm_note",
+        &[
+            ("client_id", &cid.to_string()),
+            ("fields[app_subject]", "Call"),
+            ("fields[note]", "Spoke to the office manager."),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{outcome}");
+    let nid = outcome["saved"].as_i64().unwrap();
+    assert_eq!(
+        location.unwrap(),
+        format!("/clients/{cid}?noted={nid}#crm-h")
+    );
+    assert_eq!(sim.sim.count(Entity::CrmNote), notes_before + 1);
+    let rec = sim.sim.record(Entity::CrmNote, nid).unwrap();
+    assert_eq!(rec["client_id"].as_f64(), Some(cid as f64));
+    assert_eq!(rec["note"], json!("Spoke to the office manager."));
+    let (_, html) = page(&app.base, &format!("/clients/{cid}?noted=1")).await;
+    assert!(html.contains("Spoke to the office manager.") && html.contains("CRM note added."));
+    // an empty note is refused beside the field
+    let (_, outcome, _) = server_fn_post(
+        &app.base,
+        "add_crm_note",
+        &[("client_id", &cid.to_string()), ("fields[note]", "  ")],
+    )
+    .await;
+    assert_eq!(outcome["errors"]["note"], "Note is required.");
+
+    // popup notes: mark an unread one read
+    let unread = sim
+        .sim
+        .ids(Entity::PopupNote)
+        .into_iter()
+        .map(|id| sim.sim.record(Entity::PopupNote, id).unwrap())
+        .find(|p| {
+            p["read_status"].as_i64().unwrap_or(0) == 0 && p["client_id"].as_i64().unwrap_or(0) > 0
+        })
+        .expect("an unread client popup in the seed");
+    let (pid, pcid) = (
+        unread["id"].as_i64().unwrap(),
+        unread["client_id"].as_i64().unwrap(),
+    );
+    let (status, body, _) = server_fn_post(
+        &app.base,
+        "mark_popup_read",
+        &[("id", &pid.to_string()), ("client_id", &pcid.to_string())],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        sim.sim.record(Entity::PopupNote, pid).unwrap()["read_status"],
+        json!(1)
+    );
+
+    // unsubscribe
+    let sid = first_id(&sim, Entity::Service);
+    let (status, body, location) = server_fn_post(
+        &app.base,
+        "unsubscribe_service",
+        &[("id", &sid.to_string())],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(location.unwrap(), format!("/services/{sid}?unsubscribed=1"));
+    let (_, html) = page(&app.base, &format!("/services/{sid}?unsubscribed=1")).await;
+    assert!(html.contains("You are unsubscribed"));
+}
+
+#[tokio::test]
+async fn mutating_functions_refuse_get_and_missing_records_are_404() {
+    let (_sim, app) = start().await;
+    for f in [
+        "create_client",
+        "update_client",
+        "delete_client",
+        "delete_site",
+        "unsubscribe_service",
+        "add_crm_note",
+        "mark_popup_read",
+    ] {
+        let res = reqwest::get(format!("{}/api/{f}?id=1", app.base))
+            .await
+            .unwrap();
+        assert!(!res.status().is_success(), "{f} must not run on GET");
+    }
+    let (status, _, _) = server_fn_post(&app.base, "delete_client", &[("id", "99999999")]).await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn reads_after_a_write_are_fresh_with_the_cache_on() {
+    let (sim, app) = start_with(
+        halo_sim::SimConfig::default(),
+        &[("HALOSCOPE_CACHE_TTL", "300")],
+    )
+    .await;
+    let id = first_id(&sim, Entity::Client);
+    let (_, before) = server_fn(&app.base, "get_client", "id", &id.to_string()).await;
+    let (_, list_before) = server_fn(&app.base, "list_clients", "query", "q=Fresh%20Name").await;
+    assert_eq!(list_before["record_count"], json!(0));
+    let (_, data) = server_fn(&app.base, "client_form", "id", &id.to_string()).await;
+    let form = edit_form(id, &data, &[("name", "Fresh Name Ltd")]);
+    let (_, outcome, _) = server_fn_post(&app.base, "update_client", &pairs(&form)).await;
+    assert_eq!(outcome["saved"], json!(id));
+    let (_, after) = server_fn(&app.base, "get_client", "id", &id.to_string()).await;
+    assert_ne!(before["name"], after["name"]);
+    assert_eq!(after["name"], json!("Fresh Name Ltd"));
+    let (_, list_after) = server_fn(&app.base, "list_clients", "query", "q=Fresh%20Name").await;
+    assert_eq!(list_after["record_count"], json!(1));
+}
