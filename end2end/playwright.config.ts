@@ -21,10 +21,12 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [["list"]],
-  // Reading tests compare counts with the simulator, so the writing tests run after them.
+  // Reading tests compare counts with the simulator, so the writing tests run after them; fault injection
+  // affects every request, so it runs last.
   projects: [
-    { name: "read", testIgnore: /write\.spec\.ts/ },
+    { name: "read", testIgnore: /(write|faults)\.spec\.ts/ },
     { name: "write", testMatch: /write\.spec\.ts/, dependencies: ["read"] },
+    { name: "faults", testMatch: /faults\.spec\.ts/, dependencies: ["write"] },
   ],
   use: {
     baseURL,

@@ -28,7 +28,7 @@ step "end-to-end (Playwright, Chromium)"
 scratch=$(mktemp -d)
 cp target/release/haloscope "$scratch/"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-(cd "$scratch" && exec env -i ./haloscope --listen "127.0.0.1:$port" >"$scratch/haloscope.log" 2>&1) &
+(cd "$scratch" && exec env -i ./haloscope --listen "127.0.0.1:$port" --demo-fault-control >"$scratch/haloscope.log" 2>&1) &
 server=$!
 cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$scratch"; }
 trap cleanup EXIT

@@ -26,6 +26,9 @@ pub struct Cli {
     /// Bearer token that lets non-loopback clients read /metrics.
     #[arg(long, env = "HALOSCOPE_METRICS_TOKEN", hide_env_values = true)]
     pub metrics_token: Option<String>,
+    /// Demo mode only: mount the simulator's fault-injection control at /_sim/_control (tests, benchmarks).
+    #[arg(long, env = "HALOSCOPE_DEMO_FAULT_CONTROL")]
+    pub demo_fault_control: bool,
     /// Log format.
     #[arg(long, env = "HALOSCOPE_LOG_FORMAT", value_enum)]
     pub log_format: Option<LogFormat>,

@@ -67,6 +67,7 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
     let sim = settings.is_demo().then(|| {
         halo_sim::Simulator::new(halo_sim::SimConfig {
             base_path: "/_sim".to_string(),
+            control: settings.demo_fault_control,
             ..halo_sim::SimConfig::default()
         })
     });

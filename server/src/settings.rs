@@ -20,6 +20,8 @@ pub struct Settings {
     pub cache_ttl: Duration,
     pub log_format: LogFormat,
     pub metrics_token: Option<String>,
+    /// Demo mode: mount the simulator's fault control.
+    pub demo_fault_control: bool,
     pub upstream: UpstreamSettings,
 }
 
@@ -147,6 +149,7 @@ impl Settings {
         };
         let log_format = cli.log_format.or(file.log_format).unwrap_or_default();
         let metrics_token = pick(cli.metrics_token, file.metrics_token);
+        let demo_fault_control = cli.demo_fault_control;
 
         let halo_url = pick(cli.halo_url, file.halo_url);
         let api_url = pick(cli.halo_api_url, file.halo_api_url);
@@ -234,6 +237,12 @@ impl Settings {
             }))
         };
 
+        if demo_fault_control && !matches!(upstream, UpstreamSettings::Demo) {
+            return Err(StartupError::bad(
+                "HALOSCOPE_DEMO_FAULT_CONTROL",
+                "fault injection exists only in demo mode (with no HALO_* setting)",
+            ));
+        }
         Ok(Settings {
             listen,
             public_url,
@@ -241,6 +250,7 @@ impl Settings {
             cache_ttl,
             log_format,
             metrics_token,
+            demo_fault_control,
             upstream,
         })
     }
@@ -450,6 +460,27 @@ mod tests {
             let err = resolve(&args).unwrap_err().to_string();
             assert!(err.starts_with(setting), "{args:?}: {err}");
         }
+    }
+
+    #[test]
+    fn fault_control_exists_only_in_demo_mode() {
+        assert!(
+            resolve(&["--demo-fault-control"])
+                .unwrap()
+                .demo_fault_control
+        );
+        let err = resolve(&[
+            "--demo-fault-control",
+            "--halo-url",
+            "https://x.halopsa.com",
+            "--halo-client-id",
+            "i",
+            "--halo-client-secret",
+            "s",
+        ])
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("HALOSCOPE_DEMO_FAULT_CONTROL"), "{err}");
     }
 
     #[test]

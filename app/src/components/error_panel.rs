@@ -31,7 +31,7 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
                         None => "Trying again may help.".to_string(),
                     }}
                     " "
-                    <a href="" class="button">"Retry"</a>
+                    <a href="" class="button" rel="external">"Retry"</a>
                 </p>
             })}
         </section>
