@@ -12,6 +12,19 @@ const KINDS = [
 ];
 const PER_KIND = 3;
 
+// Random records, reproducibly: the seed is printed with each test (set FINDABILITY_SEED to replay one).
+const SEED = Number(process.env.FINDABILITY_SEED ?? Date.now() % 1_000_000_007);
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** The ≤4-character piece of `name` that the fewest records of the entity match. */
 async function bestQuery(request: any, api: string, key: string, name: string): Promise<[string, number]> {
   const candidates = new Set<string>();
@@ -51,11 +64,14 @@ async function openFromOverview(page: any, q: string, label: string, href: strin
 for (const kind of KINDS) {
   test(`any of the ${kind.label.toLowerCase()} can be found in four keystrokes`, async ({ page, request }) => {
     test.setTimeout(90_000);
+    const random = rng(SEED + kind.label.length);
+    test.info().annotations.push({ type: "seed", description: String(SEED) });
+    console.log(`findability ${kind.label}: FINDABILITY_SEED=${SEED}`);
     const first = await simGet(request, `${kind.api}?pageinate=true&page_size=1&page_no=1`);
     const total = first.record_count as number;
     for (let n = 0; n < PER_KIND; n++) {
       // a random record anywhere in the list, not only on the first page
-      const index = Math.floor(Math.random() * total);
+      const index = Math.floor(random() * total);
       const body = await simGet(request, `${kind.api}?pageinate=true&page_size=100&page_no=${Math.floor(index / 100) + 1}`);
       const rows = body[kind.key];
       const record = rows[index % 100] ?? rows[0];
