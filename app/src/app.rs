@@ -33,6 +33,7 @@ use leptos_router::{
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    crate::components::shell_info::provide_shell_info();
     let (is_routing, set_is_routing) = signal(false);
     // Runs only in the browser, once hydration has attached: end-to-end tests wait for this mark.
     Effect::new(move |_| mark_hydrated());

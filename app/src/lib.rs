@@ -4,6 +4,8 @@
 #![recursion_limit = "256"]
 
 pub mod app;
+#[cfg(feature = "ssr")]
+pub mod audit;
 pub mod components;
 pub mod errors;
 #[cfg(feature = "ssr")]

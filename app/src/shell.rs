@@ -34,7 +34,7 @@ pub fn shell(assets: AssetManifest) -> impl IntoView {
                 <link rel="stylesheet" href=assets.css/>
                 <link rel="modulepreload" href=assets.js.clone()/>
                 <link rel="preload" href=assets.wasm.clone() r#as="fetch" r#type="application/wasm" crossorigin="anonymous"/>
-                <script type="module" inner_html=boot></script>
+                <script type="module" nonce=leptos::nonce::use_nonce() inner_html=boot></script>
                 <MetaTags/>
             </head>
             <body>

@@ -11,6 +11,8 @@ pub struct ShellInfo {
     pub version: String,
     /// HaloPSA's own web address (tenant mode), for "open in HaloPSA" links.
     pub halo_web_url: Option<String>,
+    /// Who is signed in (filled in per request), shown in the header beside "Sign out".
+    pub user: Option<String>,
 }
 
 /// Server-only context, provided once per request by the `haloscope` server.
@@ -27,4 +29,20 @@ pub mod server {
     /// Facts about this server that pages show; cheap to clone.
     #[derive(Clone)]
     pub struct ServerInfo(pub ShellInfo);
+
+    /// The signed-in person of the current request, put in the request's extensions by the server's session
+    /// gate: named in the header and in every audit line.
+    #[derive(Clone, Debug)]
+    pub struct RequestUser {
+        /// `agent` (signed in with HaloPSA) or `local` (a Haloscope account).
+        pub kind: &'static str,
+        /// HaloPSA's agent id, or the local user name.
+        pub id: String,
+        /// The name shown to people.
+        pub name: String,
+    }
+
+    /// This response's CSP nonce (from the server's header middleware); the shell's inline script carries it.
+    #[derive(Clone, Debug)]
+    pub struct CspNonce(pub String);
 }

@@ -29,6 +29,19 @@ pub struct Cli {
     /// Demo mode only: mount the simulator's fault-injection control at /_sim/_control (tests, benchmarks).
     #[arg(long, env = "HALOSCOPE_DEMO_FAULT_CONTROL")]
     pub demo_fault_control: bool,
+    /// How long a signed-in session lasts without use, e.g. 8h, 30m, 3600 (seconds) [default: 8h].
+    #[arg(long, env = "HALOSCOPE_SESSION_IDLE")]
+    pub session_idle: Option<String>,
+    /// The longest a session lasts however much it is used, e.g. 7d [default: 7d].
+    #[arg(long, env = "HALOSCOPE_SESSION_MAX")]
+    pub session_max: Option<String>,
+    /// Key (base64 of 32 bytes) that encrypts HaloPSA tokens in the session store; without it Haloscope keeps
+    /// one in DATA_DIR/session.key.
+    #[arg(long, env = "HALOSCOPE_SESSION_KEY", hide_env_values = true)]
+    pub session_key: Option<String>,
+    /// Where audit lines go: a file path, or - for standard output [default: DATA_DIR/audit.jsonl].
+    #[arg(long, env = "HALOSCOPE_AUDIT_LOG")]
+    pub audit_log: Option<String>,
     /// Log format.
     #[arg(long, env = "HALOSCOPE_LOG_FORMAT", value_enum)]
     pub log_format: Option<LogFormat>,
@@ -84,4 +97,6 @@ pub enum LogFormat {
 pub enum Command {
     /// Serve the dashboard (the default).
     Serve,
+    /// Print every route the server answers (one JSON object a line) and whether it needs a session.
+    Routes,
 }

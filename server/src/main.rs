@@ -2,22 +2,31 @@
 //! mode, and serves the app. A bad setting ends start-up with one line and exit code 2.
 
 mod assets;
+mod auth;
 mod cli;
+mod data_dir;
 mod metrics;
 mod router;
+mod route_list;
 mod routes;
+mod security;
 mod serve;
 mod settings;
 mod startup_error;
 mod state;
 mod telemetry;
 mod upstream;
+#[path = "users_stub.rs"]
+mod users;
 
 use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    if matches!(cli.command, Some(cli::Command::Routes)) {
+        return route_list::print();
+    }
     let env_names: Vec<String> = std::env::vars_os()
         .filter_map(|(k, _)| k.into_string().ok())
         .collect();
@@ -64,6 +73,28 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
     })?;
 
     let upstream = upstream::Upstream::build(&settings, bound)?;
+    data_dir::ensure(&settings.data_dir).map_err(|e| {
+        StartupError::bad(
+            "HALOSCOPE_DATA_DIR",
+            format!("cannot create {}: {e}", settings.data_dir.display()),
+        )
+    })?;
+    let sealer = auth::sealing::Sealer::load(&settings.data_dir, settings.sessions.key.as_ref())?;
+    let store = auth::session_store::open(&settings.data_dir).await?;
+    let audit = match &settings.audit_log {
+        settings::AuditTarget::Stdout => app::audit::AuditLog::stdout(),
+        settings::AuditTarget::File(path) => app::audit::AuditLog::append_to(path).map_err(|e| {
+            StartupError::bad("HALOSCOPE_AUDIT_LOG", format!("cannot open {}: {e}", path.display()))
+        })?,
+    };
+    let users = (settings.auth_mode() == settings::AuthMode::Service)
+        .then(|| users::Users::open(&settings.data_dir));
+    if users.as_ref().is_some_and(|u| u.is_empty()) {
+        tracing::warn!(
+            "no Haloscope users yet: add one with `haloscope user add <name>` (data directory {})",
+            settings.data_dir.display()
+        );
+    }
     let sim = settings.is_demo().then(|| {
         halo_sim::Simulator::new(halo_sim::SimConfig {
             base_path: "/_sim".to_string(),
@@ -90,6 +121,35 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
         .site_addr(bound)
         .env(leptos::config::Env::PROD)
         .build();
+    let public_origin = settings
+        .public_url
+        .as_ref()
+        .map(|u| u.origin().ascii_serialization());
+    let auth_origin = upstream.gateway.config().auth_url.origin().ascii_serialization();
+    let policy = security::headers::HeaderPolicy {
+        https: settings.https(),
+        form_targets: if settings.is_demo() { Vec::new() } else { vec![auth_origin] },
+    };
+    let auth = auth::Auth::new(auth::AuthInner {
+        mode: settings.auth_mode(),
+        gateway: upstream.gateway.clone(),
+        app_client: upstream.app_client.clone(),
+        sealer,
+        max_age: settings.sessions.max,
+        agents: moka::sync::Cache::builder()
+            .max_capacity(10_000)
+            .time_to_idle(settings.sessions.idle)
+            .build(),
+        users,
+        audit: std::sync::Arc::new(audit),
+        limits: auth::limits::SignInLimits::default(),
+        public_origin,
+        agent_scope: auth::agent_scope(&settings.halo_scope()),
+        css: manifest.css.clone(),
+        demo: settings.is_demo(),
+    });
+    let sessions =
+        auth::session_store::layer(store, settings.https(), settings.sessions.idle);
     let state = state::AppState {
         leptos_options,
         upstream,
@@ -99,13 +159,15 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
             demo: settings.is_demo(),
             version: env!("CARGO_PKG_VERSION").to_string(),
             halo_web_url: settings.halo_web_url(),
+            user: None,
         },
+        auth,
     };
     let metrics = metrics::MetricsAccess {
         handle: metrics::install(),
         token: settings.metrics_token.clone(),
     };
-    let router = router::build(state, sim, metrics);
+    let router = router::build(state, sim, metrics, sessions, policy);
 
     if settings.is_demo() {
         tracing::info!(

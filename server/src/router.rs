@@ -1,46 +1,87 @@
-//! The axum router: health probes, Leptos pages and server functions, site assets, and the simulator
-//! under `/_sim` in demo mode.
+//! The axum router: site assets, the session gate in front of the Leptos pages, server functions and
+//! exports, the sign-in routes, health probes, `/metrics`, and the simulator under `/_sim` in demo mode;
+//! around everything the security headers, the cross-site check, body limit, compression and tracing.
 
+use crate::auth::{callback, gate, login};
 use crate::metrics::MetricsAccess;
 use crate::routes::export::export_csv;
 use crate::routes::health::{healthz, readyz};
+use crate::security::csrf::refuse_cross_site;
+use crate::security::headers::{security_headers, HeaderPolicy};
 use crate::state::AppState;
 use app::shell::shell;
-use app::state::server::{RequestHalo, ServerInfo};
+use app::state::server::{CspNonce, ServerInfo};
 use app::App;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
-use leptos::prelude::provide_context;
+use http::header;
+use leptos::prelude::{provide_context, use_context};
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::time::Duration;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::sensitive_headers::{
+    SetSensitiveRequestHeadersLayer, SetSensitiveResponseHeadersLayer,
+};
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
+use tower_sessions::SessionManagerLayer;
+use tower_sessions_rusqlite_store::RusqliteStore;
+
+/// Largest request body accepted (forms are a few KB).
+pub const BODY_LIMIT: usize = 256 * 1024;
+/// Longest a request may take to produce its response head.
+pub const RESPONSE_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Routes the server adds besides the Leptos pages and server functions: `(method, path)`.
+pub const SERVER_ROUTES: &[(&str, &str)] = &[
+    ("GET", "/healthz"),
+    ("GET", "/readyz"),
+    ("GET", "/login"),
+    ("POST", "/login"),
+    ("GET", "/auth/callback"),
+    ("POST", "/logout"),
+    ("GET", "/export/{file}"),
+    ("GET", "/metrics"),
+];
 
 /// The whole application.
-pub fn build(state: AppState, sim: Option<halo_sim::Simulator>, metrics: MetricsAccess) -> Router {
+pub fn build(
+    state: AppState,
+    sim: Option<halo_sim::Simulator>,
+    metrics: MetricsAccess,
+    sessions: SessionManagerLayer<RusqliteStore>,
+    policy: HeaderPolicy,
+) -> Router {
     let routes = generate_route_list(App);
     let context = {
         let info = ServerInfo(state.shell.clone());
-        move || provide_context(info.clone())
+        move || {
+            provide_context(info.clone());
+            // the CSP header's nonce, for the shell's inline script and Leptos's own
+            let nonce = use_context::<http::request::Parts>()
+                .and_then(|p| p.extensions.get::<CspNonce>().cloned());
+            if let Some(n) = nonce {
+                provide_context(leptos::nonce::Nonce::from_value(n.0));
+            }
+        }
     };
     let page = {
         let manifest = state.manifest.clone();
         move || shell(manifest.clone())
     };
-    let fallback = {
+    let not_found = {
         let context = context.clone();
         let page = page.clone();
-        move |State(state): State<AppState>, req: Request<Body>| {
+        move |req: Request<Body>| {
             let context = context.clone();
             let page = page.clone();
             async move {
-                if let Some(res) = state.assets.respond(req.uri().path(), req.headers()) {
-                    return res;
-                }
-                // Not a file: let the app render its 404 page (it sets the status).
+                // the app renders its 404 page (it sets the status)
                 leptos_axum::render_app_to_stream_with_context(context, page)(req)
                     .await
                     .into_response()
@@ -51,12 +92,20 @@ pub fn build(state: AppState, sim: Option<halo_sim::Simulator>, metrics: Metrics
     let mut router = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/login", get(login::show).post(login::submit))
+        .route("/auth/callback", get(callback::callback))
+        .route("/logout", post(login::logout))
         .route("/export/{file}", get(export_csv))
         .leptos_routes_with_context(&state, routes, context, page)
         .route_layer(middleware::from_fn(crate::metrics::track))
-        .fallback(fallback)
-        .layer(middleware::from_fn_with_state(state.clone(), attach_halo))
-        .with_state(state)
+        .fallback(not_found)
+        .layer(middleware::from_fn_with_state(
+            state.auth.clone(),
+            gate::gate,
+        ))
+        .layer(sessions)
+        .layer(middleware::from_fn_with_state(state.clone(), serve_assets))
+        .with_state(state.clone())
         .merge(
             Router::new()
                 .route("/metrics", get(crate::metrics::metrics))
@@ -66,6 +115,16 @@ pub fn build(state: AppState, sim: Option<halo_sim::Simulator>, metrics: Metrics
         router = router.nest("/_sim", sim.router());
     }
     router
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(
+            state.auth.clone(),
+            refuse_cross_site,
+        ))
+        .layer(middleware::from_fn_with_state(policy, security_headers))
+        .layer(TimeoutLayer::with_status_code(
+            http::StatusCode::SERVICE_UNAVAILABLE,
+            RESPONSE_TIMEOUT,
+        ))
         .layer(
             CompressionLayer::new()
                 .br(true)
@@ -73,11 +132,21 @@ pub fn build(state: AppState, sim: Option<halo_sim::Simulator>, metrics: Metrics
                 .quality(CompressionLevel::Precise(4)),
         )
         .layer(TraceLayer::new_for_http())
+        .layer(SetSensitiveResponseHeadersLayer::new([header::SET_COOKIE]))
+        .layer(SetSensitiveRequestHeadersLayer::new([
+            header::AUTHORIZATION,
+            header::COOKIE,
+            header::PROXY_AUTHORIZATION,
+        ]))
 }
 
-/// Puts the request's HaloPSA handle into its extensions, where `app::functions::halo` finds it.
-async fn attach_halo(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    req.extensions_mut()
-        .insert(RequestHalo(state.upstream.app_client.clone()));
+/// Site files (the hashed `/pkg` bundle, favicon) are served before the session is looked at: they hold no
+/// HaloPSA data.
+async fn serve_assets(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if matches!(*req.method(), http::Method::GET | http::Method::HEAD) {
+        if let Some(res) = state.assets.respond(req.uri().path(), req.headers()) {
+            return res;
+        }
+    }
     next.run(req).await
 }

@@ -23,6 +23,26 @@ pub struct Settings {
     /// Demo mode: mount the simulator's fault control.
     pub demo_fault_control: bool,
     pub upstream: UpstreamSettings,
+    pub sessions: SessionSettings,
+    pub audit_log: AuditTarget,
+}
+
+/// Session lifetimes and the token-encryption key.
+#[derive(Debug)]
+pub struct SessionSettings {
+    /// A session unused this long ends.
+    pub idle: Duration,
+    /// A session ends this long after sign-in, however much it is used.
+    pub max: Duration,
+    /// The configured key (base64 of 32 bytes); `None`: the key file in the data directory.
+    pub key: Option<SecretString>,
+}
+
+/// Where audit lines go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuditTarget {
+    Stdout,
+    File(PathBuf),
 }
 
 /// Where HaloPSA is.
@@ -67,6 +87,10 @@ struct FileSettings {
     cache_ttl: Option<String>,
     log_format: Option<LogFormat>,
     metrics_token: Option<String>,
+    session_idle: Option<String>,
+    session_max: Option<String>,
+    session_key: Option<String>,
+    audit_log: Option<String>,
     halo_url: Option<String>,
     halo_api_url: Option<String>,
     halo_auth_url: Option<String>,
@@ -150,6 +174,30 @@ impl Settings {
         let log_format = cli.log_format.or(file.log_format).unwrap_or_default();
         let metrics_token = pick(cli.metrics_token, file.metrics_token);
         let demo_fault_control = cli.demo_fault_control;
+        let idle = match pick(cli.session_idle, file.session_idle) {
+            None => Duration::from_secs(8 * 3600),
+            Some(v) => parse_duration("HALOSCOPE_SESSION_IDLE", &v)?,
+        };
+        let max = match pick(cli.session_max, file.session_max) {
+            None => Duration::from_secs(7 * 86_400),
+            Some(v) => parse_duration("HALOSCOPE_SESSION_MAX", &v)?,
+        };
+        if max < idle {
+            return Err(StartupError::bad(
+                "HALOSCOPE_SESSION_MAX",
+                "must not be shorter than HALOSCOPE_SESSION_IDLE",
+            ));
+        }
+        let sessions = SessionSettings {
+            idle,
+            max,
+            key: pick(cli.session_key, file.session_key).map(SecretString::from),
+        };
+        let audit_log = match pick(cli.audit_log, file.audit_log) {
+            Some(v) if v.trim() == "-" => AuditTarget::Stdout,
+            Some(v) => AuditTarget::File(PathBuf::from(v.trim())),
+            None => AuditTarget::File(data_dir.join("audit.jsonl")),
+        };
 
         let halo_url = pick(cli.halo_url, file.halo_url);
         let api_url = pick(cli.halo_api_url, file.halo_api_url);
@@ -237,6 +285,14 @@ impl Settings {
             }))
         };
 
+        if let UpstreamSettings::Tenant(t) = &upstream {
+            if t.auth_mode == AuthMode::Agent && public_url.is_none() {
+                return Err(missing(
+                    "HALOSCOPE_PUBLIC_URL",
+                    "agent mode sends people to HaloPSA to sign in, and HaloPSA sends them back to HALOSCOPE_PUBLIC_URL/auth/callback",
+                ));
+            }
+        }
         if demo_fault_control && !matches!(upstream, UpstreamSettings::Demo) {
             return Err(StartupError::bad(
                 "HALOSCOPE_DEMO_FAULT_CONTROL",
@@ -252,7 +308,24 @@ impl Settings {
             metrics_token,
             demo_fault_control,
             upstream,
+            sessions,
+            audit_log,
         })
+    }
+
+    /// How people sign in: demo mode signs in as a demo agent on the simulator's sign-in page.
+    pub fn auth_mode(&self) -> AuthMode {
+        match &self.upstream {
+            UpstreamSettings::Demo => AuthMode::Agent,
+            UpstreamSettings::Tenant(t) => t.auth_mode,
+        }
+    }
+
+    /// Whether people reach Haloscope over HTTPS (Secure `__Host-` cookie, HSTS).
+    pub fn https(&self) -> bool {
+        self.public_url
+            .as_ref()
+            .is_some_and(|u| u.scheme() == "https")
     }
 
     /// HaloPSA's own web address (the resource server without its `/api`), for "open in HaloPSA" links.
@@ -263,6 +336,14 @@ impl Settings {
                 let api = t.api_url.as_str().trim_end_matches('/');
                 Some(api.strip_suffix("/api").unwrap_or(api).to_string())
             }
+        }
+    }
+
+    /// The OAuth scope configured for HaloPSA (`all` by default and in demo mode).
+    pub fn halo_scope(&self) -> String {
+        match &self.upstream {
+            UpstreamSettings::Demo => "all".into(),
+            UpstreamSettings::Tenant(t) => t.scope.clone(),
         }
     }
 
@@ -309,6 +390,30 @@ fn parse_number(setting: &'static str, raw: &str, max: u64) -> Result<u64, Start
     }
 }
 
+/// A duration like `8h`, `30m`, `45s`, `7d` or a number of seconds; from one minute to 365 days.
+fn parse_duration(setting: &'static str, raw: &str) -> Result<Duration, StartupError> {
+    let t = raw.trim();
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => t.split_at(i),
+        None => (t, "s"),
+    };
+    let scale = match unit.trim() {
+        "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        "d" => 86_400,
+        _ => 0,
+    };
+    let secs = digits.parse::<u64>().ok().map(|n| n.saturating_mul(scale));
+    match secs {
+        Some(s) if (60..=365 * 86_400).contains(&s) => Ok(Duration::from_secs(s)),
+        _ => Err(StartupError::bad(
+            setting,
+            format!("{raw:?} is not a duration from 1m to 365d (like 8h, 30m, 7d or seconds)"),
+        )),
+    }
+}
+
 fn read_file(path: &Path) -> Result<FileSettings, StartupError> {
     let err = |reason: String| StartupError::ConfigFile {
         path: path.display().to_string(),
@@ -345,6 +450,34 @@ mod tests {
         let mut argv = vec!["haloscope"];
         argv.extend_from_slice(args);
         Settings::resolve(Cli::try_parse_from(argv).unwrap(), &[])
+    }
+
+    #[test]
+    fn session_durations_parse_with_units_and_stay_in_range() {
+        let d = |v: &str| parse_duration("X", v).map(|d| d.as_secs());
+        assert_eq!(d("8h").unwrap(), 8 * 3600);
+        assert_eq!(d("30m").unwrap(), 1800);
+        assert_eq!(d("7d").unwrap(), 7 * 86_400);
+        assert_eq!(d("3600").unwrap(), 3600);
+        for bad in ["", "h", "10", "8x", "-1h", "366d", "99999999999999999999d"] {
+            assert!(d(bad).is_err(), "{bad:?} should be refused");
+        }
+        let s = resolve(&[]).unwrap();
+        assert_eq!(s.sessions.idle, Duration::from_secs(8 * 3600));
+        assert_eq!(s.sessions.max, Duration::from_secs(7 * 86_400));
+        assert_eq!(s.auth_mode(), AuthMode::Agent);
+        assert!(resolve(&["--session-idle", "2d", "--session-max", "1d"]).is_err());
+    }
+
+    #[test]
+    fn agent_mode_on_a_tenant_needs_the_public_url() {
+        let base = ["--halo-url", "https://acme.halopsa.com", "--halo-client-id", "id", "--halo-auth-mode", "agent"];
+        let err = resolve(&base).unwrap_err().to_string();
+        assert!(err.contains("HALOSCOPE_PUBLIC_URL"), "{err}");
+        let mut args = base.to_vec();
+        args.extend(["--public-url", "https://scope.example.com"]);
+        let s = resolve(&args).unwrap();
+        assert!(s.https());
     }
 
     #[test]
@@ -391,6 +524,8 @@ mod tests {
             "id",
             "--halo-auth-mode",
             "agent",
+            "--public-url",
+            "http://127.0.0.1:3000",
         ])
         .unwrap();
         let UpstreamSettings::Tenant(t) = s.upstream else {

@@ -1,6 +1,7 @@
 //! The axum state shared by every handler.
 
 use crate::assets::SiteAssets;
+use crate::auth::Auth;
 use crate::upstream::Upstream;
 use app::shell::AssetManifest;
 use app::state::ShellInfo;
@@ -15,10 +16,17 @@ pub struct AppState {
     pub assets: SiteAssets,
     pub manifest: AssetManifest,
     pub shell: ShellInfo,
+    pub auth: Auth,
 }
 
 impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {
         state.leptos_options.clone()
+    }
+}
+
+impl FromRef<AppState> for Auth {
+    fn from_ref(state: &AppState) -> Self {
+        state.auth.clone()
     }
 }

@@ -14,8 +14,10 @@ use url::Url;
 pub struct Upstream {
     /// Shared by every caller: limiter, cache, metrics, connection pool.
     pub gateway: Gateway,
-    /// The app's own client (service mode and demo mode); `None` in agent mode.
+    /// The app's own client (service mode; in demo mode only for the readiness check); `None` in agent mode.
     pub app_client: Option<HaloClient>,
+    /// How people sign in (demo mode: as a demo agent).
+    pub mode: AuthMode,
     /// Running on the simulator.
     pub demo: bool,
 }
@@ -44,15 +46,9 @@ impl Upstream {
                 // the simulator does not rate-limit in demo mode, and neither do we
                 config.rate_limit = 0;
                 config.connect_timeout = Duration::from_secs(3);
-                (config, AuthMode::Service, true)
+                (config, AuthMode::Agent, true)
             }
             UpstreamSettings::Tenant(t) => {
-                if t.auth_mode == AuthMode::Agent {
-                    return Err(StartupError::bad(
-                        "HALO_AUTH_MODE",
-                        "agent mode (each person signs in with HaloPSA) is not available in this build yet; use service",
-                    ));
-                }
                 let mut config =
                     GatewayConfig::new(t.api_url.clone(), t.auth_url.clone(), t.client_id.clone());
                 config.tenant = t.tenant.clone();
@@ -69,19 +65,20 @@ impl Upstream {
             ..config
         };
         let gateway = Gateway::new(config).map_err(|e| StartupError::Upstream(e.to_string()))?;
-        let app_client = (mode == AuthMode::Service).then(|| gateway.app_client());
+        let app_client = (mode == AuthMode::Service || demo).then(|| gateway.app_client());
         Ok(Upstream {
             gateway,
             app_client,
+            mode,
             demo,
         })
     }
 
-    /// Whether HaloPSA answers: the app gets a token.
+    /// Whether HaloPSA answers: the app gets a token (agent mode: the authorisation server answers).
     pub async fn ready(&self) -> Result<(), String> {
         match &self.app_client {
             Some(client) => client.check_token().await.map_err(|e| e.to_string()),
-            None => Err("no app client is configured".into()),
+            None => self.gateway.probe().await.map_err(|e| e.to_string()),
         }
     }
 }

@@ -1,12 +1,12 @@
 //! The "Demo data" banner shown on every page while Haloscope runs on its built-in simulator.
 
-use crate::functions::shell::get_shell_info;
+use crate::components::shell_info::use_shell_info;
 use leptos::prelude::*;
 
 /// Renders the banner when the server says it runs on demo data.
 #[component]
 pub fn DemoBanner() -> impl IntoView {
-    let info = OnceResource::new(get_shell_info());
+    let info = use_shell_info();
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -24,6 +24,9 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
         <section class="error-panel" role="alert">
             <h2>{error.title()}</h2>
             <p>{error.to_string()}</p>
+            {matches!(error, AppError::SignInRequired).then(|| view! {
+                <p class="hint"><a href="/login" class="button" rel="external">"Sign in"</a></p>
+            })}
             {retry.then(|| view! {
                 <p class="hint">
                     {match retry_after {

@@ -1,5 +1,6 @@
 //! The site header: product name and the main navigation.
 
+use crate::components::shell_info::use_shell_info;
 use crate::components::status_light::StatusLight;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -58,6 +59,25 @@ pub fn Header() -> impl IntoView {
                 </ul>
             </nav>
             <StatusLight/>
+            <SignedInAs/>
         </header>
+    }
+}
+
+/// The signed-in person and a "Sign out" button (a plain form POST: works without JavaScript).
+#[component]
+fn SignedInAs() -> impl IntoView {
+    let info = use_shell_info();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                info.await.ok().and_then(|i| i.user).map(|name| view! {
+                    <form class="signed-in" method="post" action="/logout">
+                        <span class="who" title="Signed in">{name}</span>
+                        <button type="submit" class="link-button">"Sign out"</button>
+                    </form>
+                })
+            })}
+        </Suspense>
     }
 }

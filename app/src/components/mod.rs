@@ -12,4 +12,5 @@ pub mod notes;
 pub mod progress_bar;
 pub mod record_actions;
 pub mod record_form;
+pub mod shell_info;
 pub mod status_light;

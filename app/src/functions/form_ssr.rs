@@ -3,6 +3,7 @@
 //! change detection, building a new record, the pickers' choices, and the redirects that make forms work
 //! without JavaScript (see [`crate::functions::forms`]).
 
+use crate::audit::{self, AuditEvent};
 use crate::errors::AppError;
 use crate::forms::validate::{client_label, client_ref, parse_id};
 use crate::forms::{validate, FieldErrors, FormSpec, Kind, Valid, Values};
@@ -311,7 +312,15 @@ where
             ..keep
         });
     }
-    match Box::pin(res.update(id, changes)).await {
+    let result = Box::pin(res.update(id, changes)).await;
+    audit::record(AuditEvent::change(
+        "update",
+        entity_name::<E>(),
+        Some(id.into()),
+        sent.clone(),
+        &result,
+    ));
+    match result {
         Ok(_) => Ok(FormOutcome {
             saved: Some(id),
             sent,
@@ -355,11 +364,22 @@ where
     let sent: Vec<String> = body.keys().cloned().collect();
     let record: E::Detail = serde_json::from_value(Value::Object(body))
         .map_err(|e| AppError::Internal(format!("could not build the record: {e}")))?;
-    match Box::pin(res.create(&record)).await {
-        Ok(saved) => {
-            let id = serde_json::to_value(&saved)
-                .ok()
-                .and_then(|v| v.get("id").and_then(Value::as_i64))
+    let result = Box::pin(res.create(&record)).await;
+    let new_id = result
+        .as_ref()
+        .ok()
+        .and_then(|saved| serde_json::to_value(saved).ok())
+        .and_then(|v| v.get("id").and_then(Value::as_i64));
+    audit::record(AuditEvent::change(
+        "create",
+        entity_name::<E>(),
+        new_id,
+        sent.clone(),
+        &result,
+    ));
+    match result {
+        Ok(_) => {
+            let id = new_id
                 .and_then(|n| i32::try_from(n).ok())
                 .filter(|n| *n > 0);
             match id {
@@ -687,9 +707,15 @@ where
     let loaded = Box::pin(load(res, spec, id))
         .await
         .map_err(|e| fail_to(&back, e))?;
-    Box::pin(res.delete(id))
-        .await
-        .map_err(|e| fail_to(&back, e.into()))?;
+    let result = Box::pin(res.delete(id)).await;
+    audit::record(AuditEvent::change(
+        "delete",
+        entity_name::<E>(),
+        Some(id.into()),
+        Vec::new(),
+        &result,
+    ));
+    result.map_err(|e| fail_to(&back, e.into()))?;
     leptos_axum::redirect(&format!(
         "/{}?deleted={}",
         spec.path,
@@ -799,4 +825,9 @@ mod tests {
         assert_eq!(c.len(), 1);
         assert_eq!((c[0].loaded.as_str(), c[0].now.as_str()), ("A", "B"));
     }
+}
+
+/// HaloPSA's name of entity `E` (`Client`, `Site`, …), for audit lines.
+pub fn entity_name<E: halo::entity::Entity>() -> &'static str {
+    E::PATH.trim_start_matches('/')
 }

@@ -42,7 +42,15 @@ pub async fn add_crm_note(
                 app_subject: text("app_subject"),
                 ..Default::default()
             };
-            match halo.crm_notes().add(&note).await {
+            let result = halo.crm_notes().add(&note).await;
+            crate::audit::record(crate::audit::AuditEvent::change(
+                "note",
+                "CRMNote",
+                result.as_ref().ok().map(|n| n.id.into()),
+                vec!["client_id".into(), "site_id".into(), "note".into(), "app_subject".into()],
+                &result,
+            ));
+            match result {
                 Ok(saved) => FormOutcome {
                     saved: Some(saved.id),
                     ..keep
@@ -99,10 +107,15 @@ pub async fn mark_popup_read(
             AppError::not_found(format!("Popup note {id}")),
         ));
     };
-    popups
-        .mark_read(&[note])
-        .await
-        .map_err(|e| fail_to(&back, e.into()))?;
+    let result = popups.mark_read(&[note]).await;
+    crate::audit::record(crate::audit::AuditEvent::change(
+        "popup_read",
+        "PopupNote",
+        Some(id.into()),
+        Vec::new(),
+        &result,
+    ));
+    result.map_err(|e| fail_to(&back, e.into()))?;
     leptos_axum::redirect(&format!("{back}?read={id}#popup-h"));
     Ok(())
 }

@@ -104,10 +104,15 @@ pub async fn unsubscribe_service(id: String) -> Result<(), AppError> {
     let id = parse_id(&id, "Service")?;
     let halo = halo().map_err(with_status)?;
     let back = format!("/services/{id}");
-    halo.services()
-        .unsubscribe(id)
-        .await
-        .map_err(|e| fail_to(&back, e.into()))?;
+    let result = halo.services().unsubscribe(id).await;
+    crate::audit::record(crate::audit::AuditEvent::change(
+        "unsubscribe",
+        "Service",
+        Some(id.into()),
+        Vec::new(),
+        &result,
+    ));
+    result.map_err(|e| fail_to(&back, e.into()))?;
     leptos_axum::redirect(&format!("{back}?unsubscribed=1"));
     Ok(())
 }

@@ -7,6 +7,9 @@ use leptos::prelude::*;
 /// What the frame of every page shows about this Haloscope.
 #[server(endpoint = "get_shell_info", input = server_fn::codec::GetUrl)]
 pub async fn get_shell_info() -> Result<ShellInfo, AppError> {
-    use crate::state::server::ServerInfo;
-    Ok(use_context::<ServerInfo>().map(|s| s.0).unwrap_or_default())
+    use crate::state::server::{RequestUser, ServerInfo};
+    let mut info = use_context::<ServerInfo>().map(|s| s.0).unwrap_or_default();
+    info.user = use_context::<http::request::Parts>()
+        .and_then(|p| p.extensions.get::<RequestUser>().map(|u| u.name.clone()));
+    Ok(info)
 }

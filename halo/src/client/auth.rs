@@ -98,6 +98,25 @@ impl Gateway {
         request_token(self, Grant::AuthorizationCode, &form).await
     }
 
+    /// Whether HaloPSA's authorisation server answers at all (agent mode's readiness check, where the
+    /// server has no token of its own): any answer below 500 counts.
+    pub async fn probe(&self) -> Result<(), Error> {
+        let resp = self
+            .http()
+            .get(self.config().auth_url.clone())
+            .send()
+            .await
+            .map_err(super::gateway::transport_error)?;
+        let status = resp.status().as_u16();
+        if status >= 500 {
+            return Err(Error::Upstream {
+                status,
+                excerpt: String::new(),
+            });
+        }
+        Ok(())
+    }
+
     /// Uses a refresh token for a new token set (keeping the old refresh token when Halo does
     /// not send a new one). A refused refresh gives [`Error::SignInRequired`].
     pub async fn refresh(&self, refresh_token: &SecretString) -> Result<TokenSet, Error> {

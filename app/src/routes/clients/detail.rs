@@ -47,7 +47,7 @@ fn client_view(c: ClientDetail) -> impl IntoView {
         <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="/clients">"Clients"</a></nav>
         <header class="detail-head">
             <h1>
-                {c.colour.clone().filter(|col| is_css_colour(col)).map(|col| view! { <span class="swatch" style=format!("background:{col}") aria-hidden="true"></span> })}
+                {c.colour.clone().filter(|col| is_css_colour(col)).map(|col| view! { <svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill=col></rect></svg> })}
                 {c.name.clone()}
             </h1>
             {status_pill(c.inactive)}

@@ -45,7 +45,7 @@ fn organisation_view(o: OrganisationDetail) -> impl IntoView {
         <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="/organisations">"Organisations"</a></nav>
         <header class="detail-head">
             <h1>
-                {swatch.clone().map(|c| view! { <span class="swatch" style=format!("background:{c}") aria-hidden="true"></span> })}
+                {swatch.clone().map(|c| view! { <svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill=c></rect></svg> })}
                 {o.name.clone()}
             </h1>
         </header>
@@ -74,7 +74,7 @@ fn organisation_view(o: OrganisationDetail) -> impl IntoView {
                 {o.portal_url.clone().map(|u| view! { <div><dt>"Portal URL"</dt><dd>{web_link(Some(u))}</dd></div> })}
                 {o.portal_colour.clone().map(|c| view! {
                     <div><dt>"Portal colour"</dt><dd>
-                        {swatch.clone().map(|s| view! { <span class="swatch" style=format!("background:{s}") aria-hidden="true"></span> })}
+                        {swatch.clone().map(|s| view! { <svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill=s></rect></svg> })}
                         {c}
                     </dd></div>
                 })}

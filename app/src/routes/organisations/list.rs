@@ -66,7 +66,7 @@ fn organisation_row(o: &OrganisationRow) -> AnyView {
     view! {
         <tr>
             <td>
-                {o.colour.clone().filter(|c| is_css_colour(c)).map(|c| view! { <span class="swatch" style=format!("background:{c}") aria-hidden="true"></span> })}
+                {o.colour.clone().filter(|c| is_css_colour(c)).map(|c| view! { <svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill=c></rect></svg> })}
                 <a href=format!("/organisations/{}", o.id)>{o.name.clone()}</a>
             </td>
             <td>{o.phone.clone().unwrap_or_default()}</td>

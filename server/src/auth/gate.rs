@@ -1,0 +1,169 @@
+//! The session gate in front of every page, server function and export: without a signed-in session a page
+//! redirects to `/login?next=…` and a server function answers 401. It hands the request its HaloPSA client
+//! (the agent's or the app's), the signed-in person and the audit log, and keeps the session current.
+
+use super::next_path::login_redirect;
+use super::signed_in::{SignedIn, SIGNED_IN};
+use super::{now, Auth};
+use crate::settings::AuthMode;
+use app::audit::AuditEvent;
+use app::errors::AppError;
+use app::state::server::RequestHalo;
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use http::{header, Method, StatusCode};
+use tower_sessions::Session;
+
+/// Paths anyone may request: probes, the sign-in page and the OAuth callback. (Site assets and the
+/// simulator under `/_sim` are served before this gate; `/metrics` has its own check.)
+pub const PUBLIC_PATHS: &[&str] = &["/healthz", "/readyz", "/login", "/auth/callback"];
+
+/// Server functions live under this prefix.
+pub const SERVER_FN_PREFIX: &str = "/api/";
+
+/// Whether `path` is open without a session.
+pub fn is_public(path: &str) -> bool {
+    PUBLIC_PATHS.contains(&path)
+}
+
+/// The middleware.
+pub async fn gate(State(auth): State<Auth>, session: Session, mut req: Request, next: Next) -> Response {
+    if is_public(req.uri().path()) {
+        return next.run(req).await;
+    }
+    let signed: Option<SignedIn> = session.get(SIGNED_IN).await.ok().flatten();
+    let Some(mut signed) = signed else {
+        return refuse(&req);
+    };
+    let now = now();
+    if now - signed.created >= auth.max_age.as_secs() as i64 {
+        end_session(&auth, &session, &signed, "the session reached its longest allowed age").await;
+        return refuse(&req);
+    }
+    let session_id = session.id().map(|id| id.to_string());
+    let client = match auth.mode {
+        AuthMode::Service => auth.app_client.clone(),
+        AuthMode::Agent => {
+            let cached = session_id.as_ref().and_then(|id| auth.agents.get(id));
+            cached.or_else(|| {
+                let tokens = signed.tokens(&auth.sealer)?;
+                let client = auth.gateway.agent_client(signed.id.clone(), tokens);
+                if let Some(id) = &session_id {
+                    auth.agents.insert(id.clone(), client.clone());
+                }
+                Some(client)
+            })
+        }
+    };
+    let Some(client) = client else {
+        // the tokens cannot be opened (the key changed): sign in again
+        end_session(&auth, &session, &signed, "the stored HaloPSA tokens could not be read").await;
+        return refuse(&req);
+    };
+    let user = signed.user();
+    let page_get = is_page_get(&req);
+    let path_and_query = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "/".into());
+    req.extensions_mut().insert(RequestHalo(Some(client.clone())));
+    req.extensions_mut().insert(user);
+    req.extensions_mut().insert(auth.audit.clone());
+
+    let response = next.run(req).await;
+
+    if response.status() == StatusCode::UNAUTHORIZED && auth.mode == AuthMode::Agent {
+        // HaloPSA refused the agent's refresh token: the sign-in is over
+        if let Some(id) = &session_id {
+            auth.agents.invalidate(id);
+        }
+        end_session(&auth, &session, &signed, "HaloPSA ended the agent's sign-in").await;
+        if page_get {
+            let to = login_redirect(&path_and_query);
+            let sep = if to.contains('?') { '&' } else { '?' };
+            return see_other(&format!("{to}{sep}expired=1"));
+        }
+        return response;
+    }
+    let mut dirty = false;
+    if now - signed.seen >= 60 {
+        signed.seen = now;
+        dirty = true;
+    }
+    if let Some(tokens) = client.tokens().await {
+        if signed.tokens_changed(&tokens) {
+            signed.set_tokens(&auth.sealer, &tokens);
+            dirty = true;
+        }
+    }
+    if dirty {
+        if let Err(e) = session.insert(SIGNED_IN, &signed).await {
+            tracing::error!(error = %e, "could not update the session");
+        }
+    }
+    response
+}
+
+/// Ends the session on the server and writes why to the audit log.
+pub async fn end_session(auth: &Auth, session: &Session, signed: &SignedIn, why: &str) {
+    auth.audit.write(
+        &AuditEvent {
+            action: "session_ended",
+            result: "ok",
+            detail: Some(why.to_owned()),
+            ..Default::default()
+        }
+        .by(&signed.user()),
+    );
+    if let Err(e) = session.flush().await {
+        tracing::error!(error = %e, "could not end the session");
+    }
+}
+
+fn is_page_get(req: &Request) -> bool {
+    matches!(*req.method(), Method::GET | Method::HEAD)
+        && !req.uri().path().starts_with(SERVER_FN_PREFIX)
+}
+
+/// No session: pages go to the sign-in page, server functions (and anything else) answer 401.
+fn refuse(req: &Request) -> Response {
+    if is_page_get(req) {
+        let pq = req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str())
+            .unwrap_or("/");
+        return see_other(&login_redirect(pq));
+    }
+    let wants_html = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("text/html"));
+    if wants_html {
+        // a form posted without JavaScript after the session ended
+        let body = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign-in needed · Haloscope</title></head>\
+            <body><main><h1>Sign-in needed</h1><p>Your session has ended, so nothing was changed. \
+            <a href=\"/login\">Sign in</a> and try again.</p></main></body></html>";
+        return (
+            StatusCode::UNAUTHORIZED,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            body,
+        )
+            .into_response();
+    }
+    let body = serde_json::to_string(&AppError::SignInRequired).unwrap_or_default();
+    (
+        StatusCode::UNAUTHORIZED,
+        [(header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response()
+}
+
+/// `303 See Other` to a local path.
+pub fn see_other(location: &str) -> Response {
+    (StatusCode::SEE_OTHER, [(header::LOCATION, location.to_owned())]).into_response()
+}

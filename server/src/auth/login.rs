@@ -1,0 +1,252 @@
+//! `GET /login` (the page), `POST /login` (service: check a local account; agent: start "Sign in with
+//! HaloPSA") and `POST /logout`.
+
+use super::gate::see_other;
+use super::login_page::{render, LoginView};
+use super::next_path::safe_next;
+use super::signed_in::{PendingSignIn, SignedIn, PENDING, SIGNED_IN};
+use super::{now, Auth};
+use crate::settings::AuthMode;
+use app::audit::AuditEvent;
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, RawQuery, State};
+use axum::response::{Html, IntoResponse, Response};
+use halo::client::{authorize_url, random_state, Pkce};
+use http::{header, HeaderMap, StatusCode};
+use secrecy::ExposeSecret;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use tower_sessions::Session;
+
+/// The fields of a query string or urlencoded form; the first value of a repeated name wins.
+pub fn fields(raw: &[u8]) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for (k, v) in url::form_urlencoded::parse(raw) {
+        out.entry(k.into_owned()).or_insert_with(|| v.into_owned());
+    }
+    out
+}
+
+/// `GET /login`: the page, or straight on when already signed in.
+pub async fn show(State(auth): State<Auth>, session: Session, RawQuery(raw): RawQuery) -> Response {
+    let q = fields(raw.unwrap_or_default().as_bytes());
+    let next = safe_next(q.get("next").map(String::as_str));
+    if let Ok(Some(_)) = session.get::<SignedIn>(SIGNED_IN).await {
+        return see_other(&next);
+    }
+    let error = q.get("error").map(|code| {
+        match code.as_str() {
+            "denied" => "HaloPSA did not sign you in (the sign-in was cancelled or refused).",
+            "expired" => "That sign-in took too long or was already used. Please try again.",
+            "busy" => "Too many sign-in attempts. Wait a minute and try again.",
+            _ => "HaloPSA could not complete the sign-in. Please try again.",
+        }
+        .to_owned()
+    });
+    let notice = if q.contains_key("expired") {
+        Some("Your session has ended. Please sign in again.".to_owned())
+    } else if q.contains_key("signed_out") {
+        Some("You have signed out.".to_owned())
+    } else {
+        None
+    };
+    page(
+        &auth,
+        StatusCode::OK,
+        LoginView {
+            error,
+            notice,
+            name: String::new(),
+            next,
+        },
+    )
+}
+
+/// `POST /login`.
+pub async fn submit(
+    State(auth): State<Auth>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    session: Session,
+    body: Bytes,
+) -> Response {
+    let form = fields(&body);
+    let next = safe_next(form.get("next").map(String::as_str));
+    let name = form.get("username").map(|s| s.trim().to_owned()).unwrap_or_default();
+    let ip = peer.ip();
+    if let Err(wait) = auth.limits.check_ip(ip) {
+        audit_failure(&auth, &name, ip, "too many sign-in attempts from this address");
+        return too_many(&auth, wait, name, next);
+    }
+    match auth.mode {
+        AuthMode::Agent => start_agent_sign_in(&auth, &headers, &session, next).await,
+        AuthMode::Service => {
+            let password = form.get("password").cloned().unwrap_or_default();
+            local_sign_in(&auth, ip, &session, name, password, next).await
+        }
+    }
+}
+
+/// Agent mode: remember a PKCE verifier and `state` in the session and send the browser to HaloPSA.
+async fn start_agent_sign_in(auth: &Auth, headers: &HeaderMap, session: &Session, next: String) -> Response {
+    let Some(origin) = auth.origin(headers) else {
+        return (StatusCode::BAD_REQUEST, "The request has no usable Host header.").into_response();
+    };
+    let redirect_uri = format!("{origin}/auth/callback");
+    let pkce = Pkce::generate();
+    let state = random_state();
+    let pending = PendingSignIn {
+        state: state.clone(),
+        verifier: auth.sealer.seal(pkce.verifier.expose_secret().as_bytes()),
+        redirect_uri: redirect_uri.clone(),
+        next,
+        started: now(),
+    };
+    if let Err(e) = session.insert(PENDING, &pending).await {
+        tracing::error!(error = %e, "could not store the sign-in in the session");
+        return (StatusCode::SERVICE_UNAVAILABLE, "Sign-in is unavailable right now; try again.").into_response();
+    }
+    let url = authorize_url(
+        auth.gateway.config(),
+        &redirect_uri,
+        &auth.agent_scope,
+        &state,
+        &pkce.challenge,
+    );
+    see_other(url.as_str())
+}
+
+/// Service mode: check the local account, then start a fresh session.
+async fn local_sign_in(
+    auth: &Auth,
+    ip: std::net::IpAddr,
+    session: &Session,
+    name: String,
+    password: String,
+    next: String,
+) -> Response {
+    if name.is_empty() || password.is_empty() {
+        return page(
+            auth,
+            StatusCode::BAD_REQUEST,
+            LoginView {
+                error: Some("Enter your user name and password.".into()),
+                name,
+                next,
+                ..Default::default()
+            },
+        );
+    }
+    if let Err(wait) = auth.limits.check_account(&name) {
+        audit_failure(auth, &name, ip, "too many sign-in attempts for this account");
+        return too_many(auth, wait, name, next);
+    }
+    let verified = match &auth.users {
+        Some(users) => users.verify(&name, &password).await,
+        None => None,
+    };
+    let Some(canonical) = verified else {
+        audit_failure(auth, &name, ip, "wrong user name or password");
+        return page(
+            auth,
+            StatusCode::UNAUTHORIZED,
+            LoginView {
+                error: Some("That user name and password do not match.".into()),
+                name,
+                next,
+                ..Default::default()
+            },
+        );
+    };
+    let signed = SignedIn::new("local", canonical.clone(), canonical);
+    begin_session(auth, session, signed, ip, &next).await
+}
+
+/// Rotates the session id, stores the person and goes on to `next`.
+pub async fn begin_session(
+    auth: &Auth,
+    session: &Session,
+    signed: SignedIn,
+    ip: std::net::IpAddr,
+    next: &str,
+) -> Response {
+    let stored = async {
+        session.cycle_id().await?;
+        session.insert(SIGNED_IN, &signed).await
+    };
+    if let Err(e) = stored.await {
+        tracing::error!(error = %e, "could not store the session");
+        return (StatusCode::SERVICE_UNAVAILABLE, "Sign-in is unavailable right now; try again.").into_response();
+    }
+    auth.audit.write(
+        &AuditEvent {
+            action: "sign_in",
+            result: "ok",
+            ip: Some(ip.to_string()),
+            ..Default::default()
+        }
+        .by(&signed.user()),
+    );
+    see_other(next)
+}
+
+/// `POST /logout`: ends the session on the server.
+pub async fn logout(
+    State(auth): State<Auth>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    session: Session,
+) -> Response {
+    if let Ok(Some(signed)) = session.get::<SignedIn>(SIGNED_IN).await {
+        if let Some(id) = session.id() {
+            auth.agents.invalidate(&id.to_string());
+        }
+        auth.audit.write(
+            &AuditEvent {
+                action: "sign_out",
+                result: "ok",
+                ip: Some(peer.ip().to_string()),
+                ..Default::default()
+            }
+            .by(&signed.user()),
+        );
+    }
+    if let Err(e) = session.flush().await {
+        tracing::error!(error = %e, "could not end the session");
+    }
+    see_other("/login?signed_out=1")
+}
+
+/// A failed sign-in in the audit log.
+pub fn audit_failure(auth: &Auth, tried: &str, ip: std::net::IpAddr, why: &str) {
+    let tried: String = tried.chars().take(64).collect();
+    auth.audit.write(&AuditEvent {
+        action: "sign_in_failed",
+        who: (!tried.is_empty()).then_some(tried),
+        result: "error",
+        detail: Some(why.to_owned()),
+        ip: Some(ip.to_string()),
+        ..Default::default()
+    });
+}
+
+fn too_many(auth: &Auth, wait: u64, name: String, next: String) -> Response {
+    let mut res = page(
+        auth,
+        StatusCode::TOO_MANY_REQUESTS,
+        LoginView {
+            error: Some(format!("Too many sign-in attempts. Try again in {wait} s.")),
+            name,
+            next,
+            ..Default::default()
+        },
+    );
+    if let Ok(v) = wait.to_string().parse() {
+        res.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    res
+}
+
+/// The sign-in page with `status`.
+pub fn page(auth: &Auth, status: StatusCode, view: LoginView) -> Response {
+    (status, Html(render(auth.mode, auth.demo, &auth.css, &view))).into_response()
+}

@@ -1,0 +1,91 @@
+//! Signing in and sessions. Every request passes [`gate::gate`]: public paths (`/healthz`, `/readyz`,
+//! `/login`, `/auth/callback`; site assets and `/_sim` never reach it) go through, everything else needs a
+//! signed-in session. In `agent` mode people sign in with HaloPSA (authorization code + PKCE) and their
+//! sealed tokens live in the server-side session; in `service` mode they sign in with a local account and the
+//! app's client does the upstream calls.
+
+pub mod callback;
+pub mod gate;
+pub mod limits;
+pub mod login;
+pub mod login_page;
+pub mod next_path;
+pub mod sealing;
+pub mod session_store;
+pub mod signed_in;
+
+use crate::settings::AuthMode;
+use app::audit::AuditLog;
+use halo::client::{Gateway, HaloClient};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Everything signing in needs; cheap to clone.
+#[derive(Clone)]
+pub struct Auth(Arc<AuthInner>);
+
+/// See [`Auth`].
+pub struct AuthInner {
+    pub mode: AuthMode,
+    pub gateway: Gateway,
+    /// The app's client: used for every call in service mode.
+    pub app_client: Option<HaloClient>,
+    pub sealer: sealing::Sealer,
+    /// Sessions end this long after sign-in.
+    pub max_age: Duration,
+    /// Agent mode: the live client of each session (by session id), so refreshed tokens are used at once.
+    pub agents: moka::sync::Cache<String, HaloClient>,
+    /// Service mode: the local accounts.
+    pub users: Option<crate::users::Users>,
+    pub audit: Arc<AuditLog>,
+    pub limits: limits::SignInLimits,
+    /// `https://host` from `HALOSCOPE_PUBLIC_URL`; `None`: taken from the request's `Host` (loopback use).
+    pub public_origin: Option<String>,
+    /// The OAuth scope asked of HaloPSA for agents (always with `openid offline_access`).
+    pub agent_scope: String,
+    /// Stylesheet of the sign-in page.
+    pub css: String,
+    pub demo: bool,
+}
+
+impl std::ops::Deref for Auth {
+    type Target = AuthInner;
+    fn deref(&self) -> &AuthInner {
+        &self.0
+    }
+}
+
+impl Auth {
+    pub fn new(inner: AuthInner) -> Auth {
+        Auth(Arc::new(inner))
+    }
+
+    /// The origin people use: the configured public URL, else `http://<Host>` of the request.
+    pub fn origin(&self, headers: &http::HeaderMap) -> Option<String> {
+        if let Some(o) = &self.public_origin {
+            return Some(o.clone());
+        }
+        let host = headers.get(http::header::HOST)?.to_str().ok()?;
+        let valid = !host.is_empty()
+            && host
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+        valid.then(|| format!("http://{host}"))
+    }
+}
+
+/// Unix seconds now.
+pub fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// The agent scope: the configured one plus `openid offline_access` (a refresh token and an id token).
+pub fn agent_scope(configured: &str) -> String {
+    let mut scopes: Vec<&str> = configured.split_whitespace().collect();
+    for extra in ["openid", "offline_access"] {
+        if !scopes.contains(&extra) {
+            scopes.push(extra);
+        }
+    }
+    scopes.join(" ")
+}

@@ -1,0 +1,130 @@
+//! What a session holds: the signed-in person (and in agent mode their sealed HaloPSA tokens), or a sign-in
+//! in progress (the PKCE verifier and `state` of an authorization request).
+
+use super::sealing::Sealer;
+use app::state::server::RequestUser;
+use chrono::{DateTime, Utc};
+use halo::client::TokenSet;
+use secrecy::ExposeSecret;
+use serde::{Deserialize, Serialize};
+
+/// Session key of [`SignedIn`].
+pub const SIGNED_IN: &str = "signed_in";
+/// Session key of [`PendingSignIn`].
+pub const PENDING: &str = "pending_sign_in";
+
+/// A signed-in person.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SignedIn {
+    /// `agent` or `local`.
+    pub kind: String,
+    /// HaloPSA's agent id, or the local user name.
+    pub id: String,
+    /// The name shown.
+    pub name: String,
+    /// Unix seconds of sign-in (the absolute timeout counts from here).
+    pub created: i64,
+    /// Unix seconds of the last request that touched the session (kept to the minute).
+    pub seen: i64,
+    /// Agent mode: the sealed token set.
+    pub tokens: Option<String>,
+    /// Agent mode: when the sealed access token expires (to notice a refresh without opening the seal).
+    pub tokens_expire: Option<i64>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredTokens {
+    access: String,
+    refresh: Option<String>,
+    expires_at: Option<DateTime<Utc>>,
+}
+
+impl SignedIn {
+    /// A person signed in now.
+    pub fn new(kind: &'static str, id: String, name: String) -> SignedIn {
+        let now = Utc::now().timestamp();
+        SignedIn {
+            kind: kind.to_owned(),
+            id,
+            name,
+            created: now,
+            seen: now,
+            tokens: None,
+            tokens_expire: None,
+        }
+    }
+
+    /// Seals `tokens` into the session.
+    pub fn set_tokens(&mut self, sealer: &Sealer, tokens: &TokenSet) {
+        let stored = StoredTokens {
+            access: tokens.access_token.expose_secret().to_owned(),
+            refresh: tokens
+                .refresh_token
+                .as_ref()
+                .map(|r| r.expose_secret().to_owned()),
+            expires_at: tokens.expires_at,
+        };
+        let json = serde_json::to_vec(&stored).expect("tokens serialise");
+        self.tokens = Some(sealer.seal(&json));
+        self.tokens_expire = tokens.expires_at.map(|t| t.timestamp());
+    }
+
+    /// The sealed tokens, or `None` when there are none or the key changed.
+    pub fn tokens(&self, sealer: &Sealer) -> Option<TokenSet> {
+        let plain = sealer.open(self.tokens.as_deref()?)?;
+        let s: StoredTokens = serde_json::from_slice(&plain).ok()?;
+        Some(TokenSet::new(s.access, s.refresh, s.expires_at))
+    }
+
+    /// Whether `current` differs from the sealed tokens (HaloPSA issued new ones).
+    pub fn tokens_changed(&self, current: &TokenSet) -> bool {
+        current.expires_at.map(|t| t.timestamp()) != self.tokens_expire
+    }
+
+    /// The person as the app sees them.
+    pub fn user(&self) -> RequestUser {
+        RequestUser {
+            kind: if self.kind == "agent" { "agent" } else { "local" },
+            id: self.id.clone(),
+            name: self.name.clone(),
+        }
+    }
+}
+
+/// A sign-in with HaloPSA in progress.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PendingSignIn {
+    /// The `state` sent to the authorize endpoint.
+    pub state: String,
+    /// The sealed PKCE verifier.
+    pub verifier: String,
+    /// The redirect URI sent (the code exchange must repeat it).
+    pub redirect_uri: String,
+    /// Where to go after signing in (a local path).
+    pub next: String,
+    /// Unix seconds when it started (older than 10 minutes is refused).
+    pub started: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_round_trip_sealed_and_a_refresh_is_noticed() {
+        let sealer = Sealer::random();
+        let mut s = SignedIn::new("agent", "7".into(), "Alex".into());
+        let expiry = Utc::now() + chrono::Duration::hours(1);
+        let set = TokenSet::new("acc-1", Some("ref-1".into()), Some(expiry));
+        s.set_tokens(&sealer, &set);
+        let stored = serde_json::to_string(&s).unwrap();
+        assert!(!stored.contains("acc-1") && !stored.contains("ref-1"), "{stored}");
+        let back = s.tokens(&sealer).unwrap();
+        assert_eq!(back.access_token.expose_secret(), "acc-1");
+        assert_eq!(back.refresh_token.unwrap().expose_secret(), "ref-1");
+        assert!(!s.tokens_changed(&set));
+        let later = TokenSet::new("acc-2", None, Some(expiry + chrono::Duration::minutes(5)));
+        assert!(s.tokens_changed(&later));
+        assert!(s.tokens(&Sealer::random()).is_none());
+    }
+}
