@@ -1,5 +1,6 @@
 //! `haloscope`: the server binary. Reads its settings, binds the listener, mounts the simulator in demo
-//! mode, and serves the app. A bad setting ends start-up with one line and exit code 2.
+//! mode, and serves the app. A bad setting ends start-up with one line and exit code 2. `haloscope user …`
+//! manages the local staff accounts instead (see `users`).
 
 mod assets;
 mod cli;
@@ -12,12 +13,23 @@ mod startup_error;
 mod state;
 mod telemetry;
 mod upstream;
+mod users;
 
 use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    // User management needs only the data directory: it works whatever the HaloPSA settings say.
+    if let Some(cli::Command::User { action }) = &cli.command {
+        return match settings::data_dir_only(&cli) {
+            Ok(data_dir) => users::command::run(&data_dir, action),
+            Err(e) => {
+                eprintln!("haloscope: {e}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let env_names: Vec<String> = std::env::vars_os()
         .filter_map(|(k, _)| k.into_string().ok())
         .collect();
