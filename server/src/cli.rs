@@ -99,4 +99,22 @@ pub enum Command {
     Serve,
     /// Print every route the server answers (one JSON object a line) and whether it needs a session.
     Routes,
+    /// Manage the local staff accounts (service sign-in mode) in the data directory's users file.
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+    },
+}
+
+/// `haloscope user …`: passwords are asked twice on a terminal, or read as the first line of standard input.
+#[derive(Debug, Subcommand)]
+pub enum UserAction {
+    /// Add a user (1–64 characters of A-Z a-z 0-9 . _ @ -; names ignore case).
+    Add { name: String },
+    /// Set a user's password.
+    Passwd { name: String },
+    /// Remove a user.
+    Remove { name: String },
+    /// List the users: name, when created, when the password last changed.
+    List,
 }

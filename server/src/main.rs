@@ -1,5 +1,6 @@
 //! `haloscope`: the server binary. Reads its settings, binds the listener, mounts the simulator in demo
-//! mode, and serves the app. A bad setting ends start-up with one line and exit code 2.
+//! mode, and serves the app. A bad setting ends start-up with one line and exit code 2. `haloscope user …`
+//! manages the local staff accounts instead (see `users`).
 
 mod assets;
 mod auth;
@@ -16,7 +17,6 @@ mod startup_error;
 mod state;
 mod telemetry;
 mod upstream;
-#[path = "users_stub.rs"]
 mod users;
 
 use clap::Parser;
@@ -26,6 +26,16 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     if matches!(cli.command, Some(cli::Command::Routes)) {
         return route_list::print();
+    }
+    // User management needs only the data directory: it works whatever the HaloPSA settings say.
+    if let Some(cli::Command::User { action }) = &cli.command {
+        return match settings::data_dir_only(&cli) {
+            Ok(data_dir) => users::command::run(&data_dir, action),
+            Err(e) => {
+                eprintln!("haloscope: {e}");
+                ExitCode::from(2)
+            }
+        };
     }
     let env_names: Vec<String> = std::env::vars_os()
         .filter_map(|(k, _)| k.into_string().ok())

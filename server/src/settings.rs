@@ -131,6 +131,23 @@ const KNOWN_HALO_VARS: &[&str] = &[
     "HALO_RATE_LIMIT",
 ];
 
+/// The data directory alone (for `haloscope user …`, which must work whatever the HaloPSA settings say):
+/// `--data-dir`/`HALOSCOPE_DATA_DIR`, then the `--config` file's `data_dir`, then `./haloscope-data`.
+pub fn data_dir_only(cli: &Cli) -> Result<PathBuf, StartupError> {
+    let file = match &cli.config {
+        Some(path) => read_file(path)?,
+        None => FileSettings::default(),
+    };
+    Ok(pick_data_dir(cli.data_dir.clone(), file.data_dir))
+}
+
+/// The one precedence rule for the data directory, shared by [`data_dir_only`] and [`Settings::resolve`].
+fn pick_data_dir(from_cli: Option<PathBuf>, from_file: Option<PathBuf>) -> PathBuf {
+    from_cli
+        .or(from_file)
+        .unwrap_or_else(|| PathBuf::from("./haloscope-data"))
+}
+
 impl Settings {
     /// Merges `cli` (flags and environment, already merged by clap) over the file it names, then validates.
     /// `env_names` are the names of the process's environment variables (to spot unknown `HALO_*` ones).
@@ -163,10 +180,7 @@ impl Settings {
         let public_url = pick(cli.public_url, file.public_url)
             .map(|u| parse_url("HALOSCOPE_PUBLIC_URL", &u))
             .transpose()?;
-        let data_dir = cli
-            .data_dir
-            .or(file.data_dir)
-            .unwrap_or_else(|| PathBuf::from("./haloscope-data"));
+        let data_dir = pick_data_dir(cli.data_dir, file.data_dir);
         let cache_ttl = match pick(cli.cache_ttl, file.cache_ttl) {
             None => Duration::from_secs(30),
             Some(v) => Duration::from_secs(parse_number("HALOSCOPE_CACHE_TTL", &v, 86_400)?),
@@ -633,6 +647,42 @@ mod tests {
             err.contains("HALO_CLIENTID is not a Haloscope setting"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn the_data_dir_alone_follows_the_same_precedence() {
+        let dir = std::env::temp_dir().join(format!("haloscope-datadir-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("haloscope.toml");
+        // HALO_* in the file would make `resolve` fail; the data directory alone does not care
+        std::fs::write(
+            &file,
+            "data_dir = \"/srv/from-file\"\nhalo_client_id = \"only-half\"\n",
+        )
+        .unwrap();
+        let cli = |args: &[&str]| {
+            let mut argv = vec!["haloscope"];
+            argv.extend_from_slice(args);
+            Cli::try_parse_from(argv).unwrap()
+        };
+        let config = file.to_str().unwrap();
+        assert_eq!(
+            data_dir_only(&cli(&[])).unwrap(),
+            PathBuf::from("./haloscope-data")
+        );
+        assert_eq!(
+            data_dir_only(&cli(&["--config", config])).unwrap(),
+            PathBuf::from("/srv/from-file")
+        );
+        assert_eq!(
+            data_dir_only(&cli(&["--config", config, "--data-dir", "/srv/flag"])).unwrap(),
+            PathBuf::from("/srv/flag")
+        );
+        let err = data_dir_only(&cli(&["--config", "/nonexistent/haloscope.toml"]))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("HALOSCOPE_CONFIG"), "{err}");
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]

@@ -1,19 +1,13 @@
 //! The binary's start-up: a partial or bad configuration ends it with one line naming the setting and exit
 //! code 2 (no panic, no backtrace, no demo fall-back).
 
-use std::process::Command;
+mod common;
 
 fn run(env: &[(&str, &str)], args: &[&str]) -> (Option<i32>, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_haloscope"));
-    cmd.env_clear().env("RUST_BACKTRACE", "1").args(args);
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().expect("runs");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let mut env = env.to_vec();
+    env.push(("RUST_BACKTRACE", "1"));
+    let out = common::run_to_end(&env, args, "");
+    (out.code, out.stderr)
 }
 
 #[test]

@@ -1,6 +1,8 @@
-//! Starts the real `haloscope` binary against a `halo-sim` on loopback, for HTTP-level tests.
+//! Starts the real `haloscope` binary against a `halo-sim` on loopback, for HTTP-level tests; or runs it to
+//! the end, for its one-shot commands and start-up errors.
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -43,6 +45,39 @@ pub fn free_port() -> u16 {
         .local_addr()
         .unwrap()
         .port()
+}
+
+/// What a finished run of the binary left behind.
+pub struct Finished {
+    /// `None` when a signal ended it.
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `haloscope args…` to the end with only `env` in its environment and `stdin` piped to it (so standard
+/// input is not a terminal).
+pub fn run_to_end(env: &[(&str, &str)], args: &[&str], stdin: &str) -> Finished {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_haloscope"));
+    cmd.env_clear()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("haloscope runs");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    // the process may exit without reading: a broken pipe here is its business
+    let _ = input.write_all(stdin.as_bytes());
+    drop(input);
+    let out = child.wait_with_output().expect("haloscope finishes");
+    Finished {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
 }
 
 /// Starts a simulator (demo credentials, no rate limit) and haloscope pointed at it with the cache off.
