@@ -148,11 +148,17 @@ impl AuditEvent {
 /// Records `event` for the current request's person into the log the server put in the request.
 pub fn record(event: AuditEvent) {
     let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() else {
-        tracing::error!(action = event.action, "audit event outside a request: not recorded");
+        tracing::error!(
+            action = event.action,
+            "audit event outside a request: not recorded"
+        );
         return;
     };
     let Some(log) = parts.extensions.get::<Arc<AuditLog>>() else {
-        tracing::error!(action = event.action, "no audit log on the request: not recorded");
+        tracing::error!(
+            action = event.action,
+            "no audit log on the request: not recorded"
+        );
         return;
     };
     let event = match parts.extensions.get::<RequestUser>() {
@@ -192,7 +198,13 @@ mod tests {
             &AuditEvent::change("update", "Client", Some(7), vec!["name".into()], &result)
                 .by(&user),
         );
-        log.write(&AuditEvent::change("delete", "Site", Some(3), vec![], &Ok::<(), halo::Error>(())));
+        log.write(&AuditEvent::change(
+            "delete",
+            "Site",
+            Some(3),
+            vec![],
+            &Ok::<(), halo::Error>(()),
+        ));
         let text = String::from_utf8(buf.0.lock().unwrap().clone()).unwrap();
         let lines: Vec<serde_json::Value> = text
             .lines()

@@ -7,8 +7,8 @@ mod auth;
 mod cli;
 mod data_dir;
 mod metrics;
-mod router;
 mod route_list;
+mod router;
 mod routes;
 mod security;
 mod serve;
@@ -93,9 +93,14 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
     let store = auth::session_store::open(&settings.data_dir).await?;
     let audit = match &settings.audit_log {
         settings::AuditTarget::Stdout => app::audit::AuditLog::stdout(),
-        settings::AuditTarget::File(path) => app::audit::AuditLog::append_to(path).map_err(|e| {
-            StartupError::bad("HALOSCOPE_AUDIT_LOG", format!("cannot open {}: {e}", path.display()))
-        })?,
+        settings::AuditTarget::File(path) => {
+            app::audit::AuditLog::append_to(path).map_err(|e| {
+                StartupError::bad(
+                    "HALOSCOPE_AUDIT_LOG",
+                    format!("cannot open {}: {e}", path.display()),
+                )
+            })?
+        }
     };
     let users = (settings.auth_mode() == settings::AuthMode::Service)
         .then(|| users::Users::open(&settings.data_dir));
@@ -135,10 +140,19 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
         .public_url
         .as_ref()
         .map(|u| u.origin().ascii_serialization());
-    let auth_origin = upstream.gateway.config().auth_url.origin().ascii_serialization();
+    let auth_origin = upstream
+        .gateway
+        .config()
+        .auth_url
+        .origin()
+        .ascii_serialization();
     let policy = security::headers::HeaderPolicy {
         https: settings.https(),
-        form_targets: if settings.is_demo() { Vec::new() } else { vec![auth_origin] },
+        form_targets: if settings.is_demo() {
+            Vec::new()
+        } else {
+            vec![auth_origin]
+        },
     };
     let auth = auth::Auth::new(auth::AuthInner {
         mode: settings.auth_mode(),
@@ -158,8 +172,7 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
         css: manifest.css.clone(),
         demo: settings.is_demo(),
     });
-    let sessions =
-        auth::session_store::layer(store, settings.https(), settings.sessions.idle);
+    let sessions = auth::session_store::layer(store, settings.https(), settings.sessions.idle);
     let state = state::AppState {
         leptos_options,
         upstream,

@@ -485,7 +485,14 @@ mod tests {
 
     #[test]
     fn agent_mode_on_a_tenant_needs_the_public_url() {
-        let base = ["--halo-url", "https://acme.halopsa.com", "--halo-client-id", "id", "--halo-auth-mode", "agent"];
+        let base = [
+            "--halo-url",
+            "https://acme.halopsa.com",
+            "--halo-client-id",
+            "id",
+            "--halo-auth-mode",
+            "agent",
+        ];
         let err = resolve(&base).unwrap_err().to_string();
         assert!(err.contains("HALOSCOPE_PUBLIC_URL"), "{err}");
         let mut args = base.to_vec();

@@ -8,7 +8,7 @@ use common::{server_fn, start};
 async fn list_clients_matches_the_simulator_and_pages() {
     let (sim, app) = start().await;
     let (status, body) = server_fn(
-        &app.base,
+        &app,
         "list_clients",
         "query",
         "per_page=25&page=2&status=all",
@@ -19,8 +19,8 @@ async fn list_clients_matches_the_simulator_and_pages() {
     assert_eq!(body["record_count"].as_u64(), Some(total));
     assert_eq!(body["rows"].as_array().unwrap().len(), 25);
     assert_eq!(body["params"]["page"], 2);
-    let (_, active) = server_fn(&app.base, "list_clients", "query", "").await;
-    let (_, inactive) = server_fn(&app.base, "list_clients", "query", "status=inactive").await;
+    let (_, active) = server_fn(&app, "list_clients", "query", "").await;
+    let (_, inactive) = server_fn(&app, "list_clients", "query", "status=inactive").await;
     assert_eq!(
         active["record_count"].as_u64().unwrap() + inactive["record_count"].as_u64().unwrap(),
         total,
@@ -37,7 +37,7 @@ async fn list_clients_matches_the_simulator_and_pages() {
 async fn search_and_sort_are_done_by_halo() {
     let (_sim, app) = start().await;
     let (_, body) = server_fn(
-        &app.base,
+        &app,
         "list_clients",
         "query",
         "q=amber&sort=name&desc=true&per_page=100",
@@ -65,8 +65,7 @@ async fn search_and_sort_are_done_by_halo() {
 #[tokio::test]
 async fn out_of_range_numbers_are_clamped_with_a_notice() {
     let (_sim, app) = start().await;
-    let (status, body) =
-        server_fn(&app.base, "list_clients", "query", "page=-3&per_page=10000").await;
+    let (status, body) = server_fn(&app, "list_clients", "query", "page=-3&per_page=10000").await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["params"]["page"], 1);
     assert_eq!(body["params"]["per_page"], 100);
@@ -77,7 +76,7 @@ async fn out_of_range_numbers_are_clamped_with_a_notice() {
 async fn rejected_values_answer_400_without_an_upstream_call() {
     let (sim, app) = start().await;
     // warm the token so only list calls would count
-    let _ = server_fn(&app.base, "list_clients", "query", "").await;
+    let _ = server_fn(&app, "list_clients", "query", "").await;
     for (endpoint, query) in [
         ("list_clients", "sort=<script>"),
         ("list_clients", "status=bogus"),
@@ -86,7 +85,7 @@ async fn rejected_values_answer_400_without_an_upstream_call() {
         ("list_stock_bins", "page=two"),
     ] {
         let before = sim.sim.request_count();
-        let (status, body) = server_fn(&app.base, endpoint, "query", query).await;
+        let (status, body) = server_fn(&app, endpoint, "query", query).await;
         assert_eq!(status, 400, "{endpoint}?{query}: {body}");
         let text = body.to_string();
         assert!(text.contains("BadInput"), "{text}");
@@ -111,7 +110,7 @@ async fn sites_filter_by_client_and_stock_location() {
         });
     let client_id = client_id.expect("a site with a client");
     let (status, body) = server_fn(
-        &app.base,
+        &app,
         "list_sites",
         "query",
         &format!("client_id={client_id}&status=all"),
@@ -122,7 +121,7 @@ async fn sites_filter_by_client_and_stock_location() {
     assert!(!rows.is_empty());
     assert!(rows.iter().all(|r| r["client"][0] == client_id), "{rows:?}");
     assert!(body["client_name"].is_string());
-    let (_, only) = server_fn(&app.base, "list_sites", "query", "stock=only&status=all").await;
+    let (_, only) = server_fn(&app, "list_sites", "query", "stock=only&status=all").await;
     assert!(only["page"]["rows"]
         .as_array()
         .unwrap()
@@ -133,7 +132,7 @@ async fn sites_filter_by_client_and_stock_location() {
 #[tokio::test]
 async fn stock_bins_are_paged_on_the_server() {
     let (_sim, app) = start().await;
-    let (status, body) = server_fn(&app.base, "list_stock_bins", "query", "per_page=25").await;
+    let (status, body) = server_fn(&app, "list_stock_bins", "query", "per_page=25").await;
     assert_eq!(status, 200, "{body}");
     let total = body["record_count"].as_u64().unwrap();
     assert!(total > 0);
@@ -144,19 +143,19 @@ async fn stock_bins_are_paged_on_the_server() {
 async fn details_load_with_related_records_and_unknown_ids_are_404() {
     let (sim, app) = start().await;
     let id = sim.sim.ids(halo_sim::Entity::Client)[0];
-    let (status, body) = server_fn(&app.base, "get_client", "id", &id.to_string()).await;
+    let (status, body) = server_fn(&app, "get_client", "id", &id.to_string()).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["id"], id);
     assert!(body["sites"]["rows"].is_array());
     assert!(body["crm_notes"]["Ok"].is_array(), "{}", body["crm_notes"]);
-    let (status, _) = server_fn(&app.base, "get_client", "id", "99999999").await;
+    let (status, _) = server_fn(&app, "get_client", "id", "99999999").await;
     assert_eq!(status, 404);
     let before = sim.sim.request_count();
-    let (status, _) = server_fn(&app.base, "get_client", "id", "abc").await;
+    let (status, _) = server_fn(&app, "get_client", "id", "abc").await;
     assert_eq!(status, 404);
     assert_eq!(sim.sim.request_count(), before);
     let site = sim.sim.ids(halo_sim::Entity::Site)[0];
-    let (status, body) = server_fn(&app.base, "get_site", "id", &site.to_string()).await;
+    let (status, body) = server_fn(&app, "get_site", "id", &site.to_string()).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["id"], site);
 }
@@ -164,13 +163,16 @@ async fn details_load_with_related_records_and_unknown_ids_are_404() {
 #[tokio::test]
 async fn csv_export_walks_every_page_of_the_filter() {
     let (_sim, app) = start().await;
-    let (_, page) = server_fn(&app.base, "list_clients", "query", "q=a&status=all").await;
+    let (_, page) = server_fn(&app, "list_clients", "query", "q=a&status=all").await;
     let expected = page["record_count"].as_u64().unwrap();
     assert!(
         expected > 100,
         "the filter spans several Halo pages ({expected})"
     );
-    let res = reqwest::get(format!("{}/export/clients.csv?q=a&status=all", app.base))
+    let res = app
+        .client
+        .get(format!("{}/export/clients.csv?q=a&status=all", app.base))
+        .send()
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
@@ -179,11 +181,17 @@ async fn csv_export_walks_every_page_of_the_filter() {
     let lines = body.matches("\r\n").count() as u64;
     assert_eq!(lines, expected + 1, "header plus one line per client");
     assert!(body.starts_with("id,name,top level,inactive,website,open tickets\r\n"));
-    let bad = reqwest::get(format!("{}/export/clients.csv?status=bogus", app.base))
+    let bad = app
+        .client
+        .get(format!("{}/export/clients.csv?status=bogus", app.base))
+        .send()
         .await
         .unwrap();
     assert_eq!(bad.status(), 400);
-    let unknown = reqwest::get(format!("{}/export/secrets.csv", app.base))
+    let unknown = app
+        .client
+        .get(format!("{}/export/secrets.csv", app.base))
+        .send()
         .await
         .unwrap();
     assert_eq!(unknown.status(), 404);
@@ -192,14 +200,14 @@ async fn csv_export_walks_every_page_of_the_filter() {
 #[tokio::test]
 async fn overview_counts_and_search_cover_every_entity() {
     let (sim, app) = start().await;
-    let (status, body) = server_fn(&app.base, "get_overview_counts", "", "").await;
+    let (status, body) = server_fn(&app, "get_overview_counts", "", "").await;
     assert_eq!(status, 200, "{body}");
     assert!(body["clients"].as_u64().unwrap() > 0);
     assert_eq!(
         body["organisations"].as_u64().unwrap(),
         sim.sim.count(halo_sim::Entity::Organisation) as u64
     );
-    let (status, groups) = server_fn(&app.base, "search_everything", "q", "an").await;
+    let (status, groups) = server_fn(&app, "search_everything", "q", "an").await;
     assert_eq!(status, 200, "{groups}");
     let labels: Vec<&str> = groups
         .as_array()
@@ -233,21 +241,21 @@ async fn companies_organisations_and_services_list_and_load() {
             "per_page=25",
         ),
     ] {
-        let (status, body) = server_fn(&app.base, endpoint, "query", query).await;
+        let (status, body) = server_fn(&app, endpoint, "query", query).await;
         assert_eq!(status, 200, "{endpoint}: {body}");
         let total = sim.sim.count(entity) as u64;
         assert_eq!(body["record_count"].as_u64(), Some(total), "{endpoint}");
         let rows = body["rows"].as_array().unwrap();
         assert_eq!(rows.len() as u64, total.min(25), "{endpoint}");
         let id = rows[0]["id"].as_i64().unwrap();
-        let (status, one) = server_fn(&app.base, detail, "id", &id.to_string()).await;
+        let (status, one) = server_fn(&app, detail, "id", &id.to_string()).await;
         assert_eq!(status, 200, "{detail}: {one}");
         assert_eq!(one["id"].as_i64(), Some(id));
         assert_eq!(one["name"], rows[0]["name"], "{detail}");
-        let (status, _) = server_fn(&app.base, detail, "id", "424242").await;
+        let (status, _) = server_fn(&app, detail, "id", "424242").await;
         assert_eq!(status, 404, "{detail} of an unknown id");
         let before = sim.sim.request_count();
-        let (status, _) = server_fn(&app.base, endpoint, "query", "sort=nonsense").await;
+        let (status, _) = server_fn(&app, endpoint, "query", "sort=nonsense").await;
         assert_eq!(status, 400, "{endpoint} with a bad sort");
         assert_eq!(sim.sim.request_count(), before);
     }
@@ -263,7 +271,7 @@ async fn companies_organisations_and_services_list_and_load() {
         });
     let cat = cat.expect("a service with a category");
     let (_, body) = server_fn(
-        &app.base,
+        &app,
         "list_services",
         "query",
         &format!("category_id={cat}&per_page=100"),
@@ -287,13 +295,7 @@ async fn companies_organisations_and_services_list_and_load() {
     let name = org["name"].as_str().unwrap();
     let piece: String = name.chars().take(4).collect();
     let encoded: String = url::form_urlencoded::byte_serialize(piece.as_bytes()).collect();
-    let (_, body) = server_fn(
-        &app.base,
-        "list_organisations",
-        "query",
-        &format!("q={encoded}"),
-    )
-    .await;
+    let (_, body) = server_fn(&app, "list_organisations", "query", &format!("q={encoded}")).await;
     assert!(
         body["rows"]
             .as_array()

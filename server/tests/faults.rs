@@ -3,20 +3,20 @@
 
 mod common;
 
-use common::{server_fn, start};
+use common::{server_fn, start, Target};
 use halo_sim::FaultConfig;
 use std::time::{Duration, Instant};
 
-async fn list(base: &str) -> (u16, String, Duration) {
+async fn list<T: Target + ?Sized>(to: &T) -> (u16, String, Duration) {
     let started = Instant::now();
-    let (status, body) = server_fn(base, "list_clients", "query", "").await;
+    let (status, body) = server_fn(to, "list_clients", "query", "").await;
     (status, body.to_string(), started.elapsed())
 }
 
 #[tokio::test]
 async fn server_errors_html_and_malformed_bodies_are_502_and_recover() {
     let (sim, app) = start().await;
-    assert_eq!(list(&app.base).await.0, 200);
+    assert_eq!(list(&app).await.0, 200);
     for faults in [
         FaultConfig {
             error_rate: 1.0,
@@ -32,25 +32,25 @@ async fn server_errors_html_and_malformed_bodies_are_502_and_recover() {
         },
     ] {
         sim.sim.faults().set(faults.clone());
-        let (status, body, took) = list(&app.base).await;
+        let (status, body, took) = list(&app).await;
         assert_eq!(status, 502, "{faults:?}: {body}");
         assert!(body.contains("HaloPSA"), "{body}");
         assert!(took < Duration::from_secs(11), "{faults:?} took {took:?}");
         sim.sim.faults().clear();
-        assert_eq!(list(&app.base).await.0, 200, "recovers after {faults:?}");
+        assert_eq!(list(&app).await.0, 200, "recovers after {faults:?}");
     }
 }
 
 #[tokio::test]
 async fn a_stalled_upstream_is_504_within_the_budget() {
     let (sim, app) = start().await;
-    assert_eq!(list(&app.base).await.0, 200);
+    assert_eq!(list(&app).await.0, 200);
     sim.sim.faults().set(FaultConfig {
         stall_rate: 1.0,
         stall_ms: 30_000,
         ..Default::default()
     });
-    let (status, body, took) = list(&app.base).await;
+    let (status, body, took) = list(&app).await;
     assert_eq!(status, 504, "{body}");
     assert!(took < Duration::from_secs(12), "took {took:?}");
 }
@@ -58,10 +58,10 @@ async fn a_stalled_upstream_is_504_within_the_budget() {
 #[tokio::test]
 async fn rate_limiting_is_503_with_a_retry_time_and_no_storm() {
     let (sim, app) = start().await;
-    assert_eq!(list(&app.base).await.0, 200);
+    assert_eq!(list(&app).await.0, 200);
     sim.sim.faults().burst_429(1000);
     let before = sim.sim.request_count();
-    let (status, body, took) = list(&app.base).await;
+    let (status, body, took) = list(&app).await;
     assert_eq!(status, 503, "{body}");
     assert!(
         body.contains("HaloPSA is rate-limiting Haloscope; retrying in"),
@@ -69,7 +69,7 @@ async fn rate_limiting_is_503_with_a_retry_time_and_no_storm() {
     );
     assert!(took < Duration::from_secs(11), "took {took:?}");
     // while paused, further page views do not hammer HaloPSA
-    let (status, _, _) = list(&app.base).await;
+    let (status, _, _) = list(&app).await;
     assert_eq!(status, 503);
     let calls = sim.sim.request_count() - before;
     assert!(calls <= 3, "{calls} upstream calls during the rate limit");
@@ -78,39 +78,51 @@ async fn rate_limiting_is_503_with_a_retry_time_and_no_storm() {
 #[tokio::test]
 async fn expired_and_revoked_app_tokens_are_renewed_transparently() {
     let (sim, app) = start().await;
-    assert_eq!(list(&app.base).await.0, 200);
+    assert_eq!(list(&app).await.0, 200);
     sim.sim.faults().expire_tokens();
-    assert_eq!(list(&app.base).await.0, 200, "after expiry");
+    assert_eq!(list(&app).await.0, 200, "after expiry");
     sim.sim.faults().revoke_tokens();
-    assert_eq!(list(&app.base).await.0, 200, "after revocation");
+    assert_eq!(list(&app).await.0, 200, "after revocation");
 }
 
 #[tokio::test]
 async fn an_unreachable_upstream_is_503_and_readyz_says_so() {
     let port = common::free_port();
-    let app_port = common::free_port();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_haloscope"))
-        .env_clear()
-        .env("HALOSCOPE_LISTEN", format!("127.0.0.1:{app_port}"))
-        .env("HALO_URL", format!("http://127.0.0.1:{port}"))
-        .env("HALO_CLIENT_ID", "id")
-        .env("HALO_CLIENT_SECRET", "secret")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let base = format!("http://127.0.0.1:{app_port}");
-    common::wait_healthy(&base).await;
-    let ready = reqwest::get(format!("{base}/readyz")).await.unwrap();
+    let data_dir = common::temp_data_dir("unreachable");
+    common::add_user(&data_dir, common::TEST_USER, common::TEST_PASSWORD);
+    let unreachable = format!("http://127.0.0.1:{port}");
+    let app = common::spawn_app(
+        data_dir,
+        &[
+            ("HALO_URL", &unreachable),
+            ("HALO_CLIENT_ID", "id"),
+            ("HALO_CLIENT_SECRET", "secret"),
+        ],
+        std::process::Stdio::null(),
+    )
+    .await;
+    common::sign_in(
+        &app.base,
+        &app.client,
+        common::TEST_USER,
+        common::TEST_PASSWORD,
+    )
+    .await;
+    let ready = reqwest::get(format!("{}/readyz", app.base)).await.unwrap();
     assert_eq!(ready.status(), 503);
     let reason = ready.text().await.unwrap();
     assert!(
         reason.starts_with("HaloPSA is not ready:") && !reason.contains('\n'),
         "{reason}"
     );
-    let (status, body, _) = list(&base).await;
+    let (status, body, _) = list(&app).await;
     assert_eq!(status, 503, "{body}");
-    let page = reqwest::get(format!("{base}/clients")).await.unwrap();
+    let page = app
+        .client
+        .get(format!("{}/clients", app.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.status(), 503);
     let html = page.text().await.unwrap();
     assert!(
@@ -121,6 +133,4 @@ async fn an_unreachable_upstream_is_503_and_readyz_says_so() {
         html.contains("aria-label=\"Main\""),
         "the shell still renders"
     );
-    let _ = child.kill();
-    let _ = child.wait();
 }

@@ -5,7 +5,7 @@ mod common;
 #[tokio::test]
 async fn metrics_report_routes_and_upstream_calls_from_loopback() {
     let (_sim, app) = common::start().await;
-    let _ = common::server_fn(&app.base, "list_clients", "query", "").await;
+    let _ = common::server_fn(&app, "list_clients", "query", "").await;
     let res = reqwest::get(format!("{}/metrics", app.base)).await.unwrap();
     assert_eq!(res.status(), 200);
     let text = res.text().await.unwrap();

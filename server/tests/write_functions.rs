@@ -115,14 +115,14 @@ async fn editing_one_field_changes_only_that_field_of_the_stored_record() {
         let before = sim.sim.record(entity, id).unwrap();
         let (status, data) = if entity == Entity::Site {
             let url = format!("{}/api/site_form?id={id}&client=", app.base);
-            let res = reqwest::get(url).await.unwrap();
+            let res = app.client.get(url).send().await.unwrap();
             (res.status().as_u16(), res.json::<Value>().await.unwrap())
         } else {
-            server_fn(&app.base, form_fn, "id", &id.to_string()).await
+            server_fn(&app, form_fn, "id", &id.to_string()).await
         };
         assert_eq!(status, 200, "{entity:?}: {data}");
         let form = edit_form(id, &data, &[(field, value)]);
-        let (status, outcome, location) = server_fn_post(&app.base, update_fn, &pairs(&form)).await;
+        let (status, outcome, location) = server_fn_post(&app, update_fn, &pairs(&form)).await;
         assert_eq!(status, 200, "{entity:?}: {outcome}");
         assert_eq!(outcome["saved"], json!(id), "{entity:?}: {outcome}");
         assert_eq!(
@@ -157,7 +157,7 @@ async fn editing_one_field_changes_only_that_field_of_the_stored_record() {
         );
         assert_eq!(a[field], json!(value));
         // the detail page shows the new value at once
-        let (status, html) = page(&app.base, &format!("/{path}/{id}?saved=1")).await;
+        let (status, html) = page(&app, &format!("/{path}/{id}?saved=1")).await;
         assert_eq!(status, 200);
         assert!(html.contains("Saved."), "{entity:?}: flash notice");
         // saving the unchanged form sends nothing
@@ -165,7 +165,9 @@ async fn editing_one_field_changes_only_that_field_of_the_stored_record() {
             let url = format!("{}/api/site_form?id={id}&client=", app.base);
             (
                 200,
-                reqwest::get(url)
+                app.client
+                    .get(url)
+                    .send()
                     .await
                     .unwrap()
                     .json::<Value>()
@@ -173,10 +175,10 @@ async fn editing_one_field_changes_only_that_field_of_the_stored_record() {
                     .unwrap(),
             )
         } else {
-            server_fn(&app.base, form_fn, "id", &id.to_string()).await
+            server_fn(&app, form_fn, "id", &id.to_string()).await
         };
         let form = edit_form(id, &data, &[]);
-        let (_, outcome, _) = server_fn_post(&app.base, update_fn, &pairs(&form)).await;
+        let (_, outcome, _) = server_fn_post(&app, update_fn, &pairs(&form)).await;
         assert_eq!(outcome["sent"], json!([]), "{entity:?}: {outcome}");
         assert_eq!(sim.sim.record(entity, id).unwrap(), after);
     }
@@ -222,7 +224,7 @@ async fn every_entity_can_be_created_listed_edited_and_deleted() {
         let mut form = vec![("fields[name]", name.as_str())];
         form.extend(extra.iter().copied());
         let (status, outcome, location) =
-            server_fn_post(&app.base, &format!("create_{sing}"), &form).await;
+            server_fn_post(&app, &format!("create_{sing}"), &form).await;
         assert_eq!(status, 200, "{entity:?}: {outcome}");
         let id = outcome["saved"]
             .as_i64()
@@ -231,7 +233,7 @@ async fn every_entity_can_be_created_listed_edited_and_deleted() {
         assert_eq!(sim.sim.record(entity, id).unwrap()["name"], json!(name));
         // appears in the list
         let q = format!("q={}", "Zz%20Write");
-        let (_, list) = server_fn(&app.base, list_fn, "query", &q).await;
+        let (_, list) = server_fn(&app, list_fn, "query", &q).await;
         let listed = list["rows"]
             .as_array()
             .map(|r| r.iter().any(|row| row["id"] == json!(id)));
@@ -248,7 +250,9 @@ async fn every_entity_can_be_created_listed_edited_and_deleted() {
             let url = format!("{}/api/site_form?id={id}&client=", app.base);
             (
                 200,
-                reqwest::get(url)
+                app.client
+                    .get(url)
+                    .send()
                     .await
                     .unwrap()
                     .json::<Value>()
@@ -256,36 +260,31 @@ async fn every_entity_can_be_created_listed_edited_and_deleted() {
                     .unwrap(),
             )
         } else {
-            server_fn(&app.base, &format!("{sing}_form"), "id", &id.to_string()).await
+            server_fn(&app, &format!("{sing}_form"), "id", &id.to_string()).await
         };
         let renamed = format!("{name} renamed");
         let form = edit_form(id, &data, &[("name", &renamed)]);
-        let (_, outcome, _) =
-            server_fn_post(&app.base, &format!("update_{sing}"), &pairs(&form)).await;
+        let (_, outcome, _) = server_fn_post(&app, &format!("update_{sing}"), &pairs(&form)).await;
         assert_eq!(outcome["saved"], json!(id), "{entity:?}: {outcome}");
-        let (status, html) = page(&app.base, &format!("/{path}/{id}")).await;
+        let (status, html) = page(&app, &format!("/{path}/{id}")).await;
         assert_eq!(status, 200);
         assert!(
             html.contains(&renamed),
             "{entity:?} detail shows the new name"
         );
         // delete: confirmation names it, then it is gone
-        let (status, html) = page(&app.base, &format!("/{path}/{id}/delete")).await;
+        let (status, html) = page(&app, &format!("/{path}/{id}/delete")).await;
         assert_eq!(status, 200);
         assert!(
             html.contains(&renamed),
             "{entity:?} confirmation names the record"
         );
-        let (status, _, location) = server_fn_post(
-            &app.base,
-            &format!("delete_{sing}"),
-            &[("id", &id.to_string())],
-        )
-        .await;
+        let (status, _, location) =
+            server_fn_post(&app, &format!("delete_{sing}"), &[("id", &id.to_string())]).await;
         assert_eq!(status, 200, "{entity:?}");
         assert!(location.unwrap().starts_with(&format!("/{path}?deleted=")));
         assert!(sim.sim.record(entity, id).is_none(), "{entity:?} deleted");
-        let (status, _) = page(&app.base, &format!("/{path}/{id}")).await;
+        let (status, _) = page(&app, &format!("/{path}/{id}")).await;
         assert_eq!(status, 404, "{entity:?} detail is gone");
     }
 }
@@ -294,7 +293,7 @@ async fn every_entity_can_be_created_listed_edited_and_deleted() {
 async fn forms_work_without_javascript() {
     let (sim, app) = start().await;
     // the pages render on the server
-    let (status, html) = page(&app.base, "/clients/new").await;
+    let (status, html) = page(&app, "/clients/new").await;
     assert_eq!(status, 200);
     assert!(
         html.contains("name=\"fields[name]\"") && html.contains("action=\"/api/create_client\""),
@@ -302,7 +301,7 @@ async fn forms_work_without_javascript() {
     );
     // a plain create redirects to the new record
     let (status, location) = post_plain_form(
-        &app.base,
+        &app,
         "create_client",
         "/clients/new",
         &[
@@ -320,12 +319,12 @@ async fn forms_work_without_javascript() {
     let id: i64 = location["/clients/".len()..location.len() - "?saved=1".len()]
         .parse()
         .unwrap();
-    let (_, html) = page(&app.base, &location).await;
+    let (_, html) = page(&app, &location).await;
     assert!(html.contains("Plain Form Ltd") && html.contains("Saved."));
     // validation errors come back beside their fields, with the input kept
     let before = sim.sim.count(Entity::Client);
     let (status, location) = post_plain_form(
-        &app.base,
+        &app,
         "create_client",
         "/clients/new",
         &[
@@ -339,17 +338,17 @@ async fn forms_work_without_javascript() {
     let location = location.unwrap();
     assert!(location.starts_with("/clients/new?outcome="), "{location}");
     assert_eq!(sim.sim.count(Entity::Client), before, "nothing was created");
-    let (status, html) = page(&app.base, &location).await;
+    let (status, html) = page(&app, &location).await;
     assert_eq!(status, 200);
     assert!(html.contains("Name is required."), "{html}");
     assert!(html.contains("Enter a web address"));
     assert!(html.contains("value=\"not a url\""), "entered value kept");
     assert!(html.contains("value=\"#12345g\""));
     // delete without JavaScript lands on the list with a flash
-    let (_, list) = page(&app.base, "/clients?q=Plain%20Form").await;
+    let (_, list) = page(&app, "/clients?q=Plain%20Form").await;
     assert!(list.contains(&format!("href=\"/clients/{id}\"")), "listed");
     let (status, location) = post_plain_form(
-        &app.base,
+        &app,
         "delete_client",
         &format!("/clients/{id}/delete"),
         &[("id", &id.to_string())],
@@ -358,7 +357,7 @@ async fn forms_work_without_javascript() {
     assert_eq!(status, 302);
     let location = location.unwrap();
     assert!(location.starts_with("/clients?deleted="), "{location}");
-    let (_, html) = page(&app.base, &location).await;
+    let (_, html) = page(&app, &location).await;
     assert!(
         html.contains("Deleted \u{201c}Plain Form Ltd\u{201d}."),
         "flash on the list"
@@ -370,7 +369,7 @@ async fn validation_errors_are_returned_with_the_input() {
     let (sim, app) = start().await;
     let before = sim.sim.count(Entity::Supplier);
     let (status, outcome, location) = server_fn_post(
-        &app.base,
+        &app,
         "create_supplier",
         &[
             ("fields[name]", "Bad Supplier"),
@@ -399,11 +398,10 @@ async fn halo_refusals_are_shown_in_plain_words_next_to_the_form() {
     let (sim, app) = start().await;
     let id = first_id(&sim, Entity::Client);
     let before = sim.sim.record(Entity::Client, id).unwrap();
-    let (_, data) = server_fn(&app.base, "client_form", "id", &id.to_string()).await;
+    let (_, data) = server_fn(&app, "client_form", "id", &id.to_string()).await;
     // a top level that does not exist: Haloscope cannot know, HaloPSA answers 400
     let form = edit_form(id, &data, &[("toplevel_id", "987654")]);
-    let (status, outcome, location) =
-        server_fn_post(&app.base, "update_client", &pairs(&form)).await;
+    let (status, outcome, location) = server_fn_post(&app, "update_client", &pairs(&form)).await;
     assert_eq!(status, 200, "{outcome}");
     assert_eq!(outcome["saved"], Value::Null);
     let message = outcome["message"].as_str().unwrap();
@@ -421,7 +419,7 @@ async fn halo_refusals_are_shown_in_plain_words_next_to_the_form() {
     assert!(location.starts_with(&format!("/clients/{id}/edit?outcome=")));
     let outcome_json = query_value(&location, "outcome").unwrap();
     assert!(outcome_json.contains("987654"));
-    let (status, html) = page(&app.base, &location).await;
+    let (status, html) = page(&app, &location).await;
     assert_eq!(status, 200);
     assert!(html.contains("does not exist"), "message shown");
 }
@@ -430,16 +428,15 @@ async fn halo_refusals_are_shown_in_plain_words_next_to_the_form() {
 async fn a_concurrent_change_is_shown_for_review_instead_of_overwritten() {
     let (sim, app) = start().await;
     let id = first_id(&sim, Entity::Client);
-    let (_, mine) = server_fn(&app.base, "client_form", "id", &id.to_string()).await;
+    let (_, mine) = server_fn(&app, "client_form", "id", &id.to_string()).await;
     // someone else renames the client
-    let (_, theirs) = server_fn(&app.base, "client_form", "id", &id.to_string()).await;
+    let (_, theirs) = server_fn(&app, "client_form", "id", &id.to_string()).await;
     let form = edit_form(id, &theirs, &[("name", "Renamed Elsewhere")]);
-    let (_, o, _) = server_fn_post(&app.base, "update_client", &pairs(&form)).await;
+    let (_, o, _) = server_fn_post(&app, "update_client", &pairs(&form)).await;
     assert_eq!(o["saved"], json!(id));
     // my stale form: the change is not written; what changed is listed
     let form = edit_form(id, &mine, &[("website", "https://mine.example")]);
-    let (status, outcome, location) =
-        server_fn_post(&app.base, "update_client", &pairs(&form)).await;
+    let (status, outcome, location) = server_fn_post(&app, "update_client", &pairs(&form)).await;
     assert_eq!(status, 200);
     assert_eq!(outcome["conflict"], json!(true), "{outcome}");
     assert_eq!(outcome["saved"], Value::Null);
@@ -451,7 +448,7 @@ async fn a_concurrent_change_is_shown_for_review_instead_of_overwritten() {
         sim.sim.record(Entity::Client, id).unwrap()["website"],
         json!("https://mine.example")
     );
-    let (_, html) = page(&app.base, &location.unwrap()).await;
+    let (_, html) = page(&app, &location.unwrap()).await;
     assert!(
         html.contains("Save anyway") && html.contains("Renamed Elsewhere"),
         "review shown"
@@ -459,7 +456,7 @@ async fn a_concurrent_change_is_shown_for_review_instead_of_overwritten() {
     // "Save anyway" writes my field and keeps their rename
     let mut form = form;
     form.push(("force".into(), "1".into()));
-    let (_, outcome, _) = server_fn_post(&app.base, "update_client", &pairs(&form)).await;
+    let (_, outcome, _) = server_fn_post(&app, "update_client", &pairs(&form)).await;
     assert_eq!(outcome["saved"], json!(id), "{outcome}");
     assert_eq!(outcome["sent"], json!(["website"]));
     let rec = sim.sim.record(Entity::Client, id).unwrap();
@@ -476,13 +473,13 @@ async fn a_site_is_created_for_a_client_picked_by_name() {
         .unwrap()
         .to_string();
     // the picker's search
-    let (status, found) = server_fn(&app.base, "search_clients", "q", &cname).await;
+    let (status, found) = server_fn(&app, "search_clients", "q", &cname).await;
     assert_eq!(status, 200);
     let label = format!("{cname} (#{cid})");
     assert!(found.as_array().unwrap().contains(&json!(label)), "{found}");
     // an exact name resolves; an unknown one is a field error
     let (_, outcome, _) = server_fn_post(
-        &app.base,
+        &app,
         "create_site",
         &[
             ("fields[name]", "Picked Site"),
@@ -498,7 +495,7 @@ async fn a_site_is_created_for_a_client_picked_by_name() {
     assert_eq!(rec["client_id"].as_f64(), Some(cid as f64));
     assert_eq!(rec["timezone"], json!("Europe/London"));
     let (_, outcome, _) = server_fn_post(
-        &app.base,
+        &app,
         "create_site",
         &[
             ("fields[name]", "Lost Site"),
@@ -514,14 +511,14 @@ async fn a_site_is_created_for_a_client_picked_by_name() {
         "{outcome}"
     );
     // the client's delete confirmation counts its sites
-    let (_, info) = server_fn(&app.base, "client_delete_info", "id", &cid.to_string()).await;
+    let (_, info) = server_fn(&app, "client_delete_info", "id", &cid.to_string()).await;
     assert!(
         info["dependents"].as_str().unwrap().ends_with("sites"),
         "{info}"
     );
     // a new client with the helper fields gets its first site
     let (_, outcome, _) = server_fn_post(
-        &app.base,
+        &app,
         "create_client",
         &[
             ("fields[name]", "Helper Fields Ltd"),
@@ -534,9 +531,9 @@ async fn a_site_is_created_for_a_client_picked_by_name() {
     let new_id = outcome["saved"]
         .as_i64()
         .unwrap_or_else(|| panic!("{outcome}"));
-    let (_, info) = server_fn(&app.base, "client_delete_info", "id", &new_id.to_string()).await;
+    let (_, info) = server_fn(&app, "client_delete_info", "id", &new_id.to_string()).await;
     assert_eq!(info["dependents"], json!("1 site"), "{info}");
-    let (_, html) = page(&app.base, &format!("/clients/{new_id}/delete")).await;
+    let (_, html) = page(&app, &format!("/clients/{new_id}/delete")).await;
     assert!(
         html.contains("It has 1 site."),
         "the confirmation names what hangs off the client"
@@ -549,7 +546,7 @@ async fn crm_notes_popups_and_unsubscribe() {
     let cid = first_id(&sim, Entity::Client);
     let notes_before = sim.sim.count(Entity::CrmNote);
     let (status, outcome, location) = server_fn_post(
-        &app.base,
+        &app,
         "add_crm_note",
         &[
             ("client_id", &cid.to_string()),
@@ -568,11 +565,11 @@ async fn crm_notes_popups_and_unsubscribe() {
     let rec = sim.sim.record(Entity::CrmNote, nid).unwrap();
     assert_eq!(rec["client_id"].as_f64(), Some(cid as f64));
     assert_eq!(rec["note"], json!("Spoke to the office manager."));
-    let (_, html) = page(&app.base, &format!("/clients/{cid}?noted=1")).await;
+    let (_, html) = page(&app, &format!("/clients/{cid}?noted=1")).await;
     assert!(html.contains("Spoke to the office manager.") && html.contains("CRM note added."));
     // an empty note is refused beside the field
     let (_, outcome, _) = server_fn_post(
-        &app.base,
+        &app,
         "add_crm_note",
         &[("client_id", &cid.to_string()), ("fields[note]", "  ")],
     )
@@ -594,7 +591,7 @@ async fn crm_notes_popups_and_unsubscribe() {
         unread["client_id"].as_i64().unwrap(),
     );
     let (status, body, _) = server_fn_post(
-        &app.base,
+        &app,
         "mark_popup_read",
         &[("id", &pid.to_string()), ("client_id", &pcid.to_string())],
     )
@@ -607,15 +604,11 @@ async fn crm_notes_popups_and_unsubscribe() {
 
     // unsubscribe
     let sid = first_id(&sim, Entity::Service);
-    let (status, body, location) = server_fn_post(
-        &app.base,
-        "unsubscribe_service",
-        &[("id", &sid.to_string())],
-    )
-    .await;
+    let (status, body, location) =
+        server_fn_post(&app, "unsubscribe_service", &[("id", &sid.to_string())]).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(location.unwrap(), format!("/services/{sid}?unsubscribed=1"));
-    let (_, html) = page(&app.base, &format!("/services/{sid}?unsubscribed=1")).await;
+    let (_, html) = page(&app, &format!("/services/{sid}?unsubscribed=1")).await;
     assert!(html.contains("You are unsubscribed"));
 }
 
@@ -631,12 +624,15 @@ async fn mutating_functions_refuse_get_and_missing_records_are_404() {
         "add_crm_note",
         "mark_popup_read",
     ] {
-        let res = reqwest::get(format!("{}/api/{f}?id=1", app.base))
+        let res = app
+            .client
+            .get(format!("{}/api/{f}?id=1", app.base))
+            .send()
             .await
             .unwrap();
         assert!(!res.status().is_success(), "{f} must not run on GET");
     }
-    let (status, _, _) = server_fn_post(&app.base, "delete_client", &[("id", "99999999")]).await;
+    let (status, _, _) = server_fn_post(&app, "delete_client", &[("id", "99999999")]).await;
     assert_eq!(status, 404);
 }
 
@@ -648,16 +644,16 @@ async fn reads_after_a_write_are_fresh_with_the_cache_on() {
     )
     .await;
     let id = first_id(&sim, Entity::Client);
-    let (_, before) = server_fn(&app.base, "get_client", "id", &id.to_string()).await;
-    let (_, list_before) = server_fn(&app.base, "list_clients", "query", "q=Fresh%20Name").await;
+    let (_, before) = server_fn(&app, "get_client", "id", &id.to_string()).await;
+    let (_, list_before) = server_fn(&app, "list_clients", "query", "q=Fresh%20Name").await;
     assert_eq!(list_before["record_count"], json!(0));
-    let (_, data) = server_fn(&app.base, "client_form", "id", &id.to_string()).await;
+    let (_, data) = server_fn(&app, "client_form", "id", &id.to_string()).await;
     let form = edit_form(id, &data, &[("name", "Fresh Name Ltd")]);
-    let (_, outcome, _) = server_fn_post(&app.base, "update_client", &pairs(&form)).await;
+    let (_, outcome, _) = server_fn_post(&app, "update_client", &pairs(&form)).await;
     assert_eq!(outcome["saved"], json!(id));
-    let (_, after) = server_fn(&app.base, "get_client", "id", &id.to_string()).await;
+    let (_, after) = server_fn(&app, "get_client", "id", &id.to_string()).await;
     assert_ne!(before["name"], after["name"]);
     assert_eq!(after["name"], json!("Fresh Name Ltd"));
-    let (_, list_after) = server_fn(&app.base, "list_clients", "query", "q=Fresh%20Name").await;
+    let (_, list_after) = server_fn(&app, "list_clients", "query", "q=Fresh%20Name").await;
     assert_eq!(list_after["record_count"], json!(1));
 }

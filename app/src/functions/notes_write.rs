@@ -47,7 +47,12 @@ pub async fn add_crm_note(
                 "note",
                 "CRMNote",
                 result.as_ref().ok().map(|n| n.id.into()),
-                vec!["client_id".into(), "site_id".into(), "note".into(), "app_subject".into()],
+                vec![
+                    "client_id".into(),
+                    "site_id".into(),
+                    "note".into(),
+                    "app_subject".into(),
+                ],
                 &result,
             ));
             match result {

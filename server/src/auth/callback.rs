@@ -32,16 +32,33 @@ pub async fn callback(
     }
     let pending: Option<PendingSignIn> = session.remove(PENDING).await.ok().flatten();
     let Some(pending) = pending.filter(|p| now() - p.started <= SIGN_IN_WINDOW) else {
-        audit_failure(&auth, "", ip, "sign-in callback without a sign-in in progress (expired or replayed)");
+        audit_failure(
+            &auth,
+            "",
+            ip,
+            "sign-in callback without a sign-in in progress (expired or replayed)",
+        );
         return see_other("/login?error=expired");
     };
-    if !same(q.get("state").map(String::as_str).unwrap_or(""), &pending.state) {
+    if !same(
+        q.get("state").map(String::as_str).unwrap_or(""),
+        &pending.state,
+    ) {
         audit_failure(&auth, "", ip, "sign-in callback with the wrong state");
         return see_other("/login?error=expired");
     }
     if let Some(err) = q.get("error") {
-        let code: String = err.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').take(40).collect();
-        audit_failure(&auth, "", ip, &format!("HaloPSA refused the sign-in ({code})"));
+        let code: String = err
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .take(40)
+            .collect();
+        audit_failure(
+            &auth,
+            "",
+            ip,
+            &format!("HaloPSA refused the sign-in ({code})"),
+        );
         return see_other("/login?error=denied");
     }
     let (Some(code), Some(verifier)) = (q.get("code"), auth.sealer.open(&pending.verifier)) else {
@@ -95,7 +112,11 @@ pub fn identity(tokens: &TokenSet) -> (String, String) {
 
 /// Constant-time comparison of two strings.
 fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 #[cfg(test)]
@@ -109,7 +130,10 @@ mod tests {
         t.id_token = Some(SecretString::from(format!("h.{payload}.s")));
         assert_eq!(identity(&t), ("42".into(), "Priya Shah".into()));
         t.id_token = Some(SecretString::from("garbage".to_owned()));
-        assert_eq!(identity(&t), ("unknown".into(), "HaloPSA agent unknown".into()));
+        assert_eq!(
+            identity(&t),
+            ("unknown".into(), "HaloPSA agent unknown".into())
+        );
         assert!(same("abc", "abc") && !same("abc", "abd") && !same("abc", "ab"));
     }
 }

@@ -28,7 +28,12 @@ pub fn is_public(path: &str) -> bool {
 }
 
 /// The middleware.
-pub async fn gate(State(auth): State<Auth>, session: Session, mut req: Request, next: Next) -> Response {
+pub async fn gate(
+    State(auth): State<Auth>,
+    session: Session,
+    mut req: Request,
+    next: Next,
+) -> Response {
     if is_public(req.uri().path()) {
         return next.run(req).await;
     }
@@ -38,7 +43,13 @@ pub async fn gate(State(auth): State<Auth>, session: Session, mut req: Request, 
     };
     let now = now();
     if now - signed.created >= auth.max_age.as_secs() as i64 {
-        end_session(&auth, &session, &signed, "the session reached its longest allowed age").await;
+        end_session(
+            &auth,
+            &session,
+            &signed,
+            "the session reached its longest allowed age",
+        )
+        .await;
         return refuse(&req);
     }
     let session_id = session.id().map(|id| id.to_string());
@@ -58,7 +69,13 @@ pub async fn gate(State(auth): State<Auth>, session: Session, mut req: Request, 
     };
     let Some(client) = client else {
         // the tokens cannot be opened (the key changed): sign in again
-        end_session(&auth, &session, &signed, "the stored HaloPSA tokens could not be read").await;
+        end_session(
+            &auth,
+            &session,
+            &signed,
+            "the stored HaloPSA tokens could not be read",
+        )
+        .await;
         return refuse(&req);
     };
     let user = signed.user();
@@ -68,7 +85,8 @@ pub async fn gate(State(auth): State<Auth>, session: Session, mut req: Request, 
         .path_and_query()
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| "/".into());
-    req.extensions_mut().insert(RequestHalo(Some(client.clone())));
+    req.extensions_mut()
+        .insert(RequestHalo(Some(client.clone())));
     req.extensions_mut().insert(user);
     req.extensions_mut().insert(auth.audit.clone());
 
@@ -79,7 +97,13 @@ pub async fn gate(State(auth): State<Auth>, session: Session, mut req: Request, 
         if let Some(id) = &session_id {
             auth.agents.invalidate(id);
         }
-        end_session(&auth, &session, &signed, "HaloPSA ended the agent's sign-in").await;
+        end_session(
+            &auth,
+            &session,
+            &signed,
+            "HaloPSA ended the agent's sign-in",
+        )
+        .await;
         if page_get {
             let to = login_redirect(&path_and_query);
             let sep = if to.contains('?') { '&' } else { '?' };
@@ -165,5 +189,9 @@ fn refuse(req: &Request) -> Response {
 
 /// `303 See Other` to a local path.
 pub fn see_other(location: &str) -> Response {
-    (StatusCode::SEE_OTHER, [(header::LOCATION, location.to_owned())]).into_response()
+    (
+        StatusCode::SEE_OTHER,
+        [(header::LOCATION, location.to_owned())],
+    )
+        .into_response()
 }

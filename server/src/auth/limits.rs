@@ -32,7 +32,10 @@ impl Default for SignInLimits {
     fn default() -> Self {
         Self {
             per_ip: Arc::new(RateLimiter::keyed(quota(PER_IP_BURST, PER_IP_EVERY))),
-            per_account: Arc::new(RateLimiter::keyed(quota(PER_ACCOUNT_BURST, PER_ACCOUNT_EVERY))),
+            per_account: Arc::new(RateLimiter::keyed(quota(
+                PER_ACCOUNT_BURST,
+                PER_ACCOUNT_EVERY,
+            ))),
         }
     }
 }
@@ -85,7 +88,10 @@ mod tests {
         for _ in 0..PER_ACCOUNT_BURST {
             assert!(l.check_account("Alice").is_ok());
         }
-        assert!(l.check_account(" alice ").is_err(), "names compare case-insensitively");
+        assert!(
+            l.check_account(" alice ").is_err(),
+            "names compare case-insensitively"
+        );
         assert!(l.check_account("bob").is_ok());
     }
 }

@@ -72,10 +72,18 @@ pub async fn submit(
 ) -> Response {
     let form = fields(&body);
     let next = safe_next(form.get("next").map(String::as_str));
-    let name = form.get("username").map(|s| s.trim().to_owned()).unwrap_or_default();
+    let name = form
+        .get("username")
+        .map(|s| s.trim().to_owned())
+        .unwrap_or_default();
     let ip = peer.ip();
     if let Err(wait) = auth.limits.check_ip(ip) {
-        audit_failure(&auth, &name, ip, "too many sign-in attempts from this address");
+        audit_failure(
+            &auth,
+            &name,
+            ip,
+            "too many sign-in attempts from this address",
+        );
         return too_many(&auth, wait, name, next);
     }
     match auth.mode {
@@ -88,9 +96,18 @@ pub async fn submit(
 }
 
 /// Agent mode: remember a PKCE verifier and `state` in the session and send the browser to HaloPSA.
-async fn start_agent_sign_in(auth: &Auth, headers: &HeaderMap, session: &Session, next: String) -> Response {
+async fn start_agent_sign_in(
+    auth: &Auth,
+    headers: &HeaderMap,
+    session: &Session,
+    next: String,
+) -> Response {
     let Some(origin) = auth.origin(headers) else {
-        return (StatusCode::BAD_REQUEST, "The request has no usable Host header.").into_response();
+        return (
+            StatusCode::BAD_REQUEST,
+            "The request has no usable Host header.",
+        )
+            .into_response();
     };
     let redirect_uri = format!("{origin}/auth/callback");
     let pkce = Pkce::generate();
@@ -104,7 +121,11 @@ async fn start_agent_sign_in(auth: &Auth, headers: &HeaderMap, session: &Session
     };
     if let Err(e) = session.insert(PENDING, &pending).await {
         tracing::error!(error = %e, "could not store the sign-in in the session");
-        return (StatusCode::SERVICE_UNAVAILABLE, "Sign-in is unavailable right now; try again.").into_response();
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "Sign-in is unavailable right now; try again.",
+        )
+            .into_response();
     }
     let url = authorize_url(
         auth.gateway.config(),
@@ -138,7 +159,12 @@ async fn local_sign_in(
         );
     }
     if let Err(wait) = auth.limits.check_account(&name) {
-        audit_failure(auth, &name, ip, "too many sign-in attempts for this account");
+        audit_failure(
+            auth,
+            &name,
+            ip,
+            "too many sign-in attempts for this account",
+        );
         return too_many(auth, wait, name, next);
     }
     let verified = match &auth.users {
@@ -176,7 +202,11 @@ pub async fn begin_session(
     };
     if let Err(e) = stored.await {
         tracing::error!(error = %e, "could not store the session");
-        return (StatusCode::SERVICE_UNAVAILABLE, "Sign-in is unavailable right now; try again.").into_response();
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "Sign-in is unavailable right now; try again.",
+        )
+            .into_response();
     }
     auth.audit.write(
         &AuditEvent {

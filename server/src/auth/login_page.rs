@@ -23,7 +23,10 @@ pub fn render(mode: AuthMode, demo: bool, css: &str, view: &LoginView) -> String
         (None, Some(n)) => format!("<p class=\"login-notice\" role=\"status\">{}</p>", esc(n)),
         (None, None) => String::new(),
     };
-    let next = format!("<input type=\"hidden\" name=\"next\" value=\"{}\">", esc(&view.next));
+    let next = format!(
+        "<input type=\"hidden\" name=\"next\" value=\"{}\">",
+        esc(&view.next)
+    );
     let form = match mode {
         AuthMode::Agent => format!(
             "<form method=\"post\" action=\"/login\" class=\"login-form\">{next}\

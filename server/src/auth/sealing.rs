@@ -20,7 +20,10 @@ const NONCE_LEN: usize = 12;
 
 impl Sealer {
     /// The configured key, else the key file in `data_dir` (created with a random key when missing).
-    pub fn load(data_dir: &Path, configured: Option<&SecretString>) -> Result<Sealer, StartupError> {
+    pub fn load(
+        data_dir: &Path,
+        configured: Option<&SecretString>,
+    ) -> Result<Sealer, StartupError> {
         let bytes = match configured {
             Some(k) => decode_key(k.expose_secret()).ok_or_else(|| {
                 StartupError::bad(
@@ -66,10 +69,7 @@ impl Sealer {
 }
 
 fn decode_key(text: &str) -> Option<Vec<u8>> {
-    STANDARD
-        .decode(text.trim())
-        .ok()
-        .filter(|b| b.len() == 32)
+    STANDARD.decode(text.trim()).ok().filter(|b| b.len() == 32)
 }
 
 fn key_file(path: &Path) -> Result<Vec<u8>, StartupError> {
@@ -121,11 +121,17 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(dir.join("session.key")).unwrap().permissions().mode();
+            let mode = std::fs::metadata(dir.join("session.key"))
+                .unwrap()
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o777, 0o600);
         }
         let configured = SecretString::from(STANDARD.encode([7u8; 32]));
-        assert!(Sealer::load(&dir, Some(&configured)).unwrap().open(&sealed).is_none());
+        assert!(Sealer::load(&dir, Some(&configured))
+            .unwrap()
+            .open(&sealed)
+            .is_none());
         let short = SecretString::from(STANDARD.encode([7u8; 16]));
         assert!(Sealer::load(&dir, Some(&short)).is_err());
         std::fs::remove_dir_all(&dir).unwrap();

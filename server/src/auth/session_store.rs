@@ -22,7 +22,12 @@ pub fn cookie_name(https: bool) -> &'static str {
 /// Opens (creating) `DATA_DIR/sessions.sqlite3` and starts the hourly clean-up of expired sessions.
 pub async fn open(data_dir: &Path) -> Result<RusqliteStore, StartupError> {
     let path = data_dir.join("sessions.sqlite3");
-    let bad = |e: String| StartupError::bad("HALOSCOPE_DATA_DIR", format!("session store {}: {e}", path.display()));
+    let bad = |e: String| {
+        StartupError::bad(
+            "HALOSCOPE_DATA_DIR",
+            format!("session store {}: {e}", path.display()),
+        )
+    };
     crate::data_dir::touch_private(&path).map_err(|e| bad(e.to_string()))?;
     let conn = Connection::open(&path)
         .await
@@ -43,7 +48,11 @@ pub async fn open(data_dir: &Path) -> Result<RusqliteStore, StartupError> {
 
 /// The session middleware: HttpOnly, SameSite=Lax, Secure and `__Host-` over HTTPS; a session unused for
 /// `idle` expires (the absolute limit is checked by the gate).
-pub fn layer(store: RusqliteStore, https: bool, idle: Duration) -> SessionManagerLayer<RusqliteStore> {
+pub fn layer(
+    store: RusqliteStore,
+    https: bool,
+    idle: Duration,
+) -> SessionManagerLayer<RusqliteStore> {
     let idle = tower_sessions::cookie::time::Duration::seconds(idle.as_secs() as i64);
     SessionManagerLayer::new(store)
         .with_name(cookie_name(https))

@@ -84,7 +84,11 @@ impl SignedIn {
     /// The person as the app sees them.
     pub fn user(&self) -> RequestUser {
         RequestUser {
-            kind: if self.kind == "agent" { "agent" } else { "local" },
+            kind: if self.kind == "agent" {
+                "agent"
+            } else {
+                "local"
+            },
             id: self.id.clone(),
             name: self.name.clone(),
         }
@@ -118,7 +122,10 @@ mod tests {
         let set = TokenSet::new("acc-1", Some("ref-1".into()), Some(expiry));
         s.set_tokens(&sealer, &set);
         let stored = serde_json::to_string(&s).unwrap();
-        assert!(!stored.contains("acc-1") && !stored.contains("ref-1"), "{stored}");
+        assert!(
+            !stored.contains("acc-1") && !stored.contains("ref-1"),
+            "{stored}"
+        );
         let back = s.tokens(&sealer).unwrap();
         assert_eq!(back.access_token.expose_secret(), "acc-1");
         assert_eq!(back.refresh_token.unwrap().expose_secret(), "ref-1");

@@ -10,7 +10,11 @@ use axum::response::{IntoResponse, Response};
 use http::{header, HeaderMap, Method, StatusCode};
 
 /// Why a request was refused, or `None` when it may go on.
-pub fn cross_site(method: &Method, headers: &HeaderMap, expected_origin: Option<&str>) -> Option<&'static str> {
+pub fn cross_site(
+    method: &Method,
+    headers: &HeaderMap,
+    expected_origin: Option<&str>,
+) -> Option<&'static str> {
     if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
         return None;
     }
@@ -59,13 +63,31 @@ mod tests {
     fn only_same_origin_writes_pass() {
         let me = Some("http://127.0.0.1:3000");
         let post = Method::POST;
-        assert!(cross_site(&post, &headers(&[("origin", "http://127.0.0.1:3000"), ("sec-fetch-site", "same-origin")]), me).is_none());
+        assert!(cross_site(
+            &post,
+            &headers(&[
+                ("origin", "http://127.0.0.1:3000"),
+                ("sec-fetch-site", "same-origin")
+            ]),
+            me
+        )
+        .is_none());
         assert!(cross_site(&post, &headers(&[]), me).is_none());
         assert!(cross_site(&post, &headers(&[("sec-fetch-site", "cross-site")]), me).is_some());
         assert!(cross_site(&post, &headers(&[("sec-fetch-site", "same-site")]), me).is_some());
         assert!(cross_site(&post, &headers(&[("origin", "https://evil.example")]), me).is_some());
         assert!(cross_site(&post, &headers(&[("origin", "null")]), me).is_some());
-        assert!(cross_site(&Method::DELETE, &headers(&[("origin", "http://localhost:3000")]), me).is_some());
-        assert!(cross_site(&Method::GET, &headers(&[("sec-fetch-site", "cross-site")]), me).is_none());
+        assert!(cross_site(
+            &Method::DELETE,
+            &headers(&[("origin", "http://localhost:3000")]),
+            me
+        )
+        .is_some());
+        assert!(cross_site(
+            &Method::GET,
+            &headers(&[("sec-fetch-site", "cross-site")]),
+            me
+        )
+        .is_none());
     }
 }

@@ -46,7 +46,11 @@ pub fn new_nonce() -> String {
 }
 
 /// The middleware.
-pub async fn security_headers(State(policy): State<HeaderPolicy>, mut req: Request, next: Next) -> Response {
+pub async fn security_headers(
+    State(policy): State<HeaderPolicy>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let nonce = new_nonce();
     req.extensions_mut().insert(CspNonce(nonce.clone()));
     let mut res = next.run(req).await;
@@ -54,10 +58,19 @@ pub async fn security_headers(State(policy): State<HeaderPolicy>, mut req: Reque
     if let Ok(v) = HeaderValue::from_str(&content_security_policy(&nonce, &policy.form_targets)) {
         h.insert(header::CONTENT_SECURITY_POLICY, v);
     }
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
     h.insert(
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
@@ -69,7 +82,10 @@ pub async fn security_headers(State(policy): State<HeaderPolicy>, mut req: Reque
         );
     }
     if !h.contains_key(header::CACHE_CONTROL) {
-        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+        h.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
     }
     res
 }

@@ -6,10 +6,130 @@ use std::io::Write;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// A running haloscope process; killed on drop.
+/// A running haloscope process; killed on drop (its data directory is removed then).
 pub struct Haloscope {
     pub base: String,
+    /// A client signed in as [`TEST_USER`] (cookies kept), not following redirects.
+    pub client: reqwest::Client,
+    /// The data directory (sessions, users file, audit log).
+    pub data_dir: std::path::PathBuf,
     child: Child,
+}
+
+/// The local account the tests sign in with (service mode).
+pub const TEST_USER: &str = "tester";
+/// Its password.
+pub const TEST_PASSWORD: &str = "correct horse battery staple";
+
+/// Where requests of a test go: a signed-in [`Haloscope`], or a bare base URL (no session).
+pub trait Target {
+    fn base(&self) -> &str;
+    fn client(&self) -> reqwest::Client;
+}
+
+impl Target for Haloscope {
+    fn base(&self) -> &str {
+        &self.base
+    }
+    fn client(&self) -> reqwest::Client {
+        self.client.clone()
+    }
+}
+
+/// A signed-in handle that outlives a borrow of the [`Haloscope`] (for spawned tasks).
+#[derive(Clone)]
+pub struct Remote {
+    pub base: String,
+    pub client: reqwest::Client,
+}
+
+impl Haloscope {
+    /// A handle for spawned tasks.
+    pub fn remote(&self) -> Remote {
+        Remote {
+            base: self.base.clone(),
+            client: self.client.clone(),
+        }
+    }
+}
+
+impl Target for Remote {
+    fn base(&self) -> &str {
+        &self.base
+    }
+    fn client(&self) -> reqwest::Client {
+        self.client.clone()
+    }
+}
+
+impl Target for str {
+    fn base(&self) -> &str {
+        self
+    }
+    fn client(&self) -> reqwest::Client {
+        plain_client()
+    }
+}
+
+impl Target for String {
+    fn base(&self) -> &str {
+        self
+    }
+    fn client(&self) -> reqwest::Client {
+        plain_client()
+    }
+}
+
+/// A client without cookies that does not follow redirects.
+pub fn plain_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// A client that keeps cookies and does not follow redirects.
+pub fn cookie_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// A fresh, empty data directory for one haloscope process.
+pub fn temp_data_dir(tag: &str) -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "haloscope-test-{tag}-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+/// Adds the local account `name` with `password` in `data_dir`.
+pub fn add_user(data_dir: &std::path::Path, name: &str, password: &str) {
+    let dir = data_dir.to_string_lossy().into_owned();
+    let out = run_to_end(
+        &[],
+        &["--data-dir", &dir, "user", "add", name],
+        &format!("{password}\n"),
+    );
+    assert_eq!(out.code, Some(0), "user add failed: {}", out.stderr);
+}
+
+/// Signs `client` in with a local account; panics unless the sign-in page sends it on.
+pub async fn sign_in(base: &str, client: &reqwest::Client, name: &str, password: &str) {
+    let res = client
+        .post(format!("{base}/login"))
+        .form(&[("username", name), ("password", password), ("next", "/")])
+        .send()
+        .await
+        .expect("sign-in answers");
+    assert_eq!(res.status().as_u16(), 303, "sign-in as {name} failed");
 }
 
 impl Haloscope {
@@ -35,6 +155,7 @@ impl Drop for Haloscope {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.data_dir);
     }
 }
 
@@ -91,18 +212,47 @@ pub async fn start_with(
     env: &[(&str, &str)],
 ) -> (halo_sim::RunningSim, Haloscope) {
     let sim = halo_sim::spawn(cfg).await.expect("simulator starts");
+    let data_dir = temp_data_dir("app");
+    add_user(&data_dir, TEST_USER, TEST_PASSWORD);
+    let app = launch(&sim, data_dir, env, Stdio::null()).await;
+    sign_in(&app.base, &app.client, TEST_USER, TEST_PASSWORD).await;
+    (sim, app)
+}
+
+/// Starts haloscope in service mode against `sim` with `data_dir`; `stdout` receives its standard output
+/// (the audit log goes there with `HALOSCOPE_AUDIT_LOG=-`). Its client is not signed in yet.
+pub async fn launch(
+    sim: &halo_sim::RunningSim,
+    data_dir: std::path::PathBuf,
+    env: &[(&str, &str)],
+    stdout: Stdio,
+) -> Haloscope {
+    let mut all: Vec<(&str, &str)> = vec![
+        ("HALO_URL", &sim.base_url),
+        ("HALO_TENANT", halo_sim::DEMO_TENANT),
+        ("HALO_CLIENT_ID", halo_sim::DEMO_CLIENT_ID),
+        ("HALO_CLIENT_SECRET", halo_sim::DEMO_CLIENT_SECRET),
+        ("HALO_RATE_LIMIT", "0"),
+        ("HALOSCOPE_CACHE_TTL", "0"),
+    ];
+    all.extend_from_slice(env);
+    spawn_app(data_dir, &all, stdout).await
+}
+
+/// Starts haloscope with `data_dir` and `env` (nothing else from this process's environment), on a free
+/// loopback port; waits for `/healthz`.
+pub async fn spawn_app(
+    data_dir: std::path::PathBuf,
+    env: &[(&str, &str)],
+    stdout: Stdio,
+) -> Haloscope {
     let port = free_port();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_haloscope"));
     cmd.env_clear()
+        .env("HALOSCOPE_DATA_DIR", &data_dir)
         .env("HALOSCOPE_LISTEN", format!("127.0.0.1:{port}"))
-        .env("HALO_URL", &sim.base_url)
-        .env("HALO_TENANT", halo_sim::DEMO_TENANT)
-        .env("HALO_CLIENT_ID", halo_sim::DEMO_CLIENT_ID)
-        .env("HALO_CLIENT_SECRET", halo_sim::DEMO_CLIENT_SECRET)
-        .env("HALO_RATE_LIMIT", "0")
-        .env("HALOSCOPE_CACHE_TTL", "0")
         .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
+        .stdout(stdout)
         .stderr(Stdio::null());
     for (k, v) in env {
         cmd.env(k, v);
@@ -110,10 +260,12 @@ pub async fn start_with(
     let child = cmd.spawn().expect("haloscope starts");
     let app = Haloscope {
         base: format!("http://127.0.0.1:{port}"),
+        client: cookie_client(),
+        data_dir,
         child,
     };
     wait_healthy(&app.base).await;
-    (sim, app)
+    app
 }
 
 /// Waits up to 20 s for `/healthz`.
@@ -132,14 +284,15 @@ pub async fn wait_healthy(base: &str) {
 }
 
 /// Calls a GET server function with its single `String` argument `name=value`.
-pub async fn server_fn(
-    base: &str,
+pub async fn server_fn<T: Target + ?Sized>(
+    to: &T,
     endpoint: &str,
     arg: &str,
     value: &str,
 ) -> (u16, serde_json::Value) {
-    let url = format!("{base}/api/{endpoint}");
-    let res = reqwest::Client::new()
+    let url = format!("{}/api/{endpoint}", to.base());
+    let res = to
+        .client()
         .get(url)
         .query(&[(arg, value)])
         .header("Accept", "application/json")
@@ -155,13 +308,14 @@ pub async fn server_fn(
 /// Calls a POST server function with a form-encoded body (what `ActionForm` sends), asking for JSON as
 /// the browser's enhanced form does. Returns the status, the JSON body and the `Location` the function
 /// asked the client to go to (if any).
-pub async fn server_fn_post(
-    base: &str,
+pub async fn server_fn_post<T: Target + ?Sized>(
+    to: &T,
     endpoint: &str,
     form: &[(&str, &str)],
 ) -> (u16, serde_json::Value, Option<String>) {
-    let res = reqwest::Client::new()
-        .post(format!("{base}/api/{endpoint}"))
+    let res = to
+        .client()
+        .post(format!("{}/api/{endpoint}", to.base()))
         .header("Accept", "application/json")
         .form(form)
         .send()
@@ -180,17 +334,15 @@ pub async fn server_fn_post(
 
 /// Posts a form as a browser without JavaScript does (`Accept: text/html`, a `Referer`), without following
 /// the redirect. Returns the status and the `Location`.
-pub async fn post_plain_form(
-    base: &str,
+pub async fn post_plain_form<T: Target + ?Sized>(
+    to: &T,
     endpoint: &str,
     referer: &str,
     form: &[(&str, &str)],
 ) -> (u16, Option<String>) {
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let res = client
+    let base = to.base();
+    let res = to
+        .client()
         .post(format!("{base}/api/{endpoint}"))
         .header("Accept", "text/html,application/xhtml+xml")
         .header("Referer", format!("{base}{referer}"))
@@ -208,13 +360,14 @@ pub async fn post_plain_form(
 }
 
 /// Fetches a page as HTML (server-rendered); returns the status and the body.
-pub async fn page(base: &str, path: &str) -> (u16, String) {
+pub async fn page<T: Target + ?Sized>(to: &T, path: &str) -> (u16, String) {
     let url = if path.starts_with("http") {
         path.to_owned()
     } else {
-        format!("{base}{path}")
+        format!("{}{path}", to.base())
     };
-    let res = reqwest::Client::new()
+    let res = to
+        .client()
         .get(url)
         .header("Accept", "text/html")
         .send()
