@@ -46,6 +46,8 @@ pub(crate) struct AuthState {
     access: HashMap<String, Access>,
     refresh: HashMap<String, Grant>,
     codes: HashMap<String, Code>,
+    /// Every access and refresh token issued (the latest 10,000), for leak tests.
+    issued: std::collections::VecDeque<String>,
 }
 
 impl AuthState {
@@ -62,6 +64,18 @@ impl AuthState {
         for a in self.access.values_mut() {
             a.expires_at = now;
         }
+    }
+
+    /// Every token issued so far (access and refresh), newest last.
+    pub fn issued(&self) -> Vec<String> {
+        self.issued.iter().cloned().collect()
+    }
+
+    fn remember(&mut self, token: &str) {
+        if self.issued.len() >= 10_000 {
+            self.issued.pop_front();
+        }
+        self.issued.push_back(token.to_owned());
     }
 
     pub fn revoke_all(&mut self) {
@@ -88,6 +102,10 @@ impl AuthState {
                 self.refresh.insert(r.clone(), grant.clone());
                 r
             });
+        self.remember(&token);
+        if let Some(r) = &refresh {
+            self.remember(r);
+        }
         self.access.insert(
             token.clone(),
             Access {

@@ -244,6 +244,11 @@ impl Faults {
         self.sim.auth_state().expire_all();
     }
 
+    /// Every access and refresh token the simulator has issued (for leak tests).
+    pub fn issued_tokens(&self) -> Vec<String> {
+        self.sim.auth_state().issued()
+    }
+
     /// Revokes every access token, refresh token and pending authorisation code.
     pub fn revoke_tokens(&self) {
         self.sim.auth_state().revoke_all();
@@ -257,6 +262,11 @@ pub(crate) fn control_routes() -> Router<Arc<Inner>> {
         .route("/_control/expire-tokens", post(expire_tokens))
         .route("/_control/revoke-tokens", post(revoke_tokens))
         .route("/_control/reset", post(reset))
+        .route("/_control/tokens", get(issued_tokens))
+}
+
+async fn issued_tokens(State(sim): State<Arc<Inner>>) -> Json<Vec<String>> {
+    Json(Faults { sim }.issued_tokens())
 }
 
 async fn get_faults(State(sim): State<Arc<Inner>>) -> Json<FaultConfig> {
