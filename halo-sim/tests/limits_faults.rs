@@ -322,7 +322,7 @@ async fn control_endpoint_exists_only_when_enabled() {
     assert_eq!(
         get(&sim, &t2, "/TopLevel").await.0,
         StatusCode::UNAUTHORIZED
-    );    // every token issued is listed, revoked ones too (for leak tests)
+    ); // every token issued is listed, revoked ones too (for leak tests)
     let issued: Vec<String> = http()
         .get(format!("{}/_control/tokens", sim.base_url))
         .send()

@@ -4,6 +4,7 @@
 
 use crate::auth::gate::{is_public, SERVER_FN_PREFIX};
 use crate::router::SERVER_ROUTES;
+use std::io::Write;
 use std::process::ExitCode;
 
 /// One route.
@@ -30,8 +31,13 @@ pub fn print() -> ExitCode {
         }
     };
     let routes = runtime.block_on(async { collect() });
+    let mut out = std::io::stdout().lock();
     for r in routes {
-        println!("{}", serde_json::to_string(&r).unwrap_or_default());
+        let line = serde_json::to_string(&r).unwrap_or_default();
+        // a closed pipe (e.g. `| head`) just ends the listing
+        if writeln!(out, "{line}").is_err() {
+            break;
+        }
     }
     ExitCode::SUCCESS
 }

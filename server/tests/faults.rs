@@ -98,7 +98,7 @@ async fn an_unreachable_upstream_is_503_and_readyz_says_so() {
             ("HALO_CLIENT_ID", "id"),
             ("HALO_CLIENT_SECRET", "secret"),
         ],
-        std::process::Stdio::null(),
+        None,
     )
     .await;
     common::sign_in(

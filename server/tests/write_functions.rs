@@ -286,6 +286,48 @@ async fn every_entity_can_be_created_listed_edited_and_deleted() {
         assert!(sim.sim.record(entity, id).is_none(), "{entity:?} deleted");
         let (status, _) = page(&app, &format!("/{path}/{id}")).await;
         assert_eq!(status, 404, "{entity:?} detail is gone");
+        // each change is in the audit log: who, what, which fields, how it ended
+        let halo_name = entity_name(entity);
+        let created = common::audit_line(&app, "create", halo_name, id);
+        assert_eq!(created["result"], "ok");
+        assert!(
+            created["fields"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("name")),
+            "{created}"
+        );
+        let updated = common::audit_line(&app, "update", halo_name, id);
+        assert_eq!(updated["fields"], json!(["name"]), "{updated}");
+        assert_eq!(
+            common::audit_line(&app, "delete", halo_name, id)["result"],
+            "ok"
+        );
+    }
+    let lines = common::audit_lines(&app);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["action"] == "sign_in" && l["who"] == common::TEST_USER),
+        "the sign-in is audited"
+    );
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.to_string().contains("Zz Write test")),
+        "values written are not in the audit log"
+    );
+}
+
+/// HaloPSA's name of an entity, as audit lines give it.
+fn entity_name(entity: Entity) -> &'static str {
+    match entity {
+        Entity::Client => "Client",
+        Entity::Site => "Site",
+        Entity::Supplier => "Supplier",
+        Entity::Organisation => "Organisation",
+        Entity::Service => "Service",
+        other => panic!("no form for {other:?}"),
     }
 }
 
@@ -610,6 +652,16 @@ async fn crm_notes_popups_and_unsubscribe() {
     assert_eq!(location.unwrap(), format!("/services/{sid}?unsubscribed=1"));
     let (_, html) = page(&app, &format!("/services/{sid}?unsubscribed=1")).await;
     assert!(html.contains("You are unsubscribed"));
+    let note = common::audit_line(&app, "note", "CRMNote", nid);
+    assert_eq!(note["result"], "ok");
+    assert_eq!(
+        common::audit_line(&app, "popup_read", "PopupNote", pid)["result"],
+        "ok"
+    );
+    assert_eq!(
+        common::audit_line(&app, "unsubscribe", "Service", sid)["result"],
+        "ok"
+    );
 }
 
 #[tokio::test]

@@ -724,6 +724,11 @@ where
     Ok(())
 }
 
+/// HaloPSA's name of entity `E` (`Client`, `Site`, …), for audit lines.
+pub fn entity_name<E: halo::entity::Entity>() -> &'static str {
+    E::PATH.trim_start_matches('/')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -825,9 +830,4 @@ mod tests {
         assert_eq!(c.len(), 1);
         assert_eq!((c[0].loaded.as_str(), c[0].now.as_str()), ("A", "B"));
     }
-}
-
-/// HaloPSA's name of entity `E` (`Client`, `Site`, …), for audit lines.
-pub fn entity_name<E: halo::entity::Entity>() -> &'static str {
-    E::PATH.trim_start_matches('/')
 }

@@ -214,18 +214,18 @@ pub async fn start_with(
     let sim = halo_sim::spawn(cfg).await.expect("simulator starts");
     let data_dir = temp_data_dir("app");
     add_user(&data_dir, TEST_USER, TEST_PASSWORD);
-    let app = launch(&sim, data_dir, env, Stdio::null()).await;
+    let app = launch(&sim, data_dir, env, None).await;
     sign_in(&app.base, &app.client, TEST_USER, TEST_PASSWORD).await;
     (sim, app)
 }
 
-/// Starts haloscope in service mode against `sim` with `data_dir`; `stdout` receives its standard output
-/// (the audit log goes there with `HALOSCOPE_AUDIT_LOG=-`). Its client is not signed in yet.
+/// Starts haloscope in service mode against `sim` with `data_dir`; with `log`, its standard output and
+/// error are appended to that file. Its client is not signed in yet.
 pub async fn launch(
     sim: &halo_sim::RunningSim,
     data_dir: std::path::PathBuf,
     env: &[(&str, &str)],
-    stdout: Stdio,
+    log: Option<&std::path::Path>,
 ) -> Haloscope {
     let mut all: Vec<(&str, &str)> = vec![
         ("HALO_URL", &sim.base_url),
@@ -236,24 +236,40 @@ pub async fn launch(
         ("HALOSCOPE_CACHE_TTL", "0"),
     ];
     all.extend_from_slice(env);
-    spawn_app(data_dir, &all, stdout).await
+    spawn_app(data_dir, &all, log).await
 }
 
-/// Starts haloscope with `data_dir` and `env` (nothing else from this process's environment), on a free
-/// loopback port; waits for `/healthz`.
+/// Starts haloscope with `data_dir` and `env` (nothing else from this process's environment) on a free
+/// loopback port, or on the one `HALOSCOPE_LISTEN` in `env` names; with `log`, its standard output and error
+/// are appended to that file. Waits for `/healthz`.
 pub async fn spawn_app(
     data_dir: std::path::PathBuf,
     env: &[(&str, &str)],
-    stdout: Stdio,
+    log: Option<&std::path::Path>,
 ) -> Haloscope {
-    let port = free_port();
+    let port = env
+        .iter()
+        .find(|(k, _)| *k == "HALOSCOPE_LISTEN")
+        .and_then(|(_, v)| v.rsplit(':').next()?.parse().ok())
+        .unwrap_or_else(free_port);
+    let (stdout, stderr) = match log {
+        Some(path) => {
+            let file = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .expect("log file opens");
+            (Stdio::from(file.try_clone().unwrap()), Stdio::from(file))
+        }
+        None => (Stdio::null(), Stdio::null()),
+    };
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_haloscope"));
     cmd.env_clear()
         .env("HALOSCOPE_DATA_DIR", &data_dir)
         .env("HALOSCOPE_LISTEN", format!("127.0.0.1:{port}"))
         .env("RUST_LOG", "warn")
         .stdout(stdout)
-        .stderr(Stdio::null());
+        .stderr(stderr);
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -374,4 +390,34 @@ pub async fn page<T: Target + ?Sized>(to: &T, path: &str) -> (u16, String) {
         .await
         .expect("page answers");
     (res.status().as_u16(), res.text().await.unwrap())
+}
+
+/// The audit lines haloscope wrote to its data directory so far.
+pub fn audit_lines(app: &Haloscope) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(app.data_dir.join("audit.jsonl"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every audit line is JSON"))
+        .collect()
+}
+
+/// The one audit line with `action` on `entity` record `id`; panics unless there is exactly one.
+pub fn audit_line(app: &Haloscope, action: &str, entity: &str, id: i64) -> serde_json::Value {
+    let found: Vec<serde_json::Value> = audit_lines(app)
+        .into_iter()
+        .filter(|l| l["action"] == action && l["entity"] == entity && l["id"] == id)
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "one {action} line for {entity} {id}: {found:?}"
+    );
+    let line = found.into_iter().next().unwrap();
+    assert_eq!(line["who"], TEST_USER, "{line}");
+    assert_eq!(line["who_kind"], "local", "{line}");
+    assert!(
+        line["ts"].as_str().is_some_and(|t| t.ends_with('Z')),
+        "{line}"
+    );
+    line
 }

@@ -1,0 +1,740 @@
+//! Security against the real binary: every route refuses a request without a session (except the public
+//! ones), cross-site writes are refused, cookie flags, headers and the CSP nonce, sign-in limits, agent
+//! sign-in with PKCE (session rotation, revoked tokens), sessions that survive a restart, and logs that never
+//! hold a secret or token.
+
+mod common;
+
+use common::{cookie_client, plain_client, server_fn, start, Haloscope, TEST_PASSWORD, TEST_USER};
+use serde_json::Value;
+
+/// One line of `haloscope routes`.
+fn routes() -> Vec<Value> {
+    let out = common::run_to_end(&[], &["routes"], "");
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    out.stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// A concrete path for a route pattern (`{id}` / `:id` → `1`, `{file}` → `clients.csv`).
+fn concrete(path: &str) -> String {
+    path.split('/')
+        .map(|seg| match seg {
+            "{file}" => "clients.csv".to_owned(),
+            s if s.starts_with('{') || s.starts_with(':') || s.starts_with('*') => "1".to_owned(),
+            s => s.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[tokio::test]
+async fn every_route_without_a_session_is_refused_except_the_public_ones() {
+    let (_sim, app) = start().await;
+    let routes = routes();
+    let count = |kind: &str| routes.iter().filter(|r| r["kind"] == kind).count();
+    assert!(
+        count("page") >= 27,
+        "the pages come from the router: {}",
+        count("page")
+    );
+    assert!(
+        count("server_fn") >= 30,
+        "the server functions come from the registry: {}",
+        count("server_fn")
+    );
+    let public: Vec<&str> = routes
+        .iter()
+        .filter(|r| r["public"] == true)
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        public,
+        [
+            "/auth/callback",
+            "/healthz",
+            "/login",
+            "/login",
+            "/metrics",
+            "/readyz"
+        ],
+        "exactly these answer without a session"
+    );
+    let anonymous = plain_client();
+    for r in &routes {
+        let (method, path, kind) = (
+            r["method"].as_str().unwrap(),
+            concrete(r["path"].as_str().unwrap()),
+            r["kind"].as_str().unwrap(),
+        );
+        let url = format!("{}{path}", app.base);
+        let req = match method {
+            "GET" => anonymous.get(&url),
+            "POST" => anonymous.post(&url).form(&[("id", "1")]),
+            other => anonymous.request(other.parse().unwrap(), &url),
+        };
+        let res = req
+            .header("Accept", "application/json")
+            .send()
+            .await
+            .unwrap();
+        let status = res.status().as_u16();
+        let location = res
+            .headers()
+            .get("location")
+            .map(|v| v.to_str().unwrap().to_owned());
+        if r["public"] == true {
+            assert!(
+                status != 401 && status != 303 || path == "/auth/callback",
+                "{method} {path}: {status}"
+            );
+            continue;
+        }
+        if kind == "server_fn" || method != "GET" {
+            assert_eq!(status, 401, "{method} {path} without a session");
+            let body = res.text().await.unwrap();
+            assert!(
+                !body.contains("record_count"),
+                "{method} {path} leaked data: {body}"
+            );
+        } else {
+            assert_eq!(status, 303, "{method} {path} without a session");
+            let location = location.unwrap();
+            assert!(location.starts_with("/login"), "{path} → {location}");
+        }
+    }
+    // signed in, the same routes answer (one of each kind)
+    assert_eq!(server_fn(&app, "list_clients", "query", "").await.0, 200);
+    let (status, _) = common::page(&app, "/clients").await;
+    assert_eq!(status, 200);
+    // the redirect keeps where the person was going, as a local path only
+    let res = anonymous
+        .get(format!("{}/clients?q=ab&page=2", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.headers()["location"],
+        "/login?next=%2Fclients%3Fq%3Dab%26page%3D2"
+    );
+}
+
+#[tokio::test]
+async fn sign_in_goes_to_next_and_refuses_an_open_redirect() {
+    let (_sim, app) = start().await;
+    let client = cookie_client();
+    let res = client
+        .post(format!("{}/login", app.base))
+        .form(&[
+            ("username", TEST_USER),
+            ("password", TEST_PASSWORD),
+            ("next", "/sites?q=a"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], "/sites?q=a");
+    let other = cookie_client();
+    let res = other
+        .post(format!("{}/login", app.base))
+        .form(&[
+            ("username", TEST_USER),
+            ("password", TEST_PASSWORD),
+            ("next", "https://evil.example/"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], "/");
+    // a wrong password: 401, the page says so and keeps the name, no session
+    let res = cookie_client()
+        .post(format!("{}/login", app.base))
+        .form(&[("username", TEST_USER), ("password", "wrong password!")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401);
+    assert!(
+        res.headers().get("set-cookie").is_none(),
+        "no session for a failed sign-in"
+    );
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("do not match") && html.contains("value=\"tester\""),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn cross_site_writes_are_refused_and_change_nothing() {
+    let (sim, app) = start().await;
+    let before = sim.sim.count(halo_sim::Entity::Client);
+    for (header, value) in [
+        ("Origin", "https://evil.example"),
+        ("Sec-Fetch-Site", "cross-site"),
+        ("Origin", "null"),
+    ] {
+        let res = app
+            .client
+            .post(format!("{}/api/create_client", app.base))
+            .header(header, value)
+            .form(&[("fields[name]", "Cross Site Ltd")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 403, "{header}: {value}");
+    }
+    assert_eq!(
+        sim.sim.count(halo_sim::Entity::Client),
+        before,
+        "nothing was created"
+    );
+    // sign-out and sign-in are state changes too
+    let res = app
+        .client
+        .post(format!("{}/logout", app.base))
+        .header("Origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    assert_eq!(
+        server_fn(&app, "list_clients", "query", "").await.0,
+        200,
+        "still signed in"
+    );
+    // the same request from the same origin goes through
+    let res = app
+        .client
+        .post(format!("{}/api/create_client", app.base))
+        .header("Origin", &app.base)
+        .header("Sec-Fetch-Site", "same-origin")
+        .header("Accept", "application/json")
+        .form(&[("fields[name]", "Same Site Ltd")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(sim.sim.count(halo_sim::Entity::Client), before + 1);
+}
+
+fn session_cookie(res: &reqwest::Response) -> Option<String> {
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|c| c.contains("haloscope_session="))
+}
+
+#[tokio::test]
+async fn the_session_cookie_has_the_right_flags_and_sign_out_ends_it_on_the_server() {
+    let (_sim, app) = start().await;
+    let client = plain_client();
+    let res = client
+        .post(format!("{}/login", app.base))
+        .form(&[("username", TEST_USER), ("password", TEST_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    let cookie = session_cookie(&res).expect("a session cookie");
+    assert!(
+        cookie.starts_with("haloscope_session="),
+        "plain name over http: {cookie}"
+    );
+    for flag in ["HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(cookie.contains(flag), "{flag} in {cookie}");
+    }
+    assert!(
+        !cookie.contains("Secure"),
+        "no Secure over http loopback: {cookie}"
+    );
+    let pair = cookie.split(';').next().unwrap().to_owned();
+    let with_cookie = |path: &str| {
+        client
+            .get(format!("{}{path}", app.base))
+            .header("Cookie", pair.clone())
+    };
+    assert_eq!(with_cookie("/clients").send().await.unwrap().status(), 200);
+    let out = client
+        .post(format!("{}/logout", app.base))
+        .header("Cookie", pair.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), 303);
+    assert_eq!(out.headers()["location"], "/login?signed_out=1");
+    // the old cookie is worthless now: the session is gone from the server
+    let again = with_cookie("/clients").send().await.unwrap();
+    assert_eq!(again.status(), 303, "signed out on the server");
+    let lines = common::audit_lines(&app);
+    assert!(lines
+        .iter()
+        .any(|l| l["action"] == "sign_out" && l["who"] == TEST_USER));
+}
+
+#[tokio::test]
+async fn over_https_the_cookie_is_host_prefixed_and_secure_and_hsts_is_sent() {
+    let (_sim, app) = common::start_with(
+        halo_sim::SimConfig::default(),
+        &[("HALOSCOPE_PUBLIC_URL", "https://scope.example.com")],
+    )
+    .await;
+    let res = plain_client()
+        .post(format!("{}/login", app.base))
+        .form(&[("username", TEST_USER), ("password", TEST_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    let cookie = session_cookie(&res).expect("a session cookie");
+    assert!(cookie.starts_with("__Host-haloscope_session="), "{cookie}");
+    assert!(
+        cookie.contains("Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"),
+        "{cookie}"
+    );
+    assert!(res.headers()["strict-transport-security"]
+        .to_str()
+        .unwrap()
+        .contains("max-age="));
+}
+
+#[tokio::test]
+async fn pages_carry_a_csp_nonce_and_no_store_and_the_security_headers() {
+    let (_sim, app) = start().await;
+    let res = app
+        .client
+        .get(format!("{}/clients", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let h = res.headers().clone();
+    let csp = h["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(
+        csp.contains("'wasm-unsafe-eval'") && csp.contains("frame-ancestors 'none'"),
+        "{csp}"
+    );
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["referrer-policy"], "same-origin");
+    assert_eq!(h["cache-control"], "private, no-store");
+    assert!(
+        h.get("strict-transport-security").is_none(),
+        "no HSTS over http"
+    );
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "the inline script carries the header's nonce"
+    );
+    assert!(!html.contains(" style=\""), "no inline style attributes");
+    let second = app
+        .client
+        .get(format!("{}/clients", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        !second.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains(&nonce),
+        "a fresh nonce per response"
+    );
+    let res = app
+        .client
+        .get(format!("{}/api/list_clients?query=", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.headers()["cache-control"],
+        "private, no-store",
+        "server functions too"
+    );
+    let login = plain_client()
+        .get(format!("{}/login", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert!(login.headers().contains_key("content-security-policy"));
+}
+
+#[tokio::test]
+async fn sign_in_attempts_are_limited_per_account_and_per_address() {
+    let (_sim, app) = start().await;
+    let attempt = |name: &'static str, password: &'static str| {
+        let base = app.base.clone();
+        async move {
+            plain_client()
+                .post(format!("{base}/login"))
+                .form(&[("username", name), ("password", password)])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    // the shared start-up already signed in once as this account, from this address
+    for _ in 0..4 {
+        assert_eq!(attempt(TEST_USER, "not the password").await.status(), 401);
+    }
+    // a sixth try at this account within a minute is one too many, even with the right password
+    let res = attempt(TEST_USER, TEST_PASSWORD).await;
+    assert_eq!(res.status(), 429);
+    assert!(res.headers().contains_key("retry-after"));
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("Too many sign-in attempts"));
+    // other names from the same address run into the address's limit
+    let mut limited = false;
+    for _ in 0..6 {
+        if attempt("someone-else", "guess guess guess").await.status() == 429 {
+            limited = true;
+            break;
+        }
+    }
+    assert!(limited, "the address is limited after about ten attempts");
+    let lines = common::audit_lines(&app);
+    let failed = lines
+        .iter()
+        .filter(|l| l["action"] == "sign_in_failed")
+        .count();
+    assert!(failed >= 7, "failed sign-ins are audited: {failed}");
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.to_string().contains("not the password")),
+        "never a password"
+    );
+}
+
+/// Signs `client` in with HaloPSA (the simulator's sign-in page) as demo agent `agent_id`; returns the
+/// session cookie set before (the sign-in in progress) and after the callback.
+async fn agent_sign_in(
+    app: &Haloscope,
+    sim_base: &str,
+    client: &reqwest::Client,
+    agent_id: u32,
+) -> (String, String) {
+    let res = client
+        .post(format!("{}/login", app.base))
+        .form(&[("next", "/clients")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let before = session_cookie(&res).expect("a session for the sign-in in progress");
+    let authorize = url::Url::parse(res.headers()["location"].to_str().unwrap()).unwrap();
+    assert!(authorize.as_str().starts_with(sim_base), "{authorize}");
+    let q: std::collections::HashMap<String, String> =
+        authorize.query_pairs().into_owned().collect();
+    assert_eq!(q["code_challenge_method"], "S256");
+    assert_eq!(q["redirect_uri"], format!("{}/auth/callback", app.base));
+    assert!(q["scope"].contains("offline_access"));
+    let page = client
+        .get(authorize.clone())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let href = page
+        .split("href=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().replace("&amp;", "&"))
+        .find(|h| h.contains(&format!("agent_id={agent_id}")))
+        .expect("the sign-in page lists the demo agent");
+    let approve = authorize.join(&href).unwrap();
+    let back = client.get(approve).send().await.unwrap();
+    assert_eq!(back.status(), 302);
+    let callback = back.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        callback.starts_with(&format!("{}/auth/callback?", app.base)),
+        "{callback}"
+    );
+    let done = client.get(&callback).send().await.unwrap();
+    assert_eq!(done.status(), 303, "{:?}", done.text().await);
+    assert_eq!(done.headers()["location"], "/clients");
+    let after = session_cookie(&done).expect("a new session id at sign-in");
+    // the callback cannot be replayed
+    let replay = client.get(&callback).send().await.unwrap();
+    assert!(replay.headers()["location"]
+        .to_str()
+        .unwrap()
+        .starts_with("/login?error="));
+    (before, after)
+}
+
+/// haloscope in agent mode against a standalone simulator.
+async fn start_agent(
+    sim: &halo_sim::RunningSim,
+    data_dir: std::path::PathBuf,
+    log: Option<&std::path::Path>,
+) -> Haloscope {
+    let port = common::free_port();
+    let listen = format!("127.0.0.1:{port}");
+    let public = format!("http://127.0.0.1:{port}");
+    common::spawn_app(
+        data_dir,
+        &[
+            ("HALOSCOPE_LISTEN", &listen),
+            ("HALOSCOPE_PUBLIC_URL", &public),
+            ("HALO_URL", &sim.base_url),
+            ("HALO_TENANT", halo_sim::DEMO_TENANT),
+            ("HALO_CLIENT_ID", halo_sim::DEMO_CLIENT_ID),
+            ("HALO_AUTH_MODE", "agent"),
+            ("HALO_RATE_LIMIT", "0"),
+            ("HALOSCOPE_CACHE_TTL", "0"),
+        ],
+        log,
+    )
+    .await
+}
+
+#[tokio::test]
+async fn agents_sign_in_with_pkce_and_a_revoked_sign_in_sends_them_back_to_sign_in() {
+    let sim = halo_sim::spawn(halo_sim::SimConfig::default())
+        .await
+        .unwrap();
+    let app = start_agent(&sim, common::temp_data_dir("agent"), None).await;
+    let (before, after) = agent_sign_in(&app, &sim.base_url, &app.client, 3).await;
+    let id = |c: &str| c.split(';').next().unwrap().to_owned();
+    assert_ne!(
+        id(&before),
+        id(&after),
+        "the session id is rotated at sign-in"
+    );
+    // calls run on the agent's own token: this mode has no app credentials at all
+    assert_eq!(server_fn(&app, "list_clients", "query", "").await.0, 200);
+    let (_, info) = server_fn(&app, "get_shell_info", "", "").await;
+    assert_eq!(info["user"], "Priya Shah", "{info}");
+    let signed_in = common::audit_lines(&app)
+        .into_iter()
+        .find(|l| l["action"] == "sign_in")
+        .unwrap();
+    assert_eq!(signed_in["who_kind"], "agent");
+    assert_eq!(signed_in["who"], "3");
+    // an expired access token is renewed with the refresh token, invisibly
+    sim.sim.faults().expire_tokens();
+    assert_eq!(
+        server_fn(&app, "list_clients", "query", "").await.0,
+        200,
+        "refreshed"
+    );
+    // HaloPSA revokes the sign-in: the next page goes to the sign-in page, and the session is over
+    sim.sim.faults().revoke_tokens();
+    let res = app
+        .client
+        .get(format!("{}/clients?q=a", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let location = res.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        location.starts_with("/login?next=%2Fclients%3Fq%3Da") && location.ends_with("expired=1"),
+        "{location}"
+    );
+    assert_eq!(server_fn(&app, "list_clients", "query", "").await.0, 401);
+}
+
+#[tokio::test]
+async fn a_restart_keeps_people_signed_in() {
+    // service mode: a local account
+    let (sim, app) = start().await;
+    let data_dir = app.data_dir.clone();
+    let client = app.client.clone();
+    let keep = common::temp_data_dir("keep");
+    copy_dir(&data_dir, &keep);
+    drop(app); // stops the process (and removes its data directory: the copy is what restarts)
+    let again = common::launch(&sim, keep, &[], None).await;
+    let res = client
+        .get(format!("{}/clients", again.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200, "still signed in after a restart");
+
+    // agent mode: the sealed tokens come back too
+    let agent_sim = halo_sim::spawn(halo_sim::SimConfig::default())
+        .await
+        .unwrap();
+    let dir = common::temp_data_dir("agent-restart");
+    let first = start_agent(&agent_sim, dir.clone(), None).await;
+    let agent_client = first.client.clone();
+    agent_sign_in(&first, &agent_sim.base_url, &agent_client, 2).await;
+    let keep = common::temp_data_dir("agent-keep");
+    copy_dir(&dir, &keep);
+    let port = first.base.rsplit(':').next().unwrap().to_owned();
+    drop(first);
+    // same address (the cookie and the redirect URI belong to it)
+    let second = start_agent_on(&agent_sim, keep, &port).await;
+    assert_eq!(
+        server_fn(
+            &second_with(&second, &agent_client),
+            "list_clients",
+            "query",
+            ""
+        )
+        .await
+        .0,
+        200
+    );
+}
+
+fn second_with(app: &Haloscope, client: &reqwest::Client) -> common::Remote {
+    common::Remote {
+        base: app.base.clone(),
+        client: client.clone(),
+    }
+}
+
+async fn start_agent_on(
+    sim: &halo_sim::RunningSim,
+    data_dir: std::path::PathBuf,
+    port: &str,
+) -> Haloscope {
+    let listen = format!("127.0.0.1:{port}");
+    let public = format!("http://127.0.0.1:{port}");
+    common::spawn_app(
+        data_dir,
+        &[
+            ("HALOSCOPE_LISTEN", &listen),
+            ("HALOSCOPE_PUBLIC_URL", &public),
+            ("HALO_URL", &sim.base_url),
+            ("HALO_TENANT", halo_sim::DEMO_TENANT),
+            ("HALO_CLIENT_ID", halo_sim::DEMO_CLIENT_ID),
+            ("HALO_AUTH_MODE", "agent"),
+        ],
+        None,
+    )
+    .await
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
+}
+
+#[tokio::test]
+async fn the_session_store_and_key_are_private_and_hold_no_token_in_clear() {
+    let sim = halo_sim::spawn(halo_sim::SimConfig::default())
+        .await
+        .unwrap();
+    let dir = common::temp_data_dir("store");
+    let app = start_agent(&sim, dir.clone(), None).await;
+    agent_sign_in(&app, &sim.base_url, &app.client, 4).await;
+    use std::os::unix::fs::PermissionsExt;
+    for f in ["sessions.sqlite3", "session.key", "audit.jsonl"] {
+        let mode = std::fs::metadata(dir.join(f)).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{f}");
+    }
+    let dir_mode = std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777;
+    assert_eq!(dir_mode, 0o700);
+    let store = std::fs::read(dir.join("sessions.sqlite3")).unwrap();
+    let tokens = sim.sim.faults().issued_tokens();
+    assert!(!tokens.is_empty());
+    for t in tokens {
+        assert!(
+            !store.windows(t.len()).any(|w| w == t.as_bytes()),
+            "a token is stored in clear"
+        );
+    }
+}
+
+#[tokio::test]
+async fn logs_never_hold_a_secret_a_password_a_cookie_or_a_token() {
+    let secret = "sEcReT-4f9d2c7e-known-to-the-test";
+    let sim = halo_sim::spawn(halo_sim::SimConfig {
+        client_secret: secret.to_owned(),
+        ..halo_sim::SimConfig::default()
+    })
+    .await
+    .unwrap();
+    let data_dir = common::temp_data_dir("leak");
+    common::add_user(&data_dir, TEST_USER, TEST_PASSWORD);
+    let log = std::env::temp_dir().join(format!("haloscope-leak-{}.log", std::process::id()));
+    let _ = std::fs::remove_file(&log);
+    let app = common::spawn_app(
+        data_dir,
+        &[
+            ("HALO_URL", &sim.base_url),
+            ("HALO_TENANT", halo_sim::DEMO_TENANT),
+            ("HALO_CLIENT_ID", halo_sim::DEMO_CLIENT_ID),
+            ("HALO_CLIENT_SECRET", secret),
+            ("HALO_RATE_LIMIT", "0"),
+            ("HALOSCOPE_AUDIT_LOG", "-"),
+            ("RUST_LOG", "debug"),
+        ],
+        Some(&log),
+    )
+    .await;
+    common::sign_in(&app.base, &app.client, TEST_USER, TEST_PASSWORD).await;
+    let _ = plain_client()
+        .post(format!("{}/login", app.base))
+        .form(&[("username", TEST_USER), ("password", "a wrong password")])
+        .send()
+        .await;
+    assert_eq!(server_fn(&app, "list_clients", "query", "").await.0, 200);
+    let res = app
+        .client
+        .get(format!("{}/clients/1", app.base))
+        .send()
+        .await
+        .unwrap();
+    let body_cookie = res
+        .headers()
+        .get("set-cookie")
+        .map(|c| c.to_str().unwrap().to_owned());
+    sim.sim.faults().revoke_tokens();
+    assert_eq!(
+        server_fn(&app, "list_clients", "query", "q=b").await.0,
+        200,
+        "renewed"
+    );
+    let (status, body) = common::page(&app, "/sites").await;
+    assert_eq!(status, 200);
+    assert!(!body.contains(secret));
+    drop(app);
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        text.contains("\"action\":\"sign_in\""),
+        "the log was captured: {text}"
+    );
+    let mut forbidden = vec![
+        secret.to_owned(),
+        TEST_PASSWORD.to_owned(),
+        "a wrong password".to_owned(),
+    ];
+    forbidden.extend(sim.sim.faults().issued_tokens());
+    if let Some(c) = body_cookie {
+        forbidden.push(
+            c.split(';')
+                .next()
+                .unwrap()
+                .split('=')
+                .nth(1)
+                .unwrap()
+                .to_owned(),
+        );
+    }
+    for f in &forbidden {
+        assert!(!text.contains(f.as_str()), "the log holds a secret: {f}");
+    }
+    let _ = std::fs::remove_file(&log);
+}
