@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { execSync } from "node:child_process";
+import { DEMO_STATE } from "./tests/signin";
 
 // The server is started by scripts/test.sh (the release binary, alone in an empty folder, empty environment).
 const baseURL = process.env.HALOSCOPE_URL ?? "http://127.0.0.1:3000";
@@ -23,10 +24,20 @@ export default defineConfig({
   reporter: [["list"]],
   // Reading tests compare counts with the simulator, so the writing tests run after them; fault injection
   // affects every request, so it runs last.
+  // Every suite but the sign-in tests starts from the session auth.setup.ts saves (one shared sign-in); the
+  // leak crawl runs last, when the servers' logs hold the whole run.
   projects: [
-    { name: "read", testIgnore: /(write|faults)\.spec\.ts/ },
-    { name: "write", testMatch: /write\.spec\.ts/, dependencies: ["read"] },
-    { name: "faults", testMatch: /faults\.spec\.ts/, dependencies: ["write"] },
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    {
+      name: "read",
+      testIgnore: /(write|faults|signin|leak)\.spec\.ts|auth\.setup\.ts/,
+      dependencies: ["setup"],
+      use: { storageState: DEMO_STATE },
+    },
+    { name: "write", testMatch: /write\.spec\.ts/, dependencies: ["read"], use: { storageState: DEMO_STATE } },
+    { name: "faults", testMatch: /faults\.spec\.ts/, dependencies: ["write"], use: { storageState: DEMO_STATE } },
+    { name: "signin", testMatch: /signin\.spec\.ts/, dependencies: ["faults"] },
+    { name: "leak", testMatch: /leak\.spec\.ts/, dependencies: ["signin"], use: { storageState: DEMO_STATE } },
   ],
   use: {
     baseURL,

@@ -27,10 +27,19 @@ test.describe("without JavaScript", () => {
 });
 
 test.describe("with JavaScript", () => {
-  test("the page hydrates and a reactive control responds", async ({ page }) => {
+  test("the page hydrates under a strict CSP and a reactive control responds", async ({ page }) => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto("/");
+    page.on("console", (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) errors.push(m.text());
+    });
+    const res = await page.goto("/");
+    const csp = res!.headers()["content-security-policy"];
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(res!.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(res!.headers()["cache-control"]).toBe("private, no-store");
     await hydrated(page);
     const note = page.getByTestId("refresh-note");
     await expect(note).toHaveText("");
