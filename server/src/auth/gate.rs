@@ -42,7 +42,7 @@ pub async fn gate(
         return refuse(&req);
     };
     let now = now();
-    if now - signed.created >= auth.max_age.as_secs() as i64 {
+    if signed.outlived(auth.max_age, now) {
         end_session(
             &auth,
             &session,
@@ -111,11 +111,7 @@ pub async fn gate(
         }
         return response;
     }
-    let mut dirty = false;
-    if now - signed.seen >= 60 {
-        signed.seen = now;
-        dirty = true;
-    }
+    let mut dirty = signed.touch(now);
     if let Some(tokens) = client.tokens().await {
         if signed.tokens_changed(&tokens) {
             signed.set_tokens(&auth.sealer, &tokens);

@@ -81,6 +81,20 @@ impl SignedIn {
         current.expires_at.map(|t| t.timestamp()) != self.tokens_expire
     }
 
+    /// Whether the session has reached its longest allowed age `max` at unix time `now`.
+    pub fn outlived(&self, max: std::time::Duration, now: i64) -> bool {
+        now.saturating_sub(self.created) >= max.as_secs() as i64
+    }
+
+    /// Whether the last-seen minute should move on (the store's idle expiry is refreshed by that write).
+    pub fn touch(&mut self, now: i64) -> bool {
+        if now - self.seen >= 60 {
+            self.seen = now;
+            return true;
+        }
+        false
+    }
+
     /// The person as the app sees them.
     pub fn user(&self) -> RequestUser {
         RequestUser {
@@ -113,6 +127,19 @@ pub struct PendingSignIn {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_absolute_age_and_the_seen_minute() {
+        let mut s = SignedIn::new("local", "a".into(), "a".into());
+        let week = std::time::Duration::from_secs(7 * 86_400);
+        assert!(!s.outlived(week, s.created));
+        assert!(!s.outlived(week, s.created + 7 * 86_400 - 1));
+        assert!(s.outlived(week, s.created + 7 * 86_400));
+        let t = s.seen;
+        assert!(!s.touch(t + 59), "at most one write a minute");
+        assert!(s.touch(t + 60));
+        assert_eq!(s.seen, t + 60);
+    }
 
     #[test]
     fn tokens_round_trip_sealed_and_a_refresh_is_noticed() {
