@@ -75,11 +75,13 @@ impl Resource<ClientEntity> {
 impl Resource<SiteEntity> {
     /// Sites configured as stock bin locations (`GET /Site/StockBins`, a bare array).
     pub async fn stock_bins(&self) -> Result<Vec<SiteSummary>, Error> {
-        let bytes = self
+        let page = self
             .client
-            .get_raw("Site", "Site/StockBins", &[], "Site/StockBins")
+            .get_decoded("Site", "Site/StockBins", &[], "Site/StockBins", |b| {
+                Page::<SiteSummary>::from_json(b, &[])
+            })
             .await?;
-        Page::from_json(&bytes, &[]).map(|p| p.items)
+        Ok(page.items.clone())
     }
 }
 

@@ -164,15 +164,16 @@ impl Gateway {
         self.inner.cache.invalidate(entity);
     }
 
-    pub(crate) async fn cached<F>(
+    pub(crate) async fn cached<T, F>(
         &self,
         principal: &Arc<str>,
         entity: &'static str,
         target: &str,
         fetch: F,
-    ) -> Result<Arc<Vec<u8>>, Error>
+    ) -> Result<Arc<T>, Error>
     where
-        F: std::future::Future<Output = Result<Vec<u8>, Error>>,
+        T: Send + Sync + 'static,
+        F: std::future::Future<Output = Result<T, Error>>,
     {
         self.inner
             .cache

@@ -99,14 +99,19 @@ impl HaloClient {
         map_reply(reply)
     }
 
-    /// A GET through the read cache.
-    pub(crate) async fn get_raw(
+    /// A GET through the read cache, decoded by `decode` (the cache keeps the decoded value).
+    pub(crate) async fn get_decoded<T, D>(
         &self,
         entity: &'static str,
         path: &str,
         query: &[(String, String)],
         endpoint: &str,
-    ) -> Result<Arc<Vec<u8>>, Error> {
+        decode: D,
+    ) -> Result<Arc<T>, Error>
+    where
+        T: Send + Sync + 'static,
+        D: FnOnce(&[u8]) -> Result<T, Error>,
+    {
         let target = if query.is_empty() {
             path.to_owned()
         } else {
@@ -123,21 +128,32 @@ impl HaloClient {
             body: None,
             endpoint,
         };
+        let fetch = async {
+            let bytes = self.call(&call).await?;
+            decode(&bytes)
+        };
         self.gateway
-            .cached(&self.principal, entity, &target, self.call(&call))
+            .cached(&self.principal, entity, &target, fetch)
             .await
     }
 
     /// A GET decoded into `T` (paths of decode errors are reported).
-    pub(crate) async fn get_json<T: DeserializeOwned>(
+    pub(crate) async fn get_json<T>(
         &self,
         entity: &'static str,
         path: &str,
         query: &[(String, String)],
         endpoint: &str,
-    ) -> Result<T, Error> {
-        let bytes = self.get_raw(entity, path, query, endpoint).await?;
-        crate::error::decode(&bytes, "")
+    ) -> Result<T, Error>
+    where
+        T: DeserializeOwned + Clone + Send + Sync + 'static,
+    {
+        let value = self
+            .get_decoded(entity, path, query, endpoint, |b| {
+                crate::error::decode(b, "")
+            })
+            .await?;
+        Ok(T::clone(&value))
     }
 
     /// A POST or DELETE; afterwards the cached replies of `invalidates` are dropped for every

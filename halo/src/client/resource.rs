@@ -59,11 +59,13 @@ impl<E: Entity> Resource<E> {
     /// One page (or, without paging, Halo's default list) of rows matching `query`.
     pub async fn list(&self, query: &E::ListQuery) -> Result<Page<E::Summary>, Error> {
         let pairs = query_pairs(query);
-        let bytes = self
+        let page = self
             .client
-            .get_raw(E::PATH, E::PATH, &pairs, E::PATH)
+            .get_decoded(E::PATH, E::PATH, &pairs, E::PATH, |b| {
+                Page::from_json(b, E::LIST_KEYS)
+            })
             .await?;
-        Page::from_json(&bytes, E::LIST_KEYS)
+        Ok(Page::clone(&page))
     }
 }
 
