@@ -92,7 +92,20 @@ start_hs() { # a fresh haloscope process: empty read cache; the app token is fet
     hs_pid=$!
     wait_http "$BASE/healthz"
     curl -fs -o /dev/null --max-time 10 "$BASE/readyz" # gets the token, so page timings are token-free
+    [[ -n "$COOKIE" ]] || sign_in
 }
+# Pages need a signed-in session: one local account, signed in once (the session store in the data
+# directory keeps it across the restarts below).
+COOKIE=""
+BENCH_PASSWORD="bench-$(python3 -c 'import secrets; print(secrets.token_hex(8))')"
+printf '%s\n' "$BENCH_PASSWORD" | "$HS_BIN" --data-dir "$work/data" user add bench >/dev/null
+sign_in() {
+    local jar="$work/cookies"
+    curl -fs -o /dev/null -c "$jar" --data-urlencode username=bench --data-urlencode "password=$BENCH_PASSWORD" "$BASE/login"
+    COOKIE="$(awk '$6 ~ /haloscope_session$/ {print $6 "=" $7}' "$jar")"
+    [[ -n "$COOKIE" ]] || { say "could not sign in"; exit 1; }
+}
+hc() { curl -H "Cookie: $COOKIE" "$@"; } # curl as the signed-in person
 
 # ---------------------------------------------------------------- helpers
 median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
@@ -107,7 +120,7 @@ upstream_stats() { # requests, then the summed seconds and count of halo_upstrea
         END {printf "%d %.6f %d\n", n, s, c}'
 }
 time_page() { # seconds for one page view, as a browser asks for it (brotli)
-    curl -fs -o /dev/null --max-time 30 -H 'Accept-Encoding: br' -w '%{time_total}\n' "$BASE$1"
+    hc -fs -o /dev/null --max-time 30 -H 'Accept-Encoding: br' -w '%{time_total}\n' "$BASE$1"
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$hs_pid/stat"; }
 CLK_TCK="$(getconf CLK_TCK)"
@@ -116,7 +129,7 @@ CLK_TCK="$(getconf CLK_TCK)"
 # Each sample is a fresh process (empty cache, token already fetched), so every upstream call the page
 # needs is made. The same process then serves the same page again, warm.
 start_hs
-html="$(curl -fs --max-time 30 "$BASE/clients")"
+html="$(hc -fs --max-time 30 "$BASE/clients")"
 mapfile -t client_ids < <(grep -o 'href="/clients/[0-9]\+"' <<<"$html" | grep -o '[0-9]\+' | awk '!seen[$0]++')
 if (( ${#client_ids[@]} < SAMPLES )); then
     say "the client list shows only ${#client_ids[@]} clients"
@@ -154,7 +167,7 @@ done
 
 # ---------------------------------------------------------------- 3b. warm throughput
 start_hs
-html="$(curl -fs --max-time 30 "$BASE/clients")"
+html="$(hc -fs --max-time 30 "$BASE/clients")"
 mapfile -t assets < <(grep -o '/pkg/[A-Za-z0-9._-]\+\.\(wasm\|js\|css\)' <<<"$html" | awk '!seen[$0]++')
 asset_of() { printf '%s\n' "${assets[@]}" | grep "\.$1\$" | head -1; }
 wasm="$(asset_of wasm)"; js="$(asset_of js)"; css="$(asset_of css)"
@@ -163,7 +176,7 @@ if [[ -z "$wasm" || -z "$js" || -z "$css" ]]; then
     exit 1
 fi
 size() { # bytes on the wire: url [accept-encoding]
-    curl -fs -o /dev/null --max-time 30 ${2:+-H "Accept-Encoding: $2"} -w '%{size_download}' "$BASE$1"
+    hc -fs -o /dev/null --max-time 30 ${2:+-H "Accept-Encoding: $2"} -w '%{size_download}' "$BASE$1"
 }
 page_plain="$(size /clients)"
 page_br="$(size /clients br)"
@@ -182,7 +195,7 @@ run_wrk() { # name conns secs url [accept-encoding]
     local t0 t1 u0 u1
     u0="$(upstream_total)"
     t0="$(cpu_ticks)"
-    wrk --latency -t2 -c"$conns" -d"${secs}s" --timeout 5s ${enc:+-H "Accept-Encoding: $enc"} "$BASE$url" \
+    wrk --latency -t2 -c"$conns" -d"${secs}s" --timeout 5s -H "Cookie: $COOKIE" ${enc:+-H "Accept-Encoding: $enc"} "$BASE$url" \
         >"$work/wrk.$name"
     t1="$(cpu_ticks)"
     u1="$(upstream_total)"
@@ -203,7 +216,7 @@ cpu_us() { # server CPU µs per request
     awk -v t="$(cat "$work/cpu.$1")" -v n="$(nreq "$1")" -v hz="$CLK_TCK" 'BEGIN {if (n > 0) printf "%.0f", t / hz * 1e6 / n; else print "nan"}'
 }
 
-curl -fs -o /dev/null "$BASE/clients" # warm: the cache keeps it 30 s, the four runs using it take 25 s
+hc -fs -o /dev/null "$BASE/clients" # warm: the cache keeps it 30 s, the four runs using it take 25 s
 run_wrk list 8 "$SECS" /clients
 run_wrk list_br 8 $((SECS * 2)) /clients br
 # Where a warm list page's time goes: its two data calls alone (the list_clients and get_filter_options
@@ -214,7 +227,7 @@ run_wrk frame 8 "$SECS" /no-such-page
 run_wrk static 8 "$SECS" "$static"
 run_wrk static_br 8 "$SECS" "$static" br
 run_wrk healthz 8 "$SECS" /healthz
-curl -fs -o /dev/null "$BASE/clients?page=2" # another 50-row page, fetched fresh for the 64-connection run
+hc -fs -o /dev/null "$BASE/clients?page=2" # another 50-row page, fetched fresh for the 64-connection run
 run_wrk list64_br 64 "$SECS" "/clients?page=2" br
 rss_mb="$(awk '/^VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$hs_pid/status")"
 

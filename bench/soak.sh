@@ -28,12 +28,19 @@ sim_port="$(free_port)"
 pids+=($!)
 eval "$("$SIM_BIN" --print-credentials)"
 hs_port="$(free_port)"
+password="soak-$(python3 -c 'import secrets; print(secrets.token_hex(8))')"
+printf '%s\n' "$password" | "$HS_BIN" --data-dir "$work/data" user add soak >/dev/null
 env -i HALO_URL="http://127.0.0.1:$sim_port" HALO_TENANT="$SIM_TENANT" HALO_CLIENT_ID="$SIM_CLIENT_ID" \
-    HALO_CLIENT_SECRET="$SIM_CLIENT_SECRET" HALO_RATE_LIMIT=0 HALOSCOPE_CACHE_TTL=0 \
+    HALO_CLIENT_SECRET="$SIM_CLIENT_SECRET" HALO_RATE_LIMIT=0 HALOSCOPE_CACHE_TTL=0 HALOSCOPE_DATA_DIR="$work/data" \
     HALOSCOPE_LISTEN="127.0.0.1:$hs_port" RUST_LOG=error "$HS_BIN" >"$work/hs.log" 2>&1 &
 hs_pid=$!
 pids+=($hs_pid)
 for _ in $(seq 1 200); do curl -fs -o /dev/null "http://127.0.0.1:$hs_port/readyz" && break; sleep 0.05; done
+# every page needs a signed-in session: sign in once, send its cookie with every request
+curl -fs -o /dev/null -c "$work/cookies" --data-urlencode username=soak --data-urlencode "password=$password" \
+    "http://127.0.0.1:$hs_port/login"
+cookie="$(awk '$6 ~ /haloscope_session$/ {print $6 "=" $7}' "$work/cookies")"
+[[ -n "$cookie" ]] || { echo "soak: could not sign in" >&2; exit 1; }
 
 # count responses by status across wrk's threads; vary the page so the requests differ
 cat >"$work/count.lua" <<'LUA'
@@ -67,7 +74,7 @@ LUA
     sleep 1
   done ) >"$work/rss.txt" &
 sampler=$!
-wrk -t2 -c"$CONNS" -d"${SECS}s" --timeout 15s -s "$work/count.lua" "http://127.0.0.1:$hs_port" >"$work/wrk.txt" 2>&1
+wrk -t2 -c"$CONNS" -d"${SECS}s" --timeout 15s -H "Cookie: $cookie" -s "$work/count.lua" "http://127.0.0.1:$hs_port" >"$work/wrk.txt" 2>&1
 wait "$sampler" || true
 
 echo "# soak: ${SECS}s, ${CONNS} connections, ${ERROR_RATE} upstream error rate, 50 ms latency, cache off"
