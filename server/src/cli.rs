@@ -42,6 +42,10 @@ pub struct Cli {
     /// Where audit lines go: a file path, or - for standard output [default: DATA_DIR/audit.jsonl].
     #[arg(long, env = "HALOSCOPE_AUDIT_LOG")]
     pub audit_log: Option<String>,
+    /// Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed (sign-in limits, audit,
+    /// the /metrics loopback rule).
+    #[arg(long, env = "HALOSCOPE_TRUSTED_PROXIES")]
+    pub trusted_proxies: Option<String>,
     /// Log format.
     #[arg(long, env = "HALOSCOPE_LOG_FORMAT", value_enum)]
     pub log_format: Option<LogFormat>,

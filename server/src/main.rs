@@ -5,6 +5,7 @@
 mod assets;
 mod auth;
 mod cli;
+mod client_ip;
 mod data_dir;
 mod metrics;
 mod route_list;
@@ -29,8 +30,21 @@ fn main() -> ExitCode {
     }
     // User management needs only the data directory: it works whatever the HaloPSA settings say.
     if let Some(cli::Command::User { action }) = &cli.command {
-        return match settings::data_dir_only(&cli) {
-            Ok(data_dir) => users::command::run(&data_dir, action),
+        let resolved = settings::data_dir_only(&cli).and_then(|dir| {
+            let audit = settings::audit_target_only(&cli, &dir)?;
+            Ok((dir, audit))
+        });
+        return match resolved {
+            Ok((data_dir, audit)) => {
+                let log = match &audit {
+                    settings::AuditTarget::Stdout => Some(app::audit::AuditLog::stdout()),
+                    settings::AuditTarget::File(path) => {
+                        let _ = data_dir::ensure(&data_dir);
+                        app::audit::AuditLog::append_to(path).ok()
+                    }
+                };
+                users::command::run(&data_dir, action, log.as_ref())
+            }
             Err(e) => {
                 eprintln!("haloscope: {e}");
                 ExitCode::from(2)
@@ -167,6 +181,11 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
         users,
         audit: std::sync::Arc::new(audit),
         limits: auth::limits::SignInLimits::default(),
+        proxies: settings.trusted_proxies.clone(),
+        ended: moka::sync::Cache::builder()
+            .max_capacity(100_000)
+            .time_to_live(settings.sessions.idle)
+            .build(),
         public_origin,
         agent_scope: auth::agent_scope(&settings.halo_scope()),
         css: manifest.css.clone(),
@@ -189,6 +208,7 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
     let metrics = metrics::MetricsAccess {
         handle: metrics::install(),
         token: settings.metrics_token.clone(),
+        proxies: settings.trusted_proxies.clone(),
     };
     let router = router::build(state, sim, metrics, sessions, policy);
 

@@ -32,6 +32,8 @@ pub struct MetricsAccess {
     pub handle: PrometheusHandle,
     /// A bearer token that also grants access from other addresses.
     pub token: Option<String>,
+    /// Requests through these come from elsewhere, even when the proxy runs on this machine.
+    pub proxies: crate::client_ip::TrustedProxies,
 }
 
 /// `GET /metrics`.
@@ -45,7 +47,7 @@ pub async fn metrics(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "));
     let token_ok = matches!((&access.token, bearer), (Some(t), Some(b)) if constant_time_eq(t.as_bytes(), b.as_bytes()));
-    if !peer.ip().is_loopback() && !token_ok {
+    if !access.proxies.is_local(peer) && !token_ok {
         return (
             StatusCode::FORBIDDEN,
             "metrics are served to loopback or with HALOSCOPE_METRICS_TOKEN",

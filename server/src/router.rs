@@ -2,6 +2,7 @@
 //! exports, the sign-in routes, health probes, `/metrics`, and the simulator under `/_sim` in demo mode;
 //! around everything the security headers, the cross-site check, body limit, compression and tracing.
 
+use crate::auth::session_store::Store;
 use crate::auth::{callback, gate, login};
 use crate::metrics::MetricsAccess;
 use crate::routes::export::export_csv;
@@ -30,7 +31,6 @@ use tower_http::sensitive_headers::{
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::SessionManagerLayer;
-use tower_sessions_rusqlite_store::RusqliteStore;
 
 /// Largest request body accepted (forms are a few KB).
 pub const BODY_LIMIT: usize = 256 * 1024;
@@ -54,7 +54,7 @@ pub fn build(
     state: AppState,
     sim: Option<halo_sim::Simulator>,
     metrics: MetricsAccess,
-    sessions: SessionManagerLayer<RusqliteStore>,
+    sessions: SessionManagerLayer<Store>,
     policy: HeaderPolicy,
 ) -> Router {
     let routes = generate_route_list(App);
@@ -116,22 +116,25 @@ pub fn build(
     }
     router
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(TimeoutLayer::with_status_code(
+            http::StatusCode::SERVICE_UNAVAILABLE,
+            RESPONSE_TIMEOUT,
+        ))
         .layer(middleware::from_fn_with_state(
             state.auth.clone(),
             refuse_cross_site,
         ))
         .layer(middleware::from_fn_with_state(policy, security_headers))
-        .layer(TimeoutLayer::with_status_code(
-            http::StatusCode::SERVICE_UNAVAILABLE,
-            RESPONSE_TIMEOUT,
-        ))
         .layer(
             CompressionLayer::new()
                 .br(true)
                 .gzip(true)
                 .quality(CompressionLevel::Precise(4)),
         )
-        .layer(TraceLayer::new_for_http())
+        // spans name the path only: a query can hold an OAuth code or `state`
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<Body>| {
+            tracing::debug_span!("request", method = %req.method(), path = %req.uri().path())
+        }))
         .layer(SetSensitiveResponseHeadersLayer::new([header::SET_COOKIE]))
         .layer(SetSensitiveRequestHeadersLayer::new([
             header::AUTHORIZATION,

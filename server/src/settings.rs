@@ -25,6 +25,7 @@ pub struct Settings {
     pub upstream: UpstreamSettings,
     pub sessions: SessionSettings,
     pub audit_log: AuditTarget,
+    pub trusted_proxies: crate::client_ip::TrustedProxies,
 }
 
 /// Session lifetimes and the token-encryption key.
@@ -91,6 +92,7 @@ struct FileSettings {
     session_max: Option<String>,
     session_key: Option<String>,
     audit_log: Option<String>,
+    trusted_proxies: Option<String>,
     halo_url: Option<String>,
     halo_api_url: Option<String>,
     halo_auth_url: Option<String>,
@@ -139,6 +141,30 @@ pub fn data_dir_only(cli: &Cli) -> Result<PathBuf, StartupError> {
         None => FileSettings::default(),
     };
     Ok(pick_data_dir(cli.data_dir.clone(), file.data_dir))
+}
+
+/// Where audit lines go, for the `user` commands (which read nothing but the data directory settings):
+/// the same rule as [`Settings::resolve`].
+pub fn audit_target_only(cli: &Cli, data_dir: &Path) -> Result<AuditTarget, StartupError> {
+    let file = match &cli.config {
+        Some(path) => read_file(path)?,
+        None => FileSettings::default(),
+    };
+    let raw = cli
+        .audit_log
+        .clone()
+        .or(file.audit_log)
+        .filter(|s| !s.trim().is_empty());
+    Ok(audit_target(raw, data_dir))
+}
+
+/// `-` is standard output, anything else a file; by default `<data_dir>/audit.jsonl`.
+fn audit_target(raw: Option<String>, data_dir: &Path) -> AuditTarget {
+    match raw {
+        Some(v) if v.trim() == "-" => AuditTarget::Stdout,
+        Some(v) => AuditTarget::File(PathBuf::from(v.trim())),
+        None => AuditTarget::File(data_dir.join("audit.jsonl")),
+    }
 }
 
 /// The one precedence rule for the data directory, shared by [`data_dir_only`] and [`Settings::resolve`].
@@ -207,11 +233,22 @@ impl Settings {
             max,
             key: pick(cli.session_key, file.session_key).map(SecretString::from),
         };
-        let audit_log = match pick(cli.audit_log, file.audit_log) {
-            Some(v) if v.trim() == "-" => AuditTarget::Stdout,
-            Some(v) => AuditTarget::File(PathBuf::from(v.trim())),
-            None => AuditTarget::File(data_dir.join("audit.jsonl")),
-        };
+        let audit_log = audit_target(pick(cli.audit_log, file.audit_log), &data_dir);
+        let mut proxies = Vec::new();
+        for raw in pick(cli.trusted_proxies, file.trusted_proxies)
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            proxies.push(raw.parse().map_err(|_| {
+                StartupError::bad(
+                    "HALOSCOPE_TRUSTED_PROXIES",
+                    format!("{raw:?} is not an IP address"),
+                )
+            })?);
+        }
+        let trusted_proxies = crate::client_ip::TrustedProxies(proxies);
 
         let halo_url = pick(cli.halo_url, file.halo_url);
         let api_url = pick(cli.halo_api_url, file.halo_api_url);
@@ -324,6 +361,7 @@ impl Settings {
             upstream,
             sessions,
             audit_log,
+            trusted_proxies,
         })
     }
 

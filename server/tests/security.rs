@@ -124,30 +124,19 @@ async fn every_route_without_a_session_is_refused_except_the_public_ones() {
 #[tokio::test]
 async fn sign_in_goes_to_next_and_refuses_an_open_redirect() {
     let (_sim, app) = start().await;
-    let client = cookie_client();
-    let res = client
-        .post(format!("{}/login", app.base))
-        .form(&[
-            ("username", TEST_USER),
-            ("password", TEST_PASSWORD),
-            ("next", "/sites?q=a"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.headers()["location"], "/sites?q=a");
-    let other = cookie_client();
-    let res = other
-        .post(format!("{}/login", app.base))
-        .form(&[
-            ("username", TEST_USER),
-            ("password", TEST_PASSWORD),
-            ("next", "https://evil.example/"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.headers()["location"], "/");
+    for (next, lands) in [("/sites?q=a", "/sites?q=a"), ("//evil.example/x", "/")] {
+        let res = cookie_client()
+            .post(format!("{}/login", app.base))
+            .form(&[
+                ("username", TEST_USER),
+                ("password", TEST_PASSWORD),
+                ("next", next),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.headers()["location"], lands, "next={next}");
+    }
     // a wrong password: 401, the page says so and keeps the name, no session
     let res = cookie_client()
         .post(format!("{}/login", app.base))
@@ -737,4 +726,55 @@ async fn logs_never_hold_a_secret_a_password_a_cookie_or_a_token() {
         assert!(!text.contains(f.as_str()), "the log holds a secret: {f}");
     }
     let _ = std::fs::remove_file(&log);
+}
+
+#[tokio::test]
+async fn a_new_password_or_a_removed_account_ends_its_sessions() {
+    let (_sim, app) = start().await;
+    let dir = app.data_dir.to_string_lossy().into_owned();
+    assert_eq!(common::page(&app, "/clients").await.0, 200);
+    // a new password: sessions signed in before it end
+    std::thread::sleep(std::time::Duration::from_millis(1100)); // the change is later than the sign-in
+    let out = common::run_to_end(
+        &[],
+        &["--data-dir", &dir, "user", "passwd", TEST_USER],
+        "another long password\n",
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let res = app
+        .client
+        .get(format!("{}/clients", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303, "signed out by the new password");
+    // signing in with the new password works, and removing the account ends that session too
+    let fresh = cookie_client();
+    common::sign_in(&app.base, &fresh, TEST_USER, "another long password").await;
+    assert_eq!(
+        fresh
+            .get(format!("{}/clients", app.base))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let out = common::run_to_end(&[], &["--data-dir", &dir, "user", "remove", TEST_USER], "");
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(
+        fresh
+            .get(format!("{}/clients", app.base))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        303,
+        "signed out by the removal"
+    );
+    let ended = common::audit_lines(&app)
+        .into_iter()
+        .filter(|l| l["action"] == "session_ended")
+        .count();
+    assert_eq!(ended, 2, "both ends are audited");
 }

@@ -114,11 +114,42 @@ fn add_list_passwd_remove() {
     let out = user(dir, &["remove", "alice"], "");
     assert_failed(&out, 1, "there is no user alice");
 
-    let names: Vec<String> = std::fs::read_dir(dir)
+    let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
-    assert_eq!(names, vec!["users.json".to_string()], "no temp files left");
+    names.sort();
+    assert_eq!(names, ["audit.jsonl", "users.json"], "no temp files left");
+
+    // every account change, and every refused one, is in the audit log (never a password)
+    let audit = std::fs::read_to_string(dir.join("audit.jsonl")).unwrap();
+    assert!(!audit.contains(SECOND), "no password in the audit log");
+    let lines: Vec<serde_json::Value> = audit
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let seen: Vec<(String, String)> = lines
+        .iter()
+        .map(|l| {
+            (
+                l["action"].as_str().unwrap().to_owned(),
+                l["result"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    for expected in [
+        ("user_add", "ok"),
+        ("user_add", "error"),
+        ("user_passwd", "ok"),
+        ("user_passwd", "error"),
+        ("user_remove", "ok"),
+        ("user_remove", "error"),
+    ] {
+        assert!(
+            seen.contains(&(expected.0.to_owned(), expected.1.to_owned())),
+            "{expected:?} in {seen:?}"
+        );
+    }
 }
 
 #[test]

@@ -21,11 +21,12 @@ const SIGN_IN_WINDOW: i64 = 600;
 pub async fn callback(
     State(auth): State<Auth>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: http::HeaderMap,
     session: Session,
     RawQuery(raw): RawQuery,
 ) -> Response {
     let q = fields(raw.unwrap_or_default().as_bytes());
-    let ip = peer.ip();
+    let ip = auth.proxies.client_ip(peer, &headers);
     if let Err(wait) = auth.limits.check_ip(ip) {
         audit_failure(&auth, "", ip, "too many sign-in attempts from this address");
         return see_other(&format!("/login?error=busy&wait={wait}"));

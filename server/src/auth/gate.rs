@@ -42,17 +42,21 @@ pub async fn gate(
         return refuse(&req);
     };
     let now = now();
-    if signed.outlived(auth.max_age, now) {
-        end_session(
-            &auth,
-            &session,
-            &signed,
-            "the session reached its longest allowed age",
-        )
-        .await;
+    let session_id = session.id().map(|id| id.to_string());
+    if session_id
+        .as_ref()
+        .is_some_and(|id| auth.ended.contains_key(id))
+    {
+        // ended here (signed out, revoked) but written back by a request that was still running
+        if let Err(e) = session.flush().await {
+            tracing::error!(error = %e, "could not end the session");
+        }
         return refuse(&req);
     }
-    let session_id = session.id().map(|id| id.to_string());
+    if let Some(why) = stale_reason(&auth, &signed, now) {
+        end_session(&auth, &session, &signed, why).await;
+        return refuse(&req);
+    }
     let client = match auth.mode {
         AuthMode::Service => auth.app_client.clone(),
         AuthMode::Agent => {
@@ -91,12 +95,13 @@ pub async fn gate(
     req.extensions_mut().insert(auth.audit.clone());
 
     let response = next.run(req).await;
+    if session.id().is_none() {
+        // the request ended the session (sign-out): nothing to keep up to date
+        return response;
+    }
 
     if response.status() == StatusCode::UNAUTHORIZED && auth.mode == AuthMode::Agent {
         // HaloPSA refused the agent's refresh token: the sign-in is over
-        if let Some(id) = &session_id {
-            auth.agents.invalidate(id);
-        }
         end_session(
             &auth,
             &session,
@@ -111,23 +116,61 @@ pub async fn gate(
         }
         return response;
     }
-    let mut dirty = signed.touch(now);
+    let dirty = signed.touch(now);
+    let mut refreshed = false;
     if let Some(tokens) = client.tokens().await {
         if signed.tokens_changed(&tokens) {
             signed.set_tokens(&auth.sealer, &tokens);
-            dirty = true;
+            refreshed = true;
         }
     }
-    if dirty {
-        if let Err(e) = session.insert(SIGNED_IN, &signed).await {
+    if dirty || refreshed {
+        let ended = session_id
+            .as_ref()
+            .is_some_and(|id| auth.ended.contains_key(id));
+        let stored = async {
+            if ended {
+                return Ok(());
+            }
+            session.insert(SIGNED_IN, &signed).await?;
+            // new tokens are saved now, even when this response is an error (which the session
+            // layer would not save): HaloPSA may have spent the old refresh token
+            if refreshed {
+                session.save().await?;
+            }
+            Ok::<_, tower_sessions::session::Error>(())
+        };
+        if let Err(e) = stored.await {
             tracing::error!(error = %e, "could not update the session");
         }
     }
     response
 }
 
+/// Why a session no longer stands: its absolute age, or (local accounts) the account was removed or its
+/// password changed after the sign-in.
+fn stale_reason(auth: &Auth, signed: &SignedIn, now: i64) -> Option<&'static str> {
+    if signed.outlived(auth.max_age, now) {
+        return Some("the session reached its longest allowed age");
+    }
+    if signed.kind == "local" {
+        let valid = auth
+            .users
+            .as_ref()
+            .is_some_and(|u| u.session_valid(&signed.id, signed.created));
+        if !valid {
+            return Some("the account was removed or its password changed");
+        }
+    }
+    None
+}
+
 /// Ends the session on the server and writes why to the audit log.
 pub async fn end_session(auth: &Auth, session: &Session, signed: &SignedIn, why: &str) {
+    if let Some(id) = session.id() {
+        auth.ended.insert(id.to_string(), ());
+        auth.agents.invalidate(&id.to_string());
+    }
     auth.audit.write(
         &AuditEvent {
             action: "session_ended",

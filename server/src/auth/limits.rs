@@ -47,11 +47,12 @@ impl SignInLimits {
         self.per_ip.check_key(&ip).map_err(wait_secs)
     }
 
-    /// `Err(seconds to wait)` when account `name` (compared case-insensitively) has used its attempts.
+    /// `Err(seconds to wait)` when account `name` (compared case-insensitively) has used its attempts. Names
+    /// that cannot be account names share one key, so made-up names cannot fill memory.
     pub fn check_account(&self, name: &str) -> Result<(), u64> {
-        self.per_account
-            .check_key(&name.trim().to_lowercase())
-            .map_err(wait_secs)
+        let key = crate::users::Users::canonical_name(name.trim())
+            .unwrap_or_else(|| "(not an account name)".to_owned());
+        self.per_account.check_key(&key).map_err(wait_secs)
     }
 
     fn forget_old(&self) {
@@ -93,5 +94,10 @@ mod tests {
             "names compare case-insensitively"
         );
         assert!(l.check_account("bob").is_ok());
+        // names no account can have share one allowance, so made-up names cannot fill memory
+        for i in 0..PER_ACCOUNT_BURST {
+            assert!(l.check_account(&format!("no such name {i} <>")).is_ok());
+        }
+        assert!(l.check_account("another one!").is_err());
     }
 }

@@ -72,11 +72,11 @@ pub async fn submit(
 ) -> Response {
     let form = fields(&body);
     let next = safe_next(form.get("next").map(String::as_str));
-    let name = form
+    let name: String = form
         .get("username")
-        .map(|s| s.trim().to_owned())
+        .map(|s| s.trim().chars().take(64).collect())
         .unwrap_or_default();
-    let ip = peer.ip();
+    let ip = auth.proxies.client_ip(peer, &headers);
     if let Err(wait) = auth.limits.check_ip(ip) {
         audit_failure(
             &auth,
@@ -224,17 +224,20 @@ pub async fn begin_session(
 pub async fn logout(
     State(auth): State<Auth>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     session: Session,
 ) -> Response {
     if let Ok(Some(signed)) = session.get::<SignedIn>(SIGNED_IN).await {
         if let Some(id) = session.id() {
             auth.agents.invalidate(&id.to_string());
+            auth.ended.insert(id.to_string(), ());
         }
+        let peer = auth.proxies.client_ip(peer, &headers);
         auth.audit.write(
             &AuditEvent {
                 action: "sign_out",
                 result: "ok",
-                ip: Some(peer.ip().to_string()),
+                ip: Some(peer.to_string()),
                 ..Default::default()
             }
             .by(&signed.user()),

@@ -10,6 +10,7 @@ pub mod limits;
 pub mod login;
 pub mod login_page;
 pub mod next_path;
+pub mod recent_sessions;
 pub mod sealing;
 pub mod session_store;
 pub mod signed_in;
@@ -39,6 +40,11 @@ pub struct AuthInner {
     pub users: Option<crate::users::Users>,
     pub audit: Arc<AuditLog>,
     pub limits: limits::SignInLimits,
+    /// Which connections' `X-Forwarded-For` names the client.
+    pub proxies: crate::client_ip::TrustedProxies,
+    /// Ids of sessions ended here (sign-out, revoked, timed out): a request still in flight that writes
+    /// one back cannot bring it to life again.
+    pub ended: moka::sync::Cache<String, ()>,
     /// `https://host` from `HALOSCOPE_PUBLIC_URL`; `None`: taken from the request's `Host` (loopback use).
     pub public_origin: Option<String>,
     /// The OAuth scope asked of HaloPSA for agents (always with `openid offline_access`).

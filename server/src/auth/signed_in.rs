@@ -28,8 +28,8 @@ pub struct SignedIn {
     pub seen: i64,
     /// Agent mode: the sealed token set.
     pub tokens: Option<String>,
-    /// Agent mode: when the sealed access token expires (to notice a refresh without opening the seal).
-    pub tokens_expire: Option<i64>,
+    /// Agent mode: a fingerprint of the sealed token set (to notice a refresh without opening the seal).
+    pub tokens_fp: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -50,7 +50,7 @@ impl SignedIn {
             created: now,
             seen: now,
             tokens: None,
-            tokens_expire: None,
+            tokens_fp: None,
         }
     }
 
@@ -66,7 +66,7 @@ impl SignedIn {
         };
         let json = serde_json::to_vec(&stored).expect("tokens serialise");
         self.tokens = Some(sealer.seal(&json));
-        self.tokens_expire = tokens.expires_at.map(|t| t.timestamp());
+        self.tokens_fp = Some(fingerprint(tokens));
     }
 
     /// The sealed tokens, or `None` when there are none or the key changed.
@@ -78,7 +78,7 @@ impl SignedIn {
 
     /// Whether `current` differs from the sealed tokens (HaloPSA issued new ones).
     pub fn tokens_changed(&self, current: &TokenSet) -> bool {
-        current.expires_at.map(|t| t.timestamp()) != self.tokens_expire
+        self.tokens_fp.as_deref() != Some(fingerprint(current).as_str())
     }
 
     /// Whether the session has reached its longest allowed age `max` at unix time `now`.
@@ -107,6 +107,21 @@ impl SignedIn {
             name: self.name.clone(),
         }
     }
+}
+
+/// A short SHA-256 fingerprint of a token set (access and refresh token): tells a change, reveals nothing.
+fn fingerprint(tokens: &TokenSet) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(tokens.access_token.expose_secret().as_bytes());
+    h.update([0]);
+    if let Some(r) = &tokens.refresh_token {
+        h.update(r.expose_secret().as_bytes());
+    }
+    h.finalize()[..12]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// A sign-in with HaloPSA in progress.
@@ -157,8 +172,11 @@ mod tests {
         assert_eq!(back.access_token.expose_secret(), "acc-1");
         assert_eq!(back.refresh_token.unwrap().expose_secret(), "ref-1");
         assert!(!s.tokens_changed(&set));
-        let later = TokenSet::new("acc-2", None, Some(expiry + chrono::Duration::minutes(5)));
-        assert!(s.tokens_changed(&later));
+        let later = TokenSet::new("acc-2", Some("ref-1".into()), Some(expiry));
+        assert!(
+            s.tokens_changed(&later),
+            "a new access token with the same expiry is noticed"
+        );
         assert!(s.tokens(&Sealer::random()).is_none());
     }
 }

@@ -5,13 +5,31 @@
 
 use super::{file, name, password, UsersError};
 use crate::cli::UserAction;
+use app::audit::{AuditEvent, AuditLog};
 use std::io::{BufRead, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Runs `action` against the users file in `data_dir`, printing the outcome.
-pub fn run(data_dir: &Path, action: &UserAction) -> ExitCode {
-    match execute(data_dir, action, &mut ask_password) {
+/// Runs `action` against the users file in `data_dir`, printing the outcome; a change (or a refused one)
+/// is also written to `audit`.
+pub fn run(data_dir: &Path, action: &UserAction, audit: Option<&AuditLog>) -> ExitCode {
+    let result = execute(data_dir, action, &mut ask_password);
+    if let (Some(log), Some((what, name))) = (audit, audited(action)) {
+        let mut event = AuditEvent {
+            action: what,
+            who_kind: Some("local"),
+            who: Some(name.chars().take(64).collect()),
+            result: "ok",
+            detail: Some("by the haloscope user command".into()),
+            ..Default::default()
+        };
+        if let Err(e) = &result {
+            event.result = "error";
+            event.detail = Some(e.to_string());
+        }
+        log.write(&event);
+    }
+    match result {
         Ok(lines) => {
             for line in lines {
                 println!("{line}");
@@ -22,6 +40,16 @@ pub fn run(data_dir: &Path, action: &UserAction) -> ExitCode {
             eprintln!("haloscope: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// The audit action and account name of a command that changes accounts.
+fn audited(action: &UserAction) -> Option<(&'static str, &str)> {
+    match action {
+        UserAction::Add { name } => Some(("user_add", name)),
+        UserAction::Passwd { name } => Some(("user_passwd", name)),
+        UserAction::Remove { name } => Some(("user_remove", name)),
+        UserAction::List => None,
     }
 }
 

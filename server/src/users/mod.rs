@@ -61,6 +61,8 @@ pub struct Users {
 struct Inner {
     data_dir: PathBuf,
     cache: Mutex<Cache>,
+    /// Password checks running at once.
+    verifying: tokio::sync::Semaphore,
 }
 
 struct Cache {
@@ -88,6 +90,7 @@ impl Users {
                     seen: None,
                     file: file::UsersFile::default(),
                 }),
+                verifying: tokio::sync::Semaphore::new(2),
             }),
         };
         users.with_current(|_| ());
@@ -113,10 +116,26 @@ impl Users {
             None => (None, password::DUMMY_HASH.to_string()),
         };
         let password = password.to_string();
+        // each check takes 19 MiB and a core for a while: at most two at once
+        let _slot = self.inner.verifying.acquire().await.ok()?;
         let ok = tokio::task::spawn_blocking(move || password::verify(&password, &hash))
             .await
             .unwrap_or(false);
         found.filter(|_| ok)
+    }
+
+    /// Whether a session `name` signed in at unix time `signed_in_at` still stands: the account exists and its
+    /// password has not changed since (a removed account or a new password ends its sessions).
+    pub fn session_valid(&self, name: &str, signed_in_at: i64) -> bool {
+        self.with_current(|f| {
+            f.find(name)
+                .is_some_and(|u| u.password_changed.timestamp() <= signed_in_at)
+        })
+    }
+
+    /// The name as accounts are keyed (lower-case), or `None` when it cannot be an account name.
+    pub fn canonical_name(name: &str) -> Option<String> {
+        name::canonical(name).ok()
     }
 
     /// True when the file holds no user (missing, empty, or unreadable).
