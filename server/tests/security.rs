@@ -778,3 +778,27 @@ async fn a_new_password_or_a_removed_account_ends_its_sessions() {
         .count();
     assert_eq!(ended, 2, "both ends are audited");
 }
+
+#[tokio::test]
+async fn an_oversized_body_is_refused_before_anything_reads_it() {
+    let (sim, app) = start().await;
+    let before = sim.sim.count(halo_sim::Entity::Client);
+    let huge = "x".repeat(300 * 1024);
+    let res = app
+        .client
+        .post(format!("{}/api/create_client", app.base))
+        .header("Accept", "application/json")
+        .form(&[("fields[name]", huge.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 413);
+    assert_eq!(sim.sim.count(halo_sim::Entity::Client), before);
+    let res = plain_client()
+        .post(format!("{}/login", app.base))
+        .form(&[("username", huge.as_str()), ("password", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 413, "the sign-in form too");
+}
