@@ -54,6 +54,7 @@ export SERVICE_URL="http://127.0.0.1:$service_port" SERVICE_USER=e2e-user SERVIC
 export SERVICE_SECRET="$secret" SERVICE_SIM_URL="http://127.0.0.1:$sim_port" SERVICE_LOG="$scratch/service.log"
 export SIM_TENANT SIM_CLIENT_ID SIM_CLIENT_SECRET
 status=0
+mkdir -p end2end/.auth   # where auth.setup.ts saves the shared signed-in session
 (cd end2end && npx playwright test "$@") || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- demo haloscope log (last 60 lines) ---" >&2

@@ -472,24 +472,8 @@ async fn start_agent(
     data_dir: std::path::PathBuf,
     log: Option<&std::path::Path>,
 ) -> Haloscope {
-    let port = common::free_port();
-    let listen = format!("127.0.0.1:{port}");
-    let public = format!("http://127.0.0.1:{port}");
-    common::spawn_app(
-        data_dir,
-        &[
-            ("HALOSCOPE_LISTEN", &listen),
-            ("HALOSCOPE_PUBLIC_URL", &public),
-            ("HALO_URL", &sim.base_url),
-            ("HALO_TENANT", halo_sim::DEMO_TENANT),
-            ("HALO_CLIENT_ID", halo_sim::DEMO_CLIENT_ID),
-            ("HALO_AUTH_MODE", "agent"),
-            ("HALO_RATE_LIMIT", "0"),
-            ("HALOSCOPE_CACHE_TTL", "0"),
-        ],
-        log,
-    )
-    .await
+    let port = common::free_port().to_string();
+    start_agent_on(sim, data_dir, &port, log).await
 }
 
 #[tokio::test]
@@ -569,7 +553,7 @@ async fn a_restart_keeps_people_signed_in() {
     let port = first.base.rsplit(':').next().unwrap().to_owned();
     drop(first);
     // same address (the cookie and the redirect URI belong to it)
-    let second = start_agent_on(&agent_sim, keep, &port).await;
+    let second = start_agent_on(&agent_sim, keep, &port, None).await;
     assert_eq!(
         server_fn(
             &second_with(&second, &agent_client),
@@ -590,10 +574,12 @@ fn second_with(app: &Haloscope, client: &reqwest::Client) -> common::Remote {
     }
 }
 
+/// haloscope in agent mode against a standalone simulator, on `port` (its public URL follows it).
 async fn start_agent_on(
     sim: &halo_sim::RunningSim,
     data_dir: std::path::PathBuf,
     port: &str,
+    log: Option<&std::path::Path>,
 ) -> Haloscope {
     let listen = format!("127.0.0.1:{port}");
     let public = format!("http://127.0.0.1:{port}");
@@ -606,8 +592,10 @@ async fn start_agent_on(
             ("HALO_TENANT", halo_sim::DEMO_TENANT),
             ("HALO_CLIENT_ID", halo_sim::DEMO_CLIENT_ID),
             ("HALO_AUTH_MODE", "agent"),
+            ("HALO_RATE_LIMIT", "0"),
+            ("HALOSCOPE_CACHE_TTL", "0"),
         ],
-        None,
+        log,
     )
     .await
 }
