@@ -78,11 +78,11 @@ fn with_header(header: &[&str], body: Lines) -> Lines {
 /// Lines from a list HaloPSA pages itself (walked through every page by the client).
 fn paged<T: 'static, R: 'static>(
     records: impl futures::Stream<Item = Result<T, halo::Error>> + Send + 'static,
-    row: fn(T) -> R,
+    row: fn(&T) -> R,
     line: impl Fn(R) -> String + Send + 'static,
 ) -> Lines {
     records
-        .map(move |r| r.map(row).map(&line).map_err(AppError::from))
+        .map(move |r| r.map(|x| row(&x)).map(&line).map_err(AppError::from))
         .boxed()
 }
 
@@ -201,7 +201,7 @@ pub fn csv_stream(
                     .sites()
                     .stock_bins()
                     .await?
-                    .into_iter()
+                    .iter()
                     .map(sites::row)
                     .collect())
             };

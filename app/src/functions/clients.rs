@@ -57,13 +57,13 @@ pub async fn list_clients(query: String) -> Result<ListPage<ClientRow>, AppError
     let q = ssr::client_query(&parsed.params);
     let page = halo
         .clients()
-        .list(&q)
+        .list_shared(&q)
         .await
         .map_err(|e| with_status(e.into()))?;
     Ok(ListPage {
         params: parsed.params,
         notices: parsed.notices,
-        rows: page.items.into_iter().map(ssr::row).collect(),
+        rows: page.items.iter().map(ssr::row).collect(),
         record_count: page.record_count,
     })
 }
@@ -106,14 +106,14 @@ pub(crate) mod ssr {
         q
     }
 
-    pub fn row(c: ClientSummary) -> ClientRow {
+    pub fn row(c: &ClientSummary) -> ClientRow {
         ClientRow {
             id: c.id,
-            name: c.name.unwrap_or_else(|| format!("Client {}", c.id)),
-            toplevel: c.toplevel_name,
+            name: c.name.clone().unwrap_or_else(|| format!("Client {}", c.id)),
+            toplevel: c.toplevel_name.clone(),
             inactive: c.inactive.unwrap_or(false),
             open_tickets: c.open_ticket_count,
-            website: c.website,
+            website: c.website.clone(),
         }
     }
 
@@ -181,7 +181,7 @@ pub(crate) mod ssr {
             sites: ListPage {
                 params: sites_params,
                 notices: vec![],
-                rows: site_page.items.into_iter().map(sites::row).collect(),
+                rows: site_page.items.iter().map(sites::row).collect(),
                 record_count: site_page.record_count,
             },
             crm_notes: crm

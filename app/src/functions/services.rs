@@ -63,13 +63,13 @@ pub async fn list_services(query: String) -> Result<ListPage<ServiceRow>, AppErr
     let q = ssr::service_query(&parsed.params);
     let page = halo
         .services()
-        .list(&q)
+        .list_shared(&q)
         .await
         .map_err(|e| with_status(e.into()))?;
     Ok(ListPage {
         params: parsed.params,
         notices: parsed.notices,
-        rows: page.items.into_iter().map(ssr::row).collect(),
+        rows: page.items.iter().map(ssr::row).collect(),
         record_count: page.record_count,
     })
 }
@@ -121,7 +121,7 @@ pub(crate) mod ssr {
             .map(|c| (c, text(name).unwrap_or_else(|| format!("Category {c}"))))
     }
 
-    pub fn row(s: ServiceSummary) -> ServiceRow {
+    pub fn row(s: &ServiceSummary) -> ServiceRow {
         ServiceRow {
             id: s.id,
             name: text(&s.name).unwrap_or_else(|| format!("Service {}", s.id)),

@@ -65,10 +65,10 @@ pub async fn list_sites(query: String) -> Result<SiteList, AppError> {
     let q = ssr::site_query(&parsed.params);
     let page = halo
         .sites()
-        .list(&q)
+        .list_shared(&q)
         .await
         .map_err(|e| with_status(e.into()))?;
-    let rows: Vec<SiteRow> = page.items.into_iter().map(ssr::row).collect();
+    let rows: Vec<SiteRow> = page.items.iter().map(ssr::row).collect();
     let client_name = match parsed.params.client_id {
         None => None,
         Some(id) => match rows.iter().find_map(|r| r.client.clone()) {
@@ -104,7 +104,7 @@ pub async fn list_stock_bins(query: String) -> Result<ListPage<SiteRow>, AppErro
         .stock_bins()
         .await
         .map_err(|e| with_status(e.into()))?;
-    let rows: Vec<SiteRow> = all.into_iter().map(ssr::row).collect();
+    let rows: Vec<SiteRow> = all.iter().map(ssr::row).collect();
     Ok(super::local_list::page_of(
         rows,
         parsed,
@@ -172,17 +172,21 @@ pub(crate) mod ssr {
         q
     }
 
-    pub fn row(s: SiteSummary) -> SiteRow {
+    pub fn row(s: &SiteSummary) -> SiteRow {
         SiteRow {
             id: s.id,
-            name: s.name.unwrap_or_else(|| format!("Site {}", s.id)),
-            client: s
-                .client_id
-                .filter(|c| *c > 0)
-                .map(|c| (c, s.client_name.unwrap_or_else(|| format!("Client {c}")))),
+            name: s.name.clone().unwrap_or_else(|| format!("Site {}", s.id)),
+            client: s.client_id.filter(|c| *c > 0).map(|c| {
+                (
+                    c,
+                    s.client_name
+                        .clone()
+                        .unwrap_or_else(|| format!("Client {c}")),
+                )
+            }),
             inactive: s.inactive.unwrap_or(false),
-            phone: s.phonenumber.filter(|p| !p.trim().is_empty()),
-            timezone: s.timezone.filter(|t| !t.trim().is_empty()),
+            phone: s.phonenumber.clone().filter(|p| !p.trim().is_empty()),
+            timezone: s.timezone.clone().filter(|t| !t.trim().is_empty()),
             stock_location: s.isstocklocation.unwrap_or(false),
         }
     }

@@ -53,13 +53,13 @@ pub async fn list_suppliers(query: String) -> Result<ListPage<SupplierRow>, AppE
     let q = ssr::supplier_query(&parsed.params);
     let page = halo
         .suppliers()
-        .list(&q)
+        .list_shared(&q)
         .await
         .map_err(|e| with_status(e.into()))?;
     Ok(ListPage {
         params: parsed.params,
         notices: parsed.notices,
-        rows: page.items.into_iter().map(ssr::row).collect(),
+        rows: page.items.iter().map(ssr::row).collect(),
         record_count: page.record_count,
     })
 }
@@ -109,7 +109,7 @@ pub(crate) mod ssr {
             .map(str::to_string)
     }
 
-    pub fn row(s: SupplierSummary) -> SupplierRow {
+    pub fn row(s: &SupplierSummary) -> SupplierRow {
         SupplierRow {
             id: s.id,
             name: text(&s.name).unwrap_or_else(|| format!("Company {}", s.id)),
@@ -257,7 +257,7 @@ pub(crate) mod ssr {
 
         #[test]
         fn row_falls_back_to_mobile_and_a_numbered_name() {
-            let r = row(SupplierSummary {
+            let r = row(&SupplierSummary {
                 id: 3,
                 mobile: Some("07700 900000".into()),
                 ..Default::default()

@@ -1,6 +1,7 @@
 //! Typed operations on one entity: list, stream all pages, get, create, update, delete.
 
 use std::marker::PhantomData;
+use std::sync::Arc;
 
 use futures::stream::{self, Stream, StreamExt, TryStreamExt};
 use serde::de::DeserializeOwned;
@@ -58,14 +59,18 @@ impl<E: Entity> Resource<E> {
 
     /// One page (or, without paging, Halo's default list) of rows matching `query`.
     pub async fn list(&self, query: &E::ListQuery) -> Result<Page<E::Summary>, Error> {
+        self.list_shared(query).await.map(|p| Page::clone(&p))
+    }
+
+    /// As [`Resource::list`], the cached page itself: no copy of the rows (a list row carries every field
+    /// Halo sent, so copying 50 of them costs more than rendering them).
+    pub async fn list_shared(&self, query: &E::ListQuery) -> Result<Arc<Page<E::Summary>>, Error> {
         let pairs = query_pairs(query);
-        let page = self
-            .client
+        self.client
             .get_decoded(E::PATH, E::PATH, &pairs, E::PATH, |b| {
                 Page::from_json(b, E::LIST_KEYS)
             })
-            .await?;
-        Ok(Page::clone(&page))
+            .await
     }
 }
 
