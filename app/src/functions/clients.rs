@@ -50,22 +50,14 @@ pub struct ClientDetail {
 /// One page of clients for the URL query `query` (e.g. `q=north&status=all&page=2`).
 #[server(endpoint = "list_clients", input = server_fn::codec::GetUrl)]
 pub async fn list_clients(query: String) -> Result<ListPage<ClientRow>, AppError> {
-    use super::ssr::{halo, with_status};
-    use crate::params::lists::CLIENTS;
-    let parsed = super::ssr::parse_list(&CLIENTS, &query)?;
-    let halo = halo().map_err(with_status)?;
-    let q = ssr::client_query(&parsed.params);
-    let page = halo
-        .clients()
-        .list_shared(&q)
-        .await
-        .map_err(|e| with_status(e.into()))?;
-    Ok(ListPage {
-        params: parsed.params,
-        notices: parsed.notices,
-        rows: page.items.iter().map(ssr::row).collect(),
-        record_count: page.record_count,
-    })
+    super::ssr::halo_list_page(
+        &crate::params::lists::CLIENTS,
+        &query,
+        halo::client::HaloClient::clients,
+        ssr::client_query,
+        ssr::row,
+    )
+    .await
 }
 
 /// A client with its sites, CRM notes and popup notes (fetched concurrently).

@@ -56,22 +56,14 @@ pub struct ServiceDetail {
 /// One page of services for the URL query `query` (no status filter: HaloPSA has none for services).
 #[server(endpoint = "list_services", input = server_fn::codec::GetUrl)]
 pub async fn list_services(query: String) -> Result<ListPage<ServiceRow>, AppError> {
-    use super::ssr::{halo, parse_list, with_status};
-    use crate::params::lists::SERVICES;
-    let parsed = parse_list(&SERVICES, &query)?;
-    let halo = halo().map_err(with_status)?;
-    let q = ssr::service_query(&parsed.params);
-    let page = halo
-        .services()
-        .list_shared(&q)
-        .await
-        .map_err(|e| with_status(e.into()))?;
-    Ok(ListPage {
-        params: parsed.params,
-        notices: parsed.notices,
-        rows: page.items.iter().map(ssr::row).collect(),
-        record_count: page.record_count,
-    })
+    super::ssr::halo_list_page(
+        &crate::params::lists::SERVICES,
+        &query,
+        halo::client::HaloClient::services,
+        ssr::service_query,
+        ssr::row,
+    )
+    .await
 }
 
 /// A service with its subscribers.

@@ -46,22 +46,14 @@ pub struct SupplierDetail {
 /// One page of suppliers for the URL query `query` (e.g. `q=north&status=all&page=2`).
 #[server(endpoint = "list_suppliers", input = server_fn::codec::GetUrl)]
 pub async fn list_suppliers(query: String) -> Result<ListPage<SupplierRow>, AppError> {
-    use super::ssr::{halo, parse_list, with_status};
-    use crate::params::lists::SUPPLIERS;
-    let parsed = parse_list(&SUPPLIERS, &query)?;
-    let halo = halo().map_err(with_status)?;
-    let q = ssr::supplier_query(&parsed.params);
-    let page = halo
-        .suppliers()
-        .list_shared(&q)
-        .await
-        .map_err(|e| with_status(e.into()))?;
-    Ok(ListPage {
-        params: parsed.params,
-        notices: parsed.notices,
-        rows: page.items.iter().map(ssr::row).collect(),
-        record_count: page.record_count,
-    })
+    super::ssr::halo_list_page(
+        &crate::params::lists::SUPPLIERS,
+        &query,
+        halo::client::HaloClient::suppliers,
+        ssr::supplier_query,
+        ssr::row,
+    )
+    .await
 }
 
 /// A supplier with its CRM notes (fetched concurrently).
