@@ -1,25 +1,6 @@
 //! The root component: frame (banner, header, progress bar) and the route table.
 
 use crate::components::{demo_banner::DemoBanner, header::Header, progress_bar::ProgressBar};
-use crate::routes::clients::{
-    delete::ClientDeletePage, detail::ClientDetailPage, form::ClientFormPage, list::ClientListPage,
-};
-use crate::routes::organisations::{
-    delete::OrganisationDeletePage, detail::OrganisationDetailPage, form::OrganisationFormPage,
-    list::OrganisationListPage,
-};
-use crate::routes::services::{
-    delete::ServiceDeletePage, detail::ServiceDetailPage, form::ServiceFormPage,
-    list::ServiceListPage,
-};
-use crate::routes::sites::{
-    delete::SiteDeletePage, detail::SiteDetailPage, form::SiteFormPage, list::SiteListPage,
-    stock_bins::StockBinsPage,
-};
-use crate::routes::suppliers::{
-    delete::SupplierDeletePage, detail::SupplierDetailPage, form::SupplierFormPage,
-    list::SupplierListPage,
-};
 use crate::routes::{not_found::NotFound, overview::OverviewPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -33,6 +14,7 @@ use leptos_router::{
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    crate::components::writes::provide_write_count();
     crate::components::shell_info::provide_shell_info();
     let (is_routing, set_is_routing) = signal(false);
     // Runs only in the browser, once hydration has attached: end-to-end tests wait for this mark.
@@ -56,32 +38,7 @@ pub fn App() -> impl IntoView {
             <main id="main" class="page">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=OverviewPage ssr=SsrMode::Async/>
-                    <Route path=path!("/clients") view=ClientListPage ssr=SsrMode::Async/>
-                    <Route path=path!("/clients/new") view=ClientFormPage ssr=SsrMode::Async/>
-                    <Route path=path!("/clients/:id") view=ClientDetailPage ssr=SsrMode::Async/>
-                    <Route path=path!("/clients/:id/edit") view=ClientFormPage ssr=SsrMode::Async/>
-                    <Route path=path!("/clients/:id/delete") view=ClientDeletePage ssr=SsrMode::Async/>
-                    <Route path=path!("/sites") view=SiteListPage ssr=SsrMode::Async/>
-                    <Route path=path!("/sites/stock-bins") view=StockBinsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/sites/new") view=SiteFormPage ssr=SsrMode::Async/>
-                    <Route path=path!("/sites/:id") view=SiteDetailPage ssr=SsrMode::Async/>
-                    <Route path=path!("/sites/:id/edit") view=SiteFormPage ssr=SsrMode::Async/>
-                    <Route path=path!("/sites/:id/delete") view=SiteDeletePage ssr=SsrMode::Async/>
-                    <Route path=path!("/suppliers") view=SupplierListPage ssr=SsrMode::Async/>
-                    <Route path=path!("/suppliers/new") view=SupplierFormPage ssr=SsrMode::Async/>
-                    <Route path=path!("/suppliers/:id") view=SupplierDetailPage ssr=SsrMode::Async/>
-                    <Route path=path!("/suppliers/:id/edit") view=SupplierFormPage ssr=SsrMode::Async/>
-                    <Route path=path!("/suppliers/:id/delete") view=SupplierDeletePage ssr=SsrMode::Async/>
-                    <Route path=path!("/organisations") view=OrganisationListPage ssr=SsrMode::Async/>
-                    <Route path=path!("/organisations/new") view=OrganisationFormPage ssr=SsrMode::Async/>
-                    <Route path=path!("/organisations/:id") view=OrganisationDetailPage ssr=SsrMode::Async/>
-                    <Route path=path!("/organisations/:id/edit") view=OrganisationFormPage ssr=SsrMode::Async/>
-                    <Route path=path!("/organisations/:id/delete") view=OrganisationDeletePage ssr=SsrMode::Async/>
-                    <Route path=path!("/services") view=ServiceListPage ssr=SsrMode::Async/>
-                    <Route path=path!("/services/new") view=ServiceFormPage ssr=SsrMode::Async/>
-                    <Route path=path!("/services/:id") view=ServiceDetailPage ssr=SsrMode::Async/>
-                    <Route path=path!("/services/:id/edit") view=ServiceFormPage ssr=SsrMode::Async/>
-                    <Route path=path!("/services/:id/delete") view=ServiceDeletePage ssr=SsrMode::Async/>
+                    <crate::pages::EntityRoutes/>
                 </Routes>
             </main>
         </Router>

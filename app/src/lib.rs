@@ -7,11 +7,13 @@ pub mod app;
 #[cfg(feature = "ssr")]
 pub mod audit;
 pub mod components;
+pub mod entities;
 pub mod errors;
 #[cfg(feature = "ssr")]
 pub mod exports;
 pub mod forms;
 pub mod functions;
+pub mod pages;
 pub mod params;
 pub mod routes;
 #[cfg(feature = "ssr")]

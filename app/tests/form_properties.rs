@@ -1,7 +1,11 @@
 //! Property tests over every form field: whatever a browser posts, validation never panics, refuses only
 //! with a message on a shown field, and what it accepts keeps within each field's rules.
 
-use app::forms::entities::{CLIENT, CRM_NOTE, ORGANISATION, SERVICE, SITE, SUPPLIER};
+use app::entities::{
+    clients::FORM as CLIENT, companies::FORM as SUPPLIER, organisations::FORM as ORGANISATION,
+    services::FORM as SERVICE, sites::FORM as SITE,
+};
+use app::forms::crm_note::CRM_NOTE;
 use app::forms::{validate, FormSpec, Kind, Values};
 use proptest::prelude::*;
 

@@ -43,6 +43,9 @@ pub struct FaultConfig {
     pub stall_ms: u64,
     /// Also apply to `POST /auth/token`.
     pub include_auth: bool,
+    /// The next write (`POST /api/…`) is refused with 400 and this body, as HaloPSA refuses a value it
+    /// will not store, e.g. `{"[0].website": ["The website is not valid."]}`. Used once, then cleared.
+    pub reject_next_write: Option<serde_json::Value>,
 }
 
 impl FaultConfig {
@@ -65,6 +68,7 @@ enum Action {
     Html,
     Malformed,
     Stall(Duration),
+    Reject(serde_json::Value),
 }
 
 impl FaultState {
@@ -116,8 +120,13 @@ const HTML_PAGE: &str = "<!DOCTYPE html>\n<html><head><title>HaloPSA - Log In</t
 <body><h1>Sign in</h1><p>Your session has ended. Please log in again.</p></body></html>\n";
 
 /// The faults for a request to `path`, if any apply.
-fn decide(sim: &Inner, path: &str) -> Option<(Duration, Action)> {
+fn decide(sim: &Inner, method: &axum::http::Method, path: &str) -> Option<(Duration, Action)> {
     let mut f = sim.faults.lock().unwrap_or_else(|p| p.into_inner());
+    if method == axum::http::Method::POST && path.starts_with("/api/") {
+        if let Some(body) = f.cfg.reject_next_write.take() {
+            return Some((Duration::ZERO, Action::Reject(body)));
+        }
+    }
     let applies = path.starts_with("/api/")
         || (f.cfg.include_auth && path.eq_ignore_ascii_case("/auth/token"));
     (applies && f.cfg.is_active()).then(|| f.plan())
@@ -126,7 +135,7 @@ fn decide(sim: &Inner, path: &str) -> Option<(Duration, Action)> {
 /// The middleware that counts requests and applies the active faults.
 pub(crate) async fn layer(State(sim): State<Arc<Inner>>, req: Request, next: Next) -> Response {
     sim.count_request(req.uri().path());
-    let Some((delay, action)) = decide(&sim, req.uri().path()) else {
+    let Some((delay, action)) = decide(&sim, req.method(), req.uri().path()) else {
         return next.run(req).await;
     };
     if !delay.is_zero() {
@@ -134,6 +143,7 @@ pub(crate) async fn layer(State(sim): State<Arc<Inner>>, req: Request, next: Nex
     }
     match action {
         Action::None => next.run(req).await,
+        Action::Reject(body) => (StatusCode::BAD_REQUEST, Json(body)).into_response(),
         Action::TooMany => {
             let limit = sim.cfg.rate_limit.unwrap_or(300);
             let msg = rate_limit_message(limit, sim.cfg.rate_window.as_secs());

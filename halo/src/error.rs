@@ -32,6 +32,9 @@ pub enum Error {
     Validation {
         /// Halo's reason, at most a few hundred characters.
         message: String,
+        /// The reasons Halo gave per field (its ASP.NET model-state keys, `[0].website`), so a form can
+        /// put each beside its field; empty when Halo named no field.
+        fields: Vec<FieldError>,
     },
     /// Halo answered with an unexpected status; `excerpt` is the start of its reply (for logs).
     #[error("HaloPSA answered with an error (HTTP {status}). Try again later.")]
@@ -67,6 +70,15 @@ pub enum Error {
         /// Which setting is wrong.
         message: String,
     },
+}
+
+/// One field HaloPSA refused, from a 400 body keyed by path (`{"[0].website": ["…"]}`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The record's field name as sent (`website`), without the `[0].` of the array Halo was posted.
+    pub field: String,
+    /// Halo's first reason for it, shortened.
+    pub message: String,
 }
 
 fn rate_limited_message(secs: Option<u64>) -> String {
@@ -154,6 +166,38 @@ pub(crate) fn validation_message(body: &str) -> String {
         Err(_) => body.to_owned(),
     };
     excerpt(&msg, 300)
+}
+
+#[cfg_attr(not(feature = "client"), allow(dead_code))]
+/// The per-field reasons of a 400 body keyed by path: `{"[0].website": ["…"]}`, or the same map under
+/// `errors` (ASP.NET's problem details). Keys that are not a plain field of the first record are skipped.
+pub(crate) fn field_errors(body: &str) -> Vec<FieldError> {
+    let Ok(Value::Object(mut top)) = serde_json::from_str::<Value>(body) else {
+        return Vec::new();
+    };
+    let map = match top.remove("errors") {
+        Some(Value::Object(m)) => m,
+        _ => top,
+    };
+    map.into_iter()
+        .filter_map(|(key, v)| {
+            let field = key.strip_prefix("[0].").unwrap_or(&key);
+            let plain = !field.is_empty()
+                && field.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            let message = match v {
+                Value::String(s) => s,
+                Value::Array(a) => a.into_iter().find_map(|m| match m {
+                    Value::String(s) if !s.trim().is_empty() => Some(s),
+                    _ => None,
+                })?,
+                _ => return None,
+            };
+            (plain && key.starts_with("[0].") && !message.trim().is_empty()).then(|| FieldError {
+                field: field.to_owned(),
+                message: excerpt(message.trim(), 300),
+            })
+        })
+        .collect()
 }
 
 /// Decodes JSON into `T`, reporting the path of the offending field on failure.
@@ -278,6 +322,25 @@ mod tests {
             502
         );
         assert_eq!(Error::Timeout.status_code(), 504);
+    }
+
+    #[test]
+    fn field_errors_name_their_fields() {
+        let body = r#"{"[0].website": ["The website is not valid.", "second"], "[0].name": "Too long",
+            "[0].popup_notes[0].note": ["nested"], "error": "x"}"#;
+        let mut got = field_errors(body);
+        got.sort_by(|a, b| a.field.cmp(&b.field));
+        assert_eq!(
+            got,
+            vec![
+                FieldError { field: "name".into(), message: "Too long".into() },
+                FieldError { field: "website".into(), message: "The website is not valid.".into() },
+            ]
+        );
+        let wrapped = r#"{"title": "One or more validation errors occurred.", "errors": {"[0].colour": ["Bad colour"]}}"#;
+        assert_eq!(field_errors(wrapped)[0].field, "colour");
+        assert!(field_errors("plain words").is_empty());
+        assert!(field_errors(r#"{"Message": "Bad id"}"#).is_empty());
     }
 
     #[test]

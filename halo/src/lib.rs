@@ -22,7 +22,7 @@ pub mod query;
 pub mod client;
 
 pub use entity::Entity;
-pub use error::Error;
+pub use error::{Error, FieldError};
 pub use page::Page;
 
 /// Shorthand for results of this crate.

@@ -191,7 +191,11 @@ async fn status_codes_map_to_errors() {
     assert_eq!(
         v,
         Error::Validation {
-            message: "[0].name: Name is required".into()
+            message: "[0].name: Name is required".into(),
+            fields: vec![halo::FieldError {
+                field: "name".into(),
+                message: "Name is required".into()
+            }],
         }
     );
     assert_eq!(v.status_code(), 422);

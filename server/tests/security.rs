@@ -167,9 +167,9 @@ async fn cross_site_writes_are_refused_and_change_nothing() {
     ] {
         let res = app
             .client
-            .post(format!("{}/api/create_client", app.base))
+            .post(format!("{}/api/create_record", app.base))
             .header(header, value)
-            .form(&[("fields[name]", "Cross Site Ltd")])
+            .form(&[("entity", "clients"), ("fields[name]", "Cross Site Ltd")])
             .send()
             .await
             .unwrap();
@@ -197,11 +197,11 @@ async fn cross_site_writes_are_refused_and_change_nothing() {
     // the same request from the same origin goes through
     let res = app
         .client
-        .post(format!("{}/api/create_client", app.base))
+        .post(format!("{}/api/create_record", app.base))
         .header("Origin", &app.base)
         .header("Sec-Fetch-Site", "same-origin")
         .header("Accept", "application/json")
-        .form(&[("fields[name]", "Same Site Ltd")])
+        .form(&[("entity", "clients"), ("fields[name]", "Same Site Ltd")])
         .send()
         .await
         .unwrap();
@@ -774,9 +774,9 @@ async fn an_oversized_body_is_refused_before_anything_reads_it() {
     let huge = "x".repeat(300 * 1024);
     let res = app
         .client
-        .post(format!("{}/api/create_client", app.base))
+        .post(format!("{}/api/create_record", app.base))
         .header("Accept", "application/json")
-        .form(&[("fields[name]", huge.as_str())])
+        .form(&[("entity", "clients"), ("fields[name]", huge.as_str())])
         .send()
         .await
         .unwrap();

@@ -14,3 +14,4 @@ pub mod record_actions;
 pub mod record_form;
 pub mod shell_info;
 pub mod status_light;
+pub mod writes;

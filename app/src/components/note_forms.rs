@@ -2,22 +2,25 @@
 //! without JavaScript).
 
 use crate::components::record_form::form_body_fields;
-use crate::forms::entities::CRM_NOTE;
-use crate::functions::forms::outcome_from_query;
-use crate::functions::notes_write::{AddCrmNote, MarkPopupRead};
+use crate::components::writes::{count_writes, write_count};
+use crate::forms::crm_note::CRM_NOTE;
+use crate::functions::flash::take_form_outcome;
+use crate::functions::notes_write::{crm_note_form_key, AddCrmNote, MarkPopupRead};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
-/// The "Add a CRM note" form; after a problem the page's `?note=` outcome refills it with the errors.
+/// The "Add a CRM note" form; after a refused note it opens again with the errors and the text entered
+/// (kept in the session, read once).
 #[component]
 pub fn CrmNoteForm(client_id: i32, on_site: Option<(i32,)>) -> impl IntoView {
     let site_id = on_site.map(|(s,)| s);
-    let query = use_query_map();
     let action = ServerAction::<AddCrmNote>::new();
+    count_writes(action);
     let pending = action.pending();
-    move || {
-        let outcome = outcome_from_query(query.with(|q| q.get("note")));
+    let writes = write_count();
+    let key = crm_note_form_key(client_id, site_id);
+    let refused = Resource::new(move || writes.get(), move |_| take_form_outcome(key.clone()));
+    let form = move |outcome: Option<crate::functions::forms::FormOutcome>| {
         let open = outcome.is_some();
         view! {
             <details class="note-form" open=open>
@@ -34,6 +37,11 @@ pub fn CrmNoteForm(client_id: i32, on_site: Option<(i32,)>) -> impl IntoView {
                 </ActionForm>
             </details>
         }
+    };
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move { form(refused.await.ok().flatten()) })}
+        </Suspense>
     }
 }
 
@@ -46,6 +54,7 @@ pub fn MarkReadButton(
 ) -> impl IntoView {
     let (client_id, site_id) = owner;
     let action = ServerAction::<MarkPopupRead>::new();
+    count_writes(action);
     let pending = action.pending();
     view! {
         <ActionForm action=action attr:class="inline-form">

@@ -2,7 +2,7 @@
 //! unsubscribe button.
 
 use crate::components::flash::Flash;
-use crate::functions::services_write::UnsubscribeService;
+use crate::functions::unsubscribe::UnsubscribeService;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
@@ -22,6 +22,7 @@ pub fn record_actions(path: &'static str, id: i32) -> impl IntoView {
 #[component]
 pub fn UnsubscribeButton(id: i32) -> impl IntoView {
     let action = ServerAction::<UnsubscribeService>::new();
+    crate::components::writes::count_writes(action);
     let pending = action.pending();
     view! {
         <ActionForm action=action attr:class="inline-form">

@@ -3,6 +3,7 @@
 //! the form-level message, the "changed meanwhile" review with "Save anyway", and the submit button
 //! (disabled while the save is pending, so there is no double submit).
 
+use crate::entities::Entity;
 use crate::forms::time_zones::TIME_ZONES;
 use crate::forms::{Field, FormSpec, Kind};
 use crate::functions::forms::{FormData, FormOutcome};
@@ -252,7 +253,7 @@ fn search_as_you_type(
         let handle = set_timeout_with_handle(
             move || {
                 leptos::task::spawn_local(async move {
-                    if let Ok(found) = crate::functions::sites_write::search_clients(q).await {
+                    if let Ok(found) = crate::functions::lookups::search_clients(q).await {
                         choices.set(found);
                     }
                 });
@@ -267,16 +268,17 @@ fn search_as_you_type(
 /// A whole create/edit page: breadcrumbs, heading, and the form (`wrap` puts the body in the page's
 /// `ActionForm`, for create or update).
 pub fn form_page(
-    spec: &'static FormSpec,
-    plural_label: &'static str,
+    entity: &'static Entity,
     data: FormData,
     outcome: Option<FormOutcome>,
     pending: Signal<bool>,
     wrap: impl FnOnce(AnyView) -> AnyView,
 ) -> AnyView {
     use leptos_meta::Title;
+    let spec = entity.form;
+    let plural_label = entity.words.many_title;
     let title = match data.id {
-        None => format!("New {}", spec.singular),
+        None => format!("New {}", entity.words.one),
         Some(_) => format!("Edit {}", data.name),
     };
     let crumb = data
@@ -295,24 +297,24 @@ pub fn form_page(
 /// A delete confirmation page: names the record and what hangs off it; `wrap` puts the body in the
 /// page's delete `ActionForm`.
 pub fn delete_page(
-    spec: &'static FormSpec,
-    plural_label: &'static str,
+    entity: &'static Entity,
     info: crate::functions::forms::DeleteInfo,
     pending: Signal<bool>,
     wrap: impl FnOnce(AnyView) -> AnyView,
 ) -> AnyView {
     use leptos_meta::Title;
+    let (spec, plural_label) = (entity.form, entity.words.many_title);
     let title = format!("Delete {}?", info.name);
     let id = info.id;
     let body = view! {
         <input type="hidden" name="id" value=id.to_string()/>
         <p>
-            {format!("This deletes the {} \u{201c}{}\u{201d} from HaloPSA. It cannot be undone here.", spec.singular, info.name)}
+            {format!("This deletes the {} \u{201c}{}\u{201d} from HaloPSA. It cannot be undone here.", entity.words.one, info.name)}
         </p>
         {info.dependents.clone().map(|d| view! { <p class="warning" data-testid="dependents">{format!("It has {d}.")}</p> })}
         <div class="form-actions">
             <button type="submit" class="button danger" disabled=move || pending.get()>
-                {move || if pending.get() { "Deleting…".to_string() } else { format!("Delete {}", spec.singular) }}
+                {move || if pending.get() { "Deleting…".to_string() } else { format!("Delete {}", entity.words.one) }}
             </button>
             <a class="button" href=format!("/{}/{id}", spec.path)>"Cancel"</a>
         </div>

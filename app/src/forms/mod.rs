@@ -1,7 +1,7 @@
 //! Form definitions and validation, pure (std + serde only, no Leptos): the server re-validates with
 //! these, and the browser mirrors the simple rules as HTML attributes (`required`, `maxlength`, `type`).
 
-pub mod entities;
+pub mod crm_note;
 pub mod spec;
 pub mod time_zones;
 pub mod validate;

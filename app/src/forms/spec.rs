@@ -70,7 +70,44 @@ pub struct Field {
     pub when: When,
 }
 
+/// Longest name HaloPSA takes.
+pub const NAME: usize = 100;
+/// Longest one-line text (addresses, e-mail, web addresses).
+pub const LINE: usize = 255;
+/// Longest notes field.
+pub const NOTES: usize = 4000;
+
 impl Field {
+    /// A field shown on create and edit.
+    pub const fn new(
+        key: &'static str,
+        label: &'static str,
+        kind: Kind,
+        required: bool,
+        max: usize,
+    ) -> Field {
+        Field {
+            key,
+            label,
+            kind,
+            required,
+            max,
+            when: When::Always,
+        }
+    }
+
+    /// An optional field shown only when creating (HaloPSA's write-only "new record" helpers).
+    pub const fn on_create(key: &'static str, label: &'static str, kind: Kind, max: usize) -> Field {
+        Field {
+            key,
+            label,
+            kind,
+            required: false,
+            max,
+            when: When::CreateOnly,
+        }
+    }
+
     /// Whether the field is on the form when creating (`true`) or editing (`false`).
     pub fn shown(&self, creating: bool) -> bool {
         creating || self.when == When::Always

@@ -6,8 +6,9 @@
 use crate::audit::{self, AuditEvent};
 use crate::errors::AppError;
 use crate::forms::validate::{client_label, client_ref, parse_id};
-use crate::forms::{validate, FieldErrors, FormSpec, Kind, Valid, Values};
-use crate::functions::forms::{encode_query_value, ChangedField, FormOutcome};
+use crate::forms::{validate, FieldErrors, FormSpec, Kind, Valid};
+pub use crate::forms::Values;
+use crate::functions::forms::{ChangedField, FormOutcome};
 use halo::client::{HaloClient, Resource};
 use halo::entity::{Detailed, Writable};
 use serde_json::{Map, Value};
@@ -218,45 +219,29 @@ pub fn checked(
     })
 }
 
-/// The outcome of a failed write: HaloPSA's refusal (or unavailability) in plain words, input kept.
-/// A missing record stays an error (the form cannot be saved at all).
-pub fn failed(err: halo::Error, keep: FormOutcome) -> Result<FormOutcome, AppError> {
+/// The outcome of a failed write: HaloPSA's refusal (or unavailability) in plain words, input kept, and
+/// each reason HaloPSA gave for a field shown on the form put beside that field. A missing record stays an
+/// error (the form cannot be saved at all).
+pub fn failed(spec: &FormSpec, err: halo::Error, keep: FormOutcome) -> Result<FormOutcome, AppError> {
+    let mut errors = keep.errors.clone();
+    if let halo::Error::Validation { fields, .. } = &err {
+        for f in fields {
+            if let Some(field) = spec.field(&f.field) {
+                errors
+                    .entry(field.key.to_owned())
+                    .or_insert_with(|| f.message.clone());
+            }
+        }
+    }
     let app: AppError = err.into();
     match app {
         AppError::NotFound { .. } | AppError::SignInRequired => Err(app),
         other => Ok(FormOutcome {
             message: Some(other.to_string()),
+            errors,
             ..keep
         }),
     }
-}
-
-/// Puts HaloPSA's reason beside the field it names (Halo's 400s key reasons as `[0].field`), when that
-/// field is on the form; the whole message stays above the form.
-pub fn place_halo_reason(spec: &FormSpec, mut outcome: FormOutcome) -> FormOutcome {
-    let Some(message) = outcome.message.clone() else {
-        return outcome;
-    };
-    if let Some(i) = message.find("[0].") {
-        let rest = &message[i + 4..];
-        let key: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect();
-        if let Some(field) = spec.field(&key) {
-            let reason = rest[key.len()..].trim_start_matches([':', ' ']).trim();
-            let reason = if reason.is_empty() {
-                "HaloPSA refused this value."
-            } else {
-                reason
-            };
-            outcome
-                .errors
-                .entry(field.key.to_owned())
-                .or_insert_with(|| reason.to_owned());
-        }
-    }
-    outcome
 }
 
 /// Updates record `id` from a posted form: re-validates, refetches, refuses to overwrite a concurrent change
@@ -326,7 +311,7 @@ where
             sent,
             ..keep
         }),
-        Err(e) => failed(e, keep).map(|o| place_halo_reason(spec, o)),
+        Err(e) => failed(spec, e, keep),
     }
 }
 
@@ -394,7 +379,7 @@ where
                 }),
             }
         }
-        Err(e) => failed(e, keep).map(|o| place_halo_reason(spec, o)),
+        Err(e) => failed(spec, e, keep),
     }
 }
 
@@ -588,25 +573,6 @@ pub async fn options(
     Ok(out)
 }
 
-/// Ends a create or update: on success to `success`, otherwise back to `form_path` with the outcome.
-pub fn finish(
-    outcome: FormOutcome,
-    form_path: &str,
-    success: impl FnOnce(i32) -> String,
-) -> FormOutcome {
-    match outcome.saved {
-        Some(id) => leptos_axum::redirect(&success(id)),
-        None => {
-            let json = serde_json::to_string(&outcome).unwrap_or_default();
-            leptos_axum::redirect(&format!(
-                "{form_path}?outcome={}",
-                encode_query_value(&json)
-            ));
-        }
-    }
-    outcome
-}
-
 /// Reads the `fields`/`orig` maps and flags of a posted update.
 pub fn update_form(
     fingerprint: String,
@@ -660,6 +626,7 @@ pub fn form_data(
             values: l.values,
             fingerprint: l.fingerprint,
             options,
+            outcome: None,
         },
         None => crate::functions::forms::FormData {
             id: None,
@@ -667,6 +634,7 @@ pub fn form_data(
             values: Values::new(),
             fingerprint: String::new(),
             options,
+            outcome: None,
         },
     })
 }
@@ -683,45 +651,16 @@ fn plain_form_post() -> bool {
         .unwrap_or(false)
 }
 
-/// A failed mutation: back to `path` with `?error=` (so the page shows it without JavaScript); callers
-/// that asked for JSON also get the error's HTTP status.
-pub fn fail_to(path: &str, err: AppError) -> AppError {
-    let sep = if path.contains('?') { '&' } else { '?' };
-    leptos_axum::redirect(&format!(
-        "{path}{sep}error={}",
-        encode_query_value(&err.to_string())
-    ));
+/// A failed mutation: back to `path` with the reason kept in the session (so the page shows it without
+/// JavaScript); callers that asked for JSON also get the error's HTTP status.
+pub async fn fail_to(path: &str, err: AppError) -> AppError {
+    super::flash::ssr::error(path, err.to_string()).await;
+    leptos_axum::redirect(path);
     if plain_form_post() {
         err
     } else {
         super::ssr::with_status(err)
     }
-}
-
-/// Deletes record `id`, then goes to the list with `?deleted=<name>`.
-pub async fn delete<E>(res: &Resource<E>, spec: &FormSpec, id: i32) -> Result<(), AppError>
-where
-    E: Detailed + Writable,
-{
-    let back = format!("/{}/{id}/delete", spec.path);
-    let loaded = Box::pin(load(res, spec, id))
-        .await
-        .map_err(|e| fail_to(&back, e))?;
-    let result = Box::pin(res.delete(id)).await;
-    audit::record(AuditEvent::change(
-        "delete",
-        entity_name::<E>(),
-        Some(id.into()),
-        Vec::new(),
-        &result,
-    ));
-    result.map_err(|e| fail_to(&back, e.into()))?;
-    leptos_axum::redirect(&format!(
-        "/{}?deleted={}",
-        spec.path,
-        encode_query_value(&loaded.name)
-    ));
-    Ok(())
 }
 
 /// HaloPSA's name of entity `E` (`Client`, `Site`, …), for audit lines.
@@ -732,7 +671,7 @@ pub fn entity_name<E: halo::entity::Entity>() -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::forms::entities::{CLIENT, SITE};
+    use crate::entities::{clients::FORM as CLIENT, sites::FORM as SITE};
     use serde_json::json;
 
     fn obj(v: Value) -> Map<String, Value> {
@@ -807,19 +746,18 @@ mod tests {
 
     #[test]
     fn halo_reasons_go_beside_their_field() {
-        let o = FormOutcome {
-            message: Some(
-                "HaloPSA rejected the change: [0].toplevel_id: TopLevel 9 does not exist.".into(),
-            ),
-            ..Default::default()
+        let refusal = |field: &str| halo::Error::Validation {
+            message: format!("[0].{field}: no"),
+            fields: vec![halo::FieldError {
+                field: field.into(),
+                message: "TopLevel 9 does not exist.".into(),
+            }],
         };
-        let o = place_halo_reason(&CLIENT, o);
+        let o = failed(&CLIENT, refusal("toplevel_id"), FormOutcome::default()).unwrap();
         assert_eq!(o.errors["toplevel_id"], "TopLevel 9 does not exist.");
-        let o = FormOutcome {
-            message: Some("HaloPSA rejected the change: [0].secret_field: no".into()),
-            ..Default::default()
-        };
-        assert!(place_halo_reason(&CLIENT, o).errors.is_empty());
+        assert!(o.message.unwrap().starts_with("HaloPSA rejected the change"));
+        let o = failed(&CLIENT, refusal("secret_field"), FormOutcome::default()).unwrap();
+        assert!(o.errors.is_empty(), "a field not on the form stays in the message only");
     }
 
     #[test]

@@ -3,10 +3,11 @@
 //! confirmation shows.
 //!
 //! No-JavaScript strategy: every mutating server function ends with `leptos_axum::redirect`. On success it
-//! goes to the record (or the list, after a delete) with a flash parameter; otherwise back to the form with
-//! the outcome as JSON in `?outcome=`, which the form page reads to show errors beside fields and keep the
-//! entered values. With JavaScript the same redirect is followed by the client-side router, so both paths
-//! render the same page. Callers that ask for JSON (tests, scripts) get the outcome as the function's value.
+//! goes to the record (or the list, after a delete) with a one-time notice kept in the session; otherwise
+//! back to the form, whose data then carries the refused attempt's outcome (errors beside fields, entered
+//! values), also kept in the session and read once (`super::flash`). Nothing of it travels in the URL.
+//! With JavaScript the same redirect is followed by the client-side router, so both paths render the same
+//! page. Callers that ask for JSON (tests, scripts) get the outcome as the function's value.
 
 use crate::forms::{FieldErrors, Values};
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,8 @@ pub struct FormData {
     pub fingerprint: String,
     /// Choices of the picker fields: field key → `(value, label)`.
     pub options: BTreeMap<String, Vec<(String, String)>>,
+    /// A refused attempt to save this form (entered values, errors), read once from the session.
+    pub outcome: Option<FormOutcome>,
 }
 
 /// A field whose value changed in HaloPSA after the form was loaded.
@@ -68,44 +71,4 @@ pub struct DeleteInfo {
     pub name: String,
     /// What hangs off the record, in words (e.g. "3 sites"), when known.
     pub dependents: Option<String>,
-}
-
-/// Minimal percent-encoding for a query value (unreserved characters pass through).
-pub fn encode_query_value(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// The outcome carried in a form page's `?outcome=` (ignored when it does not parse).
-pub fn outcome_from_query(raw: Option<String>) -> Option<FormOutcome> {
-    raw.and_then(|s| serde_json::from_str(&s).ok())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::params::query_pairs;
-
-    #[test]
-    fn outcomes_survive_the_query_string() {
-        let mut o = FormOutcome {
-            message: Some("HaloPSA rejected the change: é & ?=#".into()),
-            ..Default::default()
-        };
-        o.values.insert("name".into(), "Acme + Co / 100%".into());
-        let q = format!(
-            "outcome={}",
-            encode_query_value(&serde_json::to_string(&o).unwrap())
-        );
-        let (_, v) = query_pairs(&q).pop().unwrap();
-        assert_eq!(outcome_from_query(Some(v)), Some(o));
-        assert_eq!(outcome_from_query(Some("{bad".into())), None);
-    }
 }

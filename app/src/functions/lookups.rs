@@ -33,3 +33,13 @@ pub async fn get_filter_options() -> Result<FilterOptions, AppError> {
         categories,
     })
 }
+
+/// Up to 20 clients whose name contains `q`, as `Name (#id)` picker labels (the searchable client picker).
+#[server(endpoint = "search_clients", input = server_fn::codec::GetUrl)]
+pub async fn search_clients(q: String) -> Result<Vec<String>, AppError> {
+    use super::ssr::{halo, with_status};
+    let halo = halo().map_err(with_status)?;
+    Box::pin(super::form_ssr::client_choices(&halo, &q))
+        .await
+        .map_err(with_status)
+}

@@ -1,7 +1,7 @@
 //! Server functions, one file per area. Reads use GET encodings; anything that changes state is POST.
 
 pub mod clients;
-pub mod clients_write;
+pub mod flash;
 #[cfg(feature = "ssr")]
 pub mod form_ssr;
 pub mod forms;
@@ -11,15 +11,15 @@ pub mod lookups;
 pub mod notes;
 pub mod notes_write;
 pub mod organisations;
-pub mod organisations_write;
 pub mod overview;
+#[cfg(feature = "ssr")]
+pub mod record_ssr;
+pub mod records;
 pub mod services;
-pub mod services_write;
 pub mod shell;
 pub mod sites;
-pub mod sites_write;
 pub mod suppliers;
-pub mod suppliers_write;
+pub mod unsubscribe;
 
 #[cfg(feature = "ssr")]
 mod ssr;

@@ -5,18 +5,26 @@ use crate::functions::forms::FormOutcome;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
+/// The session key of a refused CRM note on a client's (or a site's) page.
+pub fn crm_note_form_key(client_id: i32, site_id: Option<i32>) -> String {
+    match site_id {
+        Some(s) => format!("/sites/{s}/crm-note"),
+        None => format!("/clients/{client_id}/crm-note"),
+    }
+}
+
 /// Adds a CRM note to client `client_id` (and site `site_id`, when given), then back to that page. On a
-/// problem the page gets the outcome in `?note=` (errors beside the fields, text kept).
+/// problem the note form there opens again with the errors and the text kept (in the session).
 #[server(endpoint = "add_crm_note")]
 pub async fn add_crm_note(
     client_id: String,
     site_id: Option<String>,
     fields: BTreeMap<String, String>,
 ) -> Result<FormOutcome, AppError> {
+    use super::flash::ssr as flash;
     use super::form_ssr::{checked, failed};
-    use super::forms::encode_query_value;
     use super::ssr::{halo, parse_id, with_status};
-    use crate::forms::entities::CRM_NOTE;
+    use crate::forms::crm_note::CRM_NOTE;
     let client_id = parse_id(&client_id, "Client")?;
     let site_id = match site_id.as_deref().map(str::trim) {
         None | Some("") => None,
@@ -60,17 +68,15 @@ pub async fn add_crm_note(
                     saved: Some(saved.id),
                     ..keep
                 },
-                Err(e) => failed(e, keep).map_err(with_status)?,
+                Err(e) => failed(&CRM_NOTE, e, keep).map_err(with_status)?,
             }
         }
     };
     match outcome.saved {
-        Some(note_id) => leptos_axum::redirect(&format!("{back}?noted={note_id}#crm-h")),
-        None => {
-            let json = serde_json::to_string(&outcome).unwrap_or_default();
-            leptos_axum::redirect(&format!("{back}?note={}#crm-h", encode_query_value(&json)));
-        }
+        Some(_) => flash::note(&back, "CRM note added.").await,
+        None => flash::keep_form(&crm_note_form_key(client_id, site_id), &outcome).await,
     }
+    leptos_axum::redirect(&format!("{back}#crm-h"));
     Ok(outcome)
 }
 
@@ -105,12 +111,13 @@ pub async fn mark_popup_read(
         Some(s) => popups.for_site(s, true).await,
         None => popups.for_client(client_id.unwrap_or_default(), true).await,
     }
-    .map_err(|e| fail_to(&back, e.into()))?;
+        ;
+    let notes = match notes {
+        Ok(n) => n,
+        Err(e) => return Err(fail_to(&back, e.into()).await),
+    };
     let Some(note) = notes.into_iter().find(|n| n.id == id) else {
-        return Err(fail_to(
-            &back,
-            AppError::not_found(format!("Popup note {id}")),
-        ));
+        return Err(fail_to(&back, AppError::not_found(format!("Popup note {id}"))).await);
     };
     let result = popups.mark_read(&[note]).await;
     crate::audit::record(crate::audit::AuditEvent::change(
@@ -120,7 +127,10 @@ pub async fn mark_popup_read(
         Vec::new(),
         &result,
     ));
-    result.map_err(|e| fail_to(&back, e.into()))?;
-    leptos_axum::redirect(&format!("{back}?read={id}#popup-h"));
+    if let Err(e) = result {
+        return Err(fail_to(&back, e.into()).await);
+    }
+    super::flash::ssr::note(&back, "Popup note marked read.").await;
+    leptos_axum::redirect(&format!("{back}#popup-h"));
     Ok(())
 }

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::gateway::{Call, Gateway, Reply};
 use super::retry::Method;
 use super::token::{TokenSet, TokenSource};
-use crate::error::{excerpt, validation_message};
+use crate::error::{excerpt, field_errors, validation_message};
 use crate::Error;
 
 /// Talks to Halo as one principal (the app, or one signed-in agent) through a shared
@@ -37,6 +37,7 @@ pub(crate) fn map_reply(reply: Reply) -> Result<Vec<u8>, Error> {
         200..=299 => Ok(reply.body),
         400 | 422 => Err(Error::Validation {
             message: validation_message(&text()),
+            fields: field_errors(&text()),
         }),
         401 => Err(Error::Unauthorized),
         403 => Err(Error::Forbidden),

@@ -1,6 +1,4 @@
 //! `/organisations` pages.
 
-pub mod delete;
 pub mod detail;
-pub mod form;
 pub mod list;

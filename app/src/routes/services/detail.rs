@@ -12,13 +12,13 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ServiceDetailPage() -> impl IntoView {
     let params = use_params_map();
-    let query = leptos_router::hooks::use_query_map();
-    // keyed on the flash parameters too: a write that comes back to this page shows its result at once
+    let writes = crate::components::writes::write_count();
+    // keyed on the write counter too: a write that comes back to this page shows its result at once
     let data = Resource::new(
         move || {
             (
                 params.with(|p| p.get("id").unwrap_or_default()),
-                query.with(crate::components::flash::write_marker),
+                writes.get(),
             )
         },
         |(id, _)| get_service(id),

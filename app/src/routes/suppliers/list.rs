@@ -22,7 +22,7 @@ static LIST: HaloList<SupplierRow> = HaloList {
     base: BASE,
     title: "Companies",
     noun: "companies",
-    new_label: "New supplier",
+    new_label: "New company",
     search_label: "Search companies",
     export: "/export/suppliers.csv",
     columns: COLUMNS,

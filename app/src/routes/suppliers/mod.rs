@@ -1,6 +1,4 @@
 //! `/suppliers` pages (HaloPSA calls suppliers "Companies").
 
-pub mod delete;
 pub mod detail;
-pub mod form;
 pub mod list;

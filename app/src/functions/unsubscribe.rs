@@ -1,0 +1,28 @@
+//! Unsubscribing the signed-in person from a service subscription (ServSite).
+
+use crate::errors::AppError;
+use leptos::prelude::*;
+
+/// Unsubscribes the signed-in person from service `id`, then back to the service with a notice.
+#[server(endpoint = "unsubscribe_service")]
+pub async fn unsubscribe_service(id: String) -> Result<(), AppError> {
+    use super::form_ssr::fail_to;
+    use super::ssr::{halo, parse_id, with_status};
+    let id = parse_id(&id, "Service")?;
+    let halo = halo().map_err(with_status)?;
+    let back = format!("/services/{id}");
+    let result = halo.services().unsubscribe(id).await;
+    crate::audit::record(crate::audit::AuditEvent::change(
+        "unsubscribe",
+        "Service",
+        Some(id.into()),
+        Vec::new(),
+        &result,
+    ));
+    if let Err(e) = result {
+        return Err(fail_to(&back, e.into()).await);
+    }
+    super::flash::ssr::note(&back, "You are unsubscribed from this service.").await;
+    leptos_axum::redirect(&back);
+    Ok(())
+}

@@ -1,0 +1,64 @@
+//! `/<entity>/new` and `/<entity>/:id/edit`: one create-and-edit page for every entity, built from its
+//! descriptor's form.
+
+use crate::components::error_panel::ErrorPanel;
+use crate::components::record_form::form_page;
+use crate::components::writes::{count_writes, write_count};
+use crate::entities::Entity;
+use crate::functions::records::{record_form, CreateRecord, UpdateRecord};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// The create/edit page of `entity`. Its data is keyed on the write counter too, so a refused save (which
+/// comes back to this same page) shows its errors and entered values at once.
+#[component]
+pub fn RecordFormPage(entity: &'static Entity) -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let writes = write_count();
+    let data = Resource::new(
+        move || {
+            (
+                params.with(|p| p.get("id").unwrap_or_default()),
+                query.with(|q| q.get("client")),
+                writes.get(),
+            )
+        },
+        move |(id, client, _)| record_form(entity.kind, id, client),
+    );
+    let create = ServerAction::<CreateRecord>::new();
+    let update = ServerAction::<UpdateRecord>::new();
+    count_writes(create);
+    count_writes(update);
+    let pending = Signal::derive(move || create.pending().get() || update.pending().get());
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Loading form…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(mut d) => {
+                        let id = d.id;
+                        let outcome = d.outcome.take();
+                        let kind = entity.path;
+                        form_page(entity, d, outcome, pending, move |body| match id {
+                            None => view! {
+                                <ActionForm action=create attr:class="record-form">
+                                    <input type="hidden" name="entity" value=kind/>
+                                    {body}
+                                </ActionForm>
+                            }.into_any(),
+                            Some(id) => view! {
+                                <ActionForm action=update attr:class="record-form">
+                                    <input type="hidden" name="entity" value=kind/>
+                                    <input type="hidden" name="id" value=id.to_string()/>
+                                    {body}
+                                </ActionForm>
+                            }.into_any(),
+                        })
+                    }
+                    Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,65 @@
+//! The generic pages: each takes an entity descriptor and works for every entity. [`entity_routes`] builds
+//! the route table's entity part from the registry.
+
+pub mod delete;
+pub mod form;
+
+use crate::entities::{Entity, ALL};
+use leptos::prelude::*;
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos::tachys::view::iterators::StaticVec;
+use leptos_router::{NestedRoute, ParamSegment, SsrMode, StaticSegment};
+
+/// The routes of every registered entity: its list, its extra list views, `new`, the record, `edit` and
+/// `delete`. Data pages render completely on the server (`SsrMode::Async`), so they work without JavaScript.
+#[component(transparent)]
+pub fn EntityRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    let mut routes = Vec::new();
+    for &e in ALL {
+        routes.extend(routes_of(e));
+    }
+    StaticVec::from(routes)
+}
+
+fn routes_of(e: &'static Entity) -> Vec<AnyNestedRoute> {
+    let base = StaticSegment(e.path);
+    let mut routes = vec![NestedRoute::new((base,), e.list_page)
+        .ssr_mode(SsrMode::Async)
+        .into_any_nested_route()];
+    for view in e.views {
+        routes.push(
+            NestedRoute::new((base, StaticSegment(view.path)), view.page)
+                .ssr_mode(SsrMode::Async)
+                .into_any_nested_route(),
+        );
+    }
+    routes.push(
+        NestedRoute::new((base, StaticSegment("new")), move || {
+            view! { <form::RecordFormPage entity=e/> }
+        })
+        .ssr_mode(SsrMode::Async)
+        .into_any_nested_route(),
+    );
+    routes.push(
+        NestedRoute::new((base, ParamSegment("id")), e.detail_page)
+            .ssr_mode(SsrMode::Async)
+            .into_any_nested_route(),
+    );
+    routes.push(
+        NestedRoute::new(
+            (base, ParamSegment("id"), StaticSegment("edit")),
+            move || view! { <form::RecordFormPage entity=e/> },
+        )
+        .ssr_mode(SsrMode::Async)
+        .into_any_nested_route(),
+    );
+    routes.push(
+        NestedRoute::new(
+            (base, ParamSegment("id"), StaticSegment("delete")),
+            move || view! { <delete::RecordDeletePage entity=e/> },
+        )
+        .ssr_mode(SsrMode::Async)
+        .into_any_nested_route(),
+    );
+    routes
+}
