@@ -182,8 +182,8 @@ pub(crate) fn field_errors(body: &str) -> Vec<FieldError> {
     map.into_iter()
         .filter_map(|(key, v)| {
             let field = key.strip_prefix("[0].").unwrap_or(&key);
-            let plain = !field.is_empty()
-                && field.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            let plain =
+                !field.is_empty() && field.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
             let message = match v {
                 Value::String(s) => s,
                 Value::Array(a) => a.into_iter().find_map(|m| match m {
@@ -333,8 +333,14 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                FieldError { field: "name".into(), message: "Too long".into() },
-                FieldError { field: "website".into(), message: "The website is not valid.".into() },
+                FieldError {
+                    field: "name".into(),
+                    message: "Too long".into()
+                },
+                FieldError {
+                    field: "website".into(),
+                    message: "The website is not valid.".into()
+                },
             ]
         );
         let wrapped = r#"{"title": "One or more validation errors occurred.", "errors": {"[0].colour": ["Bad colour"]}}"#;

@@ -16,7 +16,14 @@ fn routes(kinds: &[&str]) -> Vec<String> {
         .lines()
         .map(|l| serde_json::from_str::<Value>(l).unwrap())
         .filter(|r| kinds.contains(&r["kind"].as_str().unwrap_or("")))
-        .map(|r| format!("{} {} {}", r["method"].as_str().unwrap(), r["path"].as_str().unwrap(), r["kind"].as_str().unwrap()))
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r["method"].as_str().unwrap(),
+                r["path"].as_str().unwrap(),
+                r["kind"].as_str().unwrap()
+            )
+        })
         .collect();
     sorted(&mut lines);
     lines

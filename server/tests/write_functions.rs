@@ -92,10 +92,20 @@ fn record(path: &str, id: i64) -> Vec<(String, String)> {
 async fn editing_one_field_changes_only_that_field_of_the_stored_record() {
     let (sim, app) = start().await;
     for (entity, path, field, value) in [
-        (Entity::Client, "clients", "website", "https://changed.example"),
+        (
+            Entity::Client,
+            "clients",
+            "website",
+            "https://changed.example",
+        ),
         (Entity::Site, "sites", "phonenumber", "+44 20 7946 0000"),
         (Entity::Supplier, "suppliers", "contact_name", "Pat Changed"),
-        (Entity::Organisation, "organisations", "portal_title", "Changed portal"),
+        (
+            Entity::Organisation,
+            "organisations",
+            "portal_title",
+            "Changed portal",
+        ),
         (Entity::Service, "services", "summary", "A changed summary"),
     ] {
         let id = first_id(&sim, entity);
@@ -137,7 +147,10 @@ async fn editing_one_field_changes_only_that_field_of_the_stored_record() {
         assert_eq!(status, 200);
         assert!(html.contains("Saved."), "{entity:?}: flash notice");
         let (_, again) = page(&app, &format!("/{path}/{id}")).await;
-        assert!(!again.contains("Saved."), "{entity:?}: the notice is read once");
+        assert!(
+            !again.contains("Saved."),
+            "{entity:?}: the notice is read once"
+        );
         // saving the unchanged form sends nothing
         let (_, data) = form_data(&app, path, id).await;
         let form = edit_form(path, id, &data, &[]);
@@ -329,7 +342,10 @@ async fn forms_work_without_javascript() {
     .await;
     assert_eq!(status, 302);
     let location = location.unwrap();
-    assert_eq!(location, "/clients/new", "nothing entered travels in the URL");
+    assert_eq!(
+        location, "/clients/new",
+        "nothing entered travels in the URL"
+    );
     assert_eq!(sim.sim.count(Entity::Client), before, "nothing was created");
     let (status, html) = page(&app, &location).await;
     assert_eq!(status, 200);
@@ -654,7 +670,8 @@ async fn mutating_functions_refuse_get_and_missing_records_are_404() {
             .unwrap();
         assert_eq!(res.status().as_u16(), 405, "{f} must not run on GET");
     }
-    let (status, _, _) = server_fn_post(&app, "delete_record", &pairs(&record("clients", 99999999))).await;
+    let (status, _, _) =
+        server_fn_post(&app, "delete_record", &pairs(&record("clients", 99999999))).await;
     assert_eq!(status, 404);
 }
 
@@ -693,10 +710,18 @@ async fn a_field_halo_refuses_is_shown_beside_that_field() {
     // with JavaScript: the outcome names the field
     refuse_website();
     let (_, data) = form_data(&app, "clients", id).await;
-    let form = edit_form("clients", id, &data, &[("website", "https://refused.example")]);
+    let form = edit_form(
+        "clients",
+        id,
+        &data,
+        &[("website", "https://refused.example")],
+    );
     let (status, outcome, _) = server_fn_post(&app, "update_record", &pairs(&form)).await;
     assert_eq!(status, 200, "{outcome}");
-    assert_eq!(outcome["errors"]["website"], "The website is not valid.", "{outcome}");
+    assert_eq!(
+        outcome["errors"]["website"], "The website is not valid.",
+        "{outcome}"
+    );
     // without: the form page shows it beside the website field, the entered value kept
     refuse_website();
     let (status, location) = post_plain_form(

@@ -19,7 +19,10 @@ pub fn CrmNoteForm(client_id: i32, on_site: Option<(i32,)>) -> impl IntoView {
     let pending = action.pending();
     let writes = write_count();
     let key = crm_note_form_key(client_id, site_id);
-    let refused = Resource::new(move || writes.get(), move |_| take_form_outcome(key.clone()));
+    let refused = Resource::new(
+        move || writes.get(),
+        move |_| take_form_outcome(key.clone()),
+    );
     let form = move |outcome: Option<crate::functions::forms::FormOutcome>| {
         let open = outcome.is_some();
         view! {

@@ -2,8 +2,8 @@
 //! written.
 
 use super::{Entity, EntityKind, Words};
-use leptos::prelude::*;
 use crate::forms::spec::{Field, FormSpec, Kind, LINE, NAME, NOTES};
+use leptos::prelude::*;
 
 /// The descriptor.
 pub static ENTITY: Entity = Entity {
@@ -85,6 +85,10 @@ impl super::server::Store for Store {
             .includeinactive(true);
         let sites = halo.sites();
         let page = Box::pin(sites.list(&q)).await.ok()?;
-        Some(super::server::counted(page.record_count as i64, "site", "sites"))
+        Some(super::server::counted(
+            page.record_count as i64,
+            "site",
+            "sites",
+        ))
     }
 }

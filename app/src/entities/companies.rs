@@ -2,8 +2,8 @@
 //! people read "company"): the descriptor, its form, and how its records are read and written.
 
 use super::{Entity, EntityKind, Words};
-use leptos::prelude::*;
 use crate::forms::spec::{Field, FormSpec, Kind, LINE, NAME, NOTES};
+use leptos::prelude::*;
 
 /// The descriptor.
 pub static ENTITY: Entity = Entity {

@@ -129,7 +129,11 @@ mod tests {
             assert_eq!(e.kind.entity().path, e.path);
             assert_eq!(e.form.path, e.path, "{e:?}");
             let wire = serde_json::to_value(e.kind).unwrap();
-            assert_eq!(wire, serde_json::json!(e.path), "the kind travels as the URL segment");
+            assert_eq!(
+                wire,
+                serde_json::json!(e.path),
+                "the kind travels as the URL segment"
+            );
         }
         let mut paths: Vec<_> = ALL.iter().map(|e| e.path).collect();
         paths.dedup();

@@ -1,8 +1,8 @@
 //! Organisations (`/Organisation`): the descriptor, its form, and how its records are read and written.
 
 use super::{Entity, EntityKind, Words};
-use leptos::prelude::*;
 use crate::forms::spec::{Field, FormSpec, Kind, LINE, NAME};
+use leptos::prelude::*;
 
 /// The descriptor.
 pub static ENTITY: Entity = Entity {
@@ -16,7 +16,9 @@ pub static ENTITY: Entity = Entity {
     },
     form: &FORM,
     list_page: || view! { <crate::routes::organisations::list::OrganisationListPage/> }.into_any(),
-    detail_page: || view! { <crate::routes::organisations::detail::OrganisationDetailPage/> }.into_any(),
+    detail_page: || {
+        view! { <crate::routes::organisations::detail::OrganisationDetailPage/> }.into_any()
+    },
     views: &[],
 };
 

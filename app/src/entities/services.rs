@@ -2,8 +2,8 @@
 //! and written.
 
 use super::{Entity, EntityKind, Words};
-use leptos::prelude::*;
 use crate::forms::spec::{Field, FormSpec, Kind, NAME, NOTES};
+use leptos::prelude::*;
 
 /// The descriptor.
 pub static ENTITY: Entity = Entity {

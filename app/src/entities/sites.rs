@@ -2,8 +2,8 @@
 //! records are read and written.
 
 use super::{Entity, EntityKind, Words};
-use leptos::prelude::*;
 use crate::forms::spec::{Field, FormSpec, Kind, LINE, NAME};
+use leptos::prelude::*;
 
 /// The descriptor.
 pub static ENTITY: Entity = Entity {
@@ -155,7 +155,8 @@ impl super::server::Store for Store {
                 let (clients, q) = (halo.clients(), halo::query::ClientDetailQuery::new());
                 if let Ok(c) = Box::pin(clients.get(cid, &q)).await {
                     let name = c.name.unwrap_or_else(|| format!("Client {cid}"));
-                    data.values.insert("client_id".into(), client_label(cid, &name));
+                    data.values
+                        .insert("client_id".into(), client_label(cid, &name));
                 }
             }
         }

@@ -97,7 +97,12 @@ impl Field {
     }
 
     /// An optional field shown only when creating (HaloPSA's write-only "new record" helpers).
-    pub const fn on_create(key: &'static str, label: &'static str, kind: Kind, max: usize) -> Field {
+    pub const fn on_create(
+        key: &'static str,
+        label: &'static str,
+        kind: Kind,
+        max: usize,
+    ) -> Field {
         Field {
             key,
             label,

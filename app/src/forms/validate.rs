@@ -218,7 +218,9 @@ pub fn is_colour(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::{clients::FORM as CLIENT, services::FORM as SERVICE, sites::FORM as SITE};
+    use crate::entities::{
+        clients::FORM as CLIENT, services::FORM as SERVICE, sites::FORM as SITE,
+    };
 
     fn values(pairs: &[(&str, &str)]) -> Values {
         pairs

@@ -6,8 +6,8 @@
 use crate::audit::{self, AuditEvent};
 use crate::errors::AppError;
 use crate::forms::validate::{client_label, client_ref, parse_id};
-use crate::forms::{validate, FieldErrors, FormSpec, Kind, Valid};
 pub use crate::forms::Values;
+use crate::forms::{validate, FieldErrors, FormSpec, Kind, Valid};
 use crate::functions::forms::{ChangedField, FormOutcome};
 use halo::client::{HaloClient, Resource};
 use halo::entity::{Detailed, Writable};
@@ -222,7 +222,11 @@ pub fn checked(
 /// The outcome of a failed write: HaloPSA's refusal (or unavailability) in plain words, input kept, and
 /// each reason HaloPSA gave for a field shown on the form put beside that field. A missing record stays an
 /// error (the form cannot be saved at all).
-pub fn failed(spec: &FormSpec, err: halo::Error, keep: FormOutcome) -> Result<FormOutcome, AppError> {
+pub fn failed(
+    spec: &FormSpec,
+    err: halo::Error,
+    keep: FormOutcome,
+) -> Result<FormOutcome, AppError> {
     let mut errors = keep.errors.clone();
     if let halo::Error::Validation { fields, .. } = &err {
         for f in fields {
@@ -755,9 +759,15 @@ mod tests {
         };
         let o = failed(&CLIENT, refusal("toplevel_id"), FormOutcome::default()).unwrap();
         assert_eq!(o.errors["toplevel_id"], "TopLevel 9 does not exist.");
-        assert!(o.message.unwrap().starts_with("HaloPSA rejected the change"));
+        assert!(o
+            .message
+            .unwrap()
+            .starts_with("HaloPSA rejected the change"));
         let o = failed(&CLIENT, refusal("secret_field"), FormOutcome::default()).unwrap();
-        assert!(o.errors.is_empty(), "a field not on the form stays in the message only");
+        assert!(
+            o.errors.is_empty(),
+            "a field not on the form stays in the message only"
+        );
     }
 
     #[test]

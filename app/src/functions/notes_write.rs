@@ -110,8 +110,7 @@ pub async fn mark_popup_read(
     let notes = match site_id {
         Some(s) => popups.for_site(s, true).await,
         None => popups.for_client(client_id.unwrap_or_default(), true).await,
-    }
-        ;
+    };
     let notes = match notes {
         Ok(n) => n,
         Err(e) => return Err(fail_to(&back, e.into()).await),

@@ -53,7 +53,10 @@ pub async fn update<S: Store>(
     form: UpdateForm,
 ) -> Result<FormOutcome, AppError> {
     let e = S::entity();
-    let outcome = f::update(&S::resource(halo), e.form, id, form, |v| S::resolve(halo, v)).await?;
+    let outcome = f::update(&S::resource(halo), e.form, id, form, |v| {
+        S::resolve(halo, v)
+    })
+    .await?;
     Ok(finish::<S>(outcome, Some(id)).await)
 }
 

@@ -16,7 +16,12 @@ pub fn RecordDeletePage(entity: &'static Entity) -> impl IntoView {
     let params = use_params_map();
     let writes = write_count();
     let info = Resource::new(
-        move || (params.with(|p| p.get("id").unwrap_or_default()), writes.get()),
+        move || {
+            (
+                params.with(|p| p.get("id").unwrap_or_default()),
+                writes.get(),
+            )
+        },
         move |(id, _)| record_delete_info(entity.kind, id),
     );
     let action = ServerAction::<DeleteRecord>::new();

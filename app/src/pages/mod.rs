@@ -6,8 +6,8 @@ pub mod form;
 
 use crate::entities::{Entity, ALL};
 use leptos::prelude::*;
-use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos::tachys::view::iterators::StaticVec;
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::{NestedRoute, ParamSegment, SsrMode, StaticSegment};
 
 /// The routes of every registered entity: its list, its extra list views, `new`, the record, `edit` and
