@@ -14,8 +14,8 @@ use base64::Engine;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-pub(crate) use crate::auth_state::{AuthState, Grant, CODE_TTL};
 use crate::auth_state::{random_token, Bounds, Code};
+pub(crate) use crate::auth_state::{AuthState, Grant, CODE_TTL};
 use crate::config::DemoAgent;
 use crate::redirect::redirect_allowed;
 use crate::scope;
@@ -196,17 +196,17 @@ fn grant_token(
                 .refresh_grant(refresh)
                 .ok_or(TokenError::InvalidGrant("unknown refresh token"))?;
             // the refresh token is not rotated: hand the same one back
-            let (access, _) = sim
-                .auth_state()
-                .issue(grant.clone(), sim.cfg.token_ttl, false, bounds(sim));
+            let (access, _) =
+                sim.auth_state()
+                    .issue(grant.clone(), sim.cfg.token_ttl, false, bounds(sim));
             return Ok(token_reply(sim, &grant, access, Some(refresh.to_owned())));
         }
         Some(_) => return Err(TokenError::UnsupportedGrantType),
         None => return Err(TokenError::InvalidRequest("grant_type missing")),
     };
-    let (access, refresh) = sim
-        .auth_state()
-        .issue(grant.clone(), sim.cfg.token_ttl, true, bounds(sim));
+    let (access, refresh) =
+        sim.auth_state()
+            .issue(grant.clone(), sim.cfg.token_ttl, true, bounds(sim));
     Ok(token_reply(sim, &grant, access, refresh))
 }
 

@@ -10,9 +10,8 @@ fn split(uri: &str) -> Option<(&str, &str)> {
         .strip_prefix("http://")
         .or_else(|| uri.strip_prefix("https://"))?;
     let (authority, path) = rest.split_at(rest.find('/')?);
-    let clean = !authority.is_empty()
-        && !authority.contains('@')
-        && !path.contains(['?', '#', '\\']);
+    let clean =
+        !authority.is_empty() && !authority.contains('@') && !path.contains(['?', '#', '\\']);
     clean.then_some((authority, path))
 }
 
@@ -67,10 +66,7 @@ mod tests {
             "http://scope.example:3000@evil.example/auth/callback",
             "javascript:alert(1)",
         ] {
-            assert!(
-                !redirect_allowed(&same, bad, "scope.example:3000"),
-                "{bad}"
-            );
+            assert!(!redirect_allowed(&same, bad, "scope.example:3000"), "{bad}");
         }
         assert!(!redirect_allowed(&same, "http:///auth/callback", ""));
         let loopback = RedirectRule::Loopback("/auth/callback".into());

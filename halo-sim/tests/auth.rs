@@ -431,7 +431,11 @@ async fn codes_and_refresh_tokens_are_bounded_and_expire_and_codes_go_only_to_th
         .send()
         .await
         .unwrap();
-    assert_eq!(r.status(), StatusCode::BAD_REQUEST, "the refresh token expired");
+    assert_eq!(
+        r.status(),
+        StatusCode::BAD_REQUEST,
+        "the refresh token expired"
+    );
 
     // a redirect URI the demo app did not register gets no code: the page says so instead
     for endpoint in ["authorize", "approve"] {
@@ -439,7 +443,10 @@ async fn codes_and_refresh_tokens_are_bounded_and_expire_and_codes_go_only_to_th
         let pairs: Vec<(String, String)> = page
             .query_pairs()
             .map(|(k, v)| match k.as_ref() {
-                "redirect_uri" => (k.into_owned(), "https://evil.example/auth/callback".to_owned()),
+                "redirect_uri" => (
+                    k.into_owned(),
+                    "https://evil.example/auth/callback".to_owned(),
+                ),
                 _ => (k.into_owned(), v.into_owned()),
             })
             .chain([("agent_id".to_owned(), "3".to_owned())])

@@ -35,7 +35,11 @@ async fn a_limiter_wait_longer_than_the_request_budget_answers_rate_limited_at_o
         retry_after_secs.is_some_and(|s| (3..=7).contains(&s)),
         "{retry_after_secs:?}"
     );
-    assert_eq!(mock.api_requests().len(), 1, "the refused call sent nothing");
+    assert_eq!(
+        mock.api_requests().len(),
+        1,
+        "the refused call sent nothing"
+    );
 }
 
 #[tokio::test]
@@ -52,14 +56,22 @@ async fn background_calls_leave_page_views_their_reserve_and_use_the_same_token(
     assert_eq!(export.principal(), page_views.principal());
 
     export.clients().list(&ClientQuery::new()).await.unwrap();
-    let err = export.clients().list(&ClientQuery::new()).await.unwrap_err();
+    let err = export
+        .clients()
+        .list(&ClientQuery::new())
+        .await
+        .unwrap_err();
     assert!(
         matches!(err, Error::RateLimited { .. }),
         "the second background call would eat into the reserve: {err:?}"
     );
     for n in 0..2 {
         let started = Instant::now();
-        page_views.clients().list(&ClientQuery::new()).await.unwrap();
+        page_views
+            .clients()
+            .list(&ClientQuery::new())
+            .await
+            .unwrap();
         assert!(
             started.elapsed() < Duration::from_millis(500),
             "page view {n} waited {:?}",

@@ -192,11 +192,7 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
         agent_scope: auth::agent_scope(&settings.halo_scope()),
         css: manifest.css.clone(),
         demo: settings.is_demo(),
-        binding: auth::binding(
-            settings.auth_mode(),
-            settings.is_demo(),
-            &upstream.gateway,
-        ),
+        binding: auth::binding(settings.auth_mode(), settings.is_demo(), &upstream.gateway),
     });
     let sessions = auth::session_store::layer(store, settings.https(), settings.sessions.idle);
     let state = state::AppState {
@@ -257,7 +253,11 @@ mod tests {
     #[test]
     fn demo_mode_warns_off_loopback_only() {
         for local in ["127.0.0.1:3000", "[::1]:3000", "[::ffff:127.0.0.1]:3000"] {
-            assert_eq!(super::demo_exposure(local.parse().unwrap()), None, "{local}");
+            assert_eq!(
+                super::demo_exposure(local.parse().unwrap()),
+                None,
+                "{local}"
+            );
         }
         for open in ["0.0.0.0:3000", "[::]:3000", "192.0.2.10:80"] {
             let warning = super::demo_exposure(open.parse().unwrap()).unwrap();

@@ -23,7 +23,11 @@ const DANGEROUS: &[&str] = &[
 async fn create_clients(sim: &halo_sim::RunningSim, names: &[&str]) {
     let http = reqwest::Client::new();
     let token: serde_json::Value = http
-        .post(format!("{}/token?tenant={}", sim.auth_url(), halo_sim::DEMO_TENANT))
+        .post(format!(
+            "{}/token?tenant={}",
+            sim.auth_url(),
+            halo_sim::DEMO_TENANT
+        ))
         .form(&[
             ("grant_type", "client_credentials"),
             ("client_id", halo_sim::DEMO_CLIENT_ID),
@@ -36,7 +40,10 @@ async fn create_clients(sim: &halo_sim::RunningSim, names: &[&str]) {
         .json()
         .await
         .unwrap();
-    let body: Vec<_> = names.iter().map(|n| serde_json::json!({ "name": n })).collect();
+    let body: Vec<_> = names
+        .iter()
+        .map(|n| serde_json::json!({ "name": n }))
+        .collect();
     let res = http
         .post(format!("{}/Client", sim.api_url()))
         .bearer_auth(token["access_token"].as_str().unwrap())
@@ -118,7 +125,10 @@ async fn every_exported_cell_is_safe_in_a_spreadsheet_and_the_export_is_audited(
     let last = rows.last().unwrap();
     assert_eq!(last.len(), 1, "one cell: {last:?}");
     assert!(last[0].starts_with("# export incomplete: "), "{last:?}");
-    assert!(rows.iter().flatten().all(|c| !runs_as_formula(c)), "{rows:?}");
+    assert!(
+        rows.iter().flatten().all(|c| !runs_as_formula(c)),
+        "{rows:?}"
+    );
     let failed = common::audit_lines(&app)
         .into_iter()
         .filter(|l| l["action"] == "export" && l["result"] == "error")
@@ -172,7 +182,10 @@ async fn page_views_answer_at_once_while_two_exports_walk_a_small_budget() {
     while sim.sim.request_count() == 0 && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    assert!(sim.sim.request_count() >= 1, "the exports are walking pages");
+    assert!(
+        sim.sim.request_count() >= 1,
+        "the exports are walking pages"
+    );
     // the burst at 30 requests per 5 minutes is 3, and background work never takes the last 2: two page
     // views of one upstream call each (with the read cache off) find them free at once
     for path in ["/sites?q=a", "/organisations"] {
@@ -196,7 +209,10 @@ async fn page_views_answer_at_once_while_two_exports_walk_a_small_budget() {
         .collect();
     assert!(!upstream.is_empty(), "{metrics}");
     for class in ["class=\"background\"", "class=\"interactive\""] {
-        assert!(upstream.iter().any(|l| l.contains(class)), "{class}: {upstream:?}");
+        assert!(
+            upstream.iter().any(|l| l.contains(class)),
+            "{class}: {upstream:?}"
+        );
     }
     assert!(
         !upstream.iter().any(|l| l.contains("status=\"429\"")),

@@ -111,7 +111,10 @@ async fn an_unreachable_upstream_is_503_and_readyz_says_so() {
     let ready = reqwest::get(format!("{}/readyz", app.base)).await.unwrap();
     assert_eq!(ready.status(), 503);
     let reason = ready.text().await.unwrap();
-    assert_eq!(reason, "unreachable", "one fixed word, never HaloPSA's error text");
+    assert_eq!(
+        reason, "unreachable",
+        "one fixed word, never HaloPSA's error text"
+    );
     let (status, body, _) = list(&app).await;
     assert_eq!(status, 503, "{body}");
     let page = app

@@ -150,7 +150,10 @@ async fn demo_mode_off_loopback_warns_and_its_simulator_sends_codes_only_home() 
         .await
         .unwrap();
     assert_eq!(res.status().as_u16(), 400);
-    assert!(res.headers().get("location").is_none(), "no code for a stranger");
+    assert!(
+        res.headers().get("location").is_none(),
+        "no code for a stranger"
+    );
     let home = format!("{}/auth/callback", app.base);
     let res = plain_client().get(approve(&home)).send().await.unwrap();
     assert_eq!(res.status().as_u16(), 302);

@@ -61,14 +61,22 @@ async fn a_demo_session_is_ended_by_a_restart_into_service_mode() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status().as_u16(), 303, "the demo session is worthless here");
+    assert_eq!(
+        res.status().as_u16(),
+        303,
+        "the demo session is worthless here"
+    );
     assert_eq!(res.headers()["location"], "/login?next=%2Fclients");
     let remote = common::Remote {
         base: app.base.clone(),
         client: browser.clone(),
     };
     assert_eq!(server_fn(&remote, "list_clients", "query", "").await.0, 401);
-    assert_eq!(tenant.sim.request_count(), 0, "no tenant data was asked for");
+    assert_eq!(
+        tenant.sim.request_count(),
+        0,
+        "no tenant data was asked for"
+    );
     let ended: Vec<_> = common::audit_lines(&app)
         .into_iter()
         .filter(|l| l["action"] == "session_ended")
@@ -157,7 +165,11 @@ async fn a_guesser_spread_over_addresses_meets_the_accounts_ceiling() {
         .into_iter()
         .filter(|l| l["action"] == "sign_in_ceiling")
         .collect();
-    assert_eq!(ceiling.len(), 1, "audited once, when it engaged: {ceiling:?}");
+    assert_eq!(
+        ceiling.len(),
+        1,
+        "audited once, when it engaged: {ceiling:?}"
+    );
     assert_eq!(ceiling[0]["who"], TEST_USER);
     assert!(
         ceiling[0]["detail"]

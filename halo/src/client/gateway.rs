@@ -124,12 +124,7 @@ impl Gateway {
             cfg.tenant.as_deref().unwrap_or(cfg.api_url.as_str()),
             cfg.client_id
         );
-        let limiter = Limiter::shared(
-            &key,
-            cfg.rate_limit,
-            cfg.rate_window,
-            cfg.background_share,
-        );
+        let limiter = Limiter::shared(&key, cfg.rate_limit, cfg.rate_window, cfg.background_share);
         let cache = ReadCache::new(cfg.cache_ttl, cfg.cache_capacity);
         Ok(Self {
             inner: Arc::new(Inner {

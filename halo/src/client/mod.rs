@@ -52,7 +52,9 @@ pub mod retry;
 mod token;
 
 pub use auth::{authorize_url, challenge_for, random_state, Pkce};
-pub use config::{GatewayConfig, DEFAULT_BACKGROUND_SHARE, DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW};
+pub use config::{
+    GatewayConfig, DEFAULT_BACKGROUND_SHARE, DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW,
+};
 pub use extras::Lookups;
 pub use gateway::Gateway;
 pub use halo_client::HaloClient;

@@ -47,7 +47,9 @@ impl Refusal {
     pub fn why(self) -> &'static str {
         match self {
             Refusal::Address => "too many failed sign-ins from this address",
-            Refusal::AccountAtAddress => "too many failed sign-ins for this account from this address",
+            Refusal::AccountAtAddress => {
+                "too many failed sign-ins for this account from this address"
+            }
             Refusal::AccountCeiling => {
                 "too many failed sign-ins for this account from several addresses"
             }
@@ -205,7 +207,11 @@ impl SignInLimits {
 
 /// How many different addresses the failures came from.
 fn addresses(failures: &[(Instant, IpAddr)]) -> usize {
-    failures.iter().map(|(_, ip)| ip).collect::<HashSet<_>>().len()
+    failures
+        .iter()
+        .map(|(_, ip)| ip)
+        .collect::<HashSet<_>>()
+        .len()
 }
 
 fn wait_secs(not_until: governor::NotUntil<<DefaultClock as Clock>::Instant>) -> u64 {

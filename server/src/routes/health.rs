@@ -93,6 +93,9 @@ mod tests {
         assert_eq!(Readiness::of(&limited).word(), "rate-limited");
         let refused = Err(halo::Error::Unauthorized);
         assert_eq!(Readiness::of(&refused).word(), "unreachable");
-        assert_eq!(Readiness::Unreachable.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(
+            Readiness::Unreachable.status(),
+            StatusCode::SERVICE_UNAVAILABLE
+        );
     }
 }

@@ -105,4 +105,3 @@ pub async fn start_agent_on(
     )
     .await
 }
-
