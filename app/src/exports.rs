@@ -59,7 +59,7 @@ impl Export {
 pub fn looks_like_formula(value: &str) -> bool {
     let first = value
         .chars()
-        .find(|c| !(c.is_whitespace() && !matches!(c, '\t' | '\r')));
+        .find(|c| !c.is_whitespace() || matches!(c, '\t' | '\r'));
     matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r'))
 }
 

@@ -57,11 +57,14 @@ impl Refusal {
     }
 }
 
+/// One key's recent failures: when, and from which address (oldest first).
+type Failures = Arc<Mutex<VecDeque<(Instant, IpAddr)>>>;
+
 /// Recent failures per key within a window; bounded (moka) and forgotten when idle.
 #[derive(Clone)]
 struct FailureLog<K: Hash + Eq + Send + Sync + 'static> {
     window: Duration,
-    entries: moka::sync::Cache<K, Arc<Mutex<VecDeque<(Instant, IpAddr)>>>>,
+    entries: moka::sync::Cache<K, Failures>,
 }
 
 impl<K: Hash + Eq + Clone + Send + Sync + 'static> FailureLog<K> {
