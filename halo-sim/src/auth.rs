@@ -17,7 +17,7 @@ use sha2::{Digest, Sha256};
 use crate::auth_state::{random_token, Bounds, Code};
 pub(crate) use crate::auth_state::{AuthState, Grant, CODE_TTL};
 use crate::config::DemoAgent;
-use crate::redirect::redirect_allowed;
+use crate::redirect::{found, redirect_allowed, reject, with_query, AuthReject};
 use crate::scope;
 use crate::sim::Inner;
 
@@ -273,13 +273,6 @@ struct AuthRequest {
     challenge: Option<(String, String)>,
 }
 
-enum AuthReject {
-    /// Shown on the page: the redirect target cannot be trusted.
-    Page(String),
-    /// Sent back to the redirect URI.
-    Redirect(String),
-}
-
 fn check_authorize(
     sim: &Inner,
     raw: Option<&str>,
@@ -334,41 +327,6 @@ fn check_authorize(
         scopes,
         challenge,
     })
-}
-
-fn with_query(uri: &str, pairs: &[(&str, &str)]) -> String {
-    let q = serde_urlencoded::to_string(pairs).unwrap_or_default();
-    let sep = if uri.contains('?') { '&' } else { '?' };
-    format!("{uri}{sep}{q}")
-}
-
-fn reject(err: AuthReject, redirect_uri: &str, state: Option<&str>) -> Response {
-    match err {
-        AuthReject::Page(msg) => (
-            StatusCode::BAD_REQUEST,
-            Html(format!(
-                "<!DOCTYPE html><html><head><title>Sign-in error</title></head>\
-                 <body><h1>Sign-in error</h1><p>{}</p></body></html>",
-                escape_html(&msg)
-            )),
-        )
-            .into_response(),
-        AuthReject::Redirect(code) => {
-            let mut params = vec![("error", code.as_str())];
-            if let Some(s) = state {
-                params.push(("state", s));
-            }
-            found(&with_query(redirect_uri, &params))
-        }
-    }
-}
-
-/// `302 Found` to `location`, as Halo's authorise endpoint answers.
-fn found(location: &str) -> Response {
-    match header::HeaderValue::from_str(location) {
-        Ok(v) => (StatusCode::FOUND, [(header::LOCATION, v)]).into_response(),
-        Err(_) => (StatusCode::BAD_REQUEST, "invalid redirect_uri").into_response(),
-    }
 }
 
 pub(crate) fn escape_html(s: &str) -> String {

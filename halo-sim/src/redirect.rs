@@ -1,6 +1,10 @@
 //! Which redirect URIs the authorisation endpoints send a code to: only the demo app's own
 //! ([`RedirectRule`]), never an address a link's author chose.
 
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+
+use crate::auth::escape_html;
 use crate::config::RedirectRule;
 
 /// Splits `http(s)://authority/path` into the authority and the path (the path must carry no query or
@@ -39,6 +43,51 @@ pub(crate) fn redirect_allowed(rule: &RedirectRule, uri: &str, request_host: &st
                     .is_ok_and(|ip| ip.is_loopback());
             loopback && p == path
         }),
+    }
+}
+
+/// Why an authorisation request is refused, and where the refusal goes.
+pub(crate) enum AuthReject {
+    /// Shown on the page: the redirect target cannot be trusted.
+    Page(String),
+    /// Sent back to the redirect URI.
+    Redirect(String),
+}
+
+/// `uri` with `pairs` added to its query.
+pub(crate) fn with_query(uri: &str, pairs: &[(&str, &str)]) -> String {
+    let q = serde_urlencoded::to_string(pairs).unwrap_or_default();
+    let sep = if uri.contains('?') { '&' } else { '?' };
+    format!("{uri}{sep}{q}")
+}
+
+/// The refusal: a page when the redirect target cannot be trusted, else back to it with `error`.
+pub(crate) fn reject(err: AuthReject, redirect_uri: &str, state: Option<&str>) -> Response {
+    match err {
+        AuthReject::Page(msg) => (
+            StatusCode::BAD_REQUEST,
+            Html(format!(
+                "<!DOCTYPE html><html><head><title>Sign-in error</title></head>\
+                 <body><h1>Sign-in error</h1><p>{}</p></body></html>",
+                escape_html(&msg)
+            )),
+        )
+            .into_response(),
+        AuthReject::Redirect(code) => {
+            let mut params = vec![("error", code.as_str())];
+            if let Some(s) = state {
+                params.push(("state", s));
+            }
+            found(&with_query(redirect_uri, &params))
+        }
+    }
+}
+
+/// `302 Found` to `location`, as Halo's authorise endpoint answers.
+pub(crate) fn found(location: &str) -> Response {
+    match header::HeaderValue::from_str(location) {
+        Ok(v) => (StatusCode::FOUND, [(header::LOCATION, v)]).into_response(),
+        Err(_) => (StatusCode::BAD_REQUEST, "invalid redirect_uri").into_response(),
     }
 }
 
