@@ -1,5 +1,6 @@
 //! The audit log: one JSON line for every change made through Haloscope (create, update, delete, note,
-//! popup read, unsubscribe) and every sign-in, failed sign-in and sign-out. In `service` mode it is the only
+//! popup read, unsubscribe), every CSV export (who, which list, which filter, how many rows) and every
+//! sign-in, failed sign-in and sign-out. In `service` mode it is the only
 //! record of which person made a change, because HaloPSA sees the app's credentials.
 //!
 //! Lines never hold a value that was written, a password or a token: only who, when, what, which fields,
@@ -76,8 +77,8 @@ struct AuditLine<'a> {
 /// One audited event.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct AuditEvent {
-    /// `create`, `update`, `delete`, `note`, `popup_read`, `unsubscribe`, `sign_in`, `sign_in_failed`,
-    /// `sign_out`, `session_ended`.
+    /// `create`, `update`, `delete`, `note`, `popup_read`, `unsubscribe`, `export`, `sign_in`,
+    /// `sign_in_failed`, `sign_in_ceiling`, `sign_out`, `session_ended`.
     pub action: &'static str,
     /// `agent` or `local`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -108,6 +109,15 @@ pub struct AuditEvent {
     /// The client's address, for sign-in events.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ip: Option<String>,
+    /// For an export: the list exported (its file name, e.g. `clients.csv`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub list: Option<&'static str>,
+    /// For an export: the list's filter as it was asked for (the URL query, at most 500 characters).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filter: Option<String>,
+    /// For an export: the rows written (also when it stopped early).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rows: Option<u64>,
 }
 
 impl AuditEvent {

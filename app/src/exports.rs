@@ -30,6 +30,18 @@ impl Export {
         }
     }
 
+    /// The URL file name, e.g. `clients.csv` (also the list's name in the audit log).
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Export::Clients => "clients.csv",
+            Export::Sites => "sites.csv",
+            Export::StockBins => "stock-bins.csv",
+            Export::Suppliers => "suppliers.csv",
+            Export::Organisations => "organisations.csv",
+            Export::Services => "services.csv",
+        }
+    }
+
     fn spec(self) -> &'static ListSpec {
         match self {
             Export::Clients => &lists::CLIENTS,
@@ -42,12 +54,22 @@ impl Export {
     }
 }
 
-/// One CSV field: quoted when needed; a leading `=`, `+`, `-`, `@` (or tab/CR) is defused with `'` so
-/// spreadsheets do not run it as a formula.
+/// Whether a spreadsheet could read `value` as a formula: its first character that is not a space
+/// (spreadsheets skip leading spaces) is `=`, `+`, `-`, `@`, a tab or a carriage return.
+pub fn looks_like_formula(value: &str) -> bool {
+    let first = value
+        .chars()
+        .find(|c| !c.is_whitespace() || matches!(c, '\t' | '\r'));
+    matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r'))
+}
+
+/// One CSV field: quoted when needed; a cell that [looks like a formula](looks_like_formula) is
+/// defused with a leading `'` so spreadsheets show it as text instead of running it.
 pub fn csv_field(value: &str) -> String {
-    let value = match value.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
-        _ => value.to_string(),
+    let value = if looks_like_formula(value) {
+        format!("'{value}")
+    } else {
+        value.to_string()
     };
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
@@ -327,6 +349,11 @@ mod tests {
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(csv_field("-3"), "'-3");
+        assert_eq!(csv_field("  =1+1"), "'  =1+1");
+        assert_eq!(csv_field(" \u{a0}@SUM(A1)"), "' \u{a0}@SUM(A1)");
+        assert_eq!(csv_field(" \tx"), "' \tx");
+        assert_eq!(csv_field("a = b"), "a = b");
+        assert_eq!(csv_field("   "), "   ");
         assert_eq!(
             csv_line(["a".to_string(), "b\nc".to_string()]),
             "a,\"b\nc\"\r\n"

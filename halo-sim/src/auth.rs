@@ -1,9 +1,8 @@
 //! The authorisation server: `POST /auth/token` (client credentials, authorisation code + PKCE,
 //! refresh token), the sign-in page `GET /auth/authorize`, and the token store the resource server checks.
 
-use std::collections::HashMap;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
@@ -12,116 +11,15 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
-use rand::RngCore;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
+use crate::auth_state::{random_token, Bounds, Code};
+pub(crate) use crate::auth_state::{AuthState, Grant, CODE_TTL};
 use crate::config::DemoAgent;
+use crate::redirect::{found, redirect_allowed, reject, with_query, AuthReject};
 use crate::scope;
 use crate::sim::Inner;
-
-/// What an access token stands for.
-#[derive(Clone, Debug)]
-pub(crate) struct Grant {
-    pub client_id: String,
-    pub scopes: Vec<String>,
-    pub agent_id: i64,
-}
-
-struct Access {
-    grant: Grant,
-    expires_at: Instant,
-}
-
-struct Code {
-    grant: Grant,
-    redirect_uri: String,
-    challenge: Option<(String, String)>,
-    expires_at: Instant,
-}
-
-/// Issued tokens and pending authorisation codes.
-#[derive(Default)]
-pub(crate) struct AuthState {
-    access: HashMap<String, Access>,
-    refresh: HashMap<String, Grant>,
-    codes: HashMap<String, Code>,
-    /// Every access and refresh token issued (the latest 10,000), for leak tests.
-    issued: std::collections::VecDeque<String>,
-}
-
-impl AuthState {
-    /// The grant behind a live access token.
-    pub fn check(&self, token: &str) -> Option<Grant> {
-        self.access
-            .get(token)
-            .filter(|a| a.expires_at > Instant::now())
-            .map(|a| a.grant.clone())
-    }
-
-    pub fn expire_all(&mut self) {
-        let now = Instant::now();
-        for a in self.access.values_mut() {
-            a.expires_at = now;
-        }
-    }
-
-    /// Every token issued so far (access and refresh), newest last.
-    pub fn issued(&self) -> Vec<String> {
-        self.issued.iter().cloned().collect()
-    }
-
-    fn remember(&mut self, token: &str) {
-        if self.issued.len() >= 10_000 {
-            self.issued.pop_front();
-        }
-        self.issued.push_back(token.to_owned());
-    }
-
-    pub fn revoke_all(&mut self) {
-        self.access.clear();
-        self.refresh.clear();
-        self.codes.clear();
-    }
-
-    /// Issues an access token, plus a refresh token when `new_refresh` and the scopes ask for one.
-    fn issue(
-        &mut self,
-        grant: Grant,
-        ttl: Duration,
-        new_refresh: bool,
-    ) -> (String, Option<String>) {
-        let now = Instant::now();
-        if self.access.len() > 10_000 {
-            self.access.retain(|_, a| a.expires_at > now);
-        }
-        let token = random_token();
-        let refresh =
-            (new_refresh && grant.scopes.iter().any(|s| s == "offline_access")).then(|| {
-                let r = random_token();
-                self.refresh.insert(r.clone(), grant.clone());
-                r
-            });
-        self.remember(&token);
-        if let Some(r) = &refresh {
-            self.remember(r);
-        }
-        self.access.insert(
-            token.clone(),
-            Access {
-                grant,
-                expires_at: now + ttl,
-            },
-        );
-        (token, refresh)
-    }
-}
-
-fn random_token() -> String {
-    let mut bytes = [0u8; 32];
-    rand::thread_rng().fill_bytes(&mut bytes);
-    URL_SAFE_NO_PAD.encode(bytes)
-}
 
 /// A refused token request, rendered as an OAuth error reply.
 #[derive(Debug, thiserror::Error)]
@@ -266,9 +164,7 @@ fn grant_token(
             let code = field("code").ok_or(TokenError::InvalidRequest("code missing"))?;
             let pending = sim
                 .auth_state()
-                .codes
-                .remove(code)
-                .filter(|c| c.expires_at > Instant::now())
+                .take_code(code)
                 .ok_or(TokenError::InvalidGrant("unknown code"))?;
             if field("redirect_uri") != Some(pending.redirect_uri.as_str()) {
                 return Err(TokenError::InvalidGrant("redirect_uri does not match"));
@@ -297,23 +193,30 @@ fn grant_token(
                 .ok_or(TokenError::InvalidRequest("refresh_token missing"))?;
             let grant = sim
                 .auth_state()
-                .refresh
-                .get(refresh)
-                .cloned()
+                .refresh_grant(refresh)
                 .ok_or(TokenError::InvalidGrant("unknown refresh token"))?;
             // the refresh token is not rotated: hand the same one back
-            let (access, _) = sim
-                .auth_state()
-                .issue(grant.clone(), sim.cfg.token_ttl, false);
+            let (access, _) =
+                sim.auth_state()
+                    .issue(grant.clone(), sim.cfg.token_ttl, false, bounds(sim));
             return Ok(token_reply(sim, &grant, access, Some(refresh.to_owned())));
         }
         Some(_) => return Err(TokenError::UnsupportedGrantType),
         None => return Err(TokenError::InvalidRequest("grant_type missing")),
     };
-    let (access, refresh) = sim
-        .auth_state()
-        .issue(grant.clone(), sim.cfg.token_ttl, true);
+    let (access, refresh) =
+        sim.auth_state()
+            .issue(grant.clone(), sim.cfg.token_ttl, true, bounds(sim));
     Ok(token_reply(sim, &grant, access, refresh))
+}
+
+/// The store bounds of this simulator's configuration.
+fn bounds(sim: &Inner) -> Bounds {
+    Bounds {
+        max_codes: sim.cfg.max_codes,
+        max_refresh: sim.cfg.max_refresh_tokens,
+        refresh_ttl: sim.cfg.refresh_ttl,
+    }
 }
 
 fn token_reply(sim: &Inner, grant: &Grant, access: String, refresh: Option<String>) -> Response {
@@ -370,23 +273,29 @@ struct AuthRequest {
     challenge: Option<(String, String)>,
 }
 
-enum AuthReject {
-    /// Shown on the page: the redirect target cannot be trusted.
-    Page(String),
-    /// Sent back to the redirect URI.
-    Redirect(String),
-}
-
-fn check_authorize(sim: &Inner, raw: Option<&str>) -> Result<AuthRequest, (AuthReject, String)> {
+fn check_authorize(
+    sim: &Inner,
+    raw: Option<&str>,
+    headers: &HeaderMap,
+) -> Result<AuthRequest, (AuthReject, String)> {
     let pairs = form_pairs(raw);
     let get = |n: &str| lookup(&pairs, n).map(str::to_owned);
     let page = |msg: &str| (AuthReject::Page(msg.to_owned()), String::new());
     if get("client_id").as_deref() != Some(sim.cfg.client_id.as_str()) {
         return Err(page("Unknown application (client_id)."));
     }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
     let redirect_uri = match get("redirect_uri") {
-        Some(r) if r.starts_with("http://") || r.starts_with("https://") => r,
-        _ => return Err(page("A valid redirect_uri is required.")),
+        Some(r) if redirect_allowed(&sim.cfg.redirects, &r, host) => r,
+        Some(_) => {
+            return Err(page(
+                "That redirect_uri is not registered for this application.",
+            ))
+        }
+        None => return Err(page("A valid redirect_uri is required.")),
     };
     if let Some(t) = get("tenant") {
         if !t.eq_ignore_ascii_case(&sim.cfg.tenant) {
@@ -420,41 +329,6 @@ fn check_authorize(sim: &Inner, raw: Option<&str>) -> Result<AuthRequest, (AuthR
     })
 }
 
-fn with_query(uri: &str, pairs: &[(&str, &str)]) -> String {
-    let q = serde_urlencoded::to_string(pairs).unwrap_or_default();
-    let sep = if uri.contains('?') { '&' } else { '?' };
-    format!("{uri}{sep}{q}")
-}
-
-fn reject(err: AuthReject, redirect_uri: &str, state: Option<&str>) -> Response {
-    match err {
-        AuthReject::Page(msg) => (
-            StatusCode::BAD_REQUEST,
-            Html(format!(
-                "<!DOCTYPE html><html><head><title>Sign-in error</title></head>\
-                 <body><h1>Sign-in error</h1><p>{}</p></body></html>",
-                escape_html(&msg)
-            )),
-        )
-            .into_response(),
-        AuthReject::Redirect(code) => {
-            let mut params = vec![("error", code.as_str())];
-            if let Some(s) = state {
-                params.push(("state", s));
-            }
-            found(&with_query(redirect_uri, &params))
-        }
-    }
-}
-
-/// `302 Found` to `location`, as Halo's authorise endpoint answers.
-fn found(location: &str) -> Response {
-    match header::HeaderValue::from_str(location) {
-        Ok(v) => (StatusCode::FOUND, [(header::LOCATION, v)]).into_response(),
-        Err(_) => (StatusCode::BAD_REQUEST, "invalid redirect_uri").into_response(),
-    }
-}
-
 pub(crate) fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -471,10 +345,14 @@ pub(crate) fn escape_html(s: &str) -> String {
 }
 
 /// `GET /auth/authorize`: the sign-in page, one link per demo technician.
-pub(crate) async fn authorize(State(sim): State<Arc<Inner>>, RawQuery(raw): RawQuery) -> Response {
+pub(crate) async fn authorize(
+    State(sim): State<Arc<Inner>>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
     let state = form_pairs(raw.as_deref());
     let state = lookup(&state, "state").map(str::to_owned);
-    let req = match check_authorize(&sim, raw.as_deref()) {
+    let req = match check_authorize(&sim, raw.as_deref(), &headers) {
         Ok(r) => r,
         Err((e, uri)) => return reject(e, &uri, state.as_deref()),
     };
@@ -508,10 +386,14 @@ pub(crate) async fn authorize(State(sim): State<Arc<Inner>>, RawQuery(raw): RawQ
 }
 
 /// `GET /auth/approve`: the chosen technician; redirects back with `code` and `state`.
-pub(crate) async fn approve(State(sim): State<Arc<Inner>>, RawQuery(raw): RawQuery) -> Response {
+pub(crate) async fn approve(
+    State(sim): State<Arc<Inner>>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
     let state = form_pairs(raw.as_deref());
     let state = lookup(&state, "state").map(str::to_owned);
-    let req = match check_authorize(&sim, raw.as_deref()) {
+    let req = match check_authorize(&sim, raw.as_deref(), &headers) {
         Ok(r) => r,
         Err((e, uri)) => return reject(e, &uri, state.as_deref()),
     };
@@ -526,19 +408,18 @@ pub(crate) async fn approve(State(sim): State<Arc<Inner>>, RawQuery(raw): RawQue
         );
     };
     let code = random_token();
-    sim.auth_state().codes.insert(
-        code.clone(),
-        Code {
-            grant: Grant {
-                client_id: sim.cfg.client_id.clone(),
-                scopes: req.scopes.clone(),
-                agent_id: agent.id,
-            },
-            redirect_uri: req.redirect_uri.clone(),
-            challenge: req.challenge,
-            expires_at: Instant::now() + Duration::from_secs(300),
+    let pending = Code {
+        grant: Grant {
+            client_id: sim.cfg.client_id.clone(),
+            scopes: req.scopes.clone(),
+            agent_id: agent.id,
         },
-    );
+        redirect_uri: req.redirect_uri.clone(),
+        challenge: req.challenge,
+        expires_at: Instant::now() + CODE_TTL,
+    };
+    sim.auth_state()
+        .add_code(code.clone(), pending, bounds(&sim));
     let mut params = vec![("code", code.as_str())];
     if let Some(s) = req.state.as_deref() {
         params.push(("state", s));
@@ -549,23 +430,6 @@ pub(crate) async fn approve(State(sim): State<Arc<Inner>>, RawQuery(raw): RawQue
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn expired_and_revoked_tokens_fail_the_check() {
-        let mut s = AuthState::default();
-        let grant = Grant {
-            client_id: "c".into(),
-            scopes: vec!["all".into(), "offline_access".into()],
-            agent_id: 1,
-        };
-        let (t, r) = s.issue(grant, Duration::from_secs(60), true);
-        assert!(r.is_some());
-        assert!(s.check(&t).is_some());
-        s.expire_all();
-        assert!(s.check(&t).is_none());
-        s.revoke_all();
-        assert!(s.refresh.is_empty());
-    }
 
     #[test]
     fn html_is_escaped() {

@@ -75,6 +75,29 @@ pub struct SimConfig {
     /// Public path prefix the router is mounted under (e.g. `/_sim`), used for absolute links
     /// such as `auth_url` in `/api/authinfo`. Default "".
     pub base_path: String,
+    /// Where `/auth/authorize` and `/auth/approve` may send an authorisation code.
+    pub redirects: RedirectRule,
+    /// Most unused authorisation codes kept (the oldest goes first); each expires after
+    /// [`CODE_TTL`](crate::auth::CODE_TTL) anyway.
+    pub max_codes: usize,
+    /// Most refresh tokens kept (the oldest goes first).
+    pub max_refresh_tokens: usize,
+    /// Lifetime of a refresh token.
+    pub refresh_ttl: Duration,
+}
+
+/// The redirect URIs the simulator's demo app has registered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RedirectRule {
+    /// Exactly these URIs.
+    Exact(Vec<String>),
+    /// `http://` or `https://` + the `Host` the authorisation request itself was sent to + this path:
+    /// the demo app served on the same listener as the simulator (Haloscope's demo mode), however the
+    /// browser reaches it.
+    SameHost(String),
+    /// This path on a loopback host (`127.0.0.1`, `[::1]`, `localhost`), any port: the standalone
+    /// simulator for tests and local development, which only listens on loopback itself.
+    Loopback(String),
 }
 
 impl Default for SimConfig {
@@ -93,6 +116,10 @@ impl Default for SimConfig {
             agents: default_agents(),
             granted_scopes: None,
             base_path: String::new(),
+            redirects: RedirectRule::Loopback("/auth/callback".to_owned()),
+            max_codes: 10_000,
+            max_refresh_tokens: 10_000,
+            refresh_ttl: Duration::from_secs(24 * 3600),
         }
     }
 }
@@ -113,6 +140,10 @@ impl fmt::Debug for SimConfig {
             .field("agents", &self.agents)
             .field("granted_scopes", &self.granted_scopes)
             .field("base_path", &self.base_path)
+            .field("redirects", &self.redirects)
+            .field("max_codes", &self.max_codes)
+            .field("max_refresh_tokens", &self.max_refresh_tokens)
+            .field("refresh_ttl", &self.refresh_ttl)
             .finish()
     }
 }

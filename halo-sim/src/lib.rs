@@ -11,12 +11,14 @@
 
 mod api;
 mod auth;
+mod auth_state;
 mod config;
 mod data;
 mod entity;
 mod error;
 mod faults;
 mod query;
+mod redirect;
 mod schema_types;
 mod scope;
 mod sim;
@@ -24,10 +26,11 @@ mod store;
 mod write;
 
 pub use config::{
-    default_agents, DemoAgent, SimConfig, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT,
+    default_agents, DemoAgent, RedirectRule, SimConfig, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET,
+    DEMO_TENANT,
 };
 pub use entity::{Entity, UnknownEntity};
 pub use error::ApiError;
 pub use faults::{FaultConfig, Faults};
 pub use query::{DEFAULT_PAGE_SIZE, PAGE_CAP};
-pub use sim::{serve, spawn, RunningSim, Simulator};
+pub use sim::{serve, spawn, RunningSim, Simulator, ROUTES};

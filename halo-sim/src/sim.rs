@@ -18,6 +18,15 @@ use crate::faults::{self, FaultState, Faults};
 use crate::query::{self, Params};
 use crate::store::Store;
 
+/// The routes of [`Simulator::router`] (without the fault control): `(method, path)`; `ANY` for a path
+/// that answers every method.
+pub const ROUTES: &[(&str, &str)] = &[
+    ("POST", "/auth/token"),
+    ("GET", "/auth/authorize"),
+    ("GET", "/auth/approve"),
+    ("ANY", "/api/{*rest}"),
+];
+
 pub(crate) struct Inner {
     pub cfg: SimConfig,
     store: RwLock<Store>,
@@ -119,7 +128,7 @@ impl Simulator {
     }
 
     /// `/auth/…` and `/api/…` (and `/_control/…` when enabled) at the router's root, so it can be
-    /// nested, e.g. under `/_sim`.
+    /// nested, e.g. under `/_sim`. [`ROUTES`] lists them.
     pub fn router(&self) -> Router {
         let state = self.inner.clone();
         let mut router = Router::new()

@@ -193,7 +193,7 @@ async fn authinfo_is_anonymous_and_names_auth_url_and_tenant() {
 /// RFC 7636 appendix B.
 const VERIFIER: &str = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 const CHALLENGE: &str = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
-const REDIRECT: &str = "http://127.0.0.1:9/callback";
+const REDIRECT: &str = "http://127.0.0.1:9/auth/callback";
 
 fn authorize_url(auth_base: &str, scope: &str) -> Url {
     Url::parse_with_params(
@@ -398,4 +398,64 @@ async fn sign_in_works_when_nested_under_a_prefix() {
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     server.abort();
+}
+
+#[tokio::test]
+async fn codes_and_refresh_tokens_are_bounded_and_expire_and_codes_go_only_to_the_registered_app() {
+    let sim = start(SimConfig {
+        max_codes: 2,
+        refresh_ttl: Duration::from_millis(300),
+        ..small()
+    })
+    .await;
+    let page = authorize_url(&sim.auth_url(), "all offline_access");
+    let mut codes = Vec::new();
+    for _ in 0..3 {
+        let back = sign_in(page.clone(), "Priya Shah").await;
+        codes.push(query_value(&back, "code").unwrap());
+    }
+    let (status, body) = exchange(&sim.auth_url(), &codes[0], VERIFIER).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "the oldest code made room");
+    assert_eq!(body["error"], "invalid_grant");
+    let (status, body) = exchange(&sim.auth_url(), &codes[2], VERIFIER).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let refresh = body["refresh_token"].as_str().unwrap().to_owned();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let r = http()
+        .post(format!("{}/token?tenant={DEMO_TENANT}", sim.auth_url()))
+        .form(&[
+            ("grant_type", "refresh_token"),
+            ("refresh_token", refresh.as_str()),
+            ("client_id", DEMO_CLIENT_ID),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.status(),
+        StatusCode::BAD_REQUEST,
+        "the refresh token expired"
+    );
+
+    // a redirect URI the demo app did not register gets no code: the page says so instead
+    for endpoint in ["authorize", "approve"] {
+        let mut evil = page.clone();
+        let pairs: Vec<(String, String)> = page
+            .query_pairs()
+            .map(|(k, v)| match k.as_ref() {
+                "redirect_uri" => (
+                    k.into_owned(),
+                    "https://evil.example/auth/callback".to_owned(),
+                ),
+                _ => (k.into_owned(), v.into_owned()),
+            })
+            .chain([("agent_id".to_owned(), "3".to_owned())])
+            .collect();
+        evil.set_path(&page.path().replace("authorize", endpoint));
+        evil.query_pairs_mut().clear().extend_pairs(pairs);
+        let r = http().get(evil).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{endpoint}");
+        assert!(r.headers().get("location").is_none(), "{endpoint}");
+        assert!(r.text().await.unwrap().contains("not registered"));
+    }
 }

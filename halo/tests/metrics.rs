@@ -141,4 +141,25 @@ async fn upstream_calls_cache_429s_and_budget_are_measured() {
         2,
         "the second list came from the cache"
     );
+    // the two classes of calls are counted apart
+    c.background()
+        .clients()
+        .list(&ClientQuery::new().search("export"))
+        .await
+        .unwrap();
+    assert!(has(
+        &ev,
+        "halo_upstream_requests_total",
+        ("class", "interactive")
+    ));
+    assert!(has(
+        &ev,
+        "halo_upstream_requests_total",
+        ("class", "background")
+    ));
+    assert!(has(
+        &ev,
+        "halo_rate_limit_wait_seconds",
+        ("class", "background")
+    ));
 }

@@ -128,6 +128,8 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
         halo_sim::Simulator::new(halo_sim::SimConfig {
             base_path: "/_sim".to_string(),
             control: settings.demo_fault_control,
+            // a code goes only to this server's own callback, on whatever address the browser uses
+            redirects: halo_sim::RedirectRule::SameHost("/auth/callback".to_string()),
             ..halo_sim::SimConfig::default()
         })
     });
@@ -190,6 +192,7 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
         agent_scope: auth::agent_scope(&settings.halo_scope()),
         css: manifest.css.clone(),
         demo: settings.is_demo(),
+        binding: auth::binding(settings.auth_mode(), settings.is_demo(), &upstream.gateway),
     });
     let sessions = auth::session_store::layer(store, settings.https(), settings.sessions.idle);
     let state = state::AppState {
@@ -204,6 +207,8 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
             user: None,
         },
         auth,
+        exports: Default::default(),
+        ready: Default::default(),
     };
     let metrics = metrics::MetricsAccess {
         handle: metrics::install(),
@@ -212,6 +217,9 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
     };
     let router = router::build(state, sim, metrics, sessions, policy);
 
+    if let Some(warning) = settings.is_demo().then(|| demo_exposure(bound)).flatten() {
+        tracing::warn!("{warning}");
+    }
     if settings.is_demo() {
         tracing::info!(
             "Haloscope listening on http://{bound} — demo mode: demo data from the built-in HaloPSA simulator at /_sim"
@@ -225,4 +233,35 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
             addr: bound.to_string(),
             reason: e.to_string(),
         })
+}
+
+/// Demo mode on an address other people can reach: what anyone who reaches it can do.
+fn demo_exposure(bound: std::net::SocketAddr) -> Option<String> {
+    if bound.ip().to_canonical().is_loopback() {
+        return None;
+    }
+    Some(format!(
+        "demo mode is listening on {bound}, which is not a loopback address: anyone who can reach it can \
+         sign in as any demo agent without a password, read and change the demo data, and call the HaloPSA \
+         simulator under /_sim. Demo mode is for looking on this machine: listen on 127.0.0.1 \
+         (HALOSCOPE_LISTEN) or configure a HaloPSA tenant (HALO_URL …)"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn demo_mode_warns_off_loopback_only() {
+        for local in ["127.0.0.1:3000", "[::1]:3000", "[::ffff:127.0.0.1]:3000"] {
+            assert_eq!(
+                super::demo_exposure(local.parse().unwrap()),
+                None,
+                "{local}"
+            );
+        }
+        for open in ["0.0.0.0:3000", "[::]:3000", "192.0.2.10:80"] {
+            let warning = super::demo_exposure(open.parse().unwrap()).unwrap();
+            assert!(warning.contains("anyone who can reach it"), "{warning}");
+        }
+    }
 }

@@ -47,7 +47,7 @@ pub async fn metrics(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "));
     let token_ok = matches!((&access.token, bearer), (Some(t), Some(b)) if constant_time_eq(t.as_bytes(), b.as_bytes()));
-    if !access.proxies.is_local(peer) && !token_ok {
+    if !access.proxies.is_local(peer, &headers) && !token_ok {
         return (
             StatusCode::FORBIDDEN,
             "metrics are served to loopback or with HALOSCOPE_METRICS_TOKEN",

@@ -3,7 +3,7 @@
 //! with whether it needs a session. Tests walk this list against the running binary.
 
 use crate::auth::gate::{is_public, SERVER_FN_PREFIX};
-use crate::router::SERVER_ROUTES;
+use crate::router::{SERVER_ROUTES, SIM_PREFIX};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -12,7 +12,8 @@ use std::process::ExitCode;
 struct Route {
     method: String,
     path: String,
-    /// `page`, `server_fn` or `server`.
+    /// `page`, `server_fn`, `server`, or `sim` (the simulator: demo mode only, answering without a
+    /// session there; not mounted at all otherwise).
     kind: &'static str,
     /// Answers without a signed-in session.
     public: bool,
@@ -71,6 +72,22 @@ fn collect() -> Vec<Route> {
             // /metrics has its own check (loopback or bearer token), not a session
             public: is_public(path) || *path == "/metrics",
         });
+    }
+    // demo mode only: the simulator, mounted under /_sim before the session gate
+    for (method, path) in halo_sim::ROUTES {
+        let methods: &[&str] = if *method == "ANY" {
+            &["GET", "POST"]
+        } else {
+            std::slice::from_ref(method)
+        };
+        for m in methods {
+            out.push(Route {
+                method: (*m).to_owned(),
+                path: format!("{SIM_PREFIX}{path}"),
+                kind: "sim",
+                public: true,
+            });
+        }
     }
     out.sort_by(|a, b| (&a.path, &a.method).cmp(&(&b.path, &b.method)));
     out

@@ -49,6 +49,9 @@ pub const SERVER_ROUTES: &[(&str, &str)] = &[
     ("GET", "/metrics"),
 ];
 
+/// Where the simulator is mounted in demo mode.
+pub const SIM_PREFIX: &str = "/_sim";
+
 /// The whole application.
 pub fn build(
     state: AppState,
@@ -112,7 +115,7 @@ pub fn build(
                 .with_state(metrics),
         );
     if let Some(sim) = sim {
-        router = router.nest("/_sim", sim.router());
+        router = router.nest(SIM_PREFIX, sim.router());
     }
     router
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))

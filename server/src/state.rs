@@ -17,6 +17,10 @@ pub struct AppState {
     pub manifest: AssetManifest,
     pub shell: ShellInfo,
     pub auth: Auth,
+    /// Who has a CSV export running (one per person).
+    pub exports: crate::routes::export::RunningExports,
+    /// The last upstream check `/readyz` made.
+    pub ready: crate::routes::health::ReadyCache,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -28,5 +32,11 @@ impl FromRef<AppState> for LeptosOptions {
 impl FromRef<AppState> for Auth {
     fn from_ref(state: &AppState) -> Self {
         state.auth.clone()
+    }
+}
+
+impl FromRef<AppState> for crate::routes::export::RunningExports {
+    fn from_ref(state: &AppState) -> Self {
+        state.exports.clone()
     }
 }

@@ -75,10 +75,10 @@ impl Upstream {
     }
 
     /// Whether HaloPSA answers: the app gets a token (agent mode: the authorisation server answers).
-    pub async fn ready(&self) -> Result<(), String> {
+    pub async fn ready(&self) -> Result<(), halo::Error> {
         match &self.app_client {
-            Some(client) => client.check_token().await.map_err(|e| e.to_string()),
-            None => self.gateway.probe().await.map_err(|e| e.to_string()),
+            Some(client) => client.check_token().await,
+            None => self.gateway.probe().await,
         }
     }
 }

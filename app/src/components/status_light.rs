@@ -82,6 +82,15 @@ mod tests {
     #[test]
     fn readyz_answers_map_to_states() {
         assert_eq!(Upstream::from_readyz(200, "ok"), Upstream::Ok);
+        // the words the server answers with
+        assert!(matches!(
+            Upstream::from_readyz(503, "rate-limited"),
+            Upstream::RateLimited(_)
+        ));
+        assert!(matches!(
+            Upstream::from_readyz(503, "unreachable"),
+            Upstream::Down(_)
+        ));
         assert!(matches!(
             Upstream::from_readyz(503, "HaloPSA is not ready: rate limit reached"),
             Upstream::RateLimited(_)

@@ -9,6 +9,8 @@ use super::retry::RetryPolicy;
 
 /// Halo's documented hosted limit: 300 requests per rolling 5 minutes.
 pub const DEFAULT_RATE_LIMIT: u32 = 300;
+/// Percent of the budget background calls may use (see [`GatewayConfig::background_share`]).
+pub const DEFAULT_BACKGROUND_SHARE: u8 = 50;
 /// The rolling window Halo counts requests over.
 pub const DEFAULT_RATE_WINDOW: Duration = Duration::from_secs(300);
 
@@ -45,6 +47,12 @@ pub struct GatewayConfig {
     /// The most time one call may take, waits and retries included (`None`: no limit beyond the
     /// per-attempt `request_timeout`). A web page sets it so no request outlives its budget.
     pub request_budget: Option<Duration>,
+    /// Percent of `rate_limit` that background calls (exports, bulk jobs) may use over any
+    /// window (default 50); they also never take the page views' reserve of the burst.
+    pub background_share: u8,
+    /// The most time one background call may take, its wait for the budget included (default
+    /// 60 s): background work waits for its share where a page view would give up.
+    pub background_budget: Duration,
 }
 
 impl GatewayConfig {
@@ -66,6 +74,8 @@ impl GatewayConfig {
             request_timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),
             request_budget: None,
+            background_share: DEFAULT_BACKGROUND_SHARE,
+            background_budget: Duration::from_secs(60),
         }
     }
 

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::cache::ReadCache;
 use super::config::GatewayConfig;
-use super::limiter::Limiter;
+use super::limiter::{CallClass, Limiter};
 use super::retry::{decide, Decision, Method, Outcome};
 use super::token::{AgentToken, AppToken, TokenSet, TokenSource};
 use super::HaloClient;
@@ -51,6 +51,14 @@ pub(crate) struct Call<'a> {
     pub body: Option<&'a Value>,
     /// Low-cardinality label for metrics, e.g. `Client/{id}`.
     pub endpoint: &'a str,
+}
+
+/// The budget of one call of `class`: background calls may wait longer for their share.
+fn budget_of(cfg: &GatewayConfig, class: CallClass) -> Option<Duration> {
+    match class {
+        CallClass::Interactive => cfg.request_budget,
+        CallClass::Background => cfg.request_budget.map(|_| cfg.background_budget),
+    }
 }
 
 /// A reply as received (status and body).
@@ -116,7 +124,7 @@ impl Gateway {
             cfg.tenant.as_deref().unwrap_or(cfg.api_url.as_str()),
             cfg.client_id
         );
-        let limiter = Limiter::shared(&key, cfg.rate_limit, cfg.rate_window);
+        let limiter = Limiter::shared(&key, cfg.rate_limit, cfg.rate_window, cfg.background_share);
         let cache = ReadCache::new(cfg.cache_ttl, cfg.cache_capacity);
         Ok(Self {
             inner: Arc::new(Inner {
@@ -145,6 +153,7 @@ impl Gateway {
             self.clone(),
             TokenSource::App(self.inner.app_token.clone()),
             "app".into(),
+            CallClass::Interactive,
         )
     }
 
@@ -156,6 +165,7 @@ impl Gateway {
             self.clone(),
             TokenSource::Agent(Arc::new(AgentToken::new(tokens))),
             format!("agent:{principal}").into(),
+            CallClass::Interactive,
         )
     }
 
@@ -181,7 +191,8 @@ impl Gateway {
             .await
     }
 
-    async fn wait_if_paused(&self) {
+    /// Waits out a 429 pause; `Err(left)` at once when the pause would outlast `deadline`.
+    async fn wait_if_paused(&self, deadline: Option<Instant>) -> Result<(), Duration> {
         loop {
             let until = *self
                 .inner
@@ -189,8 +200,13 @@ impl Gateway {
                 .lock()
                 .unwrap_or_else(|e| e.into_inner());
             match until {
-                Some(t) if t > Instant::now() => tokio::time::sleep_until(t.into()).await,
-                _ => return,
+                Some(t) if t > Instant::now() => {
+                    if deadline.is_some_and(|d| t >= d) {
+                        return Err(t - Instant::now());
+                    }
+                    tokio::time::sleep_until(t.into()).await
+                }
+                _ => return Ok(()),
             }
         }
     }
@@ -207,9 +223,15 @@ impl Gateway {
         }
     }
 
-    /// Sends one call with the bearer token: waits for the limiter (and any 429 pause), retries
-    /// per [`decide`], records metrics. Returns the final reply, or a transport/timeout error.
-    pub(crate) async fn send(&self, call: &Call<'_>, token: &SecretString) -> Result<Reply, Error> {
+    /// Sends one call of `class` with the bearer token: waits for the limiter (and any 429
+    /// pause) within the call's budget, retries per [`decide`], records metrics. Returns the
+    /// final reply, or a rate-limit, transport or timeout error.
+    pub(crate) async fn send(
+        &self,
+        call: &Call<'_>,
+        token: &SecretString,
+        class: CallClass,
+    ) -> Result<Reply, Error> {
         let cfg = &self.inner.cfg;
         let url = GatewayConfig::join(&cfg.api_url, call.path);
         let method_label = match call.method {
@@ -220,9 +242,9 @@ impl Gateway {
         let mut retry = 0u32;
         // With a request budget, no call outlives it: a call made while paused answers at once,
         // each attempt gets only the time left, and no retry starts that could not finish.
-        let deadline = cfg.request_budget.map(|b| Instant::now() + b);
+        let deadline = budget_of(cfg, class).map(|b| Instant::now() + b);
         loop {
-            if deadline.is_some() && retry == 0 {
+            if deadline.is_some() && retry == 0 && class == CallClass::Interactive {
                 // A new call while Halo has asked us to back off answers at once instead of queueing.
                 let paused = *self
                     .inner
@@ -233,8 +255,14 @@ impl Gateway {
                     return Err(Error::rate_limited(Some(until - Instant::now())));
                 }
             }
-            self.wait_if_paused().await;
-            self.inner.limiter.acquire().await;
+            self.wait_if_paused(deadline)
+                .await
+                .map_err(|left| Error::rate_limited(Some(left)))?;
+            self.inner
+                .limiter
+                .acquire(class, deadline)
+                .await
+                .map_err(|wait| Error::rate_limited(Some(wait)))?;
             let mut req = match call.method {
                 Method::Get => self.inner.http.get(url.clone()),
                 Method::Post => self.inner.http.post(url.clone()),
@@ -279,7 +307,7 @@ impl Gateway {
                 Err(Error::Timeout) => (Outcome::Timeout, "timeout".to_owned()),
                 Err(_) => (Outcome::Transport, "transport".to_owned()),
             };
-            metrics::counter!("halo_upstream_requests_total", "endpoint" => call.endpoint.to_owned(), "method" => method_label, "status" => status_label).increment(1);
+            metrics::counter!("halo_upstream_requests_total", "endpoint" => call.endpoint.to_owned(), "method" => method_label, "status" => status_label, "class" => class.label()).increment(1);
             metrics::histogram!("halo_upstream_request_seconds", "endpoint" => call.endpoint.to_owned(), "method" => method_label).record(elapsed);
             let retry_after = result.as_ref().ok().and_then(|r| r.retry_after);
             if outcome == Outcome::Status(429) {

@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::gateway::{Call, Gateway, Reply};
+use super::limiter::CallClass;
 use super::retry::Method;
 use super::token::{TokenSet, TokenSource};
 use crate::error::{excerpt, field_errors, validation_message};
@@ -20,12 +21,14 @@ pub struct HaloClient {
     gateway: Gateway,
     tokens: TokenSource,
     principal: Arc<str>,
+    class: CallClass,
 }
 
 impl fmt::Debug for HaloClient {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("HaloClient")
             .field("principal", &self.principal)
+            .field("class", &self.class)
             .finish_non_exhaustive()
     }
 }
@@ -51,12 +54,33 @@ pub(crate) fn map_reply(reply: Reply) -> Result<Vec<u8>, Error> {
 }
 
 impl HaloClient {
-    pub(crate) fn new(gateway: Gateway, tokens: TokenSource, principal: Arc<str>) -> Self {
+    pub(crate) fn new(
+        gateway: Gateway,
+        tokens: TokenSource,
+        principal: Arc<str>,
+        class: CallClass,
+    ) -> Self {
         Self {
             gateway,
             tokens,
             principal,
+            class,
         }
+    }
+
+    /// The same principal with the same credentials (the agent's own token in agent mode, the
+    /// app's in service mode), for background work: its calls use only the background share of
+    /// the budget, leave page views their reserve, and may wait up to the background budget.
+    pub fn background(&self) -> HaloClient {
+        HaloClient {
+            class: CallClass::Background,
+            ..self.clone()
+        }
+    }
+
+    /// Which class of calls this client makes.
+    pub fn class(&self) -> CallClass {
+        self.class
     }
 
     /// The gateway this client uses.
@@ -87,13 +111,13 @@ impl HaloClient {
     /// Sends a call with a valid token; on a 401 gets a new token once and retries once.
     pub(crate) async fn call(&self, call: &Call<'_>) -> Result<Vec<u8>, Error> {
         let token = self.tokens.get(&self.gateway, None).await?;
-        let reply = self.gateway.send(call, &token).await?;
+        let reply = self.gateway.send(call, &token, self.class).await?;
         if reply.status != 401 {
             return map_reply(reply);
         }
         tracing::info!(endpoint = call.endpoint, principal = %self.principal, "HaloPSA refused the token; renewing once");
         let token = self.tokens.get(&self.gateway, Some(&token)).await?;
-        let reply = self.gateway.send(call, &token).await?;
+        let reply = self.gateway.send(call, &token, self.class).await?;
         if reply.status == 401 {
             return Err(self.tokens.unauthorized());
         }

@@ -31,10 +31,14 @@
 //! # let _ = every_site; Ok(()) }
 //! ```
 //!
-//! **Rate limiting.** The outbound limiter uses GCRA (governor) with burst `b = max(1, N/10)`
+//! **Rate limiting.** The outbound limiter uses GCRA with burst `b = max(1, N/10)`
 //! and one request every `T = W / (N - b)`; any rolling window `W` then admits at most
 //! `b + W/T = N` requests, so Haloscope itself never causes a 429. It is keyed by tenant +
-//! client id and shared by the app token and every agent token.
+//! client id and shared by the app token and every agent token. Calls are *interactive* (page
+//! views) or *background* ([`HaloClient::background`]: exports, bulk jobs): background calls use
+//! at most `background_share`% of the budget and never the half of the burst kept for page views
+//! (see `limiter.rs`). No call waits for the limiter past its budget: it answers "rate-limited" at
+//! once instead.
 
 pub mod auth;
 mod cache;
@@ -48,10 +52,13 @@ pub mod retry;
 mod token;
 
 pub use auth::{authorize_url, challenge_for, random_state, Pkce};
-pub use config::{GatewayConfig, DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW};
+pub use config::{
+    GatewayConfig, DEFAULT_BACKGROUND_SHARE, DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW,
+};
 pub use extras::Lookups;
 pub use gateway::Gateway;
 pub use halo_client::HaloClient;
+pub use limiter::CallClass;
 pub use resource::Resource;
 pub use retry::RetryPolicy;
 pub use secrecy::{ExposeSecret, SecretString};

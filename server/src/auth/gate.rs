@@ -147,9 +147,13 @@ pub async fn gate(
     response
 }
 
-/// Why a session no longer stands: its absolute age, or (local accounts) the account was removed or its
+/// Why a session no longer stands: it was made for another mode or HaloPSA connection (demo vs service,
+/// another tenant or API application), its absolute age, or (local accounts) the account was removed or its
 /// password changed after the sign-in.
 fn stale_reason(auth: &Auth, signed: &SignedIn, now: i64) -> Option<&'static str> {
+    if signed.binding.as_ref() != Some(&auth.binding) {
+        return Some("the session was made for another sign-in mode or HaloPSA connection");
+    }
     if signed.outlived(auth.max_age, now) {
         return Some("the session reached its longest allowed age");
     }

@@ -77,17 +77,19 @@ pub async fn submit(
         .map(|s| s.trim().chars().take(64).collect())
         .unwrap_or_default();
     let ip = auth.proxies.client_ip(peer, &headers);
-    if let Err(wait) = auth.limits.check_ip(ip) {
-        audit_failure(
-            &auth,
-            &name,
-            ip,
-            "too many sign-in attempts from this address",
-        );
-        return too_many(&auth, wait, name, next);
-    }
     match auth.mode {
-        AuthMode::Agent => start_agent_sign_in(&auth, &headers, &session, next).await,
+        AuthMode::Agent => {
+            if let Err(wait) = auth.limits.check_ip(ip) {
+                audit_failure(
+                    &auth,
+                    &name,
+                    ip,
+                    "too many sign-in attempts from this address",
+                );
+                return too_many(&auth, wait, name, next);
+            }
+            start_agent_sign_in(&auth, &headers, &session, next).await
+        }
         AuthMode::Service => {
             let password = form.get("password").cloned().unwrap_or_default();
             local_sign_in(&auth, ip, &session, name, password, next).await
@@ -127,13 +129,22 @@ async fn start_agent_sign_in(
         )
             .into_response();
     }
-    let url = authorize_url(
+    let mut url = authorize_url(
         auth.gateway.config(),
         &redirect_uri,
         &auth.agent_scope,
         &state,
         &pkce.challenge,
     );
+    if auth.demo {
+        // the simulator shares this listener: send the browser to it on the address the browser uses, the
+        // one its redirect rule (`/auth/callback` on the same host) compares the callback with
+        if let Ok(o) = url::Url::parse(&origin) {
+            let _ = url.set_scheme(o.scheme());
+            let _ = url.set_host(o.host_str());
+            let _ = url.set_port(o.port());
+        }
+    }
     see_other(url.as_str())
 }
 
@@ -158,13 +169,8 @@ async fn local_sign_in(
             },
         );
     }
-    if let Err(wait) = auth.limits.check_account(&name) {
-        audit_failure(
-            auth,
-            &name,
-            ip,
-            "too many sign-in attempts for this account",
-        );
+    if let Err((refusal, wait)) = auth.limits.check_password(&name, ip) {
+        audit_failure(auth, &name, ip, refusal.why());
         return too_many(auth, wait, name, next);
     }
     let verified = match &auth.users {
@@ -172,6 +178,9 @@ async fn local_sign_in(
         None => None,
     };
     let Some(canonical) = verified else {
+        if let Some(addresses) = auth.limits.record_failure(&name, ip) {
+            audit_ceiling(auth, &name, ip, addresses);
+        }
         audit_failure(auth, &name, ip, "wrong user name or password");
         return page(
             auth,
@@ -184,6 +193,7 @@ async fn local_sign_in(
             },
         );
     };
+    auth.limits.record_success(&name, ip);
     let signed = SignedIn::new("local", canonical.clone(), canonical);
     begin_session(auth, session, signed, ip, &next).await
 }
@@ -192,10 +202,11 @@ async fn local_sign_in(
 pub async fn begin_session(
     auth: &Auth,
     session: &Session,
-    signed: SignedIn,
+    mut signed: SignedIn,
     ip: std::net::IpAddr,
     next: &str,
 ) -> Response {
+    signed.binding = Some(auth.binding.clone());
     let stored = async {
         session.cycle_id().await?;
         session.insert(SIGNED_IN, &signed).await
@@ -257,6 +268,24 @@ pub fn audit_failure(auth: &Auth, tried: &str, ip: std::net::IpAddr, why: &str) 
         who: (!tried.is_empty()).then_some(tried),
         result: "error",
         detail: Some(why.to_owned()),
+        ip: Some(ip.to_string()),
+        ..Default::default()
+    });
+}
+
+/// The per-account ceiling engaged for `tried` (failures from `addresses` addresses) in the audit log.
+fn audit_ceiling(auth: &Auth, tried: &str, ip: std::net::IpAddr, addresses: usize) {
+    use super::limits::{CEILING_FAILURES, CEILING_WINDOW};
+    let detail = format!(
+        "{CEILING_FAILURES} or more failed sign-ins within {} minutes from {addresses} addresses: \
+         every sign-in to this account waits until they age out",
+        CEILING_WINDOW.as_secs() / 60
+    );
+    auth.audit.write(&AuditEvent {
+        action: "sign_in_ceiling",
+        who: Some(tried.chars().take(64).collect()),
+        result: "error",
+        detail: Some(detail),
         ip: Some(ip.to_string()),
         ..Default::default()
     });

@@ -52,6 +52,8 @@ pub struct AuthInner {
     /// Stylesheet of the sign-in page.
     pub css: String,
     pub demo: bool,
+    /// What every session of this server is bound to (mode, HaloPSA API URL, tenant, client id).
+    pub binding: signed_in::SessionBinding,
 }
 
 impl std::ops::Deref for Auth {
@@ -77,6 +79,22 @@ impl Auth {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
         valid.then(|| format!("http://{host}"))
+    }
+}
+
+/// The binding of sessions made by a server with `mode` (demo or not) and this gateway's HaloPSA connection.
+pub fn binding(mode: AuthMode, demo: bool, gateway: &Gateway) -> signed_in::SessionBinding {
+    let cfg = gateway.config();
+    let mode = match (demo, mode) {
+        (true, _) => "demo",
+        (false, AuthMode::Service) => "service",
+        (false, AuthMode::Agent) => "agent",
+    };
+    signed_in::SessionBinding {
+        mode: mode.to_owned(),
+        api_url: cfg.api_url.to_string(),
+        tenant: cfg.tenant.clone(),
+        client_id: cfg.client_id.clone(),
     }
 }
 

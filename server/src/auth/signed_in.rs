@@ -30,6 +30,24 @@ pub struct SignedIn {
     pub tokens: Option<String>,
     /// Agent mode: a fingerprint of the sealed token set (to notice a refresh without opening the seal).
     pub tokens_fp: Option<String>,
+    /// How and against which HaloPSA the session was made; the gate ends it when the running server's
+    /// differs (sessions from before this field have none, and end too).
+    #[serde(default)]
+    pub binding: Option<SessionBinding>,
+}
+
+/// What a session is bound to: the sign-in mode and the HaloPSA connection it was made for. A session made
+/// in demo mode, or for another tenant or API application, is worthless to a server running otherwise.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct SessionBinding {
+    /// `service`, `agent` or `demo`.
+    pub mode: String,
+    /// The HaloPSA API base URL.
+    pub api_url: String,
+    /// The hosted tenant; `None` on-premise.
+    pub tenant: Option<String>,
+    /// The API application's client id.
+    pub client_id: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -51,6 +69,7 @@ impl SignedIn {
             seen: now,
             tokens: None,
             tokens_fp: None,
+            binding: None,
         }
     }
 
@@ -154,6 +173,13 @@ mod tests {
         assert!(!s.touch(t + 59), "at most one write a minute");
         assert!(s.touch(t + 60));
         assert_eq!(s.seen, t + 60);
+    }
+
+    #[test]
+    fn a_session_stored_before_bindings_reads_back_unbound() {
+        let old = r#"{"kind":"local","id":"a","name":"a","created":1,"seen":1,"tokens":null,"tokens_fp":null}"#;
+        let s: SignedIn = serde_json::from_str(old).unwrap();
+        assert_eq!(s.binding, None);
     }
 
     #[test]

@@ -1,24 +1,101 @@
 //! `/healthz` (the process answers) and `/readyz` (HaloPSA answers too).
+//!
+//! `/readyz` is public and anyone may poll it, so it never calls HaloPSA per request: the upstream check is
+//! made at most once every [`READY_CACHE`] (concurrent callers wait for the one check in flight), and the
+//! answer is one fixed word per state — `ok`, `rate-limited`, `unreachable` — never HaloPSA's own error
+//! text, which goes to the log instead. The header's status light reads these words.
 
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::Mutex;
+
+/// How long one upstream check answers `/readyz`.
+pub const READY_CACHE: Duration = Duration::from_secs(5);
+
+/// What `/readyz` says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Readiness {
+    /// HaloPSA answers.
+    Ok,
+    /// HaloPSA (or Haloscope's own budget) is rate-limiting Haloscope.
+    RateLimited,
+    /// HaloPSA does not answer, or not usefully (refused credentials, errors, timeouts).
+    Unreachable,
+}
+
+impl Readiness {
+    /// The state from the result of an upstream check.
+    pub fn of(result: &Result<(), halo::Error>) -> Self {
+        match result {
+            Ok(()) => Readiness::Ok,
+            Err(halo::Error::RateLimited { .. }) => Readiness::RateLimited,
+            Err(_) => Readiness::Unreachable,
+        }
+    }
+
+    /// The one word `/readyz` answers with.
+    pub fn word(self) -> &'static str {
+        match self {
+            Readiness::Ok => "ok",
+            Readiness::RateLimited => "rate-limited",
+            Readiness::Unreachable => "unreachable",
+        }
+    }
+
+    fn status(self) -> StatusCode {
+        match self {
+            Readiness::Ok => StatusCode::OK,
+            _ => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+}
+
+/// The last upstream check and when it was made; shared by every `/readyz` request.
+#[derive(Clone, Default)]
+pub struct ReadyCache(Arc<Mutex<Option<(Instant, Readiness)>>>);
 
 /// Always 200 `ok` while the process serves requests.
 pub async fn healthz() -> &'static str {
     "ok"
 }
 
-/// 200 `ok` when the upstream answers, else 503 with a one-line reason.
-pub async fn readyz(State(state): State<AppState>) -> (StatusCode, String) {
-    match state.upstream.ready().await {
-        Ok(()) => (StatusCode::OK, "ok".into()),
-        Err(reason) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            format!(
-                "HaloPSA is not ready: {}",
-                reason.lines().next().unwrap_or("")
-            ),
-        ),
+/// 200 `ok` when the upstream answers, else 503 with `rate-limited` or `unreachable`.
+pub async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    // held across the check: callers arriving meanwhile wait for its answer instead of asking HaloPSA too
+    let mut last = state.ready.0.lock().await;
+    let fresh = last.filter(|(at, _)| at.elapsed() < READY_CACHE);
+    let readiness = match fresh {
+        Some((_, r)) => r,
+        None => {
+            let result = state.upstream.ready().await;
+            let r = Readiness::of(&result);
+            if let Err(e) = &result {
+                tracing::warn!(error = %e, state = r.word(), "HaloPSA is not ready");
+            }
+            *last = Some((Instant::now(), r));
+            r
+        }
+    };
+    (readiness.status(), readiness.word())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_state_is_one_fixed_word() {
+        assert_eq!(Readiness::of(&Ok(())).word(), "ok");
+        let limited = Err(halo::Error::rate_limited(Some(Duration::from_secs(9))));
+        assert_eq!(Readiness::of(&limited).word(), "rate-limited");
+        let refused = Err(halo::Error::Unauthorized);
+        assert_eq!(Readiness::of(&refused).word(), "unreachable");
+        assert_eq!(
+            Readiness::Unreachable.status(),
+            StatusCode::SERVICE_UNAVAILABLE
+        );
     }
 }

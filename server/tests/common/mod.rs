@@ -2,6 +2,8 @@
 //! the end, for its one-shot commands and start-up errors.
 #![allow(dead_code)]
 
+pub mod agent;
+
 use std::io::Write;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -420,4 +422,13 @@ pub fn audit_line(app: &Haloscope, action: &str, entity: &str, id: i64) -> serde
         "{line}"
     );
     line
+}
+
+/// Copies the files of `from` (a data directory) into `to`.
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
 }
