@@ -1,6 +1,8 @@
 //! The root component: frame (banner, header, progress bar) and the route table.
 
-use crate::components::{demo_banner::DemoBanner, header::Header, progress_bar::ProgressBar};
+use crate::components::{
+    demo_banner::DemoBanner, focus::FocusOnNavigate, header::Header, progress_bar::ProgressBar,
+};
 use crate::routes::clients::{
     delete::ClientDeletePage, detail::ClientDetailPage, form::ClientFormPage, list::ClientListPage,
 };
@@ -50,6 +52,7 @@ pub fn App() -> impl IntoView {
         }/>
         <Router set_is_routing>
             <ProgressBar active=is_routing/>
+            <FocusOnNavigate/>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <DemoBanner/>
             <Header/>
