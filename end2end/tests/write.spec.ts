@@ -37,6 +37,8 @@ for (const js of [true, false]) {
         await save(page);
         await expect(page).toHaveURL(new RegExp(`${e.path}/\\d+\\?saved=1`));
         await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+        // with JavaScript the router shows the new record's page: the keyboard starts at its heading
+        if (js) await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
         const id = page.url().match(/\/(\d+)\?saved/)![1];
 
         // it appears in the list at once
