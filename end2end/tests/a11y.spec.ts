@@ -15,12 +15,14 @@ async function open(page: Page, path: string, status = 200) {
   await expect(page.locator("main h1, main [role=alert] h2").first()).toBeVisible();
 }
 
+/** `long`: the demo list has enough rows to scroll past its header (organisations are a handful);
+ * `detailTables`: the record's page shows a table (a client's sites). */
 const ENTITIES = [
-  { base: "/clients", detailTables: true },
-  { base: "/sites", detailTables: false },
-  { base: "/suppliers", detailTables: false },
-  { base: "/organisations", detailTables: false },
-  { base: "/services", detailTables: false },
+  { base: "/clients", long: true, detailTables: true },
+  { base: "/sites", long: true, detailTables: false },
+  { base: "/suppliers", long: true, detailTables: false },
+  { base: "/organisations", long: false, detailTables: false },
+  { base: "/services", long: true, detailTables: false },
 ];
 
 for (const e of ENTITIES) {
@@ -28,7 +30,7 @@ for (const e of ENTITIES) {
     test.setTimeout(120_000);
     const record = await firstRecord(page, e.base);
     await open(page, e.base);
-    await checkViews(page, e.base, { tables: true, sticky: true });
+    await checkViews(page, e.base, { tables: true, sticky: e.long });
     await open(page, record);
     await checkViews(page, record, { tables: e.detailTables });
     for (const path of [`${e.base}/new`, `${record}/edit`, `${record}/delete`]) {

@@ -81,7 +81,14 @@ async function headersClear(page: Page, where: string, sticky: boolean) {
 async function probe(table: HTMLTableElement, sticky: boolean): Promise<Probe> {
   const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const rowsOf = () => [...table.tBodies[0].rows].map((r) => r.getBoundingClientRect());
-  const head = () => table.tHead!.getBoundingClientRect();
+  // the header cells are what sticks (the <thead> box itself stays in the table's flow)
+  const cells = () => [...table.tHead!.rows[0].cells];
+  const head = () => {
+    const rs = cells().map((c) => c.getBoundingClientRect());
+    const top = Math.min(...rs.map((r) => r.top));
+    const bottom = Math.max(...rs.map((r) => r.bottom));
+    return { top, bottom, left: Math.min(...rs.map((r) => r.left)), height: bottom - top };
+  };
   const inTable = (x: number, y: number, part: string) => {
     const hit = document.elementFromPoint(x, y);
     return !!hit && !!hit.closest(part) && hit.closest("table") === table;
@@ -115,16 +122,19 @@ async function probe(table: HTMLTableElement, sticky: boolean): Promise<Probe> {
   }
   await frame();
   const stuckHead = head();
-  const headerTopmost = [...table.tHead!.rows[0].cells]
+  // what can be seen of the table: the window, narrowed to the table's scroll box when it has one
+  const seen = box ? box.getBoundingClientRect() : { left: 0, right: innerWidth };
+  const [minX, maxX] = [Math.max(0, seen.left), Math.min(innerWidth, seen.right)];
+  const headerTopmost = cells()
     .filter((c) => {
       const r = c.getBoundingClientRect();
-      if (r.width === 0 || r.right <= 0 || r.left >= innerWidth) return false; // scrolled sideways out of view
-      const x = Math.min(Math.max(r.left + r.width / 2, 1), innerWidth - 2);
-      const hit = document.elementFromPoint(x, r.top + r.height / 2);
+      const [l, rr] = [Math.max(r.left, minX), Math.min(r.right, maxX)];
+      if (rr - l < 4) return false; // scrolled sideways out of view
+      const hit = document.elementFromPoint((l + rr) / 2, r.top + r.height / 2);
       return !(hit && (hit === c || c.contains(hit)));
     })
     .map((c) => c.textContent!.trim() || "(empty)");
-  const rowBelowVisible = inTable(stuckHead.left + 8, stuckHead.bottom + 4, "tbody tr");
+  const rowBelowVisible = inTable(Math.max(stuckHead.left, minX) + 8, stuckHead.bottom + 4, "tbody tr");
   result.stuck = {
     headerTopmost,
     rowBelowVisible,

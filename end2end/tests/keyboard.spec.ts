@@ -9,7 +9,8 @@ import { firstRecord } from "./a11y";
 /** Tabs through the whole page; returns the controls never reached and the reached ones without a good ring. */
 async function tabThrough(page: Page): Promise<{ total: number; unreached: string[]; badRings: string[] }> {
   const total = await page.evaluate(() => {
-    const visible = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+    // rendered and not inside a closed <details> (checkVisibility knows both)
+    const visible = (el: Element) => el.checkVisibility({ visibilityProperty: true });
     const all = [
       ...document.querySelectorAll<HTMLElement>(
         'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), ' +

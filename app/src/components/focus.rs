@@ -6,7 +6,8 @@
 //! - The same page with another query (paging, sorting, a form round trip): focus stays where it is
 //!   unless the re-render removed the focused control; then it goes to the first error, else to the
 //!   control with the same words (the new "Next ›", page "3", the "Name" header), else to the table,
-//!   else to the heading. A form error that appears is focused in any case.
+//!   else to the heading. An error that appears (a form sent back) is focused in any case, unless the
+//!   person is typing in a field.
 //!
 //! The new content arrives when its data has loaded, so the page is looked at every 50 ms for 5 s after
 //! the change (a newer change ends the watch). Typing in the search box never loses focus: the toolbar
@@ -46,8 +47,11 @@ mod browser {
     const EVERY: Duration = Duration::from_millis(50);
     const LOOKS: u32 = 100;
     const HEADING: &str = "main h1";
-    /// A field the server or the browser marked invalid, or an error message in the page.
-    const ERROR: &str = r#"main [aria-invalid="true"], main .error-panel[role="alert"]"#;
+    /// The first field the server marked invalid (its message is tied to it), else an error message.
+    const ERRORS: [&str; 2] = [
+        r#"main [aria-invalid="true"]"#,
+        r#"main .error-panel[role="alert"]"#,
+    ];
 
     /// The page as it was when the URL changed.
     struct Before {
@@ -66,16 +70,25 @@ mod browser {
         let before = Before {
             page_changed,
             heading: find(HEADING),
-            error: find(ERROR),
+            error: first_error(),
             words: document()
                 .active_element()
                 .map(|e| words(&e))
                 .unwrap_or_default(),
         };
-        look(id, before, 0, false);
+        look(id, before, 0, Placed::default());
     }
 
-    fn look(id: u32, before: Before, n: u32, placed: bool) {
+    /// What this watch has done so far.
+    #[derive(Clone, Copy, Default)]
+    struct Placed {
+        /// The focus was put somewhere for this change.
+        any: bool,
+        /// It was put on an error that appeared (once: the person may move on from it).
+        error: bool,
+    }
+
+    fn look(id: u32, before: Before, n: u32, placed: Placed) {
         if WATCH.with(Cell::get) != id || n > LOOKS {
             return;
         }
@@ -83,21 +96,29 @@ mod browser {
         set_timeout(move || look(id, before, n + 1, placed), EVERY);
     }
 
-    /// One look at the page; returns whether the focus has been placed for this change.
-    fn place(before: &Before, placed: bool) -> bool {
-        let error = find(ERROR);
+    /// One look at the page. An error that appears wins, even over a heading focused while the data
+    /// was still loading.
+    fn place(before: &Before, placed: Placed) -> Placed {
+        let error = first_error();
         let new_error = error.is_some() && error != before.error;
-        if !placed && new_error {
+        if !placed.error && new_error && !typing() {
             focus(error);
-            return true;
+            return Placed {
+                any: true,
+                error: true,
+            };
         }
-        if !placed && before.page_changed {
+        let done = Placed {
+            any: true,
+            ..placed
+        };
+        if !placed.any && before.page_changed {
             let heading = find(HEADING);
             if heading.is_some() && heading != before.heading {
                 focus(heading);
-                return true;
+                return done;
             }
-            return false;
+            return placed;
         }
         if focus_lost() {
             let target = error
@@ -106,14 +127,25 @@ mod browser {
                 .or_else(|| find(HEADING));
             if target.is_some() {
                 focus(target);
-                return true;
+                return done;
             }
         }
         placed
     }
 
+    fn first_error() -> Option<Element> {
+        ERRORS.into_iter().find_map(find)
+    }
+
     fn find(selector: &str) -> Option<Element> {
         document().query_selector(selector).ok().flatten()
+    }
+
+    /// The person is in a text field or a choice that is still on the page (searching as they type).
+    fn typing() -> bool {
+        document().active_element().is_some_and(|el| {
+            el.is_connected() && matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        })
     }
 
     /// Nothing has focus, or what had it is gone from the page.
