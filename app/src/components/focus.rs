@@ -10,7 +10,7 @@
 //!   person is typing in a field.
 //!
 //! The new content arrives when its data has loaded, so the page is looked at every 50 ms for 5 s after
-//! the change (a newer change ends the watch). Typing in the search box never loses focus: the toolbar
+//! the change or after a form is sent (a newer one ends the watch). Typing in the search box never loses focus: the toolbar
 //! is not re-rendered, and focus that is still on the page is never moved, except to a new form error.
 
 use leptos::prelude::*;
@@ -20,6 +20,13 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn FocusOnNavigate() -> impl IntoView {
     let location = use_location();
+    // A form sent in the page may come back in place with its errors (no change of URL): watch from
+    // the moment it is sent, too.
+    #[cfg(feature = "hydrate")]
+    {
+        let handle = window_event_listener(leptos::ev::submit, |_| browser::watch(false));
+        on_cleanup(move || handle.remove());
+    }
     Effect::new(move |prev: Option<(String, String)>| {
         let now = (location.pathname.get(), location.search.get());
         if let Some(prev) = prev {
