@@ -1,6 +1,8 @@
 //! The root component: frame (banner, header, progress bar) and the route table.
 
-use crate::components::{demo_banner::DemoBanner, header::Header, progress_bar::ProgressBar};
+use crate::components::{
+    demo_banner::DemoBanner, focus::FocusOnNavigate, header::Header, progress_bar::ProgressBar,
+};
 use crate::routes::{not_found::NotFound, overview::OverviewPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -32,6 +34,7 @@ pub fn App() -> impl IntoView {
         }/>
         <Router set_is_routing>
             <ProgressBar active=is_routing/>
+            <FocusOnNavigate/>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <DemoBanner/>
             <Header/>

@@ -11,7 +11,7 @@ test.describe("without JavaScript", () => {
     expect(res?.status()).toBe(200);
     await expect(page.getByTestId("client-count")).toHaveText(String(expected));
     await expect(page).toHaveTitle("Overview · Haloscope");
-    await expect(page.getByRole("note")).toContainText("Demo data");
+    await expect(page.getByRole("complementary", { name: "Demo data" })).toContainText("Demo data");
     // and it came in the server's HTML, not from a script
     const html = await (await request.get("/")).text();
     expect(html).toContain(`data-testid="client-count">${expected}<`);

@@ -38,6 +38,8 @@ for (const js of [true, false]) {
         await expect(page).toHaveURL(new RegExp(`${e.path}/\\d+$`));
         await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
         await expect(page.getByTestId("flash")).toContainText("Saved.");
+        // with JavaScript the router shows the new record's page: the keyboard starts at its heading
+        if (js) await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
         const id = page.url().match(/\/(\d+)$/)![1];
 
         // it appears in the list at once

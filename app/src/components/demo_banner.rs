@@ -12,10 +12,11 @@ pub fn DemoBanner() -> impl IntoView {
             {move || Suspend::new(async move {
                 let demo = info.await.map(|i| i.demo).unwrap_or(false);
                 demo.then(|| view! {
-                    <div class="demo-banner" role="note">
+                    // a landmark of its own (complementary), so no content sits outside landmarks
+                    <aside class="demo-banner" aria-label="Demo data">
                         <strong>"Demo data"</strong>
                         " — Haloscope is running on its built-in HaloPSA simulator. Set HALO_URL and the client credentials to use your tenant."
-                    </div>
+                    </aside>
                 })
             })}
         </Suspense>

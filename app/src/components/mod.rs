@@ -5,6 +5,7 @@ pub mod demo_banner;
 pub mod error_panel;
 pub mod facts;
 pub mod flash;
+pub mod focus;
 pub mod header;
 pub mod list;
 pub mod note_forms;

@@ -42,6 +42,7 @@ pub fn form_body(
     let conflict = outcome.conflict;
     let message = outcome.message.clone();
     let changed = outcome.changed.clone();
+    let first_error = first_error(spec, creating, &errors);
     let fields = spec
         .shown(creating)
         .map(|f| {
@@ -52,7 +53,8 @@ pub fn form_body(
             let orig = loaded_value.clone().map(|v| {
                 view! { <input type="hidden" name=format!("orig[{}]", f.key) value=v/> }
             });
-            view! { {field_view(f, value, error, options, loaded_value)} {orig} }
+            let focus = first_error == Some(f.key);
+            view! { {field_view(f, value, error, options, loaded_value, focus)} {orig} }
         })
         .collect_view();
     let submit = if creating {
@@ -96,6 +98,18 @@ pub fn form_body(
     .into_any()
 }
 
+/// The key of the first field (in form order) with an error: it gets `autofocus`, so after a round trip
+/// without JavaScript the keyboard starts there (with JavaScript, `components::focus` does the same).
+fn first_error(
+    spec: &'static FormSpec,
+    creating: bool,
+    errors: &crate::forms::FieldErrors,
+) -> Option<&'static str> {
+    spec.shown(creating)
+        .find(|f| errors.contains_key(f.key))
+        .map(|f| f.key)
+}
+
 fn shown(v: &str) -> String {
     if v.is_empty() {
         "(empty)".into()
@@ -104,13 +118,14 @@ fn shown(v: &str) -> String {
     }
 }
 
-/// One labelled widget with its error message.
+/// One labelled widget with its error message; `focus`: the widget has `autofocus` (the first error).
 fn field_view(
     f: &'static Field,
     value: String,
     error: Option<String>,
     options: Vec<(String, String)>,
     loaded: Option<String>,
+    focus: bool,
 ) -> AnyView {
     let id = format!("f-{}", f.key);
     let name = format!("fields[{}]", f.key);
@@ -145,15 +160,15 @@ fn field_view(
         Kind::Flag => return view! {
             <div class="field checkbox" class:invalid=invalid>
                 <label>
-                    <input type="checkbox" id=id name=name value="true" checked=value == "true"/>
-                    " " {f.label}
+                    <input type="checkbox" id=id name=name value="true" checked=value == "true" autofocus=focus/>
+                    <span>{f.label}</span>
                 </label>
                 {message}
             </div>
         }
         .into_any(),
         Kind::LongText => view! {
-            <textarea id=id.clone() name=name maxlength=max rows="5" required=f.required
+            <textarea id=id.clone() name=name maxlength=max rows="5" required=f.required autofocus=focus
                 aria-invalid=aria_invalid aria-describedby=described on:input=recheck>{value}</textarea>
         }
         .into_any(),
@@ -170,7 +185,7 @@ fn field_view(
                 choices.insert(0, (value.clone(), value.clone()));
             }
             view! {
-                <select id=id.clone() name=name required=f.required
+                <select id=id.clone() name=name required=f.required autofocus=focus
                     aria-invalid=aria_invalid aria-describedby=described on:change=recheck>
                     <option value="" selected=value.is_empty()>"— none —"</option>
                     {choices.into_iter().map(|(v, label)| {
@@ -181,7 +196,7 @@ fn field_view(
             }
             .into_any()
         }
-        Kind::Client => client_picker(&id, name, value, options, f.required, aria_invalid, described),
+        Kind::Client => client_picker(&id, name, value, options, (f.required, focus), aria_invalid, described),
         kind => {
             let (ty, pattern, placeholder, inputmode) = match kind {
                 Kind::Email => ("email", None, Some("name@example.com"), None),
@@ -197,7 +212,7 @@ fn field_view(
             };
             view! {
                 <input type=ty id=id.clone() name=name value=value maxlength=max required=f.required
-                    pattern=pattern placeholder=placeholder inputmode=inputmode
+                    autofocus=focus pattern=pattern placeholder=placeholder inputmode=inputmode
                     aria-invalid=aria_invalid aria-describedby=described on:input=recheck/>
             }
             .into_any()
@@ -221,7 +236,7 @@ fn client_picker(
     name: String,
     value: String,
     options: Vec<(String, String)>,
-    required: bool,
+    (required, focus): (bool, bool),
     aria_invalid: impl Fn() -> Option<&'static str> + Send + Sync + 'static,
     described: String,
 ) -> AnyView {
@@ -229,7 +244,7 @@ fn client_picker(
     let choices = RwSignal::new(options.into_iter().map(|(v, _)| v).collect::<Vec<_>>());
     let on_input = search_as_you_type(choices);
     view! {
-        <input type="text" id=id.to_owned() name=name value=value list=list_id.clone() required=required
+        <input type="text" id=id.to_owned() name=name value=value list=list_id.clone() required=required autofocus=focus
             autocomplete="off" maxlength="200" placeholder="Type to search clients"
             aria-invalid=aria_invalid aria-describedby=described on:input=on_input data-client-picker=""/>
         <datalist id=list_id>
@@ -338,6 +353,7 @@ pub fn delete_page(
 pub fn form_body_fields(spec: &'static FormSpec, outcome: Option<FormOutcome>) -> AnyView {
     let outcome = outcome.unwrap_or_default();
     let message = outcome.message.clone();
+    let first_error = first_error(spec, true, &outcome.errors);
     let fields = spec
         .shown(true)
         .map(|f| {
@@ -348,6 +364,7 @@ pub fn form_body_fields(spec: &'static FormSpec, outcome: Option<FormOutcome>) -
                 outcome.errors.get(f.key).cloned(),
                 Vec::new(),
                 None,
+                first_error == Some(f.key),
             )
         })
         .collect_view();

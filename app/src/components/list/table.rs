@@ -26,13 +26,17 @@ pub fn list_table<R>(
     let first = (page.params.page.saturating_sub(1) as u64) * page.params.per_page as u64 + 1;
     let last = first + page.rows.len() as u64 - 1;
     let caption = format!("{noun} {first}–{last} of {}", page.record_count);
+    let region = caption.clone();
     let headers = columns
         .iter()
         .map(|c| view! { <SortHeader column=*c params=page.params.clone() spec base/> })
         .collect_view();
     let rows = page.rows.iter().map(render_row).collect_view();
+    // On narrower screens the wrapper is the table's scroll box (style/main.css): a named region that takes
+    // focus, so the keyboard can scroll it; it is also where focus lands when paging or sorting replaces
+    // the link that had it.
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-label=region tabindex="0">
             <table class="data" data-testid="list-table">
                 <caption>{caption}</caption>
                 <thead><tr>{headers}</tr></thead>

@@ -1,0 +1,141 @@
+import { test, expect, Page } from "@playwright/test";
+import { hydrated } from "./helpers";
+import { firstRecord } from "./a11y";
+
+// Keyboard use: Tab reaches every control of a page, each with a visible focus ring (≥ 2px, ≥ 3:1 against
+// what is next to it); after a client-side navigation the focus is on the new page's heading, after paging
+// or sorting on the same control, after a form round trip on the first error.
+
+/** Tabs through the whole page; returns the controls never reached and the reached ones without a good ring. */
+async function tabThrough(page: Page): Promise<{ total: number; unreached: string[]; badRings: string[] }> {
+  const total = await page.evaluate(() => {
+    // rendered and not inside a closed <details> (checkVisibility knows both)
+    const visible = (el: Element) => el.checkVisibility({ visibilityProperty: true });
+    const all = [
+      ...document.querySelectorAll<HTMLElement>(
+        'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), ' +
+          'textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])',
+      ),
+    ].filter((el) => visible(el) || el.classList.contains("skip-link"));
+    all.forEach((el, i) => (el.dataset.kb = String(i)));
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+    return all.length;
+  });
+  const reached = new Set<string>();
+  const badRings: string[] = [];
+  for (let i = 0; i < total + 10 && reached.size < total; i++) {
+    await page.keyboard.press("Tab");
+    const seen = await page.evaluate(ringOf);
+    if (seen.kb !== undefined) reached.add(seen.kb);
+    if (seen.problem) badRings.push(seen.problem);
+  }
+  const unreached = await page.evaluate(
+    (got) =>
+      [...document.querySelectorAll<HTMLElement>("[data-kb]")]
+        .filter((el) => !got.includes(el.dataset.kb!))
+        .map((el) => `${el.tagName.toLowerCase()} “${(el.textContent || el.getAttribute("name") || "").trim().slice(0, 40)}”`),
+    [...reached],
+  );
+  return { total, unreached, badRings: [...new Set(badRings)] };
+}
+
+/** Runs in the page: the focused element's mark and what is wrong with its focus ring, if anything. */
+function ringOf(): { kb?: string; problem?: string } {
+  const el = document.activeElement as HTMLElement | null;
+  if (!el || el === document.body) return {};
+  const s = getComputedStyle(el);
+  const name = `${el.tagName.toLowerCase()} “${(el.textContent || el.getAttribute("name") || "").trim().slice(0, 40)}”`;
+  const rgb = (c: string) => (c.match(/[\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]: number[]) => {
+    const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (start: Element | null) => {
+    for (let p = start; p; p = p.parentElement) {
+      const c = rgb(getComputedStyle(p).backgroundColor);
+      if (c.length >= 3 && (c.length === 3 || c[3] > 0)) return c;
+    }
+    return rgb(getComputedStyle(document.documentElement).backgroundColor || "rgb(255,255,255)");
+  };
+  if (s.outlineStyle === "none" || parseFloat(s.outlineWidth) < 2) {
+    return { kb: el.dataset.kb, problem: `${name}: no focus ring (${s.outlineStyle} ${s.outlineWidth})` };
+  }
+  // the ring sits outside the element (its surroundings) or, with a negative offset, on the element itself
+  const behind = background(parseFloat(s.outlineOffset) < 0 ? el : el.parentElement);
+  const [a, b] = [lum(rgb(s.outlineColor)), lum(behind)];
+  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  return { kb: el.dataset.kb, problem: ratio < 3 ? `${name}: focus ring ${ratio.toFixed(2)}:1` : undefined };
+}
+
+test("every control is reached by Tab and visibly focused, light and dark", async ({ page }) => {
+  test.setTimeout(120_000);
+  const record = await firstRecord(page, "/clients");
+  await page.setViewportSize({ width: 1366, height: 768 });
+  for (const path of ["/clients", record, `${record}/edit`]) {
+    await page.goto(path);
+    await hydrated(page);
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const r = await tabThrough(page);
+      expect(r.total, `controls on ${path}`).toBeGreaterThan(10);
+      expect.soft(r.unreached, `controls Tab never reached on ${path} (${scheme})`).toEqual([]);
+      expect.soft(r.badRings, `focus rings on ${path} (${scheme})`).toEqual([]);
+    }
+  }
+});
+
+test("focus moves to the new page's heading after a client-side navigation", async ({ page }) => {
+  await page.goto("/clients");
+  await hydrated(page);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sites" }).click();
+  await expect(page).toHaveURL(/\/sites$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Sites" })).toBeFocused();
+
+  // a record's page: its heading comes once its data has loaded
+  const link = page.locator('table tbody tr td:first-child a[href^="/sites/"]').first();
+  const name = (await link.innerText()).trim();
+  await link.press("Enter");
+  await expect(page).toHaveURL(/\/sites\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+
+  // back: the list's heading again
+  await page.goBack();
+  await expect(page).toHaveURL(/\/sites$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Sites" })).toBeFocused();
+});
+
+test("paging, sorting and searching keep the focus on the control used", async ({ page }) => {
+  await page.goto("/clients");
+  await hydrated(page);
+  await page.getByRole("link", { name: "Next ›" }).first().press("Enter");
+  await expect(page.getByTestId("page-summary").first()).toHaveText(/^page 2 of /);
+  await expect(page.getByRole("link", { name: "Next ›" }).first()).toBeFocused();
+
+  await page.locator("thead th", { hasText: "Name" }).getByRole("link").press("Enter");
+  await expect(page.locator("thead th[aria-sort]")).toHaveCount(1);
+  await expect(page.locator("thead th[aria-sort] a")).toBeFocused();
+
+  const search = page.locator('input[data-search="list"]');
+  await search.focus();
+  await page.keyboard.type("a", { delay: 50 });
+  await expect(page).toHaveURL(/[?&]q=a/);
+  await expect(page.getByTestId("page-summary").first()).toBeVisible();
+  await expect(search).toBeFocused();
+});
+
+for (const js of [true, false]) {
+  test.describe(`a form round trip ${js ? "with" : "without"} JavaScript`, () => {
+    test.use({ javaScriptEnabled: js });
+    test("puts the focus on the first field with an error", async ({ page }) => {
+      await page.goto("/sites/new");
+      if (js) await hydrated(page);
+      await page.fill("#f-name", "Site with a bad client");
+      await page.fill("#f-client_id", "No Such Client Anywhere");
+      await page.click('button[name=force][value=""]');
+      await expect(page.locator("#f-client_id-error")).toContainText("No client");
+      await expect(page.locator("#f-client_id")).toBeFocused();
+    });
+  });
+}
