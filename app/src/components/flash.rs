@@ -19,7 +19,7 @@ pub fn Flash() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                notices.await.map(|n| notices_view(n)).unwrap_or_else(|_| ().into_any())
+                notices.await.map(notices_view).unwrap_or_else(|_| ().into_any())
             })}
         </Suspense>
     }
