@@ -19,6 +19,11 @@ const ENTITIES: Entity[] = [
   },
 ];
 
+// One signed-in session is shared by every test, and a one-time message after a write is for that session
+// and that page: two creates-then-deletes of the same entity at once would land on the same list with both
+// notices. So this file's tests run one after another (other files still run beside it).
+test.describe.configure({ mode: "default" });
+
 async function save(page: Page) {
   await page.click('button[name=force][value=""]');
 }

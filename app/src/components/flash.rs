@@ -16,10 +16,25 @@ pub fn Flash() -> impl IntoView {
         move || (location.pathname.get(), writes.get()),
         |(path, _)| take_notices(path),
     );
+    // Messages are read once, so a refetch on the same page (after a write elsewhere on it) usually finds
+    // none: what was shown stays until the page changes or new messages arrive.
+    let shown: StoredValue<Option<(String, Notices)>> = StoredValue::new(None);
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                notices.await.map(notices_view).unwrap_or_else(|_| ().into_any())
+                let path = location.pathname.get_untracked();
+                let fresh = notices.await.unwrap_or_default();
+                let current = if fresh == Notices::default() {
+                    shown
+                        .get_value()
+                        .filter(|(p, _)| *p == path)
+                        .map(|(_, n)| n)
+                        .unwrap_or_default()
+                } else {
+                    shown.set_value(Some((path, fresh.clone())));
+                    fresh
+                };
+                notices_view(current)
             })}
         </Suspense>
     }

@@ -1,7 +1,14 @@
 //! One-time messages after a write ("Saved.", "Deleted “Acme”.", a refusal) and the entered values of a
-//! refused form. They live in the person's server-side session, each addressed to the page path it is for,
-//! and are read once by that page: nothing of them travels in a URL, so no link can forge one and no long
-//! note ends up in browser history or proxy logs. The same page renders them with and without JavaScript.
+//! refused form. They are kept on the server for the person's session, each addressed to the page path it
+//! is for, and are read once by that page: nothing of them travels in a URL, so no link can forge one and no
+//! long note ends up in browser history or proxy logs. The same page renders them with and without
+//! JavaScript.
+//!
+//! They are not stored *in* the session record: tower-sessions saves a whole record per request, so a
+//! concurrent request of the same person (another tab, the gate's once-a-minute "seen" write) that loaded
+//! the record earlier would save it back without the message. They live beside it, keyed by the session
+//! id, behind one lock, in this process (the embedded default; replicas move them to Redis with the
+//! sessions).
 
 use crate::errors::AppError;
 use crate::functions::forms::FormOutcome;
@@ -33,50 +40,61 @@ pub async fn take_form_outcome(path: String) -> Result<Option<FormOutcome>, AppE
 pub mod ssr {
     use super::*;
 
-    /// The session key of the pending messages.
-    const KEY: &str = "haloscope.flash";
-    /// At most this many messages wait at once (a person who never opens the page they were meant for
-    /// must not grow their session without end).
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    use std::time::{Duration, Instant};
+
+    /// At most this many messages wait for one session at once (a person who never opens the page they
+    /// were meant for must not grow the store without end).
     const MAX_WAITING: usize = 8;
+    /// A message nobody read within this time is dropped.
+    const KEPT_FOR: Duration = Duration::from_secs(600);
+    /// Above this many sessions with waiting messages, expired ones are swept on the next write.
+    const SWEEP_ABOVE: usize = 1_000;
 
-    #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-    struct Waiting(Vec<Message>);
-
-    #[derive(Debug, Clone, Serialize, Deserialize)]
+    #[derive(Debug, Clone)]
     struct Message {
         path: String,
+        at: Instant,
         body: Body,
     }
 
-    #[derive(Debug, Clone, Serialize, Deserialize)]
+    #[derive(Debug, Clone)]
     enum Body {
         Note(String),
         Error(String),
         Form(Box<FormOutcome>),
     }
 
-    fn session() -> Option<tower_sessions::Session> {
-        use_context::<http::request::Parts>()
-            .and_then(|p| p.extensions.get::<tower_sessions::Session>().cloned())
+    /// Waiting messages by session id.
+    fn store() -> &'static Mutex<HashMap<String, Vec<Message>>> {
+        static STORE: OnceLock<Mutex<HashMap<String, Vec<Message>>>> = OnceLock::new();
+        STORE.get_or_init(Default::default)
     }
 
+    /// The current request's session id (a signed-in session always has one).
+    fn session_id() -> Option<String> {
+        use_context::<http::request::Parts>()
+            .and_then(|p| p.extensions.get::<tower_sessions::Session>().cloned())
+            .and_then(|s| s.id())
+            .map(|id| id.to_string())
+    }
+
+    /// Runs `f` on the current session's waiting messages, atomically.
     async fn update<T>(f: impl FnOnce(&mut Vec<Message>) -> T) -> Option<T> {
-        let session = session()?;
-        let mut waiting = match session.get::<Waiting>(KEY).await {
-            Ok(w) => w.unwrap_or_default(),
-            Err(e) => {
-                tracing::warn!(error = %e, "could not read the session's messages");
-                Waiting::default()
-            }
-        };
-        let out = f(&mut waiting.0);
-        let result = if waiting.0.is_empty() {
-            session.remove::<Waiting>(KEY).await.map(|_| ())
-        } else {
-            session.insert(KEY, &waiting).await
-        };
-        if let Err(e) = result {
-            tracing::warn!(error = %e, "could not store the session's messages");
+        let id = session_id()?;
+        let mut all = store().lock().unwrap_or_else(|p| p.into_inner());
+        if all.len() > SWEEP_ABOVE {
+            all.retain(|_, w| {
+                w.retain(|m| m.at.elapsed() < KEPT_FOR);
+                !w.is_empty()
+            });
+        }
+        let waiting = all.entry(id.clone()).or_default();
+        waiting.retain(|m| m.at.elapsed() < KEPT_FOR);
+        let out = f(waiting);
+        if waiting.is_empty() {
+            all.remove(&id);
         }
         Some(out)
     }
@@ -88,7 +106,11 @@ pub mod ssr {
             if matches!(body, Body::Form(_)) {
                 w.retain(|m| !(m.path == path && matches!(m.body, Body::Form(_))));
             }
-            w.push(Message { path, body });
+            w.push(Message {
+                path,
+                at: Instant::now(),
+                body,
+            });
             let extra = w.len().saturating_sub(MAX_WAITING);
             w.drain(..extra);
         })
