@@ -39,6 +39,9 @@ pub fn App() -> impl IntoView {
             <DemoBanner/>
             <Header/>
             <main id="main" class="page">
+                // one place for every page's one-time messages: it outlives the pages, so a write that
+                // reloads the page under it cannot make it read its messages twice
+                <crate::components::flash::Flash/>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=OverviewPage ssr=SsrMode::Async/>
                     <crate::pages::EntityRoutes/>

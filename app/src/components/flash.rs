@@ -7,7 +7,7 @@ use crate::functions::flash::{take_notices, Notices};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-/// The notices waiting for the current page.
+/// The notices waiting for the current page (mounted once, in the app's frame, above every page).
 #[component]
 pub fn Flash() -> impl IntoView {
     let location = use_location();

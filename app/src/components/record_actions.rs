@@ -1,12 +1,10 @@
-//! The write controls of a detail page: Edit / Delete links, the flash notices, and the service
-//! unsubscribe button.
+//! The write controls of a detail page: Edit / Delete links and the service unsubscribe button.
 
-use crate::components::flash::Flash;
 use crate::functions::unsubscribe::UnsubscribeService;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-/// Edit and Delete links for record `id` under `/{path}`, and the page's flash notices.
+/// Edit and Delete links for record `id` under `/{path}`.
 pub fn record_actions(path: &'static str, id: i32) -> impl IntoView {
     view! {
         <p class="record-actions">
@@ -14,7 +12,6 @@ pub fn record_actions(path: &'static str, id: i32) -> impl IntoView {
             " "
             <a class="button" href=format!("/{path}/{id}/delete") data-testid="delete-link">"Delete…"</a>
         </p>
-        <Flash/>
     }
 }
 

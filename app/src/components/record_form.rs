@@ -342,7 +342,6 @@ pub fn delete_page(
             " / " <a href=format!("/{}/{id}", spec.path)>{info.name.clone()}</a>
         </nav>
         <h1>{title}</h1>
-        <crate::components::flash::Flash/>
         {wrap(body)}
     }
     .into_any()

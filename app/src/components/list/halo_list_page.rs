@@ -3,7 +3,6 @@
 //! says only what differs — its spec, words, columns and row — in a [`HaloList`].
 
 use crate::components::error_panel::ErrorPanel;
-use crate::components::flash::Flash;
 use crate::components::list::{
     notices::Notices, pager::Pager, sort_header::Column, table::list_table, toolbar::Toolbar,
     ListPage,
@@ -60,7 +59,6 @@ where
         <Title text=list.title/>
         <h1>{list.title}</h1>
         <p class="record-actions"><a class="button primary" href=format!("{base}/new") data-testid="new-link">{list.new_label}</a></p>
-        <Flash/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let options = options.await.unwrap_or_default();

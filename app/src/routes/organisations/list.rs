@@ -39,7 +39,6 @@ pub fn OrganisationListPage() -> impl IntoView {
         <Title text="Organisations"/>
         <h1>"Organisations"</h1>
         <p class="record-actions"><a class="button primary" href="/organisations/new" data-testid="new-link">"New organisation"</a></p>
-        <crate::components::flash::Flash/>
         <Toolbar spec=ORGANISATIONS params base=BASE search_label="Search organisations" export="/export/organisations.csv"/>
         <div class="list-body" class:stale=pending aria-busy=move || pending.get().to_string()>
             <Transition fallback=|| view! { <p class="loading">"Loading organisations…"</p> } set_pending>

@@ -44,7 +44,6 @@ pub fn SiteListPage() -> impl IntoView {
         <Title text="Sites"/>
         <h1>"Sites"</h1>
         <p class="record-actions"><a class="button primary" href="/sites/new" data-testid="new-link">"New site"</a></p>
-        <crate::components::flash::Flash/>
         <p class="subnav"><a href="/sites/stock-bins">"Stock bins →"</a></p>
         <Toolbar spec=SITES params base=BASE search_label="Search sites" client_name export="/export/sites.csv"/>
         <div class="list-body" class:stale=pending aria-busy=move || pending.get().to_string()>
