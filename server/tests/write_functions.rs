@@ -50,9 +50,14 @@ fn first_id(sim: &halo_sim::RunningSim, e: Entity) -> i64 {
     *sim.sim.ids(e).first().expect("seeded records")
 }
 
-/// The edit form's data of record `id` of entity `path` (`record_form`).
-async fn form_data(app: &common::Haloscope, path: &str, id: i64) -> (u16, Value) {
-    let url = format!("{}/api/record_form", app.base);
+/// A GET server function of the write path about record `id` of entity `path`.
+async fn about_record(
+    app: &common::Haloscope,
+    endpoint: &str,
+    path: &str,
+    id: i64,
+) -> (u16, Value) {
+    let url = format!("{}/api/{endpoint}", app.base);
     let id = id.to_string();
     let res = app
         .client
@@ -65,19 +70,14 @@ async fn form_data(app: &common::Haloscope, path: &str, id: i64) -> (u16, Value)
     (res.status().as_u16(), res.json::<Value>().await.unwrap())
 }
 
+/// The edit form's data of record `id` of entity `path` (`record_form`).
+async fn form_data(app: &common::Haloscope, path: &str, id: i64) -> (u16, Value) {
+    about_record(app, "record_form", path, id).await
+}
+
 /// What deleting record `id` of entity `path` would remove (`record_delete_info`).
 async fn delete_info(app: &common::Haloscope, path: &str, id: i64) -> (u16, Value) {
-    let url = format!("{}/api/record_delete_info", app.base);
-    let id = id.to_string();
-    let res = app
-        .client
-        .get(url)
-        .query(&[("entity", path), ("id", id.as_str())])
-        .header("Accept", "application/json")
-        .send()
-        .await
-        .unwrap();
-    (res.status().as_u16(), res.json::<Value>().await.unwrap())
+    about_record(app, "record_delete_info", path, id).await
 }
 
 /// `(entity, id)` pairs of a record, as the delete form posts them.

@@ -104,12 +104,8 @@ impl Field {
         max: usize,
     ) -> Field {
         Field {
-            key,
-            label,
-            kind,
-            required: false,
-            max,
             when: When::CreateOnly,
+            ..Field::new(key, label, kind, false, max)
         }
     }
 
