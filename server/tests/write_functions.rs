@@ -631,8 +631,20 @@ async fn crm_notes_popups_and_unsubscribe() {
         json!(1)
     );
 
-    // unsubscribe
+    // a service's delete confirmation counts its subscribers, from the record itself
     let sid = first_id(&sim, Entity::Service);
+    let subscribers = sim.sim.record(Entity::Service, sid).unwrap()["subscriber_count"]
+        .as_i64()
+        .expect("the seed counts subscribers");
+    let (status, info) = delete_info(&app, "services", sid).await;
+    assert_eq!(status, 200, "{info}");
+    let expected = match subscribers {
+        1 => "1 subscriber".to_owned(),
+        n => format!("{n} subscribers"),
+    };
+    assert_eq!(info["dependents"], json!(expected), "{info}");
+
+    // unsubscribe
     let (status, body, location) =
         server_fn_post(&app, "unsubscribe_service", &[("id", &sid.to_string())]).await;
     assert_eq!(status, 200, "{body}");

@@ -72,11 +72,7 @@ impl super::server::Store for Store {
     }
 
     /// A client takes its sites with it.
-    async fn dependents(
-        halo: &halo::client::HaloClient,
-        id: i32,
-        _loaded: &crate::functions::form_ssr::Loaded,
-    ) -> Option<String> {
+    async fn dependents(halo: &halo::client::HaloClient, id: i32) -> Option<String> {
         let q = halo::query::SiteQuery::new()
             .client_id(id)
             .pageinate(true)

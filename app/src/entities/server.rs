@@ -31,14 +31,17 @@ pub trait Store {
         async move { Ok(valid) }
     }
 
-    /// What deleting record `id` would take with it, in words ("3 sites"), when known.
-    fn dependents(
-        halo: &HaloClient,
-        id: i32,
-        loaded: &Loaded,
-    ) -> impl Future<Output = Option<String>> + Send {
-        let _ = (halo, id, loaded);
+    /// What deleting record `id` would take with it, in words ("3 sites"), when it needs its own upstream
+    /// call (run beside the record's own read).
+    fn dependents(halo: &HaloClient, id: i32) -> impl Future<Output = Option<String>> + Send {
+        let _ = (halo, id);
         async { None }
+    }
+
+    /// The same, when the record itself says it ("12 subscribers").
+    fn dependents_in(loaded: &Loaded) -> Option<String> {
+        let _ = loaded;
+        None
     }
 
     /// Adjusts a form's data before it is shown; `hint` is the form URL's `client` parameter.

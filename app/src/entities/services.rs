@@ -56,11 +56,7 @@ impl super::server::Store for Store {
     }
 
     /// A service takes its subscriptions with it.
-    async fn dependents(
-        _halo: &halo::client::HaloClient,
-        _id: i32,
-        loaded: &crate::functions::form_ssr::Loaded,
-    ) -> Option<String> {
+    fn dependents_in(loaded: &crate::functions::form_ssr::Loaded) -> Option<String> {
         let n = loaded.json.get("subscriber_count")?.as_i64()?;
         Some(super::server::counted(n, "subscriber", "subscribers"))
     }

@@ -24,16 +24,16 @@ pub struct Notices {
     pub error: Option<String>,
 }
 
-/// Takes the messages addressed to page `path` (e.g. `/clients/7`) out of the session.
+/// Takes the messages addressed to page `path` (e.g. `/clients/7`) for this session.
 #[server(endpoint = "take_notices", input = server_fn::codec::GetUrl)]
 pub async fn take_notices(path: String) -> Result<Notices, AppError> {
-    Ok(ssr::take(&path).await)
+    Ok(ssr::take(&path))
 }
 
-/// Takes the refused form addressed to `path` (entered values, errors) out of the session.
+/// Takes the refused form addressed to `path` (entered values, errors) for this session.
 #[server(endpoint = "take_form_outcome", input = server_fn::codec::GetUrl)]
 pub async fn take_form_outcome(path: String) -> Result<Option<FormOutcome>, AppError> {
-    Ok(ssr::take_form(&path).await)
+    Ok(ssr::take_form(&path))
 }
 
 #[cfg(feature = "ssr")]
@@ -81,7 +81,7 @@ pub mod ssr {
     }
 
     /// Runs `f` on the current session's waiting messages, atomically.
-    async fn update<T>(f: impl FnOnce(&mut Vec<Message>) -> T) -> Option<T> {
+    fn update<T>(f: impl FnOnce(&mut Vec<Message>) -> T) -> Option<T> {
         let id = session_id()?;
         let mut all = store().lock().unwrap_or_else(|p| p.into_inner());
         if all.len() > SWEEP_ABOVE {
@@ -99,7 +99,7 @@ pub mod ssr {
         Some(out)
     }
 
-    async fn push(path: &str, body: Body) {
+    fn push(path: &str, body: Body) {
         let path = path_only(path).to_owned();
         update(move |w| {
             // a newer form outcome for the same page replaces the older one
@@ -113,8 +113,7 @@ pub mod ssr {
             });
             let extra = w.len().saturating_sub(MAX_WAITING);
             w.drain(..extra);
-        })
-        .await;
+        });
     }
 
     /// `/clients/7?x#h` → `/clients/7`.
@@ -123,22 +122,22 @@ pub mod ssr {
     }
 
     /// Queues "Saved." (or any short good news) for page `path`.
-    pub async fn note(path: &str, text: impl Into<String>) {
-        push(path, Body::Note(text.into())).await
+    pub fn note(path: &str, text: impl Into<String>) {
+        push(path, Body::Note(text.into()))
     }
 
     /// Queues an error message for page `path`.
-    pub async fn error(path: &str, text: impl Into<String>) {
-        push(path, Body::Error(text.into())).await
+    pub fn error(path: &str, text: impl Into<String>) {
+        push(path, Body::Error(text.into()))
     }
 
     /// Keeps a refused form's outcome (entered values, errors) for the form at `path`.
-    pub async fn keep_form(path: &str, outcome: &FormOutcome) {
-        push(path, Body::Form(Box::new(outcome.clone()))).await
+    pub fn keep_form(path: &str, outcome: &FormOutcome) {
+        push(path, Body::Form(Box::new(outcome.clone())))
     }
 
     /// The notes and error waiting for `path`, removed from the session.
-    pub async fn take(path: &str) -> Notices {
+    pub fn take(path: &str) -> Notices {
         let path = path_only(path);
         update(|w| {
             let mut out = Notices::default();
@@ -155,12 +154,11 @@ pub mod ssr {
             });
             out
         })
-        .await
         .unwrap_or_default()
     }
 
     /// The refused form waiting for `path`, removed from the session.
-    pub async fn take_form(path: &str) -> Option<FormOutcome> {
+    pub fn take_form(path: &str) -> Option<FormOutcome> {
         let path = path_only(path);
         update(|w| {
             let i = w
@@ -171,7 +169,6 @@ pub mod ssr {
                 _ => None,
             }
         })
-        .await
         .flatten()
     }
 

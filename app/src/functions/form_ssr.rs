@@ -657,8 +657,8 @@ fn plain_form_post() -> bool {
 
 /// A failed mutation: back to `path` with the reason kept in the session (so the page shows it without
 /// JavaScript); callers that asked for JSON also get the error's HTTP status.
-pub async fn fail_to(path: &str, err: AppError) -> AppError {
-    super::flash::ssr::error(path, err.to_string()).await;
+pub fn fail_to(path: &str, err: AppError) -> AppError {
+    super::flash::ssr::error(path, err.to_string());
     leptos_axum::redirect(path);
     if plain_form_post() {
         err

@@ -73,8 +73,8 @@ pub async fn add_crm_note(
         }
     };
     match outcome.saved {
-        Some(_) => flash::note(&back, "CRM note added.").await,
-        None => flash::keep_form(&crm_note_form_key(client_id, site_id), &outcome).await,
+        Some(_) => flash::note(&back, "CRM note added."),
+        None => flash::keep_form(&crm_note_form_key(client_id, site_id), &outcome),
     }
     leptos_axum::redirect(&format!("{back}#crm-h"));
     Ok(outcome)
@@ -113,10 +113,13 @@ pub async fn mark_popup_read(
     };
     let notes = match notes {
         Ok(n) => n,
-        Err(e) => return Err(fail_to(&back, e.into()).await),
+        Err(e) => return Err(fail_to(&back, e.into())),
     };
     let Some(note) = notes.into_iter().find(|n| n.id == id) else {
-        return Err(fail_to(&back, AppError::not_found(format!("Popup note {id}"))).await);
+        return Err(fail_to(
+            &back,
+            AppError::not_found(format!("Popup note {id}")),
+        ));
     };
     let result = popups.mark_read(&[note]).await;
     crate::audit::record(crate::audit::AuditEvent::change(
@@ -127,9 +130,9 @@ pub async fn mark_popup_read(
         &result,
     ));
     if let Err(e) = result {
-        return Err(fail_to(&back, e.into()).await);
+        return Err(fail_to(&back, e.into()));
     }
-    super::flash::ssr::note(&back, "Popup note marked read.").await;
+    super::flash::ssr::note(&back, "Popup note marked read.");
     leptos_axum::redirect(&format!("{back}#popup-h"));
     Ok(())
 }

@@ -32,7 +32,7 @@ pub async fn form_data<S: Store>(
     );
     let mut data = f::form_data(id, loaded, options)?;
     Box::pin(S::prepare_form(halo, &mut data, hint)).await;
-    data.outcome = flash::take_form(&form_path::<S>(id)).await;
+    data.outcome = flash::take_form(&form_path::<S>(id));
     Ok(data)
 }
 
@@ -43,7 +43,7 @@ pub async fn create<S: Store>(
 ) -> Result<FormOutcome, AppError> {
     let e = S::entity();
     let outcome = f::create(&S::resource(halo), e.form, fields, |v| S::resolve(halo, v)).await?;
-    Ok(finish::<S>(outcome, None).await)
+    Ok(finish::<S>(outcome, None))
 }
 
 /// Updates a record; on success to the record with "Saved.", otherwise back to the form.
@@ -57,22 +57,22 @@ pub async fn update<S: Store>(
         S::resolve(halo, v)
     })
     .await?;
-    Ok(finish::<S>(outcome, Some(id)).await)
+    Ok(finish::<S>(outcome, Some(id)))
 }
 
 /// Ends a create or update: to the record with a notice, or back to the form with the outcome kept in
 /// the session.
-async fn finish<S: Store>(outcome: FormOutcome, editing: Option<i32>) -> FormOutcome {
+fn finish<S: Store>(outcome: FormOutcome, editing: Option<i32>) -> FormOutcome {
     let e = S::entity();
     match outcome.saved {
         Some(id) => {
             let to = e.record_href(id);
-            flash::note(&to, "Saved.").await;
+            flash::note(&to, "Saved.");
             leptos_axum::redirect(&to);
         }
         None => {
             let to = form_path::<S>(editing);
-            flash::keep_form(&to, &outcome).await;
+            flash::keep_form(&to, &outcome);
             leptos_axum::redirect(&to);
         }
     }
@@ -81,8 +81,13 @@ async fn finish<S: Store>(outcome: FormOutcome, editing: Option<i32>) -> FormOut
 
 /// The delete confirmation's data.
 pub async fn delete_info<S: Store>(halo: &HaloClient, id: i32) -> Result<DeleteInfo, AppError> {
-    let loaded = Box::pin(f::load(&S::resource(halo), S::entity().form, id)).await?;
-    let dependents = Box::pin(S::dependents(halo, id, &loaded)).await;
+    let res = S::resource(halo);
+    let (loaded, counted) = futures::join!(
+        Box::pin(f::load(&res, S::entity().form, id)),
+        Box::pin(S::dependents(halo, id))
+    );
+    let loaded = loaded?;
+    let dependents = counted.or_else(|| S::dependents_in(&loaded));
     Ok(DeleteInfo {
         id,
         name: loaded.name,
@@ -98,7 +103,7 @@ pub async fn delete<S: Store>(halo: &HaloClient, id: i32) -> Result<(), AppError
     let res = S::resource(halo);
     let loaded = match Box::pin(f::load(&res, e.form, id)).await {
         Ok(l) => l,
-        Err(err) => return Err(f::fail_to(&back, err).await),
+        Err(err) => return Err(f::fail_to(&back, err)),
     };
     let result = Box::pin(res.delete(id)).await;
     crate::audit::record(crate::audit::AuditEvent::change(
@@ -109,11 +114,11 @@ pub async fn delete<S: Store>(halo: &HaloClient, id: i32) -> Result<(), AppError
         &result,
     ));
     if let Err(err) = result {
-        return Err(f::fail_to(&back, err.into()).await);
+        return Err(f::fail_to(&back, err.into()));
     }
     let list = e.list_href();
     let name: String = loaded.name.chars().take(200).collect();
-    flash::note(&list, format!("Deleted \u{201c}{name}\u{201d}.")).await;
+    flash::note(&list, format!("Deleted \u{201c}{name}\u{201d}."));
     leptos_axum::redirect(&list);
     Ok(())
 }

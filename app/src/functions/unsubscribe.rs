@@ -20,9 +20,9 @@ pub async fn unsubscribe_service(id: String) -> Result<(), AppError> {
         &result,
     ));
     if let Err(e) = result {
-        return Err(fail_to(&back, e.into()).await);
+        return Err(fail_to(&back, e.into()));
     }
-    super::flash::ssr::note(&back, "You are unsubscribed from this service.").await;
+    super::flash::ssr::note(&back, "You are unsubscribed from this service.");
     leptos_axum::redirect(&back);
     Ok(())
 }
