@@ -1,56 +1,29 @@
 //! CSV export of a list's current filter: every page, streamed, walking HaloPSA's pages through the
-//! gateway (so within the rate budget). Server only; the server mounts it at `/export/<list>.csv`.
+//! gateway (so within the rate budget). Its columns are the list's, from the entity's descriptor. Server
+//! only; the server mounts it at `/export/<list>.csv`.
 
+use crate::components::list::cells::{Cell, Row};
+use crate::entities::{EntityKind, ListView};
 use crate::errors::AppError;
-use crate::params::{lists, ListParams, ListSpec};
+use crate::params::ListParams;
 use futures::stream::{self, BoxStream, StreamExt};
 
-/// A list that can be exported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Export {
-    Clients,
-    Sites,
-    StockBins,
-    Suppliers,
-    Organisations,
-    Services,
+/// A list that can be exported: one of an entity's lists.
+#[derive(Debug, Clone, Copy)]
+pub struct Export {
+    pub kind: EntityKind,
+    pub view: &'static ListView,
 }
 
 impl Export {
     /// The list named by the URL file name, e.g. `clients.csv`.
     pub fn from_file_name(name: &str) -> Option<Self> {
-        match name {
-            "clients.csv" => Some(Export::Clients),
-            "sites.csv" => Some(Export::Sites),
-            "stock-bins.csv" => Some(Export::StockBins),
-            "suppliers.csv" => Some(Export::Suppliers),
-            "organisations.csv" => Some(Export::Organisations),
-            "services.csv" => Some(Export::Services),
-            _ => None,
-        }
+        crate::entities::export_of(name).map(|(kind, view)| Export { kind, view })
     }
 
     /// The URL file name, e.g. `clients.csv` (also the list's name in the audit log).
     pub fn file_name(self) -> &'static str {
-        match self {
-            Export::Clients => "clients.csv",
-            Export::Sites => "sites.csv",
-            Export::StockBins => "stock-bins.csv",
-            Export::Suppliers => "suppliers.csv",
-            Export::Organisations => "organisations.csv",
-            Export::Services => "services.csv",
-        }
-    }
-
-    fn spec(self) -> &'static ListSpec {
-        match self {
-            Export::Clients => &lists::CLIENTS,
-            Export::Sites => &lists::SITES,
-            Export::StockBins => &lists::STOCK_BINS,
-            Export::Suppliers => &lists::SUPPLIERS,
-            Export::Organisations => &lists::ORGANISATIONS,
-            Export::Services => &lists::SERVICES,
-        }
+        self.view.export
     }
 }
 
@@ -63,76 +36,55 @@ pub fn looks_like_formula(value: &str) -> bool {
     matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r'))
 }
 
-/// One CSV field: quoted when needed; a cell that [looks like a formula](looks_like_formula) is
-/// defused with a leading `'` so spreadsheets show it as text instead of running it.
-pub fn csv_field(value: &str) -> String {
-    let value = if looks_like_formula(value) {
-        format!("'{value}")
+/// A cell that [looks like a formula](looks_like_formula) gets a leading `'`, so spreadsheets show it as
+/// text instead of running it.
+pub fn defuse(value: &str) -> std::borrow::Cow<'_, str> {
+    if looks_like_formula(value) {
+        format!("'{value}").into()
     } else {
-        value.to_string()
-    };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
+        value.into()
     }
 }
 
-/// A CSV line (CRLF-terminated) from fields.
+/// A CSV line (CRLF-terminated, quoted by the `csv` crate's rules) from fields, each [defused](defuse).
 pub fn csv_line<I: IntoIterator<Item = String>>(fields: I) -> String {
-    let mut line = fields
-        .into_iter()
-        .map(|f| csv_field(&f))
-        .collect::<Vec<_>>()
-        .join(",");
-    line.push_str("\r\n");
-    line
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let record: Vec<String> = fields.into_iter().map(|f| defuse(&f).into_owned()).collect();
+    // writing to a Vec cannot fail, and fields are Rust strings, so the bytes are UTF-8
+    let _ = writer.write_record(&record);
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// The header fields of `view`: `id`, then each column's label in lower case; a column of references to
+/// other records gets their ids too (`client id`, `client`).
+fn header(view: &ListView) -> Vec<String> {
+    let mut fields = vec!["id".to_string()];
+    for c in view.columns {
+        let label = c.label.to_lowercase();
+        if c.refers {
+            fields.push(format!("{label} id"));
+        }
+        fields.push(label);
+    }
+    fields
+}
+
+/// One record's fields, in [`header`]'s order.
+fn fields(view: &ListView, row: &Row) -> Vec<String> {
+    let mut out = vec![row.id.to_string()];
+    for (c, cell) in view.columns.iter().zip(row.cells.iter().chain(std::iter::repeat(&Cell::Empty))) {
+        if c.refers {
+            out.push(cell.ref_id().map(|i| i.to_string()).unwrap_or_default());
+        }
+        out.push(cell.plain(row));
+    }
+    out
 }
 
 type Lines = BoxStream<'static, Result<String, AppError>>;
-
-/// Header line, then the body lines.
-fn with_header(header: &[&str], body: Lines) -> Lines {
-    let header = csv_line(header.iter().map(|h| h.to_string()));
-    stream::once(async move { Ok(header) }).chain(body).boxed()
-}
-
-/// Lines from a list HaloPSA pages itself (walked through every page by the client).
-fn paged<T: 'static, R: 'static>(
-    records: impl futures::Stream<Item = Result<T, halo::Error>> + Send + 'static,
-    row: fn(&T) -> R,
-    line: impl Fn(R) -> String + Send + 'static,
-) -> Lines {
-    records
-        .map(move |r| r.map(|x| row(&x)).map(&line).map_err(AppError::from))
-        .boxed()
-}
-
-/// Lines from a list HaloPSA returns whole (searched and sorted here, like the page does, but not paged).
-fn whole<R: Send + 'static>(
-    fetch: impl std::future::Future<Output = Result<Vec<R>, halo::Error>> + Send + 'static,
-    spec: &'static ListSpec,
-    raw_query: String,
-    sort_key: fn(&R, &str) -> String,
-    name: fn(&R) -> String,
-    line: impl Fn(R) -> String + Send + 'static,
-) -> Lines {
-    stream::once(async move {
-        let rows = fetch.await?;
-        let mut parsed =
-            ListParams::from_query(spec, &raw_query).map_err(|r| AppError::bad_input(r.message))?;
-        parsed.params.page = 1;
-        parsed.params.per_page = u32::MAX;
-        let page = crate::functions::local_list::page_of(rows, parsed, sort_key, name);
-        Ok::<_, AppError>(stream::iter(page.rows.into_iter().map(line).map(Ok)))
-    })
-    .map(|r| match r {
-        Ok(s) => s.boxed(),
-        Err(e) => stream::once(async move { Err(e) }).boxed(),
-    })
-    .flatten()
-    .boxed()
-}
 
 /// The CSV body for `export` filtered by the URL query `raw_query`: header line, then one line per record.
 /// A bad query is refused before anything is asked of HaloPSA.
@@ -141,201 +93,16 @@ pub fn csv_stream(
     export: Export,
     raw_query: &str,
 ) -> Result<Lines, AppError> {
-    use crate::functions::{
-        clients::ssr as clients, organisations::ssr as orgs, services::ssr as services,
-    };
-    use crate::functions::{sites::ssr as sites, suppliers::ssr as suppliers};
-    let params = ListParams::from_query(export.spec(), raw_query)
+    let view = export.view;
+    let params: ListParams = ListParams::from_query(view.spec, raw_query)
         .map_err(|r| AppError::bad_input(r.message))?
         .params;
-    fn opt(v: Option<String>) -> String {
-        v.unwrap_or_default()
-    }
-    fn num(v: Option<i32>) -> String {
-        v.map(|n| n.to_string()).unwrap_or_default()
-    }
-    fn yes(b: bool) -> String {
-        if b { "yes" } else { "no" }.to_string()
-    }
-    let site_line = |s: crate::functions::sites::SiteRow| {
-        let (cid, cname) = s
-            .client
-            .map(|(i, n)| (i.to_string(), n))
-            .unwrap_or_default();
-        csv_line([
-            s.id.to_string(),
-            s.name,
-            cid,
-            cname,
-            yes(s.inactive),
-            opt(s.phone),
-            opt(s.timezone),
-            yes(s.stock_location),
-        ])
-    };
-    const SITE_HEADER: &[&str] = &[
-        "id",
-        "name",
-        "client id",
-        "client",
-        "inactive",
-        "phone",
-        "time zone",
-        "stock location",
-    ];
-    let raw = raw_query.to_string();
-    Ok(match export {
-        Export::Clients => with_header(
-            &[
-                "id",
-                "name",
-                "top level",
-                "inactive",
-                "website",
-                "open tickets",
-            ],
-            paged(
-                halo.clients().stream(clients::client_query(&params)),
-                clients::row,
-                |c| {
-                    csv_line([
-                        c.id.to_string(),
-                        c.name,
-                        opt(c.toplevel),
-                        yes(c.inactive),
-                        opt(c.website),
-                        num(c.open_tickets),
-                    ])
-                },
-            ),
-        ),
-        Export::Sites => with_header(
-            SITE_HEADER,
-            paged(
-                halo.sites().stream(sites::site_query(&params)),
-                sites::row,
-                site_line,
-            ),
-        ),
-        Export::StockBins => {
-            let fetch = async move {
-                Ok(halo
-                    .sites()
-                    .stock_bins()
-                    .await?
-                    .iter()
-                    .map(sites::row)
-                    .collect())
-            };
-            let key = |r: &crate::functions::sites::SiteRow, k: &str| match k {
-                "client" => r
-                    .client
-                    .as_ref()
-                    .map(|c| c.1.to_lowercase())
-                    .unwrap_or_default(),
-                "id" => format!("{:012}", r.id),
-                _ => r.name.to_lowercase(),
-            };
-            with_header(
-                SITE_HEADER,
-                whole(
-                    fetch,
-                    &lists::STOCK_BINS,
-                    raw,
-                    key,
-                    |r| r.name.clone(),
-                    site_line,
-                ),
-            )
-        }
-        Export::Suppliers => with_header(
-            &[
-                "id",
-                "name",
-                "top level",
-                "inactive",
-                "contact",
-                "phone",
-                "e-mail",
-                "contracts",
-            ],
-            paged(
-                halo.suppliers().stream(suppliers::supplier_query(&params)),
-                suppliers::row,
-                |s| {
-                    csv_line([
-                        s.id.to_string(),
-                        s.name,
-                        opt(s.toplevel),
-                        yes(s.inactive),
-                        opt(s.contact),
-                        opt(s.phone),
-                        opt(s.email),
-                        num(s.contracts),
-                    ])
-                },
-            ),
-        ),
-        Export::Organisations => {
-            let fetch = async move {
-                let list = halo.organisations().list(&Default::default()).await?;
-                Ok(list.items.into_iter().map(orgs::row).collect())
-            };
-            with_header(
-                &[
-                    "id",
-                    "name",
-                    "phone",
-                    "e-mail",
-                    "website",
-                    "portal URL",
-                    "portal colour",
-                ],
-                whole(
-                    fetch,
-                    &lists::ORGANISATIONS,
-                    raw,
-                    orgs::sort_key,
-                    |r| r.name.clone(),
-                    |o| {
-                        csv_line([
-                            o.id.to_string(),
-                            o.name,
-                            opt(o.phone),
-                            opt(o.email),
-                            opt(o.website),
-                            opt(o.portal_url),
-                            opt(o.colour),
-                        ])
-                    },
-                ),
-            )
-        }
-        Export::Services => with_header(
-            &[
-                "id",
-                "name",
-                "category",
-                "status code",
-                "business owner",
-                "subscribers",
-            ],
-            paged(
-                halo.services().stream(services::service_query(&params)),
-                services::row,
-                |v| {
-                    csv_line([
-                        v.id.to_string(),
-                        v.name,
-                        opt(v.category.map(|c| c.1)),
-                        num(v.status_code),
-                        opt(v.business_owner),
-                        num(v.subscribers),
-                    ])
-                },
-            ),
-        ),
-    })
+    let rows = crate::entities::with_store!(export.kind, S => {
+        crate::functions::lists::ssr::rows::<S>(halo, view, params)
+    });
+    let head = csv_line(header(view));
+    let body = rows.map(move |r| r.map(|row| csv_line(fields(view, &row))));
+    Ok(stream::once(async move { Ok(head) }).chain(body).boxed())
 }
 
 #[cfg(test)]
@@ -344,16 +111,17 @@ mod tests {
 
     #[test]
     fn fields_are_quoted_and_formulas_defused() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_field("-3"), "'-3");
-        assert_eq!(csv_field("  =1+1"), "'  =1+1");
-        assert_eq!(csv_field(" \u{a0}@SUM(A1)"), "' \u{a0}@SUM(A1)");
-        assert_eq!(csv_field(" \tx"), "' \tx");
-        assert_eq!(csv_field("a = b"), "a = b");
-        assert_eq!(csv_field("   "), "   ");
+        let one = |v: &str| csv_line([v.to_string()]).trim_end_matches("\r\n").to_string();
+        assert_eq!(one("plain"), "plain");
+        assert_eq!(one("a,b"), "\"a,b\"");
+        assert_eq!(one("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(one("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(one("-3"), "'-3");
+        assert_eq!(one("  =1+1"), "'  =1+1");
+        assert_eq!(one(" \u{a0}@SUM(A1)"), "' \u{a0}@SUM(A1)");
+        assert_eq!(one(" \tx"), "' \tx");
+        assert_eq!(one("a = b"), "a = b");
+        assert_eq!(one("   "), "   ");
         assert_eq!(
             csv_line(["a".to_string(), "b\nc".to_string()]),
             "a,\"b\nc\"\r\n"
@@ -362,7 +130,37 @@ mod tests {
 
     #[test]
     fn only_known_lists_export() {
-        assert_eq!(Export::from_file_name("clients.csv"), Some(Export::Clients));
-        assert_eq!(Export::from_file_name("../etc/passwd"), None);
+        let clients = Export::from_file_name("clients.csv").expect("clients export");
+        assert_eq!(clients.kind, EntityKind::Clients);
+        assert_eq!(clients.file_name(), "clients.csv");
+        assert_eq!(
+            Export::from_file_name("stock-bins.csv").map(|e| e.file_name()),
+            Some("stock-bins.csv")
+        );
+        assert!(Export::from_file_name("../etc/passwd").is_none());
+    }
+
+    #[test]
+    fn a_reference_column_exports_the_id_and_the_name() {
+        let sites = Export::from_file_name("sites.csv").unwrap().view;
+        let head = header(sites);
+        assert_eq!(&head[..4], ["id", "name", "client id", "client"]);
+        let row = Row {
+            id: 9,
+            name: "Depot".into(),
+            inactive: Some(false),
+            swatch: None,
+            cells: vec![
+                Cell::Name,
+                Cell::Ref {
+                    kind: EntityKind::Clients,
+                    id: 4,
+                    text: "=Acme".into(),
+                },
+            ],
+        };
+        let line = csv_line(fields(sites, &row));
+        assert!(line.starts_with("9,Depot,4,'=Acme,"), "{line}");
+        assert_eq!(fields(sites, &row).len(), head.len(), "missing cells are empty fields");
     }
 }

@@ -1,24 +1,44 @@
 //! Clients (HaloPSA's "Areas", `/Client`): the descriptor, its form, and how its records are read and
 //! written.
 
-use super::{Entity, EntityKind, Words};
+use super::{Entity, EntityKind, ListView, Words};
+use crate::components::list::sort_header::Column;
 use crate::forms::spec::{Field, FormSpec, Kind, LINE, NAME, NOTES};
+use crate::params::lists::CLIENTS;
 use leptos::prelude::*;
 
 /// The descriptor.
 pub static ENTITY: Entity = Entity {
     kind: EntityKind::Clients,
     path: "clients",
-    words: Words {
-        one: "client",
-        many: "clients",
-        one_title: "Client",
-        many_title: "Clients",
-    },
+    words: WORDS,
     form: &FORM,
-    list_page: || view! { <crate::routes::clients::list::ClientListPage/> }.into_any(),
+    list: ListView {
+        path: "",
+        href: "/clients",
+        export: "clients.csv",
+        words: WORDS,
+        spec: &CLIENTS,
+        columns: &[
+            Column::sorts("Name", "name"),
+            Column::sorts("Top level", "toplevel"),
+            Column::plain("Status"),
+            Column::plain("Website"),
+            Column::numeric("Open tickets", "open_tickets"),
+        ],
+        whole: false,
+        creates: true,
+        links: &[],
+    },
     detail_page: || view! { <crate::routes::clients::detail::ClientDetailPage/> }.into_any(),
     views: &[],
+};
+
+const WORDS: Words = Words {
+    one: "client",
+    many: "clients",
+    one_title: "Client",
+    many_title: "Clients",
 };
 
 /// Clients; on create also the new-client helpers that create its first site and contact.
@@ -69,6 +89,49 @@ impl super::server::Store for Store {
 
     fn resource(halo: &halo::client::HaloClient) -> halo::client::Resource<Self::Halo> {
         halo.clients()
+    }
+
+    fn row(c: &halo::models::ClientSummary) -> crate::components::list::cells::Row {
+        use crate::components::list::cells::{Cell, Row};
+        Row {
+            id: c.id,
+            name: super::server::name_or(c.name.as_deref(), "Client", c.id),
+            inactive: Some(c.inactive.unwrap_or(false)),
+            swatch: None,
+            cells: vec![
+                Cell::Name,
+                Cell::text(c.toplevel_name.as_deref()),
+                Cell::Status,
+                Cell::web(c.website.as_deref()),
+                Cell::num(c.open_ticket_count),
+            ],
+        }
+    }
+
+    fn walk(
+        halo: &halo::client::HaloClient,
+        params: &crate::params::ListParams,
+    ) -> Option<super::server::Records<Self>> {
+        super::server::walk::<Self>(halo, params)
+    }
+
+    fn list_query(p: &crate::params::ListParams) -> halo::query::ClientQuery {
+        let (active, inactive) = crate::functions::ssr::status_flags(p.status);
+        let mut q = halo::query::ClientQuery::new()
+            .pageinate(true)
+            .page_no(p.page as i32)
+            .page_size(p.per_page as i32)
+            .order(CLIENTS.sort_field(&p.sort).unwrap_or("name"))
+            .orderdesc(p.desc)
+            .includeactive(active)
+            .includeinactive(inactive);
+        if let Some(s) = &p.q {
+            q = q.search(s.clone());
+        }
+        if let Some(t) = p.toplevel_id {
+            q = q.toplevel_id(t);
+        }
+        q
     }
 
     /// A client takes its sites with it.

@@ -1,24 +1,46 @@
 //! Companies (HaloPSA's suppliers, `/Supplier`; "supplier" stays in URLs, file names and API names,
 //! people read "company"): the descriptor, its form, and how its records are read and written.
 
-use super::{Entity, EntityKind, Words};
+use super::{Entity, EntityKind, ListView, Words};
+use crate::components::list::sort_header::Column;
 use crate::forms::spec::{Field, FormSpec, Kind, LINE, NAME, NOTES};
+use crate::params::lists::SUPPLIERS;
 use leptos::prelude::*;
 
 /// The descriptor.
 pub static ENTITY: Entity = Entity {
     kind: EntityKind::Suppliers,
     path: "suppliers",
-    words: Words {
-        one: "company",
-        many: "companies",
-        one_title: "Company",
-        many_title: "Companies",
-    },
+    words: WORDS,
     form: &FORM,
-    list_page: || view! { <crate::routes::suppliers::list::SupplierListPage/> }.into_any(),
+    list: ListView {
+        path: "",
+        href: "/suppliers",
+        export: "suppliers.csv",
+        words: WORDS,
+        spec: &SUPPLIERS,
+        columns: &[
+            Column::sorts("Name", "name"),
+            Column::sorts("Top level", "toplevel"),
+            Column::plain("Status"),
+            Column::plain("Contact"),
+            Column::plain("Phone"),
+            Column::plain("E-mail"),
+            Column::numeric("Contracts", "contracts"),
+        ],
+        whole: false,
+        creates: true,
+        links: &[],
+    },
     detail_page: || view! { <crate::routes::suppliers::detail::SupplierDetailPage/> }.into_any(),
     views: &[],
+};
+
+const WORDS: Words = Words {
+    one: "company",
+    many: "companies",
+    one_title: "Company",
+    many_title: "Companies",
 };
 
 /// Suppliers (HaloPSA "companies").
@@ -65,5 +87,101 @@ impl super::server::Store for Store {
 
     fn resource(halo: &halo::client::HaloClient) -> halo::client::Resource<Self::Halo> {
         halo.suppliers()
+    }
+
+    fn row(s: &halo::models::SupplierSummary) -> crate::components::list::cells::Row {
+        use crate::components::list::cells::{Cell, Row};
+        let phone = s.phone_number.as_deref().filter(|p| !p.trim().is_empty());
+        Row {
+            id: s.id,
+            name: super::server::name_or(s.name.as_deref(), "Company", s.id),
+            inactive: Some(s.inactive.unwrap_or(false)),
+            swatch: None,
+            cells: vec![
+                Cell::Name,
+                Cell::text(s.toplevel_name.as_deref()),
+                Cell::Status,
+                Cell::text(s.contact_name.as_deref()),
+                Cell::text(phone.or(s.mobile.as_deref())),
+                Cell::text(s.email_address.as_deref()),
+                Cell::num(s.contract_count),
+            ],
+        }
+    }
+
+    fn walk(
+        halo: &halo::client::HaloClient,
+        params: &crate::params::ListParams,
+    ) -> Option<super::server::Records<Self>> {
+        super::server::walk::<Self>(halo, params)
+    }
+
+    fn list_query(p: &crate::params::ListParams) -> halo::query::SupplierQuery {
+        let (active, inactive) = crate::functions::ssr::status_flags(p.status);
+        let mut q = halo::query::SupplierQuery::new()
+            .pageinate(true)
+            .page_no(p.page as i32)
+            .page_size(p.per_page as i32)
+            .order(SUPPLIERS.sort_field(&p.sort).unwrap_or("name"))
+            .orderdesc(p.desc)
+            .includeactive(active)
+            .includeinactive(inactive);
+        if let Some(s) = &p.q {
+            q = q.search(s.clone());
+        }
+        if let Some(t) = p.toplevel_id {
+            q = q.toplevel_id(t);
+        }
+        q
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::components::list::cells::Cell;
+    use crate::entities::server::Store as _;
+    use crate::params::{ListParams, StatusFilter};
+
+    #[test]
+    fn list_query_carries_search_status_top_level_sort_and_paging() {
+        let parsed = ListParams::from_query(
+            &SUPPLIERS,
+            "q=acme&status=inactive&toplevel_id=4&sort=contracts&desc=true&page=3&per_page=25",
+        )
+        .unwrap();
+        let q = Store::list_query(&parsed.params);
+        assert_eq!(q.search.as_deref(), Some("acme"));
+        assert_eq!(
+            (q.includeactive, q.includeinactive),
+            (Some(false), Some(true))
+        );
+        assert_eq!(q.toplevel_id, Some(4));
+        assert_eq!(q.order.as_deref(), Some("contract_count"));
+        assert_eq!(q.orderdesc, Some(true));
+        assert_eq!(
+            (q.pageinate, q.page_no, q.page_size),
+            (Some(true), Some(3), Some(25))
+        );
+        let mut p = parsed.params;
+        p.status = StatusFilter::All;
+        let q = Store::list_query(&p);
+        assert_eq!(
+            (q.includeactive, q.includeinactive),
+            (Some(true), Some(true))
+        );
+    }
+
+    #[test]
+    fn row_falls_back_to_mobile_and_a_numbered_name() {
+        let r = Store::row(&halo::models::SupplierSummary {
+            id: 3,
+            mobile: Some("07700 900000".into()),
+            phone_number: Some("  ".into()),
+            ..Default::default()
+        });
+        assert_eq!(r.name, "Company 3");
+        assert_eq!(r.cells[4], Cell::Text("07700 900000".into()));
+        assert_eq!(r.inactive, Some(false));
     }
 }

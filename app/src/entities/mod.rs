@@ -7,7 +7,9 @@
 //! [`server::Store`] implementation), then add one line to [`registry!`]'s invocation at the end of this
 //! file. `docs/ARCHITECTURE.md` walks through it.
 
+use crate::components::list::sort_header::Column;
 use crate::forms::FormSpec;
+use crate::params::ListSpec;
 use serde::{Deserialize, Serialize};
 
 pub mod clients;
@@ -41,19 +43,43 @@ pub struct Entity {
     pub words: Words,
     /// The create and edit form.
     pub form: &'static FormSpec,
-    /// The list page (`/<path>`).
-    pub list_page: fn() -> leptos::prelude::AnyView,
+    /// The list at `/<path>`.
+    pub list: ListView,
     /// The record's page (`/<path>/:id`).
     pub detail_page: fn() -> leptos::prelude::AnyView,
     /// Further list-only views under the entity's path (stock bins under `/sites`).
     pub views: &'static [ListView],
 }
 
-/// A list-only view of an entity's records at `/<entity path>/<path>`.
+/// One list of an entity's records: the entity's own list, or a list-only view of them.
 #[derive(Debug)]
 pub struct ListView {
+    /// `""` for the entity's own list, else the segment under the entity's path (`stock-bins`).
     pub path: &'static str,
-    pub page: fn() -> leptos::prelude::AnyView,
+    /// The page's address (`/sites/stock-bins`); a test checks it against the two paths.
+    pub href: &'static str,
+    /// The CSV export's file name under `/export/` (`stock-bins.csv`): the address's last segment.
+    pub export: &'static str,
+    /// The list's words: the entity's own, or the view's (`stock bins`).
+    pub words: Words,
+    /// Sorts and filters the URL may ask for.
+    pub spec: &'static ListSpec,
+    /// The table's and the CSV's columns; every row has one cell per column.
+    pub columns: &'static [Column],
+    /// HaloPSA answers with every record at once, without parameters, so Haloscope searches, sorts and
+    /// pages (organisations, stock bins).
+    pub whole: bool,
+    /// Whether the page offers "New …" (views of another entity's records do not).
+    pub creates: bool,
+    /// Further lists linked under the title, `(href, text)`.
+    pub links: &'static [(&'static str, &'static str)],
+}
+
+impl ListView {
+    /// The CSV export's address.
+    pub fn export_href(&self) -> String {
+        format!("/export/{}", self.export)
+    }
 }
 
 impl Entity {
@@ -66,6 +92,23 @@ impl Entity {
     pub fn record_href(&self, id: i32) -> String {
         format!("/{}/{id}", self.path)
     }
+}
+
+/// Where a list is: its entity and the view's path (`""` for the entity's own list).
+pub fn list_view(kind: EntityKind, path: &str) -> Option<&'static ListView> {
+    let e = kind.entity();
+    if path.is_empty() {
+        Some(&e.list)
+    } else {
+        e.views.iter().find(|v| v.path == path)
+    }
+}
+
+/// The list whose CSV export is `file` (`stock-bins.csv`), with its entity.
+pub fn export_of(file: &str) -> Option<(EntityKind, &'static ListView)> {
+    ALL.iter()
+        .flat_map(|e| std::iter::once(&e.list).chain(e.views).map(|v| (e.kind, v)))
+        .find(|(_, v)| v.export == file)
 }
 
 /// Declares [`EntityKind`], the registry [`ALL`] and the server-side dispatch [`with_store!`] from one list.
@@ -126,6 +169,16 @@ mod tests {
     fn each_kind_names_its_own_descriptor_and_paths_are_unique() {
         assert!(!ALL.is_empty());
         for e in ALL {
+            assert_eq!(e.list.href, e.list_href(), "{e:?}");
+            assert_eq!(e.list.path, "");
+            for v in e.views {
+                assert_eq!(v.href, format!("/{}/{}", e.path, v.path));
+                assert!(!v.path.is_empty());
+            }
+            for v in std::iter::once(&e.list).chain(e.views) {
+                let last = v.href.rsplit('/').next().unwrap();
+                assert_eq!(v.export, format!("{last}.csv"));
+            }
             assert_eq!(e.kind.entity().path, e.path);
             assert_eq!(e.form.path, e.path, "{e:?}");
             let wire = serde_json::to_value(e.kind).unwrap();
@@ -138,5 +191,23 @@ mod tests {
         let mut paths: Vec<_> = ALL.iter().map(|e| e.path).collect();
         paths.dedup();
         assert_eq!(paths.len(), ALL.len());
+    }
+
+    #[test]
+    fn every_list_has_one_export_and_finds_it_back() {
+        let files = [
+            "clients.csv",
+            "sites.csv",
+            "stock-bins.csv",
+            "suppliers.csv",
+            "organisations.csv",
+            "services.csv",
+        ];
+        for file in files {
+            let (kind, view) = export_of(file).expect(file);
+            assert_eq!(list_view(kind, view.path).map(|v| v.href), Some(view.href));
+        }
+        assert!(export_of("../etc/passwd").is_none());
+        assert!(export_of("new.csv").is_none());
     }
 }

@@ -2,13 +2,20 @@
 //! steps where entities differ (resolving a picker, what a delete would take with it, pre-filling a new
 //! record's form). Everything else of the write path is generic (`functions::records`).
 
-use crate::entities::Entity;
+use crate::components::list::{cells::Row, ListPage};
+use crate::entities::{Entity, ListView};
 use crate::forms::{FieldErrors, Valid};
 use crate::functions::form_ssr::Loaded;
 use crate::functions::forms::FormData;
 use halo::client::{HaloClient, Resource};
 use halo::entity::{Detailed, Writable};
+use crate::params::ListParams;
 use std::future::Future;
+
+/// The `halo` summary a store's list rows are made from.
+pub type Summary<S> = <<S as Store>::Halo as halo::entity::Entity>::Summary;
+/// HaloPSA's list query of a store's records.
+pub type ListQuery<S> = <<S as Store>::Halo as halo::entity::Entity>::ListQuery;
 
 /// How one entity's records are read and written.
 pub trait Store {
@@ -20,6 +27,38 @@ pub trait Store {
 
     /// Where the records live.
     fn resource(halo: &HaloClient) -> Resource<Self::Halo>;
+
+    /// One list row, a cell per column of the entity's lists (its views share its columns' meaning).
+    fn row(record: &Summary<Self>) -> Row;
+
+    /// HaloPSA's query for one page of a list HaloPSA pages itself.
+    fn list_query(params: &ListParams) -> ListQuery<Self> {
+        let _ = params;
+        Default::default()
+    }
+
+    /// HaloPSA's pages of a list it pages itself, walked one after another (the CSV export): see
+    /// [`walk`]. `None` for an entity whose lists are all [`whole`](ListView::whole).
+    fn walk(halo: &HaloClient, params: &ListParams) -> Option<Records<Self>> {
+        let _ = (halo, params);
+        None
+    }
+
+    /// Every record of a [`whole`](ListView::whole) list.
+    fn fetch_whole(
+        halo: &HaloClient,
+        view: &ListView,
+    ) -> impl Future<Output = Result<Vec<Summary<Self>>, halo::Error>> + Send {
+        let _ = view;
+        let resource = Self::resource(halo);
+        async move { Ok(resource.list(&Default::default()).await?.items) }
+    }
+
+    /// The name of the record a list page is narrowed to, when its filter names one.
+    fn scope(halo: &HaloClient, page: &ListPage<Row>) -> impl Future<Output = Option<String>> + Send {
+        let _ = (halo, page);
+        async { None }
+    }
 
     /// Turns cleaned form values into what is sent (e.g. a client picker's `Name (#id)` into the id);
     /// a value that names nothing becomes a field error.
@@ -55,10 +94,55 @@ pub trait Store {
     }
 }
 
+/// The record's name, or "`what` `id`" when HaloPSA sent none (or only spaces).
+pub fn name_or(name: Option<&str>, what: &str, id: i32) -> String {
+    match name.map(str::trim) {
+        Some(n) if !n.is_empty() => n.to_string(),
+        _ => format!("{what} {id}"),
+    }
+}
+
+/// A stream of a store's list records.
+pub type Records<S> = futures::stream::BoxStream<'static, Result<Summary<S>, halo::Error>>;
+
+/// Every record matching `params`, HaloPSA's pages one after another: [`Store::walk`] for a store whose
+/// query pages.
+pub fn walk<S: Store>(halo: &HaloClient, params: &ListParams) -> Option<Records<S>>
+where
+    ListQuery<S>: halo::query::Paged,
+{
+    use futures::StreamExt;
+    Some(S::resource(halo).stream(S::list_query(params)).boxed())
+}
+
 /// "1 site" / "3 sites".
 pub fn counted(n: i64, one: &str, many: &str) -> String {
     match n {
         1 => format!("1 {one}"),
         n => format!("{n} {many}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::components::list::cells::Cell;
+    use crate::entities::{with_store, ALL};
+
+    #[test]
+    fn every_row_has_a_cell_per_column_of_each_of_its_lists() {
+        assert!(!ALL.is_empty());
+        for e in ALL {
+            let row = with_store!(e.kind, S => S::row(&Default::default()));
+            for view in std::iter::once(&e.list).chain(e.views) {
+                assert_eq!(row.cells.len(), view.columns.len(), "{}", view.href);
+                assert_eq!(row.cells.first(), Some(&Cell::Name), "{}", view.href);
+                for (c, cell) in view.columns.iter().zip(&row.cells) {
+                    assert_eq!(c.label == "Status", *cell == Cell::Status, "{}", view.href);
+                }
+            }
+            assert_eq!(row.inactive.is_some(), e.list.spec.has_status, "{}", e.path);
+            assert_eq!(row.name, format!("{} 0", e.words.one_title), "a stand-in name");
+        }
     }
 }

@@ -1,27 +1,67 @@
 //! Sites (`/Site`; stock bins are a list-only view of them): the descriptor, its form, and how its
 //! records are read and written.
 
-use super::{Entity, EntityKind, Words};
+use super::{Entity, EntityKind, ListView, Words};
+use crate::components::list::sort_header::Column;
 use crate::forms::spec::{Field, FormSpec, Kind, LINE, NAME};
+use crate::params::lists::{SITES, STOCK_BINS};
 use leptos::prelude::*;
 
 /// The descriptor.
 pub static ENTITY: Entity = Entity {
     kind: EntityKind::Sites,
     path: "sites",
-    words: Words {
-        one: "site",
-        many: "sites",
-        one_title: "Site",
-        many_title: "Sites",
-    },
+    words: WORDS,
     form: &FORM,
-    list_page: || view! { <crate::routes::sites::list::SiteListPage/> }.into_any(),
+    list: ListView {
+        path: "",
+        href: "/sites",
+        export: "sites.csv",
+        words: WORDS,
+        spec: &SITES,
+        columns: &[
+            Column::sorts("Name", "name"),
+            Column::sorts("Client", "client").refers(),
+            Column::plain("Status"),
+            Column::plain("Phone"),
+            Column::sorts("Time zone", "timezone"),
+            Column::plain("Stock"),
+        ],
+        whole: false,
+        creates: true,
+        links: &[("/sites/stock-bins", "Stock bins →")],
+    },
     detail_page: || view! { <crate::routes::sites::detail::SiteDetailPage/> }.into_any(),
-    views: &[super::ListView {
+    views: &[ListView {
         path: "stock-bins",
-        page: || view! { <crate::routes::sites::stock_bins::StockBinsPage/> }.into_any(),
+        href: "/sites/stock-bins",
+        export: "stock-bins.csv",
+        words: Words {
+            one: "stock bin",
+            many: "stock bins",
+            one_title: "Stock bin",
+            many_title: "Stock bins",
+        },
+        spec: &STOCK_BINS,
+        columns: &[
+            Column::sorts("Name", "name"),
+            Column::sorts("Client", "client").refers(),
+            Column::plain("Status"),
+            Column::plain("Phone"),
+            Column::plain("Time zone"),
+            Column::plain("Stock"),
+        ],
+        whole: true,
+        creates: false,
+        links: &[],
     }],
+};
+
+const WORDS: Words = Words {
+    one: "site",
+    many: "sites",
+    one_title: "Site",
+    many_title: "Sites",
 };
 
 /// Sites.
@@ -122,6 +162,96 @@ impl super::server::Store for Store {
 
     fn resource(halo: &halo::client::HaloClient) -> halo::client::Resource<Self::Halo> {
         halo.sites()
+    }
+
+    fn row(s: &halo::models::SiteSummary) -> crate::components::list::cells::Row {
+        use crate::components::list::cells::{Cell, Row};
+        let client = s.client_id.filter(|c| *c > 0).map(|c| Cell::Ref {
+            kind: EntityKind::Clients,
+            id: c,
+            text: super::server::name_or(s.client_name.as_deref(), "Client", c),
+        });
+        let stock = s.isstocklocation.unwrap_or(false);
+        Row {
+            id: s.id,
+            name: super::server::name_or(s.name.as_deref(), "Site", s.id),
+            inactive: Some(s.inactive.unwrap_or(false)),
+            swatch: None,
+            cells: vec![
+                Cell::Name,
+                client.unwrap_or(Cell::Empty),
+                Cell::Status,
+                Cell::text(s.phonenumber.as_deref()),
+                Cell::text(s.timezone.as_deref()),
+                Cell::text(stock.then_some("Stock location")),
+            ],
+        }
+    }
+
+    fn walk(
+        halo: &halo::client::HaloClient,
+        params: &crate::params::ListParams,
+    ) -> Option<super::server::Records<Self>> {
+        super::server::walk::<Self>(halo, params)
+    }
+
+    fn list_query(p: &crate::params::ListParams) -> halo::query::SiteQuery {
+        use crate::params::StockFilter;
+        let (active, inactive) = crate::functions::ssr::status_flags(p.status);
+        let mut q = halo::query::SiteQuery::new()
+            .pageinate(true)
+            .page_no(p.page as i32)
+            .page_size(p.per_page as i32)
+            .order(SITES.sort_field(&p.sort).unwrap_or("name"))
+            .orderdesc(p.desc)
+            .includeactive(active)
+            .includeinactive(inactive);
+        if let Some(s) = &p.q {
+            q = q.search(s.clone());
+        }
+        if let Some(c) = p.client_id {
+            q = q.client_id(c);
+        }
+        let stock = match p.stock {
+            Some(StockFilter::Only) => Some((true, false)),
+            Some(StockFilter::Exclude) => Some((false, true)),
+            None => None,
+        };
+        if let Some((stock, other)) = stock {
+            q = q
+                .includestocklocations(stock)
+                .includenonstocklocations(other);
+        }
+        q
+    }
+
+    /// Stock bins come from their own endpoint, all at once.
+    async fn fetch_whole(
+        halo: &halo::client::HaloClient,
+        view: &ListView,
+    ) -> Result<Vec<halo::models::SiteSummary>, halo::Error> {
+        let _ = view;
+        let sites = halo.sites();
+        Box::pin(sites.stock_bins()).await
+    }
+
+    /// A list narrowed to one client names it: from its rows, or (no rows) from the client's record.
+    async fn scope(
+        halo: &halo::client::HaloClient,
+        page: &crate::components::list::ListPage<crate::components::list::cells::Row>,
+    ) -> Option<String> {
+        let id = page.params.client_id?;
+        let named = page.rows.iter().find_map(|r| match r.cells.get(1) {
+            Some(crate::components::list::cells::Cell::Ref { id: c, text, .. }) if *c == id => {
+                Some(text.clone())
+            }
+            _ => None,
+        });
+        if named.is_some() {
+            return named;
+        }
+        let (clients, q) = (halo.clients(), halo::query::ClientDetailQuery::new());
+        Box::pin(clients.get(id, &q)).await.ok().and_then(|c| c.name)
     }
 
     /// The client picker's `Name (#id)`, id or exact name becomes the client's id.

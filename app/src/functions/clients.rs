@@ -3,20 +3,9 @@
 use crate::components::list::ListPage;
 use crate::errors::AppError;
 use crate::functions::notes::{CrmNoteView, PopupNoteView};
-use crate::functions::sites::SiteRow;
+use crate::components::list::cells::Row;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-
-/// A client as a list row.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ClientRow {
-    pub id: i32,
-    pub name: String,
-    pub toplevel: Option<String>,
-    pub inactive: bool,
-    pub open_tickets: Option<i32>,
-    pub website: Option<String>,
-}
 
 /// What the client detail page shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -38,26 +27,13 @@ pub struct ClientDetail {
     pub opened_this_month: Option<i32>,
     pub notes: Option<String>,
     /// The client's sites, first page.
-    pub sites: ListPage<SiteRow>,
+    pub sites: ListPage<Row>,
     /// CRM notes, or why they could not be loaded.
     pub crm_notes: Result<Vec<CrmNoteView>, AppError>,
     /// Popup notes, or why they could not be loaded.
     pub popup_notes: Result<Vec<PopupNoteView>, AppError>,
     /// Opens the record in HaloPSA's own UI (tenant mode only).
     pub halo_link: Option<String>,
-}
-
-/// One page of clients for the URL query `query` (e.g. `q=north&status=all&page=2`).
-#[server(endpoint = "list_clients", input = server_fn::codec::GetUrl)]
-pub async fn list_clients(query: String) -> Result<ListPage<ClientRow>, AppError> {
-    super::ssr::halo_list_page(
-        &crate::params::lists::CLIENTS,
-        &query,
-        halo::client::HaloClient::clients,
-        ssr::client_query,
-        ssr::row,
-    )
-    .await
 }
 
 /// A client with its sites, CRM notes and popup notes (fetched concurrently).
@@ -73,41 +49,10 @@ pub async fn get_client(id: String) -> Result<ClientDetail, AppError> {
 pub(crate) mod ssr {
     use super::*;
     use crate::functions::notes::ssr::{crm_view, popup_view};
-    use crate::functions::sites::ssr as sites;
-    use crate::params::{lists::CLIENTS, ListParams};
-    use halo::models::{Client, ClientSummary};
-    use halo::query::{ClientDetailQuery, ClientQuery};
-
-    /// Halo's query for a page of the client list.
-    pub fn client_query(p: &ListParams) -> ClientQuery {
-        let (active, inactive) = super::super::ssr::status_flags(p.status);
-        let mut q = ClientQuery::new()
-            .pageinate(true)
-            .page_no(p.page as i32)
-            .page_size(p.per_page as i32)
-            .order(CLIENTS.sort_field(&p.sort).unwrap_or("name"))
-            .orderdesc(p.desc)
-            .includeactive(active)
-            .includeinactive(inactive);
-        if let Some(s) = &p.q {
-            q = q.search(s.clone());
-        }
-        if let Some(t) = p.toplevel_id {
-            q = q.toplevel_id(t);
-        }
-        q
-    }
-
-    pub fn row(c: &ClientSummary) -> ClientRow {
-        ClientRow {
-            id: c.id,
-            name: c.name.clone().unwrap_or_else(|| format!("Client {}", c.id)),
-            toplevel: c.toplevel_name.clone(),
-            inactive: c.inactive.unwrap_or(false),
-            open_tickets: c.open_ticket_count,
-            website: c.website.clone(),
-        }
-    }
+    use crate::entities::{server::Store, sites::Store as Sites};
+    use crate::params::ListParams;
+    use halo::models::Client;
+    use halo::query::ClientDetailQuery;
 
     pub async fn detail(
         halo: &halo::client::HaloClient,
@@ -117,7 +62,7 @@ pub(crate) mod ssr {
         sites_params.client_id = Some(id);
         sites_params.status = crate::params::StatusFilter::All;
         let client_q = ClientDetailQuery::new().includedetails(true);
-        let sites_q = sites::site_query(&sites_params);
+        let sites_q = Sites::list_query(&sites_params);
         let (clients, sites, crm_notes, popup_notes) = (
             halo.clients(),
             halo.sites(),
@@ -173,8 +118,9 @@ pub(crate) mod ssr {
             sites: ListPage {
                 params: sites_params,
                 notices: vec![],
-                rows: site_page.items.iter().map(sites::row).collect(),
+                rows: site_page.items.iter().map(Sites::row).collect(),
                 record_count: site_page.record_count,
+                scope: None,
             },
             crm_notes: crm
                 .map(|v| v.into_iter().map(crm_view).collect())

@@ -37,6 +37,7 @@ pub fn page_of<R>(
         notices: parsed.notices,
         rows,
         record_count,
+        scope: None,
     }
 }
 

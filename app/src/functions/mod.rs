@@ -5,6 +5,7 @@ pub mod flash;
 #[cfg(feature = "ssr")]
 pub mod form_ssr;
 pub mod forms;
+pub mod lists;
 #[cfg(feature = "ssr")]
 pub mod local_list;
 pub mod lookups;
@@ -22,6 +23,6 @@ pub mod suppliers;
 pub mod unsubscribe;
 
 #[cfg(feature = "ssr")]
-mod ssr;
+pub(crate) mod ssr;
 #[cfg(feature = "ssr")]
 pub use ssr::halo;

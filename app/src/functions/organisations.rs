@@ -1,22 +1,8 @@
 //! Server functions for Organisations (`/Organisation`): HaloPSA's multi-tenancy branding records.
 
-use crate::components::list::ListPage;
 use crate::errors::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-
-/// An organisation as a list row.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct OrganisationRow {
-    pub id: i32,
-    pub name: String,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub website: Option<String>,
-    pub portal_url: Option<String>,
-    /// The portal colour as Halo stores it (the page only paints `#rgb`/`#rrggbb`).
-    pub colour: Option<String>,
-}
 
 /// An image setting (a logo): shown as a picture only when it is an http(s) address.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -51,28 +37,6 @@ pub struct OrganisationDetail {
     pub linked_client: Option<(i32, String)>,
 }
 
-/// One page of organisations. HaloPSA returns them all at once (a bare array, no parameters), so the
-/// server searches, sorts and pages.
-#[server(endpoint = "list_organisations", input = server_fn::codec::GetUrl)]
-pub async fn list_organisations(query: String) -> Result<ListPage<OrganisationRow>, AppError> {
-    use super::ssr::{halo, parse_list, with_status};
-    use crate::params::lists::ORGANISATIONS;
-    let parsed = parse_list(&ORGANISATIONS, &query)?;
-    let halo = halo().map_err(with_status)?;
-    let all = halo
-        .organisations()
-        .list(&halo::query::OrganisationQuery::new())
-        .await
-        .map_err(|e| with_status(e.into()))?;
-    let rows: Vec<OrganisationRow> = all.items.into_iter().map(ssr::row).collect();
-    Ok(super::local_list::page_of(
-        rows,
-        parsed,
-        ssr::sort_key,
-        |r| r.name.clone(),
-    ))
-}
-
 /// An organisation with the name of its linked client.
 #[server(endpoint = "get_organisation", input = server_fn::codec::GetUrl)]
 pub async fn get_organisation(id: String) -> Result<OrganisationDetail, AppError> {
@@ -97,26 +61,6 @@ pub(crate) mod ssr {
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_string)
-    }
-
-    pub fn row(o: Organisation) -> OrganisationRow {
-        OrganisationRow {
-            id: o.id,
-            name: text(&o.name).unwrap_or_else(|| format!("Organisation {}", o.id)),
-            phone: text(&o.phone),
-            email: text(&o.email),
-            website: text(&o.website),
-            portal_url: text(&o.portalurl),
-            colour: text(&o.portalcolour),
-        }
-    }
-
-    /// The sort key of a row for a URL sort key of `ORGANISATIONS`.
-    pub fn sort_key(r: &OrganisationRow, key: &str) -> String {
-        match key {
-            "id" => format!("{:012}", r.id),
-            _ => r.name.to_lowercase(),
-        }
     }
 
     /// A logo setting: an http(s) URL becomes a picture, anything else shortened text.
@@ -266,28 +210,6 @@ pub(crate) mod ssr {
             assert_eq!(d.portal_colour.as_deref(), Some("#0e7a55"));
             assert_eq!(d.linked_client, Some((5, "Acme".to_string())));
             assert_eq!(d.logo, None);
-        }
-
-        #[test]
-        fn rows_sort_by_name_or_by_number() {
-            let r = |id, name: &str| {
-                row(Organisation {
-                    id,
-                    name: Some(name.into()),
-                    ..Default::default()
-                })
-            };
-            let (a, b) = (r(10, "alpha"), r(9, "Beta"));
-            assert!(sort_key(&a, "name") < sort_key(&b, "name"));
-            assert!(sort_key(&b, "id") < sort_key(&a, "id"));
-            assert_eq!(
-                row(Organisation {
-                    id: 4,
-                    ..Default::default()
-                })
-                .name,
-                "Organisation 4"
-            );
         }
     }
 }

@@ -1,23 +1,9 @@
 //! Server functions for Services (`/Service`, HaloPSA's "ServSite").
 
-use crate::components::list::ListPage;
 use crate::errors::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// A service as a list row.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ServiceRow {
-    pub id: i32,
-    pub name: String,
-    pub category: Option<(i32, String)>,
-    /// Halo's `current_status` number (Halo gives no name for it).
-    pub status_code: Option<i32>,
-    pub business_owner: Option<String>,
-    pub subscribers: Option<i32>,
-}
-
-/// One subscriber of a service, as Halo's `subscribers` array describes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SubscriberView {
     pub name: String,
@@ -53,19 +39,6 @@ pub struct ServiceDetail {
     pub links: Vec<(String, String)>,
 }
 
-/// One page of services for the URL query `query` (no status filter: HaloPSA has none for services).
-#[server(endpoint = "list_services", input = server_fn::codec::GetUrl)]
-pub async fn list_services(query: String) -> Result<ListPage<ServiceRow>, AppError> {
-    super::ssr::halo_list_page(
-        &crate::params::lists::SERVICES,
-        &query,
-        halo::client::HaloClient::services,
-        ssr::service_query,
-        ssr::row,
-    )
-    .await
-}
-
 /// A service with its subscribers.
 #[server(endpoint = "get_service", input = server_fn::codec::GetUrl)]
 pub async fn get_service(id: String) -> Result<ServiceDetail, AppError> {
@@ -79,27 +52,9 @@ pub async fn get_service(id: String) -> Result<ServiceDetail, AppError> {
 pub(crate) mod ssr {
     use super::*;
     use crate::functions::notes::ssr::when;
-    use crate::params::{lists::SERVICES, ListParams};
-    use halo::models::{Service, ServiceSummary};
-    use halo::query::{ServiceDetailQuery, ServiceQuery};
+    use halo::models::Service;
+    use halo::query::ServiceDetailQuery;
     use serde_json::Value;
-
-    /// Halo's query for a page of the service list.
-    pub fn service_query(p: &ListParams) -> ServiceQuery {
-        let mut q = ServiceQuery::new()
-            .pageinate(true)
-            .page_no(p.page as i32)
-            .page_size(p.per_page as i32)
-            .order(SERVICES.sort_field(&p.sort).unwrap_or("name"))
-            .orderdesc(p.desc);
-        if let Some(s) = &p.q {
-            q = q.search(s.clone());
-        }
-        if let Some(c) = p.category_id {
-            q = q.service_category_id(c);
-        }
-        q
-    }
 
     fn text(v: &Option<String>) -> Option<String> {
         v.as_deref()
@@ -113,19 +68,6 @@ pub(crate) mod ssr {
             .map(|c| (c, text(name).unwrap_or_else(|| format!("Category {c}"))))
     }
 
-    pub fn row(s: &ServiceSummary) -> ServiceRow {
-        ServiceRow {
-            id: s.id,
-            name: text(&s.name).unwrap_or_else(|| format!("Service {}", s.id)),
-            category: category(s.service_category_id, &s.service_category_name),
-            status_code: s.current_status,
-            business_owner: text(&s.business_owner_name),
-            subscribers: s.subscriber_count,
-        }
-    }
-
-    /// Halo's `subscribers` array (`ServiceUser` objects: `data_id`, `data_name`, `type`, `emailupdates`);
-    /// entries without a name or id are left out, anything that is not an array gives no subscribers.
     pub fn subscribers(v: Option<&Value>) -> Vec<SubscriberView> {
         let Some(Value::Array(items)) = v else {
             return vec![];
@@ -220,27 +162,6 @@ pub(crate) mod ssr {
     mod tests {
         use super::*;
         use serde_json::json;
-
-        #[test]
-        fn list_query_carries_search_category_sort_and_paging_but_no_status() {
-            let parsed = ListParams::from_query(
-                &SERVICES,
-                "q=mail&category_id=3&sort=subscribers&desc=1&page=2&status=inactive",
-            )
-            .unwrap();
-            let q = service_query(&parsed.params);
-            assert_eq!(q.search.as_deref(), Some("mail"));
-            assert_eq!(q.service_category_id, Some(3));
-            assert_eq!(q.order.as_deref(), Some("subscriber_count"));
-            assert_eq!(q.orderdesc, Some(true));
-            assert_eq!(
-                (q.pageinate, q.page_no, q.page_size),
-                (Some(true), Some(2), Some(50))
-            );
-            // the query type has no active/inactive fields; the serialised query must not carry a status
-            let sent = serde_json::to_value(&q).unwrap();
-            assert!(sent.get("includeinactive").is_none() && sent.get("status").is_none());
-        }
 
         #[test]
         fn subscribers_are_read_from_the_untyped_array() {

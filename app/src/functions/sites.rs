@@ -1,29 +1,9 @@
 //! Server functions for Sites (`/Site`) and stock bins (`/Site/StockBins`).
 
-use crate::components::list::ListPage;
 use crate::errors::AppError;
 use crate::functions::notes::PopupNoteView;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-
-/// A site as a list row.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SiteRow {
-    pub id: i32,
-    pub name: String,
-    pub client: Option<(i32, String)>,
-    pub inactive: bool,
-    pub phone: Option<String>,
-    pub timezone: Option<String>,
-    pub stock_location: bool,
-}
-
-/// A page of the site list, with the name of the client it is filtered by (if any).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SiteList {
-    pub page: ListPage<SiteRow>,
-    pub client_name: Option<String>,
-}
 
 /// What the site detail page shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -55,72 +35,6 @@ pub struct SiteDetail {
     pub halo_link: Option<String>,
 }
 
-/// One page of sites for the URL query `query`.
-#[server(endpoint = "list_sites", input = server_fn::codec::GetUrl)]
-pub async fn list_sites(query: String) -> Result<SiteList, AppError> {
-    use super::ssr::{halo, parse_list, with_status};
-    use crate::params::lists::SITES;
-    let parsed = parse_list(&SITES, &query)?;
-    let halo = halo().map_err(with_status)?;
-    let q = ssr::site_query(&parsed.params);
-    let page = halo
-        .sites()
-        .list_shared(&q)
-        .await
-        .map_err(|e| with_status(e.into()))?;
-    let rows: Vec<SiteRow> = page.items.iter().map(ssr::row).collect();
-    let client_name = match parsed.params.client_id {
-        None => None,
-        Some(id) => match rows.iter().find_map(|r| r.client.clone()) {
-            Some((_, name)) => Some(name),
-            None => halo
-                .clients()
-                .get(id, &halo::query::ClientDetailQuery::new())
-                .await
-                .ok()
-                .and_then(|c| c.name),
-        },
-    };
-    Ok(SiteList {
-        page: ListPage {
-            params: parsed.params,
-            notices: parsed.notices,
-            rows,
-            record_count: page.record_count,
-        },
-        client_name,
-    })
-}
-
-/// One page of the stock-bin sites; HaloPSA returns them all at once, so the server searches, sorts and pages.
-#[server(endpoint = "list_stock_bins", input = server_fn::codec::GetUrl)]
-pub async fn list_stock_bins(query: String) -> Result<ListPage<SiteRow>, AppError> {
-    use super::ssr::{halo, parse_list, with_status};
-    use crate::params::lists::STOCK_BINS;
-    let parsed = parse_list(&STOCK_BINS, &query)?;
-    let halo = halo().map_err(with_status)?;
-    let all = halo
-        .sites()
-        .stock_bins()
-        .await
-        .map_err(|e| with_status(e.into()))?;
-    let rows: Vec<SiteRow> = all.iter().map(ssr::row).collect();
-    Ok(super::local_list::page_of(
-        rows,
-        parsed,
-        |r, key| match key {
-            "client" => r
-                .client
-                .as_ref()
-                .map(|c| c.1.to_lowercase())
-                .unwrap_or_default(),
-            "id" => format!("{:012}", r.id),
-            _ => r.name.to_lowercase(),
-        },
-        |r| r.name.clone(),
-    ))
-}
-
 /// A site with its popup notes (fetched concurrently).
 #[server(endpoint = "get_site", input = server_fn::codec::GetUrl)]
 pub async fn get_site(id: String) -> Result<SiteDetail, AppError> {
@@ -134,62 +48,9 @@ pub async fn get_site(id: String) -> Result<SiteDetail, AppError> {
 pub(crate) mod ssr {
     use super::*;
     use crate::functions::notes::ssr::popup_view;
-    use crate::params::{lists::SITES, ListParams, StockFilter};
-    use halo::models::{AddressStore, Site, SiteSummary};
-    use halo::query::{SiteDetailQuery, SiteQuery};
+    use halo::models::{AddressStore, Site};
+    use halo::query::SiteDetailQuery;
     use serde_json::Value;
-
-    /// Halo's query for a page of the site list.
-    pub fn site_query(p: &ListParams) -> SiteQuery {
-        let (active, inactive) = super::super::ssr::status_flags(p.status);
-        let mut q = SiteQuery::new()
-            .pageinate(true)
-            .page_no(p.page as i32)
-            .page_size(p.per_page as i32)
-            .order(SITES.sort_field(&p.sort).unwrap_or("name"))
-            .orderdesc(p.desc)
-            .includeactive(active)
-            .includeinactive(inactive);
-        if let Some(s) = &p.q {
-            q = q.search(s.clone());
-        }
-        if let Some(c) = p.client_id {
-            q = q.client_id(c);
-        }
-        match p.stock {
-            Some(StockFilter::Only) => {
-                q = q
-                    .includestocklocations(true)
-                    .includenonstocklocations(false)
-            }
-            Some(StockFilter::Exclude) => {
-                q = q
-                    .includestocklocations(false)
-                    .includenonstocklocations(true)
-            }
-            None => {}
-        }
-        q
-    }
-
-    pub fn row(s: &SiteSummary) -> SiteRow {
-        SiteRow {
-            id: s.id,
-            name: s.name.clone().unwrap_or_else(|| format!("Site {}", s.id)),
-            client: s.client_id.filter(|c| *c > 0).map(|c| {
-                (
-                    c,
-                    s.client_name
-                        .clone()
-                        .unwrap_or_else(|| format!("Client {c}")),
-                )
-            }),
-            inactive: s.inactive.unwrap_or(false),
-            phone: s.phonenumber.clone().filter(|p| !p.trim().is_empty()),
-            timezone: s.timezone.clone().filter(|t| !t.trim().is_empty()),
-            stock_location: s.isstocklocation.unwrap_or(false),
-        }
-    }
 
     /// An address on one line: its lines and postcode, comma-separated.
     pub fn address_text(a: &AddressStore) -> String {

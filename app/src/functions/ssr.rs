@@ -30,33 +30,6 @@ pub fn parse_list(spec: &ListSpec, raw: &str) -> Result<Parsed, AppError> {
     ListParams::from_query(spec, raw).map_err(|r| with_status(AppError::bad_input(r.message)))
 }
 
-/// One page of a list HaloPSA searches, sorts and pages itself: the URL query parsed for `spec` (a rejected
-/// value is a 400 and nothing goes upstream), HaloPSA asked through `resource` with the query `query` builds,
-/// each row mapped from the cached page by `row`.
-pub async fn halo_list_page<E, R>(
-    spec: &ListSpec,
-    raw: &str,
-    resource: fn(&halo::client::HaloClient) -> halo::client::Resource<E>,
-    query: fn(&crate::params::ListParams) -> E::ListQuery,
-    row: fn(&E::Summary) -> R,
-) -> Result<crate::components::list::ListPage<R>, AppError>
-where
-    E: halo::entity::Entity,
-{
-    let parsed = parse_list(spec, raw)?;
-    let halo = halo().map_err(with_status)?;
-    let page = resource(&halo)
-        .list_shared(&query(&parsed.params))
-        .await
-        .map_err(|e| with_status(e.into()))?;
-    Ok(crate::components::list::ListPage {
-        params: parsed.params,
-        notices: parsed.notices,
-        rows: page.items.iter().map(row).collect(),
-        record_count: page.record_count,
-    })
-}
-
 /// A record id from the URL; anything but a positive whole number is "not found" (no upstream call).
 pub fn parse_id(raw: &str, what: &str) -> Result<i32, AppError> {
     match raw.trim().parse::<i32>() {

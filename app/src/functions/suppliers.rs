@@ -1,23 +1,9 @@
 //! Server functions for Suppliers, called Companies in HaloPSA (`/Supplier`).
 
-use crate::components::list::ListPage;
 use crate::errors::AppError;
 use crate::functions::notes::CrmNoteView;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-
-/// A supplier as a list row.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SupplierRow {
-    pub id: i32,
-    pub name: String,
-    pub toplevel: Option<String>,
-    pub inactive: bool,
-    pub contact: Option<String>,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub contracts: Option<i32>,
-}
 
 /// What the supplier detail page shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,19 +29,6 @@ pub struct SupplierDetail {
     pub halo_link: Option<String>,
 }
 
-/// One page of suppliers for the URL query `query` (e.g. `q=north&status=all&page=2`).
-#[server(endpoint = "list_suppliers", input = server_fn::codec::GetUrl)]
-pub async fn list_suppliers(query: String) -> Result<ListPage<SupplierRow>, AppError> {
-    super::ssr::halo_list_page(
-        &crate::params::lists::SUPPLIERS,
-        &query,
-        halo::client::HaloClient::suppliers,
-        ssr::supplier_query,
-        ssr::row,
-    )
-    .await
-}
-
 /// A supplier with its CRM notes (fetched concurrently).
 #[server(endpoint = "get_supplier", input = server_fn::codec::GetUrl)]
 pub async fn get_supplier(id: String) -> Result<SupplierDetail, AppError> {
@@ -69,29 +42,8 @@ pub async fn get_supplier(id: String) -> Result<SupplierDetail, AppError> {
 pub(crate) mod ssr {
     use super::*;
     use crate::functions::notes::ssr::crm_view;
-    use crate::params::{lists::SUPPLIERS, ListParams};
-    use halo::models::{Supplier, SupplierSummary};
-    use halo::query::{CrmNoteQuery, DetailQuery, SupplierQuery};
-
-    /// Halo's query for a page of the supplier list.
-    pub fn supplier_query(p: &ListParams) -> SupplierQuery {
-        let (active, inactive) = super::super::ssr::status_flags(p.status);
-        let mut q = SupplierQuery::new()
-            .pageinate(true)
-            .page_no(p.page as i32)
-            .page_size(p.per_page as i32)
-            .order(SUPPLIERS.sort_field(&p.sort).unwrap_or("name"))
-            .orderdesc(p.desc)
-            .includeactive(active)
-            .includeinactive(inactive);
-        if let Some(s) = &p.q {
-            q = q.search(s.clone());
-        }
-        if let Some(t) = p.toplevel_id {
-            q = q.toplevel_id(t);
-        }
-        q
-    }
+    use halo::models::Supplier;
+    use halo::query::{CrmNoteQuery, DetailQuery};
 
     /// A text value, or nothing when it is missing or blank.
     fn text(v: &Option<String>) -> Option<String> {
@@ -99,19 +51,6 @@ pub(crate) mod ssr {
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_string)
-    }
-
-    pub fn row(s: &SupplierSummary) -> SupplierRow {
-        SupplierRow {
-            id: s.id,
-            name: text(&s.name).unwrap_or_else(|| format!("Company {}", s.id)),
-            toplevel: text(&s.toplevel_name),
-            inactive: s.inactive.unwrap_or(false),
-            contact: text(&s.contact_name),
-            phone: text(&s.phone_number).or_else(|| text(&s.mobile)),
-            email: text(&s.email_address),
-            contracts: s.contract_count,
-        }
     }
 
     /// The labelled values that are present, in the given order.
@@ -178,36 +117,6 @@ pub(crate) mod ssr {
     #[cfg(test)]
     mod tests {
         use super::*;
-        use crate::params::StatusFilter;
-
-        #[test]
-        fn list_query_carries_search_status_top_level_sort_and_paging() {
-            let parsed = ListParams::from_query(
-                &SUPPLIERS,
-                "q=acme&status=inactive&toplevel_id=4&sort=contracts&desc=true&page=3&per_page=25",
-            )
-            .unwrap();
-            let q = supplier_query(&parsed.params);
-            assert_eq!(q.search.as_deref(), Some("acme"));
-            assert_eq!(
-                (q.includeactive, q.includeinactive),
-                (Some(false), Some(true))
-            );
-            assert_eq!(q.toplevel_id, Some(4));
-            assert_eq!(q.order.as_deref(), Some("contract_count"));
-            assert_eq!(q.orderdesc, Some(true));
-            assert_eq!(
-                (q.pageinate, q.page_no, q.page_size),
-                (Some(true), Some(3), Some(25))
-            );
-            let mut p = parsed.params;
-            p.status = StatusFilter::All;
-            let q = supplier_query(&p);
-            assert_eq!(
-                (q.includeactive, q.includeinactive),
-                (Some(true), Some(true))
-            );
-        }
 
         #[test]
         fn detail_keeps_only_the_contact_details_that_are_there() {
@@ -245,18 +154,6 @@ pub(crate) mod ssr {
                 ]
             );
             assert_eq!(d.notes, None);
-        }
-
-        #[test]
-        fn row_falls_back_to_mobile_and_a_numbered_name() {
-            let r = row(&SupplierSummary {
-                id: 3,
-                mobile: Some("07700 900000".into()),
-                ..Default::default()
-            });
-            assert_eq!(r.name, "Company 3");
-            assert_eq!(r.phone.as_deref(), Some("07700 900000"));
-            assert!(!r.inactive);
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod delete;
 pub mod form;
+pub mod list;
 
 use crate::entities::{Entity, ALL};
 use leptos::prelude::*;
@@ -23,14 +24,19 @@ pub fn EntityRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
 
 fn routes_of(e: &'static Entity) -> Vec<AnyNestedRoute> {
     let base = StaticSegment(e.path);
-    let mut routes = vec![NestedRoute::new((base,), e.list_page)
-        .ssr_mode(SsrMode::Async)
-        .into_any_nested_route()];
+    let list = &e.list;
+    let mut routes = vec![NestedRoute::new((base,), move || {
+        view! { <list::RecordListPage entity=e view=list/> }
+    })
+    .ssr_mode(SsrMode::Async)
+    .into_any_nested_route()];
     for view in e.views {
         routes.push(
-            NestedRoute::new((base, StaticSegment(view.path)), view.page)
-                .ssr_mode(SsrMode::Async)
-                .into_any_nested_route(),
+            NestedRoute::new((base, StaticSegment(view.path)), move || {
+                view! { <list::RecordListPage entity=e view/> }
+            })
+            .ssr_mode(SsrMode::Async)
+            .into_any_nested_route(),
         );
     }
     routes.push(

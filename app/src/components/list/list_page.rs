@@ -14,6 +14,9 @@ pub struct ListPage<R> {
     pub rows: Vec<R>,
     /// All matching records (HaloPSA's `record_count`).
     pub record_count: u64,
+    /// The name of the record the list is narrowed to (the client of `/sites?client_id=4`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
 }
 
 impl<R> ListPage<R> {
@@ -36,6 +39,7 @@ mod tests {
             notices: vec![],
             rows: vec![],
             record_count: 0,
+            scope: None,
         };
         assert_eq!(page.page_count(), 1);
         page.record_count = 101;

@@ -1,7 +1,7 @@
 //! The furniture every list page shares, in the same places: search and filters left, count and pager
 //! right, export last; a table with sortable headers; notices, empty and error states.
 
-pub mod halo_list_page;
+pub mod cells;
 pub mod list_page;
 pub mod notices;
 pub mod pager;

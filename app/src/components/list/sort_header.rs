@@ -12,6 +12,10 @@ pub struct Column {
     pub sort: Option<&'static str>,
     /// Right-aligned numbers.
     pub numeric: bool,
+    /// In the CSV export only, not in the table.
+    pub csv_only: bool,
+    /// Its cells name other records: the CSV export gets their ids in a column before it.
+    pub refers: bool,
 }
 
 impl Column {
@@ -21,6 +25,22 @@ impl Column {
             label,
             sort: None,
             numeric: false,
+            csv_only: false,
+            refers: false,
+        }
+    }
+    /// A column the CSV export has and the table leaves out (a detail nobody scans a table for).
+    pub const fn csv_only(label: &'static str) -> Self {
+        Column {
+            csv_only: true,
+            ..Column::plain(label)
+        }
+    }
+    /// This column, naming other records ([`Cell::Ref`](super::cells::Cell::Ref) cells).
+    pub const fn refers(self) -> Self {
+        Column {
+            refers: true,
+            ..self
         }
     }
     /// A sortable text column.
@@ -29,6 +49,8 @@ impl Column {
             label,
             sort: Some(key),
             numeric: false,
+            csv_only: false,
+            refers: false,
         }
     }
     /// A sortable numeric column.
@@ -37,6 +59,8 @@ impl Column {
             label,
             sort: Some(key),
             numeric: true,
+            csv_only: false,
+            refers: false,
         }
     }
 }

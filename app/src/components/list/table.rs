@@ -1,19 +1,16 @@
 //! The list table: caption, sortable headers, rows, and the empty state naming the filters.
 
-use super::sort_header::{Column, SortHeader};
+use super::cells::{cell_view, Row};
+use super::sort_header::SortHeader;
 use super::ListPage;
+use crate::entities::{Entity, ListView};
 use crate::params::{ListSpec, StatusFilter};
 use leptos::prelude::*;
 
-/// Renders `page` as a table, or the empty state when it has no rows.
-pub fn list_table<R>(
-    page: &ListPage<R>,
-    spec: ListSpec,
-    base: &'static str,
-    noun: &'static str,
-    columns: &'static [Column],
-    render_row: impl Fn(&R) -> AnyView,
-) -> AnyView {
+/// Renders `page` of `view` (one of `entity`'s lists) as a table, or the empty state when it has no rows.
+pub fn list_table(page: &ListPage<Row>, entity: &'static Entity, view: &'static ListView) -> AnyView {
+    let (spec, base, noun) = (*view.spec, view.href, view.words.many);
+    let columns = || view.columns.iter().filter(|c| !c.csv_only);
     if page.rows.is_empty() {
         return view! {
             <div class="empty-state" data-testid="empty-state">
@@ -27,11 +24,26 @@ pub fn list_table<R>(
     let last = first + page.rows.len() as u64 - 1;
     let caption = format!("{noun} {first}–{last} of {}", page.record_count);
     let region = caption.clone();
-    let headers = columns
-        .iter()
+    let headers = columns()
         .map(|c| view! { <SortHeader column=*c params=page.params.clone() spec base/> })
         .collect_view();
-    let rows = page.rows.iter().map(render_row).collect_view();
+    let rows = page
+        .rows
+        .iter()
+        .map(|row| {
+            let href = entity.record_href(row.id);
+            let cells = view
+                .columns
+                .iter()
+                .zip(&row.cells)
+                .filter(|(c, _)| !c.csv_only)
+                .map(|(c, cell)| {
+                    view! { <td class=c.numeric.then_some("num")>{cell_view(cell, row, &href)}</td> }
+                })
+                .collect_view();
+            view! { <tr>{cells}</tr> }
+        })
+        .collect_view();
     // On narrower screens the wrapper is the table's scroll box (style/main.css): a named region that takes
     // focus, so the keyboard can scroll it; it is also where focus lands when paging or sorting replaces
     // the link that had it.

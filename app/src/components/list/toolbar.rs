@@ -24,10 +24,11 @@ pub fn Toolbar(
     spec: ListSpec,
     #[prop(into)] params: Signal<ListParams>,
     base: &'static str,
-    search_label: &'static str,
+    search_label: String,
     #[prop(optional)] options: FilterOptions,
     #[prop(optional, into)] client_name: Signal<Option<String>>,
-    #[prop(optional)] export: Option<&'static str>,
+    /// The CSV export's address, without the filter.
+    export: String,
 ) -> impl IntoView {
     let search_ref = NodeRef::<leptos::html::Input>::new();
     // Back/forward: show the URL's search text, unless the person is typing in the box right now.
@@ -148,15 +149,13 @@ pub fn Toolbar(
         })
     };
     let export_href = move || {
-        export.map(|path| {
-            let p = params.get();
-            let q = ListParams { page: 1, ..p }.to_query(&spec);
-            if q.is_empty() {
-                path.to_string()
-            } else {
-                format!("{path}?{q}")
-            }
-        })
+        let p = params.get();
+        let q = ListParams { page: 1, ..p }.to_query(&spec);
+        if q.is_empty() {
+            export.clone()
+        } else {
+            format!("{export}?{q}")
+        }
     };
     view! {
         <div class="toolbar">
@@ -198,7 +197,7 @@ pub fn Toolbar(
                     <button type="submit" class="primary">"Search"</button>
                 </div>
             </Form>
-            {move || export_href().map(|href| view! { <a class="button export" href=href download="" rel="external">"Export CSV"</a> })}
+            <a class="button export" href=export_href download="" rel="external">"Export CSV"</a>
         </div>
     }
 }

@@ -7,8 +7,8 @@ use crate::components::note_forms::CrmNoteForm;
 use crate::components::notes::{crm_notes, popup_notes};
 use crate::components::record_actions::record_actions;
 use crate::functions::clients::{get_client, ClientDetail};
-use crate::params::lists::SITES;
-use crate::routes::sites::list::{site_row, SITE_COLUMNS};
+use crate::components::list::cells::is_css_colour;
+use crate::entities::sites::ENTITY as SITES_ENTITY;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -77,7 +77,7 @@ fn client_view(c: ClientDetail) -> impl IntoView {
         </section>
         <section aria-labelledby="sites-h">
             <h2 id="sites-h">"Sites " <span class="muted">{format!("({site_count})")}</span></h2>
-            {list_table(&c.sites, SITES, "/sites", "sites", SITE_COLUMNS, site_row)}
+            {list_table(&c.sites, &SITES_ENTITY, &SITES_ENTITY.list)}
             {(site_count > c.sites.rows.len() as u64).then(|| view! { <p><a href=all_sites.clone()>{format!("All {site_count} sites →")}</a></p> })}
         </section>
         <section aria-labelledby="crm-h">
@@ -90,10 +90,4 @@ fn client_view(c: ClientDetail) -> impl IntoView {
             {popup_notes(c.popup_notes.clone(), Some(c.id), None)}
         </section>
     }
-}
-
-/// Only `#rgb`/`#rrggbb` colours go into a style attribute.
-pub fn is_css_colour(s: &str) -> bool {
-    let hex = s.strip_prefix('#').unwrap_or("");
-    (hex.len() == 3 || hex.len() == 6) && hex.chars().all(|c| c.is_ascii_hexdigit())
 }

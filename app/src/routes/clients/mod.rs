@@ -1,4 +1,3 @@
 //! `/clients` pages.
 
 pub mod detail;
-pub mod list;

@@ -1,4 +1,3 @@
 //! `/organisations` pages.
 
 pub mod detail;
-pub mod list;

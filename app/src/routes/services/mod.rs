@@ -1,4 +1,3 @@
 //! `/services` pages.
 
 pub mod detail;
-pub mod list;

@@ -1,4 +1,3 @@
 //! `/suppliers` pages (HaloPSA calls suppliers "Companies").
 
 pub mod detail;
-pub mod list;

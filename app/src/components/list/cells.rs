@@ -1,0 +1,162 @@
+//! A list row as the generic list page and the CSV export see it: the record's id and name, its status
+//! when the entity has one, and one [`Cell`] per column of the list's descriptor. Each entity's server side
+//! maps its `halo` summary to a [`Row`]; everything after that is the same for every entity.
+
+use super::table::status_pill;
+use crate::entities::EntityKind;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// One record of a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    pub id: i32,
+    /// The record's name as shown (a stand-in like "Site 7" when HaloPSA has none).
+    pub name: String,
+    /// Active or inactive, for entities that have a status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inactive: Option<bool>,
+    /// A `#rgb`/`#rrggbb` colour painted beside the name (organisations' portal colour).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub swatch: Option<String>,
+    /// One cell per column of the list's descriptor, in its order.
+    pub cells: Vec<Cell>,
+}
+
+/// One table cell. What it shows is decided by the server; the page only chooses the markup.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Cell {
+    /// The row's name, linked to the record's page (with its swatch).
+    Name,
+    /// The row's status as a pill.
+    Status,
+    /// Nothing known.
+    Empty,
+    Text(String),
+    /// A right-aligned number.
+    Num(i64),
+    /// Another record, linked to its page; the CSV also gets its id.
+    Ref { kind: EntityKind, id: i32, text: String },
+    /// A link inside Haloscope (a filtered list).
+    Link { href: String, text: String },
+    /// A web address from HaloPSA: a link only when it is http(s).
+    Web(String),
+}
+
+impl Cell {
+    /// Text when there is any, else [`Cell::Empty`].
+    pub fn text(value: Option<&str>) -> Cell {
+        match value.map(str::trim) {
+            Some(t) if !t.is_empty() => Cell::Text(t.to_string()),
+            _ => Cell::Empty,
+        }
+    }
+
+    /// A number when there is one.
+    pub fn num(value: Option<i32>) -> Cell {
+        value.map_or(Cell::Empty, |n| Cell::Num(n.into()))
+    }
+
+    /// A web address when there is one.
+    pub fn web(value: Option<&str>) -> Cell {
+        match value.map(str::trim) {
+            Some(t) if !t.is_empty() => Cell::Web(t.to_string()),
+            _ => Cell::Empty,
+        }
+    }
+
+    /// What the cell says as plain text (CSV, sorting a whole list, the empty-state words).
+    pub fn plain(&self, row: &Row) -> String {
+        match self {
+            Cell::Name => row.name.clone(),
+            Cell::Status => status_word(row.inactive.unwrap_or(false)).to_string(),
+            Cell::Empty => String::new(),
+            Cell::Text(t) | Cell::Web(t) => t.clone(),
+            Cell::Num(n) => n.to_string(),
+            Cell::Ref { text, .. } | Cell::Link { text, .. } => text.clone(),
+        }
+    }
+
+    /// The id of the record a [`Cell::Ref`] points at.
+    pub fn ref_id(&self) -> Option<i32> {
+        match self {
+            Cell::Ref { id, .. } => Some(*id),
+            _ => None,
+        }
+    }
+}
+
+/// "Active" / "Inactive".
+pub fn status_word(inactive: bool) -> &'static str {
+    if inactive {
+        "Inactive"
+    } else {
+        "Active"
+    }
+}
+
+/// The markup inside one `<td>`.
+pub fn cell_view(cell: &Cell, row: &Row, record_href: &str) -> AnyView {
+    match cell {
+        Cell::Name => {
+            let swatch = row.swatch.clone().filter(|c| is_css_colour(c)).map(|c| {
+                view! { <svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill=c></rect></svg> }
+            });
+            view! { {swatch}<a href=record_href.to_string()>{row.name.clone()}</a> }.into_any()
+        }
+        Cell::Status => status_pill(row.inactive.unwrap_or(false)),
+        Cell::Empty => ().into_any(),
+        Cell::Text(t) => t.clone().into_any(),
+        Cell::Num(n) => n.to_string().into_any(),
+        Cell::Ref { kind, id, text } => {
+            view! { <a href=kind.entity().record_href(*id)>{text.clone()}</a> }.into_any()
+        }
+        Cell::Link { href, text } => view! { <a href=href.clone()>{text.clone()}</a> }.into_any(),
+        Cell::Web(url) => crate::components::facts::web_link(Some(url.clone())),
+    }
+}
+
+/// Only `#rgb`/`#rrggbb` colours go into a style attribute.
+pub fn is_css_colour(s: &str) -> bool {
+    let hex = s.strip_prefix('#').unwrap_or("");
+    (hex.len() == 3 || hex.len() == 6) && hex.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row() -> Row {
+        Row {
+            id: 7,
+            name: "Acme".into(),
+            inactive: Some(true),
+            swatch: None,
+            cells: vec![],
+        }
+    }
+
+    #[test]
+    fn plain_text_of_each_cell() {
+        let r = row();
+        assert_eq!(Cell::Name.plain(&r), "Acme");
+        assert_eq!(Cell::Status.plain(&r), "Inactive");
+        assert_eq!(Cell::num(Some(-3)).plain(&r), "-3");
+        assert_eq!(Cell::text(Some("  ")), Cell::Empty);
+        assert_eq!(Cell::web(None), Cell::Empty);
+        let client = Cell::Ref {
+            kind: EntityKind::Clients,
+            id: 4,
+            text: "Client 4".into(),
+        };
+        assert_eq!((client.plain(&r), client.ref_id()), ("Client 4".into(), Some(4)));
+    }
+
+    #[test]
+    fn only_hex_colours_are_painted() {
+        assert!(is_css_colour("#abc") && is_css_colour("#A0B1C2"));
+        for bad in ["red", "#abcd", "#ggg", "url(x)", "#12345", ""] {
+            assert!(!is_css_colour(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! The one list server function: a page of any entity's list for the URL query.
+
+use crate::components::list::{cells::Row, ListPage};
+use crate::entities::EntityKind;
+use crate::errors::AppError;
+use leptos::prelude::*;
+
+/// One page of `kind`'s list `view` (`""` for the entity's own list, `stock-bins` for a view) for the URL
+/// query `query` (e.g. `q=north&status=all&page=2`). A rejected parameter is a 400 before anything is
+/// asked of HaloPSA.
+#[server(endpoint = "list_records", input = server_fn::codec::GetUrl)]
+pub async fn list_records(
+    kind: EntityKind,
+    view: String,
+    query: String,
+) -> Result<ListPage<Row>, AppError> {
+    use super::ssr::{halo, parse_list, with_status};
+    let Some(list) = crate::entities::list_view(kind, &view) else {
+        let shown: String = view.chars().take(40).collect();
+        return Err(with_status(AppError::not_found(format!("List {shown:?}"))));
+    };
+    let parsed = parse_list(list.spec, &query)?;
+    let halo = halo().map_err(with_status)?;
+    crate::entities::with_store!(kind, S => ssr::page::<S>(&halo, list, parsed).await)
+        .map_err(with_status)
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use crate::components::list::{cells::Row, ListPage};
+    use crate::entities::server::Store;
+    use crate::entities::ListView;
+    use crate::errors::AppError;
+    use crate::functions::local_list::page_of;
+    use crate::params::{ListParams, Parsed};
+    use futures::stream::{self, BoxStream, StreamExt};
+    use halo::client::HaloClient;
+
+    /// One page of `view`: asked of HaloPSA page by page, or (for a whole list) searched, sorted and
+    /// paged here.
+    pub async fn page<S: Store>(
+        halo: &HaloClient,
+        view: &'static ListView,
+        parsed: Parsed,
+    ) -> Result<ListPage<Row>, AppError> {
+        let mut page = if view.whole {
+            let all = S::fetch_whole(halo, view).await?;
+            let rows = all.iter().map(S::row).collect();
+            page_of(rows, parsed, |r, k| sort_key(view, r, k), |r| r.name.clone())
+        } else {
+            let answer = S::resource(halo)
+                .list_shared(&S::list_query(&parsed.params))
+                .await?;
+            ListPage {
+                params: parsed.params,
+                notices: parsed.notices,
+                rows: answer.items.iter().map(S::row).collect(),
+                record_count: answer.record_count,
+                scope: None,
+            }
+        };
+        page.scope = S::scope(halo, &page).await;
+        Ok(page)
+    }
+
+    /// Every row of `view` for `params`, in order (the CSV export): HaloPSA's pages walked one after
+    /// another, or the whole list searched and sorted here.
+    pub fn rows<S: Store>(
+        halo: HaloClient,
+        view: &'static ListView,
+        params: ListParams,
+    ) -> BoxStream<'static, Result<Row, AppError>> {
+        if !view.whole {
+            let Some(records) = S::walk(&halo, &params) else {
+                let e = AppError::bad_input("This list cannot be exported.".to_string());
+                return stream::once(async move { Err(e) }).boxed();
+            };
+            return records
+                .map(|r| r.map(|s| S::row(&s)).map_err(AppError::from))
+                .boxed();
+        }
+        stream::once(async move {
+            let all = S::fetch_whole(&halo, view).await?;
+            let parsed = Parsed {
+                params: ListParams {
+                    page: 1,
+                    per_page: u32::MAX,
+                    ..params
+                },
+                notices: vec![],
+            };
+            let rows = all.iter().map(S::row).collect();
+            let page = page_of(rows, parsed, |r, k| sort_key(view, r, k), |r| r.name.clone());
+            Ok::<_, AppError>(stream::iter(page.rows.into_iter().map(Ok)))
+        })
+        .map(|r| match r {
+            Ok(rows) => rows.boxed(),
+            Err(e) => stream::once(async move { Err(e) }).boxed(),
+        })
+        .flatten()
+        .boxed()
+    }
+
+    /// How a whole list sorts by URL key `key`: by id, by name, or by the text of the column that sorts
+    /// by that key.
+    fn sort_key(view: &ListView, row: &Row, key: &str) -> String {
+        if key == "id" {
+            return format!("{:012}", row.id);
+        }
+        view.columns
+            .iter()
+            .position(|c| c.sort == Some(key))
+            .and_then(|i| row.cells.get(i))
+            .map(|c| c.plain(row))
+            .unwrap_or_else(|| row.name.clone())
+            .to_lowercase()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use crate::components::list::cells::Cell;
+
+        #[test]
+        fn a_whole_list_sorts_by_name_by_number_or_by_a_column() {
+            let view = &crate::entities::sites::ENTITY.views[0];
+            let r = |id, name: &str, client: &str| Row {
+                id,
+                name: name.into(),
+                inactive: Some(false),
+                swatch: None,
+                cells: vec![Cell::Name, Cell::text(Some(client))],
+            };
+            let (a, b) = (r(10, "alpha", "Zeta"), r(9, "Beta", "acme"));
+            assert!(sort_key(view, &a, "name") < sort_key(view, &b, "name"));
+            assert!(sort_key(view, &b, "id") < sort_key(view, &a, "id"));
+            assert!(sort_key(view, &b, "client") < sort_key(view, &a, "client"));
+        }
+    }
+}

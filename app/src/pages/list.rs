@@ -1,0 +1,85 @@
+//! The one list page: title, "New" link, toolbar, notices, pager and table of any entity's list, all
+//! driven by the URL. What differs between lists is data in the entity's [`ListView`].
+
+use crate::components::error_panel::ErrorPanel;
+use crate::components::list::{
+    notices::Notices, pager::Pager, table::list_table, toolbar::Toolbar,
+};
+use crate::entities::{Entity, ListView};
+use crate::functions::lists::list_records;
+use crate::functions::lookups::get_filter_options;
+use crate::params::{FilterKind, ListParams};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_location;
+
+/// The page of `view`, one of `entity`'s lists.
+#[component]
+pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl IntoView {
+    let spec = *view.spec;
+    let base = view.href;
+    let location = use_location();
+    let params = Memo::new(move |_| {
+        location.search.with(|q| {
+            ListParams::from_query(&spec, q)
+                .map(|p| p.params)
+                .unwrap_or_else(|_| ListParams::defaults(&spec))
+        })
+    });
+    let writes = crate::components::writes::write_count();
+    let data = Resource::new(
+        move || (location.search.get(), writes.get()),
+        move |(query, _)| list_records(entity.kind, view.path.to_string(), query),
+    );
+    let scope = Signal::derive(move || data.get().and_then(|r| r.ok()).and_then(|l| l.scope));
+    let needs_options = spec.has(FilterKind::TopLevel) || spec.has(FilterKind::Category);
+    let options = OnceResource::new(async move {
+        if needs_options {
+            get_filter_options().await.unwrap_or_default()
+        } else {
+            Default::default()
+        }
+    });
+    let (pending, set_pending) = signal(false);
+    let words = view.words;
+    let export = view.export_href();
+    view! {
+        <Title text=words.many_title/>
+        {(!view.path.is_empty()).then(|| view! {
+            <nav class="breadcrumbs" aria-label="Breadcrumb"><a href=entity.list_href()>{entity.words.many_title}</a></nav>
+        })}
+        <h1>{words.many_title}</h1>
+        {view.creates.then(|| view! {
+            <p class="record-actions"><a class="button primary" href=format!("{base}/new") data-testid="new-link">{format!("New {}", words.one)}</a></p>
+        })}
+        {view.links.iter().map(|(href, text)| view! { <p class="subnav"><a href=*href>{*text}</a></p> }).collect_view()}
+        <Suspense fallback=|| ()>
+            {move || {
+                let export = export.clone();
+                Suspend::new(async move {
+                    let options = options.await;
+                    let label = format!("Search {}", words.many);
+                    view! { <Toolbar spec params base search_label=label options client_name=scope export/> }
+                })
+            }}
+        </Suspense>
+        <div class="list-body" class:stale=pending aria-busy=move || pending.get().to_string()>
+            <Transition fallback=move || view! { <p class="loading">{format!("Loading {}…", words.many)}</p> } set_pending>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(page) => {
+                            let pages = page.page_count();
+                            view! {
+                                <Notices notices=page.notices.clone()/>
+                                <Pager params=page.params.clone() spec base record_count=page.record_count page_count=pages/>
+                                {list_table(&page, entity, view)}
+                            }
+                            .into_any()
+                        }
+                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </div>
+    }
+}
