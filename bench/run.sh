@@ -227,9 +227,9 @@ cpu_us() { # server CPU µs per request
 hc -fs -o /dev/null "$BASE/clients" # warm: the cache keeps it 30 s, the four runs using it take 25 s
 run_wrk list 8 "$SECS" /clients
 run_wrk list_br 8 $((SECS * 2)) /clients br
-# Where a warm list page's time goes: its two data calls alone (the list_clients and get_filter_options
+# Where a warm list page's time goes: its two data calls alone (the list_records and get_filter_options
 # server functions' JSON, from the same cache entries) and the page frame alone (the app's 404 page).
-run_wrk list_fn 8 "$SECS" "/api/list_clients?query="
+run_wrk list_fn 8 "$SECS" "/api/list_records?kind=clients&view=&query="
 run_wrk options_fn 8 "$SECS" /api/get_filter_options
 run_wrk frame 8 "$SECS" /no-such-page
 run_wrk static 8 "$SECS" "$static"
@@ -286,7 +286,7 @@ row "req/s static, brotli (precompressed, $(kb "$(size "$static" br)"))" "$(rps 
 row "req/s /healthz" "$(rps healthz)"
 row "server CPU per warm list page, identity" "$(cpu_us list) µs" "≤ 400 µs" "$(verdict "$(cpu_us list)" 'x <= 400')"
 row "server CPU per warm list page, brotli" "$(cpu_us list_br) µs" "≤ 400 µs" "$(verdict "$(cpu_us list_br)" 'x <= 400')"
-row "  its data alone: list_clients server fn, JSON (warm)" "$(cpu_us list_fn) µs ($(rps list_fn) req/s)"
+row "  its data alone: list_records server fn, JSON (warm)" "$(cpu_us list_fn) µs ($(rps list_fn) req/s)"
 row "  its toolbar alone: get_filter_options server fn (warm)" "$(cpu_us options_fn) µs ($(rps options_fn) req/s)"
 row "  its frame alone: the 404 page (no upstream data)" "$(cpu_us frame) µs ($(rps frame) req/s)"
 row "server CPU per static file, identity / brotli" "$(cpu_us static) / $(cpu_us static_br) µs"

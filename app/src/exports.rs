@@ -51,7 +51,10 @@ pub fn csv_line<I: IntoIterator<Item = String>>(fields: I) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let record: Vec<String> = fields.into_iter().map(|f| defuse(&f).into_owned()).collect();
+    let record: Vec<String> = fields
+        .into_iter()
+        .map(|f| defuse(&f).into_owned())
+        .collect();
     // writing to a Vec cannot fail, and fields are Rust strings, so the bytes are UTF-8
     let _ = writer.write_record(&record);
     let bytes = writer.into_inner().unwrap_or_default();
@@ -75,7 +78,11 @@ fn header(view: &ListView) -> Vec<String> {
 /// One record's fields, in [`header`]'s order.
 fn fields(view: &ListView, row: &Row) -> Vec<String> {
     let mut out = vec![row.id.to_string()];
-    for (c, cell) in view.columns.iter().zip(row.cells.iter().chain(std::iter::repeat(&Cell::Empty))) {
+    for (c, cell) in view
+        .columns
+        .iter()
+        .zip(row.cells.iter().chain(std::iter::repeat(&Cell::Empty)))
+    {
         if c.refers {
             out.push(cell.ref_id().map(|i| i.to_string()).unwrap_or_default());
         }
@@ -111,7 +118,11 @@ mod tests {
 
     #[test]
     fn fields_are_quoted_and_formulas_defused() {
-        let one = |v: &str| csv_line([v.to_string()]).trim_end_matches("\r\n").to_string();
+        let one = |v: &str| {
+            csv_line([v.to_string()])
+                .trim_end_matches("\r\n")
+                .to_string()
+        };
         assert_eq!(one("plain"), "plain");
         assert_eq!(one("a,b"), "\"a,b\"");
         assert_eq!(one("say \"hi\""), "\"say \"\"hi\"\"\"");
@@ -161,6 +172,10 @@ mod tests {
         };
         let line = csv_line(fields(sites, &row));
         assert!(line.starts_with("9,Depot,4,'=Acme,"), "{line}");
-        assert_eq!(fields(sites, &row).len(), head.len(), "missing cells are empty fields");
+        assert_eq!(
+            fields(sites, &row).len(),
+            head.len(),
+            "missing cells are empty fields"
+        );
     }
 }

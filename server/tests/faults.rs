@@ -3,13 +3,13 @@
 
 mod common;
 
-use common::{server_fn, start, Target};
+use common::{start, Target};
 use halo_sim::FaultConfig;
 use std::time::{Duration, Instant};
 
 async fn list<T: Target + ?Sized>(to: &T) -> (u16, String, Duration) {
     let started = Instant::now();
-    let (status, body) = server_fn(to, "list_clients", "query", "").await;
+    let (status, body) = common::list(to, "clients", "").await;
     (status, body.to_string(), started.elapsed())
 }
 

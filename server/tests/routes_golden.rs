@@ -50,7 +50,7 @@ fn pages_and_server_routes_are_unchanged() {
 }
 
 #[test]
-fn the_write_path_is_one_set_of_server_functions() {
+fn the_write_and_list_paths_are_one_set_of_server_functions() {
     let fns = routes(&["server_fn"]);
     assert!(!fns.is_empty());
     for expected in [
@@ -60,6 +60,7 @@ fn the_write_path_is_one_set_of_server_functions() {
         "GET /api/record_delete_info server_fn",
         "POST /api/delete_record server_fn",
         "GET /api/take_notices server_fn",
+        "GET /api/list_records server_fn",
     ] {
         assert!(fns.iter().any(|f| f == expected), "{expected} in {fns:#?}");
     }
@@ -76,5 +77,13 @@ fn the_write_path_is_one_set_of_server_functions() {
     assert!(
         per_entity_writes.is_empty(),
         "no per-entity write functions are left: {per_entity_writes:?}"
+    );
+    let per_entity_lists: Vec<&String> = fns
+        .iter()
+        .filter(|f| f.contains("/api/list_") && !f.contains("/api/list_records "))
+        .collect();
+    assert!(
+        per_entity_lists.is_empty(),
+        "one list function serves every list: {per_entity_lists:?}"
     );
 }

@@ -6,7 +6,9 @@
 mod common;
 
 use common::agent::{agent_sign_in, session_cookie, start_agent, start_agent_on};
-use common::{cookie_client, plain_client, server_fn, start, Haloscope, TEST_PASSWORD, TEST_USER};
+use common::{
+    cookie_client, list, plain_client, server_fn, start, Haloscope, TEST_PASSWORD, TEST_USER,
+};
 use serde_json::Value;
 
 /// One line of `haloscope routes`.
@@ -124,7 +126,7 @@ async fn every_route_without_a_session_is_refused_except_the_public_ones() {
         }
     }
     // signed in, the same routes answer (one of each kind)
-    assert_eq!(server_fn(&app, "list_clients", "query", "").await.0, 200);
+    assert_eq!(list(&app, "clients", "").await.0, 200);
     let (status, _) = common::page(&app, "/clients").await;
     assert_eq!(status, 200);
     // the redirect keeps where the person was going, as a local path only
@@ -207,11 +209,7 @@ async fn cross_site_writes_are_refused_and_change_nothing() {
         .await
         .unwrap();
     assert_eq!(res.status(), 403);
-    assert_eq!(
-        server_fn(&app, "list_clients", "query", "").await.0,
-        200,
-        "still signed in"
-    );
+    assert_eq!(list(&app, "clients", "").await.0, 200, "still signed in");
     // the same request from the same origin goes through
     let res = app
         .client
@@ -351,7 +349,10 @@ async fn pages_carry_a_csp_nonce_and_no_store_and_the_security_headers() {
     );
     let res = app
         .client
-        .get(format!("{}/api/list_clients?query=", app.base))
+        .get(format!(
+            "{}/api/list_records?kind=clients&view=&query=",
+            app.base
+        ))
         .send()
         .await
         .unwrap();
@@ -382,7 +383,7 @@ async fn agents_sign_in_with_pkce_and_a_revoked_sign_in_sends_them_back_to_sign_
         "the session id is rotated at sign-in"
     );
     // calls run on the agent's own token: this mode has no app credentials at all
-    assert_eq!(server_fn(&app, "list_clients", "query", "").await.0, 200);
+    assert_eq!(list(&app, "clients", "").await.0, 200);
     let (_, info) = server_fn(&app, "get_shell_info", "", "").await;
     assert_eq!(info["user"], "Priya Shah", "{info}");
     let signed_in = common::audit_lines(&app)
@@ -393,11 +394,7 @@ async fn agents_sign_in_with_pkce_and_a_revoked_sign_in_sends_them_back_to_sign_
     assert_eq!(signed_in["who"], "3");
     // an expired access token is renewed with the refresh token, invisibly
     sim.sim.faults().expire_tokens();
-    assert_eq!(
-        server_fn(&app, "list_clients", "query", "").await.0,
-        200,
-        "refreshed"
-    );
+    assert_eq!(list(&app, "clients", "").await.0, 200, "refreshed");
     // HaloPSA revokes the sign-in: the next page goes to the sign-in page, and the session is over
     sim.sim.faults().revoke_tokens();
     let res = app
@@ -412,7 +409,7 @@ async fn agents_sign_in_with_pkce_and_a_revoked_sign_in_sends_them_back_to_sign_
         location.starts_with("/login?next=%2Fclients%3Fq%3Da") && location.ends_with("expired=1"),
         "{location}"
     );
-    assert_eq!(server_fn(&app, "list_clients", "query", "").await.0, 401);
+    assert_eq!(list(&app, "clients", "").await.0, 401);
 }
 
 #[tokio::test]
@@ -447,14 +444,9 @@ async fn a_restart_keeps_people_signed_in() {
     // same address (the cookie and the redirect URI belong to it)
     let second = start_agent_on(&agent_sim, keep, &port, None).await;
     assert_eq!(
-        server_fn(
-            &second_with(&second, &agent_client),
-            "list_clients",
-            "query",
-            ""
-        )
-        .await
-        .0,
+        common::list(&second_with(&second, &agent_client), "clients", "")
+            .await
+            .0,
         200
     );
 }
@@ -543,7 +535,7 @@ async fn logs_never_hold_a_secret_a_password_a_cookie_or_a_token() {
         .await
         .unwrap();
     assert_eq!(wrong.status().as_u16(), 401, "a wrong password is refused");
-    assert_eq!(server_fn(&app, "list_clients", "query", "").await.0, 200);
+    assert_eq!(list(&app, "clients", "").await.0, 200);
     let res = app
         .client
         .get(format!("{}/clients/1", app.base))
@@ -552,11 +544,7 @@ async fn logs_never_hold_a_secret_a_password_a_cookie_or_a_token() {
         .unwrap();
     assert_eq!(res.status().as_u16(), 200);
     sim.sim.faults().revoke_tokens();
-    assert_eq!(
-        server_fn(&app, "list_clients", "query", "q=b").await.0,
-        200,
-        "renewed"
-    );
+    assert_eq!(list(&app, "clients", "q=b").await.0, 200, "renewed");
     let (status, body) = common::page(&app, "/sites").await;
     assert_eq!(status, 200);
     assert!(!body.contains(secret));

@@ -4,7 +4,7 @@
 mod common;
 
 use common::agent::agent_sign_in;
-use common::{server_fn, start, Haloscope, TEST_PASSWORD, TEST_USER};
+use common::{list, start, Haloscope, TEST_PASSWORD, TEST_USER};
 use std::net::IpAddr;
 
 /// A client without cookies, not following redirects, whose connections come from `from`.
@@ -42,7 +42,7 @@ async fn a_demo_session_is_ended_by_a_restart_into_service_mode() {
     let sim_base = format!("{}/_sim", demo.base);
     agent_sign_in(&demo, &sim_base, &demo.client, 2).await;
     assert_eq!(
-        server_fn(&demo, "list_clients", "query", "").await.0,
+        list(&demo, "clients", "").await.0,
         200,
         "signed in to the demo"
     );
@@ -71,7 +71,7 @@ async fn a_demo_session_is_ended_by_a_restart_into_service_mode() {
         base: app.base.clone(),
         client: browser.clone(),
     };
-    assert_eq!(server_fn(&remote, "list_clients", "query", "").await.0, 401);
+    assert_eq!(list(&remote, "clients", "").await.0, 401);
     assert_eq!(
         tenant.sim.request_count(),
         0,

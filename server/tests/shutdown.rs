@@ -10,19 +10,13 @@ async fn sigterm_lets_an_in_flight_request_finish() {
     let cfg = SimConfig::default();
     let (sim, mut app) = common::start_with(cfg, &[]).await;
     // warm the app token so the slow part is the list call itself
-    assert_eq!(
-        common::server_fn(&app, "list_clients", "query", "").await.0,
-        200
-    );
+    assert_eq!(common::list(&app, "clients", "").await.0, 200);
     sim.sim.faults().set(FaultConfig {
         latency_ms: 1500,
         ..Default::default()
     });
     let remote = app.remote();
-    let in_flight =
-        tokio::spawn(
-            async move { common::server_fn(&remote, "list_clients", "query", "q=a").await },
-        );
+    let in_flight = tokio::spawn(async move { common::list(&remote, "clients", "q=a").await });
     tokio::time::sleep(Duration::from_millis(400)).await;
     let killed = std::process::Command::new("kill")
         .arg("-TERM")

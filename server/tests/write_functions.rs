@@ -165,36 +165,22 @@ async fn every_entity_can_be_created_listed_edited_and_deleted() {
     let (sim, app) = start().await;
     let client_id = first_id(&sim, Entity::Client);
     let client_ref = format!("{client_id}");
-    for (entity, path, sing, list_fn, extra) in [
-        (Entity::Client, "clients", "client", "list_clients", vec![]),
+    for (entity, path, sing, extra) in [
+        (Entity::Client, "clients", "client", vec![]),
         (
             Entity::Site,
             "sites",
             "site",
-            "list_sites",
             vec![("fields[client_id]", client_ref.as_str())],
         ),
-        (
-            Entity::Supplier,
-            "suppliers",
-            "supplier",
-            "list_suppliers",
-            vec![],
-        ),
+        (Entity::Supplier, "suppliers", "supplier", vec![]),
         (
             Entity::Organisation,
             "organisations",
             "organisation",
-            "list_organisations",
             vec![],
         ),
-        (
-            Entity::Service,
-            "services",
-            "service",
-            "list_services",
-            vec![],
-        ),
+        (Entity::Service, "services", "service", vec![]),
     ] {
         let name = format!("Zz Write test {sing}");
         let mut form = vec![("entity", path), ("fields[name]", name.as_str())];
@@ -208,7 +194,7 @@ async fn every_entity_can_be_created_listed_edited_and_deleted() {
         assert_eq!(sim.sim.record(entity, id).unwrap()["name"], json!(name));
         // appears in the list
         let q = format!("q={}", "Zz%20Write");
-        let (_, list) = server_fn(&app, list_fn, "query", &q).await;
+        let (_, list) = common::list(&app, path, &q).await;
         let listed = list["rows"]
             .as_array()
             .map(|r| r.iter().any(|row| row["id"] == json!(id)));
@@ -696,7 +682,7 @@ async fn reads_after_a_write_are_fresh_with_the_cache_on() {
     .await;
     let id = first_id(&sim, Entity::Client);
     let (_, before) = server_fn(&app, "get_client", "id", &id.to_string()).await;
-    let (_, list_before) = server_fn(&app, "list_clients", "query", "q=Fresh%20Name").await;
+    let (_, list_before) = common::list(&app, "clients", "q=Fresh%20Name").await;
     assert_eq!(list_before["record_count"], json!(0));
     let (_, data) = form_data(&app, "clients", id).await;
     let form = edit_form("clients", id, &data, &[("name", "Fresh Name Ltd")]);
@@ -705,7 +691,7 @@ async fn reads_after_a_write_are_fresh_with_the_cache_on() {
     let (_, after) = server_fn(&app, "get_client", "id", &id.to_string()).await;
     assert_ne!(before["name"], after["name"]);
     assert_eq!(after["name"], json!("Fresh Name Ltd"));
-    let (_, list_after) = server_fn(&app, "list_clients", "query", "q=Fresh%20Name").await;
+    let (_, list_after) = common::list(&app, "clients", "q=Fresh%20Name").await;
     assert_eq!(list_after["record_count"], json!(1));
 }
 

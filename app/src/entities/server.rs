@@ -7,9 +7,9 @@ use crate::entities::{Entity, ListView};
 use crate::forms::{FieldErrors, Valid};
 use crate::functions::form_ssr::Loaded;
 use crate::functions::forms::FormData;
+use crate::params::ListParams;
 use halo::client::{HaloClient, Resource};
 use halo::entity::{Detailed, Writable};
-use crate::params::ListParams;
 use std::future::Future;
 
 /// The `halo` summary a store's list rows are made from.
@@ -55,7 +55,10 @@ pub trait Store {
     }
 
     /// The name of the record a list page is narrowed to, when its filter names one.
-    fn scope(halo: &HaloClient, page: &ListPage<Row>) -> impl Future<Output = Option<String>> + Send {
+    fn scope(
+        halo: &HaloClient,
+        page: &ListPage<Row>,
+    ) -> impl Future<Output = Option<String>> + Send {
         let _ = (halo, page);
         async { None }
     }
@@ -94,10 +97,11 @@ pub trait Store {
     }
 }
 
-/// The record's name, or "`what` `id`" when HaloPSA sent none (or only spaces).
+/// The record's name as sent (spaces kept: the CSV export is the record's own text), or "`what` `id`"
+/// when HaloPSA sent none or only spaces.
 pub fn name_or(name: Option<&str>, what: &str, id: i32) -> String {
-    match name.map(str::trim) {
-        Some(n) if !n.is_empty() => n.to_string(),
+    match name {
+        Some(n) if !n.trim().is_empty() => n.to_string(),
         _ => format!("{what} {id}"),
     }
 }
@@ -142,7 +146,11 @@ mod tests {
                 }
             }
             assert_eq!(row.inactive.is_some(), e.list.spec.has_status, "{}", e.path);
-            assert_eq!(row.name, format!("{} 0", e.words.one_title), "a stand-in name");
+            assert_eq!(
+                row.name,
+                format!("{} 0", e.words.one_title),
+                "a stand-in name"
+            );
         }
     }
 }

@@ -78,10 +78,13 @@ impl super::server::Store for Store {
     /// Services have no status in HaloPSA; the category links to the list filtered by it.
     fn row(s: &halo::models::ServiceSummary) -> crate::components::list::cells::Row {
         use crate::components::list::cells::{Cell, Row};
-        let category = s.service_category_id.filter(|c| *c > 0).map(|c| Cell::Link {
-            href: format!("/services?category_id={c}"),
-            text: super::server::name_or(s.service_category_name.as_deref(), "Category", c),
-        });
+        let category = s
+            .service_category_id
+            .filter(|c| *c > 0)
+            .map(|c| Cell::Link {
+                href: format!("/services?category_id={c}"),
+                text: super::server::name_or(s.service_category_name.as_deref(), "Category", c),
+            });
         Row {
             id: s.id,
             name: super::server::name_or(s.name.as_deref(), "Service", s.id),

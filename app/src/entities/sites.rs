@@ -251,7 +251,10 @@ impl super::server::Store for Store {
             return named;
         }
         let (clients, q) = (halo.clients(), halo::query::ClientDetailQuery::new());
-        Box::pin(clients.get(id, &q)).await.ok().and_then(|c| c.name)
+        Box::pin(clients.get(id, &q))
+            .await
+            .ok()
+            .and_then(|c| c.name)
     }
 
     /// The client picker's `Name (#id)`, id or exact name becomes the client's id.

@@ -1,9 +1,9 @@
 //! Server functions for Clients (HaloPSA "Areas", `/Client`).
 
+use crate::components::list::cells::Row;
 use crate::components::list::ListPage;
 use crate::errors::AppError;
 use crate::functions::notes::{CrmNoteView, PopupNoteView};
-use crate::components::list::cells::Row;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -48,8 +48,8 @@ pub async fn get_client(id: String) -> Result<ClientDetail, AppError> {
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use super::*;
-    use crate::functions::notes::ssr::{crm_view, popup_view};
     use crate::entities::{server::Store, sites::Store as Sites};
+    use crate::functions::notes::ssr::{crm_view, popup_view};
     use crate::params::ListParams;
     use halo::models::Client;
     use halo::query::ClientDetailQuery;

@@ -46,7 +46,12 @@ pub(crate) mod ssr {
         let mut page = if view.whole {
             let all = S::fetch_whole(halo, view).await?;
             let rows = all.iter().map(S::row).collect();
-            page_of(rows, parsed, |r, k| sort_key(view, r, k), |r| r.name.clone())
+            page_of(
+                rows,
+                parsed,
+                |r, k| sort_key(view, r, k),
+                |r| r.name.clone(),
+            )
         } else {
             let answer = S::resource(halo)
                 .list_shared(&S::list_query(&parsed.params))
@@ -90,7 +95,12 @@ pub(crate) mod ssr {
                 notices: vec![],
             };
             let rows = all.iter().map(S::row).collect();
-            let page = page_of(rows, parsed, |r, k| sort_key(view, r, k), |r| r.name.clone());
+            let page = page_of(
+                rows,
+                parsed,
+                |r, k| sort_key(view, r, k),
+                |r| r.name.clone(),
+            );
             Ok::<_, AppError>(stream::iter(page.rows.into_iter().map(Ok)))
         })
         .map(|r| match r {

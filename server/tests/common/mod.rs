@@ -323,6 +323,48 @@ pub async fn server_fn<T: Target + ?Sized>(
     (status, json)
 }
 
+/// One page of a list through the one list server function, `list_records`: `list` names the entity's
+/// list by its path (`clients`, `suppliers`) or a view under it (`sites/stock-bins`); `query` is the page
+/// URL's query.
+pub async fn list<T: Target + ?Sized>(to: &T, list: &str, query: &str) -> (u16, serde_json::Value) {
+    let (kind, view) = list.split_once('/').unwrap_or((list, ""));
+    let res = to
+        .client()
+        .get(format!("{}/api/list_records", to.base()))
+        .query(&[("kind", kind), ("view", view), ("query", query)])
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .expect("the list server function answers");
+    let status = res.status().as_u16();
+    let text = res.text().await.unwrap();
+    let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
+    (status, json)
+}
+
+/// The text of cell `column` of every row of a list page (links by their text, numbers as digits).
+pub fn column(page: &serde_json::Value, column: usize) -> Vec<String> {
+    let rows = page["rows"].as_array().expect("a list page has rows");
+    rows.iter()
+        .map(|r| {
+            let cell = &r["cells"][column];
+            match cell {
+                serde_json::Value::Object(o) => {
+                    let (_, v) = o.iter().next().expect("a cell with a value");
+                    match v {
+                        serde_json::Value::Object(inner) => {
+                            inner["text"].as_str().unwrap_or_default().to_string()
+                        }
+                        serde_json::Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    }
+                }
+                _ => String::new(),
+            }
+        })
+        .collect()
+}
+
 /// Calls a POST server function with a form-encoded body (what `ActionForm` sends), asking for JSON as
 /// the browser's enhanced form does. Returns the status, the JSON body and the `Location` the function
 /// asked the client to go to (if any).

@@ -36,18 +36,26 @@ pub enum Cell {
     /// A right-aligned number.
     Num(i64),
     /// Another record, linked to its page; the CSV also gets its id.
-    Ref { kind: EntityKind, id: i32, text: String },
+    Ref {
+        kind: EntityKind,
+        id: i32,
+        text: String,
+    },
     /// A link inside Haloscope (a filtered list).
-    Link { href: String, text: String },
+    Link {
+        href: String,
+        text: String,
+    },
     /// A web address from HaloPSA: a link only when it is http(s).
     Web(String),
 }
 
 impl Cell {
-    /// Text when there is any, else [`Cell::Empty`].
+    /// The text as sent when it has any (spaces kept: the CSV export is the record's own text), else
+    /// [`Cell::Empty`].
     pub fn text(value: Option<&str>) -> Cell {
-        match value.map(str::trim) {
-            Some(t) if !t.is_empty() => Cell::Text(t.to_string()),
+        match value {
+            Some(t) if !t.trim().is_empty() => Cell::Text(t.to_string()),
             _ => Cell::Empty,
         }
     }
@@ -59,8 +67,8 @@ impl Cell {
 
     /// A web address when there is one.
     pub fn web(value: Option<&str>) -> Cell {
-        match value.map(str::trim) {
-            Some(t) if !t.is_empty() => Cell::Web(t.to_string()),
+        match value {
+            Some(t) if !t.trim().is_empty() => Cell::Web(t.to_string()),
             _ => Cell::Empty,
         }
     }
@@ -149,7 +157,10 @@ mod tests {
             id: 4,
             text: "Client 4".into(),
         };
-        assert_eq!((client.plain(&r), client.ref_id()), ("Client 4".into(), Some(4)));
+        assert_eq!(
+            (client.plain(&r), client.ref_id()),
+            ("Client 4".into(), Some(4))
+        );
     }
 
     #[test]

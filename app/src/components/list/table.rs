@@ -8,7 +8,11 @@ use crate::params::{ListSpec, StatusFilter};
 use leptos::prelude::*;
 
 /// Renders `page` of `view` (one of `entity`'s lists) as a table, or the empty state when it has no rows.
-pub fn list_table(page: &ListPage<Row>, entity: &'static Entity, view: &'static ListView) -> AnyView {
+pub fn list_table(
+    page: &ListPage<Row>,
+    entity: &'static Entity,
+    view: &'static ListView,
+) -> AnyView {
     let (spec, base, noun) = (*view.spec, view.href, view.words.many);
     let columns = || view.columns.iter().filter(|c| !c.csv_only);
     if page.rows.is_empty() {

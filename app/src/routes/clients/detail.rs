@@ -2,13 +2,13 @@
 
 use crate::components::error_panel::ErrorPanel;
 use crate::components::facts::{facts, num, web_link};
+use crate::components::list::cells::is_css_colour;
 use crate::components::list::table::{list_table, status_pill};
 use crate::components::note_forms::CrmNoteForm;
 use crate::components::notes::{crm_notes, popup_notes};
 use crate::components::record_actions::record_actions;
-use crate::functions::clients::{get_client, ClientDetail};
-use crate::components::list::cells::is_css_colour;
 use crate::entities::sites::ENTITY as SITES_ENTITY;
+use crate::functions::clients::{get_client, ClientDetail};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;

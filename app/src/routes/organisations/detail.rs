@@ -3,9 +3,9 @@
 
 use crate::components::error_panel::ErrorPanel;
 use crate::components::facts::{facts, web_link};
+use crate::components::list::cells::is_css_colour;
 use crate::components::record_actions::record_actions;
 use crate::functions::organisations::{get_organisation, Logo, OrganisationDetail};
-use crate::components::list::cells::is_css_colour;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
