@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{list, server_fn, start};
+use common::{list, record, server_fn, start};
 
 #[tokio::test]
 async fn list_clients_matches_the_simulator_and_pages() {
@@ -129,19 +129,24 @@ async fn stock_bins_are_paged_on_the_server() {
 async fn details_load_with_related_records_and_unknown_ids_are_404() {
     let (sim, app) = start().await;
     let id = sim.sim.ids(halo_sim::Entity::Client)[0];
-    let (status, body) = server_fn(&app, "get_client", "id", &id.to_string()).await;
+    let (status, body) = record(&app, "clients", &id.to_string()).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["id"], id);
-    assert!(body["sites"]["rows"].is_array());
-    assert!(body["crm_notes"]["Ok"].is_array(), "{}", body["crm_notes"]);
-    let (status, _) = server_fn(&app, "get_client", "id", "99999999").await;
+    let sites = &common::section(&body, "sites")[0]["Records"];
+    assert_eq!(sites["kind"], "sites");
+    assert!(sites["page"]["rows"].is_array(), "{sites}");
+    let crm = &common::section(&body, "crm")[0]["CrmNotes"];
+    assert!(crm["Ok"].is_array(), "{crm}");
+    let (status, missing) = record(&app, "clients", "99999999").await;
+    assert_eq!(status, 404);
+    assert!(missing.to_string().contains("Client 99999999"), "{missing}");
     assert_eq!(status, 404);
     let before = sim.sim.request_count();
-    let (status, _) = server_fn(&app, "get_client", "id", "abc").await;
+    let (status, _) = record(&app, "clients", "abc").await;
     assert_eq!(status, 404);
     assert_eq!(sim.sim.request_count(), before);
     let site = sim.sim.ids(halo_sim::Entity::Site)[0];
-    let (status, body) = server_fn(&app, "get_site", "id", &site.to_string()).await;
+    let (status, body) = record(&app, "sites", &site.to_string()).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["id"], site);
 }
@@ -215,25 +220,14 @@ async fn overview_counts_and_search_cover_every_entity() {
 #[tokio::test]
 async fn companies_organisations_and_services_list_and_load() {
     let (sim, app) = start().await;
-    for (endpoint, detail, entity, query) in [
+    for (endpoint, entity, query) in [
         (
             "suppliers",
-            "get_supplier",
             halo_sim::Entity::Supplier,
             "status=all&per_page=25",
         ),
-        (
-            "organisations",
-            "get_organisation",
-            halo_sim::Entity::Organisation,
-            "",
-        ),
-        (
-            "services",
-            "get_service",
-            halo_sim::Entity::Service,
-            "per_page=25",
-        ),
+        ("organisations", halo_sim::Entity::Organisation, ""),
+        ("services", halo_sim::Entity::Service, "per_page=25"),
     ] {
         let (status, body) = list(&app, endpoint, query).await;
         assert_eq!(status, 200, "{endpoint}: {body}");
@@ -242,12 +236,12 @@ async fn companies_organisations_and_services_list_and_load() {
         let rows = body["rows"].as_array().unwrap();
         assert_eq!(rows.len() as u64, total.min(25), "{endpoint}");
         let id = rows[0]["id"].as_i64().unwrap();
-        let (status, one) = server_fn(&app, detail, "id", &id.to_string()).await;
-        assert_eq!(status, 200, "{detail}: {one}");
+        let (status, one) = record(&app, endpoint, &id.to_string()).await;
+        assert_eq!(status, 200, "{endpoint}: {one}");
         assert_eq!(one["id"].as_i64(), Some(id));
-        assert_eq!(one["name"], rows[0]["name"], "{detail}");
-        let (status, _) = server_fn(&app, detail, "id", "424242").await;
-        assert_eq!(status, 404, "{detail} of an unknown id");
+        assert_eq!(one["name"], rows[0]["name"], "{endpoint}");
+        let (status, _) = record(&app, endpoint, "424242").await;
+        assert_eq!(status, 404, "{endpoint} of an unknown id");
         let before = sim.sim.request_count();
         let (status, _) = list(&app, endpoint, "sort=nonsense").await;
         assert_eq!(status, 400, "{endpoint} with a bad sort");

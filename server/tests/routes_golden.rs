@@ -61,6 +61,7 @@ fn the_write_and_list_paths_are_one_set_of_server_functions() {
         "POST /api/delete_record server_fn",
         "GET /api/take_notices server_fn",
         "GET /api/list_records server_fn",
+        "GET /api/get_record server_fn",
     ] {
         assert!(fns.iter().any(|f| f == expected), "{expected} in {fns:#?}");
     }
@@ -80,10 +81,22 @@ fn the_write_and_list_paths_are_one_set_of_server_functions() {
     );
     let per_entity_lists: Vec<&String> = fns
         .iter()
-        .filter(|f| f.contains("/api/list_") && !f.contains("/api/list_records "))
+        .filter(|f| {
+            let entities = [
+                "client",
+                "site",
+                "supplier",
+                "organisation",
+                "service",
+                "stock_bin",
+            ];
+            ["/api/list_", "/api/get_"]
+                .iter()
+                .any(|p| entities.iter().any(|e| f.contains(&format!("{p}{e}"))))
+        })
         .collect();
     assert!(
         per_entity_lists.is_empty(),
-        "one list function serves every list: {per_entity_lists:?}"
+        "one list function and one record function serve every entity: {per_entity_lists:?}"
     );
 }

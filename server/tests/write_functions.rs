@@ -681,14 +681,14 @@ async fn reads_after_a_write_are_fresh_with_the_cache_on() {
     )
     .await;
     let id = first_id(&sim, Entity::Client);
-    let (_, before) = server_fn(&app, "get_client", "id", &id.to_string()).await;
+    let (_, before) = common::record(&app, "clients", &id.to_string()).await;
     let (_, list_before) = common::list(&app, "clients", "q=Fresh%20Name").await;
     assert_eq!(list_before["record_count"], json!(0));
     let (_, data) = form_data(&app, "clients", id).await;
     let form = edit_form("clients", id, &data, &[("name", "Fresh Name Ltd")]);
     let (_, outcome, _) = server_fn_post(&app, "update_record", &pairs(&form)).await;
     assert_eq!(outcome["saved"], json!(id));
-    let (_, after) = server_fn(&app, "get_client", "id", &id.to_string()).await;
+    let (_, after) = common::record(&app, "clients", &id.to_string()).await;
     assert_ne!(before["name"], after["name"]);
     assert_eq!(after["name"], json!("Fresh Name Ltd"));
     let (_, list_after) = common::list(&app, "clients", "q=Fresh%20Name").await;

@@ -2,6 +2,7 @@
 
 pub mod debounce;
 pub mod demo_banner;
+pub mod detail;
 pub mod error_panel;
 pub mod facts;
 pub mod flash;

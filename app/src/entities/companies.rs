@@ -5,7 +5,6 @@ use super::{Entity, EntityKind, ListView, Words};
 use crate::components::list::sort_header::Column;
 use crate::forms::spec::{Field, FormSpec, Kind, LINE, NAME, NOTES};
 use crate::params::lists::SUPPLIERS;
-use leptos::prelude::*;
 
 /// The descriptor.
 pub static ENTITY: Entity = Entity {
@@ -32,7 +31,6 @@ pub static ENTITY: Entity = Entity {
         creates: true,
         links: &[],
     },
-    detail_page: || view! { <crate::routes::suppliers::detail::SupplierDetailPage/> }.into_any(),
     views: &[],
 };
 
@@ -89,6 +87,23 @@ impl super::server::Store for Store {
         halo.suppliers()
     }
 
+    /// The company with its CRM notes, read at once.
+    async fn detail(
+        halo: &halo::client::HaloClient,
+        id: i32,
+    ) -> Result<crate::components::detail::Detail, crate::errors::AppError> {
+        let (suppliers, notes) = (halo.suppliers(), halo.crm_notes());
+        let supplier_q = halo::query::DetailQuery::new().includedetails(true);
+        let notes_q = halo::query::CrmNoteQuery::new().supplier_id(id);
+        let (supplier, notes) = Box::pin(async {
+            futures::join!(suppliers.get(id, &supplier_q), notes.list(&notes_q))
+        })
+        .await;
+        let supplier = supplier.map_err(|e| super::server::record_error::<Self>(e, id))?;
+        let notes = notes.map(|p| p.items).map_err(Into::into);
+        Ok(detail::page(&supplier, id, notes))
+    }
+
     fn row(s: &halo::models::SupplierSummary) -> crate::components::list::cells::Row {
         use crate::components::list::cells::{Cell, Row};
         let phone = s.phone_number.as_deref().filter(|p| !p.trim().is_empty());
@@ -133,6 +148,90 @@ impl super::server::Store for Store {
             q = q.toplevel_id(t);
         }
         q
+    }
+}
+
+/// The company's page, from its record.
+#[cfg(feature = "ssr")]
+mod detail {
+    use crate::components::detail::{status_badge, text_block, Block, Detail, Fact, Section};
+    use crate::components::list::cells::Cell;
+    use crate::errors::AppError;
+    use crate::functions::notes::ssr::crm_view;
+    use halo::models::{CrmNote, Supplier};
+
+    pub fn page(s: &Supplier, id: i32, notes: Result<Vec<CrmNote>, AppError>) -> Detail {
+        let facts = vec![
+            Fact::text("Top level", s.toplevel_name.as_deref()),
+            Fact::text("Contact", s.contact_name.as_deref()),
+            Fact::text("Contact title", s.contact_title.as_deref()),
+            Fact::text("E-mail", s.email_address.as_deref()),
+            Fact::text("Support e-mail", s.support_email_address.as_deref()),
+            Fact::text("Ordering e-mail", s.ordering_email_address.as_deref()),
+            Fact::text("Phone", s.phone_number.as_deref()),
+            Fact::text("Phone 2", s.phone_number_2.as_deref()),
+            Fact::text("Phone 3", s.phone_number_3.as_deref()),
+            Fact::text("Mobile", s.mobile.as_deref()),
+            Fact::text("Fax", s.fax.as_deref()),
+            Fact::text("Address", s.address.as_deref()),
+            Fact::text("E-mail domain", s.emaildomain.as_deref()),
+            Fact::new("Contracts", Cell::num(s.contract_count)),
+            Fact::new("Website", Cell::web(s.website.as_deref())),
+        ];
+        let mut key = vec![Block::Facts(facts)];
+        key.extend(text_block("Notes", s.notes.as_deref()));
+        Detail {
+            id,
+            name: crate::entities::server::name_or(s.name.as_deref(), "Company", id),
+            swatch: None,
+            badges: vec![status_badge(s.inactive.unwrap_or(false))],
+            crumbs: vec![],
+            actions: vec![],
+            sections: vec![
+                Section::key_facts(key),
+                Section::new(
+                    "crm",
+                    "CRM notes",
+                    vec![Block::CrmNotes(
+                        notes.map(|v| v.into_iter().map(crm_view).collect()),
+                    )],
+                ),
+            ],
+            halo_link: crate::functions::ssr::halo_web_link(&format!("suppliers?supplierid={id}")),
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use crate::components::detail::Value;
+
+        #[test]
+        fn detail_keeps_only_the_contact_details_that_are_there() {
+            let s = Supplier {
+                id: 7,
+                name: Some("  ".into()),
+                email_address: Some("sales@acme.example".into()),
+                support_email_address: Some(" ".into()),
+                ordering_email_address: Some("orders@acme.example".into()),
+                phone_number: None,
+                phone_number_2: Some("0207 946 0000".into()),
+                fax: Some("0207 946 0001".into()),
+                notes: Some("\n".into()),
+                inactive: Some(true),
+                ..Default::default()
+            };
+            let d = page(&s, 7, Ok(vec![]));
+            assert_eq!(d.name, "Company 7");
+            assert_eq!(d.badges[0].text, "Inactive");
+            let shown = |label| matches!(d.fact(label), Some(Value::Cell(Cell::Text(_))));
+            assert!(
+                shown("E-mail") && shown("Ordering e-mail") && shown("Phone 2") && shown("Fax")
+            );
+            assert!(!shown("Support e-mail") && !shown("Phone"));
+            let notes = d.sections[0].blocks.len();
+            assert_eq!(notes, 1, "a blank note is no notes paragraph");
+        }
     }
 }
 

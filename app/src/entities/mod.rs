@@ -16,6 +16,8 @@ pub mod clients;
 pub mod companies;
 pub mod organisations;
 #[cfg(feature = "ssr")]
+pub mod read;
+#[cfg(feature = "ssr")]
 pub mod server;
 pub mod services;
 pub mod sites;
@@ -45,8 +47,6 @@ pub struct Entity {
     pub form: &'static FormSpec,
     /// The list at `/<path>`.
     pub list: ListView,
-    /// The record's page (`/<path>/:id`).
-    pub detail_page: fn() -> leptos::prelude::AnyView,
     /// Further list-only views under the entity's path (stock bins under `/sites`).
     pub views: &'static [ListView],
 }

@@ -2,8 +2,10 @@
 //! steps where entities differ (resolving a picker, what a delete would take with it, pre-filling a new
 //! record's form). Everything else of the write path is generic (`functions::records`).
 
+use crate::components::detail::Detail;
 use crate::components::list::{cells::Row, ListPage};
 use crate::entities::{Entity, ListView};
+use crate::errors::AppError;
 use crate::forms::{FieldErrors, Valid};
 use crate::functions::form_ssr::Loaded;
 use crate::functions::forms::FormData;
@@ -36,6 +38,10 @@ pub trait Store {
         let _ = params;
         Default::default()
     }
+
+    /// Record `id` as its page shows it, with its related records (read concurrently where they are
+    /// independent; a related part that fails shows why in its own section).
+    fn detail(halo: &HaloClient, id: i32) -> impl Future<Output = Result<Detail, AppError>> + Send;
 
     /// HaloPSA's pages of a list it pages itself, walked one after another (the CSV export): see
     /// [`walk`]. `None` for an entity whose lists are all [`whole`](ListView::whole).
@@ -103,6 +109,16 @@ pub fn name_or(name: Option<&str>, what: &str, id: i32) -> String {
     match name {
         Some(n) if !n.trim().is_empty() => n.to_string(),
         _ => format!("{what} {id}"),
+    }
+}
+
+/// A failed read of record `id` itself: HaloPSA's 404 names the record ("Client 7 was not found.").
+pub fn record_error<S: Store>(err: halo::Error, id: i32) -> AppError {
+    match err {
+        halo::Error::NotFound => {
+            AppError::not_found(format!("{} {id}", S::entity().words.one_title))
+        }
+        other => other.into(),
     }
 }
 

@@ -5,7 +5,6 @@ use super::{Entity, EntityKind, ListView, Words};
 use crate::components::list::sort_header::Column;
 use crate::forms::spec::{Field, FormSpec, Kind, LINE, NAME};
 use crate::params::lists::{SITES, STOCK_BINS};
-use leptos::prelude::*;
 
 /// The descriptor.
 pub static ENTITY: Entity = Entity {
@@ -31,7 +30,6 @@ pub static ENTITY: Entity = Entity {
         creates: true,
         links: &[("/sites/stock-bins", "Stock bins →")],
     },
-    detail_page: || view! { <crate::routes::sites::detail::SiteDetailPage/> }.into_any(),
     views: &[ListView {
         path: "stock-bins",
         href: "/sites/stock-bins",
@@ -225,6 +223,19 @@ impl super::server::Store for Store {
         q
     }
 
+    /// The site with its popup notes, read at once.
+    async fn detail(
+        halo: &halo::client::HaloClient,
+        id: i32,
+    ) -> Result<crate::components::detail::Detail, crate::errors::AppError> {
+        let q = halo::query::SiteDetailQuery::new().includedetails(true);
+        let (sites, popups) = (halo.sites(), halo.popup_notes());
+        let (site, popups) =
+            Box::pin(async { futures::join!(sites.get(id, &q), popups.for_site(id, true)) }).await;
+        let site = site.map_err(|e| super::server::record_error::<Self>(e, id))?;
+        Ok(detail::page(&site, id, popups.map_err(Into::into)))
+    }
+
     /// Stock bins come from their own endpoint, all at once.
     async fn fetch_whole(
         halo: &halo::client::HaloClient,
@@ -292,6 +303,259 @@ impl super::server::Store for Store {
                         .insert("client_id".into(), client_label(cid, &name));
                 }
             }
+        }
+    }
+}
+
+/// The site's page, from its record.
+#[cfg(feature = "ssr")]
+mod detail {
+    use crate::components::detail::{
+        status_badge, text_block, Badge, Block, Detail, Fact, Item, Section,
+    };
+    use crate::components::list::cells::Cell;
+    use crate::entities::read::{address_text, describe_array, lines_text};
+    use crate::entities::EntityKind;
+    use crate::errors::AppError;
+    use crate::functions::notes::ssr::popup_view;
+    use halo::models::{AddressStore, PopupNote, Site};
+
+    /// An address from its structured form, else from the five flat lines.
+    fn address(store: &Option<AddressStore>, lines: [&Option<String>; 5]) -> Option<String> {
+        store
+            .as_ref()
+            .map(address_text)
+            .filter(|s| !s.is_empty())
+            .or_else(|| lines_text(lines))
+    }
+
+    /// Lines as plain list items.
+    fn items(lines: Vec<String>, empty: &str, testid: &str) -> Block {
+        Block::Items {
+            items: lines
+                .into_iter()
+                .map(|l| Item {
+                    cell: Cell::Text(l),
+                    note: None,
+                })
+                .collect(),
+            empty: empty.into(),
+            testid: testid.into(),
+        }
+    }
+
+    /// HaloPSA's custom fields that have a value, by their label.
+    fn custom_fields(s: &Site) -> Vec<Fact> {
+        let fields = s.customfields.clone().unwrap_or_default();
+        fields
+            .into_iter()
+            .filter_map(|f| {
+                let label = f.label.clone().or(f.name.clone())?;
+                let value = f.display.clone().or_else(|| {
+                    f.value.as_ref().map(|v| match v {
+                        serde_json::Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    })
+                })?;
+                (!value.trim().is_empty() && value != "null")
+                    .then(|| Fact::text(&label, Some(&value)))
+            })
+            .collect()
+    }
+
+    fn facts(s: &Site) -> Vec<Fact> {
+        let delivery = address(
+            &s.delivery_address,
+            [
+                &s.delivery_address_line1,
+                &s.delivery_address_line2,
+                &s.delivery_address_line3,
+                &s.delivery_address_line4,
+                &s.delivery_address_line5,
+            ],
+        );
+        let invoice = address(
+            &s.invoice_address,
+            [
+                &s.invoice_address_line1,
+                &s.invoice_address_line2,
+                &s.invoice_address_line3,
+                &s.invoice_address_line4,
+                &s.invoice_address_line5,
+            ],
+        );
+        let coordinates = s
+            .geocoord1
+            .zip(s.geocoord2)
+            .filter(|(a, b)| *a != 0.0 || *b != 0.0)
+            .map(|(a, b)| format!("{a:.5}, {b:.5}"));
+        vec![
+            Fact::new("Client", client(s).unwrap_or(Cell::Empty)).testid("site-client"),
+            Fact::text("Delivery address", delivery.as_deref()),
+            Fact::text("Invoice address", invoice.as_deref()),
+            Fact::text("Phone", s.phonenumber.as_deref()),
+            Fact::text("Time zone", s.timezone.as_deref()),
+            Fact::text("E-mail domain", s.emaildomain.as_deref()),
+            Fact::text("Main contact", s.maincontact_name.as_deref()),
+            Fact::text("Coordinates", coordinates.as_deref()),
+            Fact::new("Open tickets", Cell::num(s.open_ticket_count)),
+            Fact::new("On hold", Cell::num(s.onhold_ticket_count)),
+            Fact::new("Opened this month", Cell::num(s.opened_thismonth_count)),
+            Fact::new("Total tickets", Cell::num(s.total_ticket_count)),
+        ]
+    }
+
+    fn client(s: &Site) -> Option<Cell> {
+        s.client_id.filter(|c| *c > 0).map(|c| Cell::Ref {
+            kind: EntityKind::Clients,
+            id: c,
+            text: crate::entities::server::name_or(s.client_name.as_deref(), "Client", c),
+        })
+    }
+
+    pub fn page(s: &Site, id: i32, popups: Result<Vec<PopupNote>, AppError>) -> Detail {
+        let mut key = vec![Block::Facts(facts(s))];
+        key.extend(text_block("Notes", s.notes.as_deref()));
+        let bins = s.stockbins.clone().unwrap_or_default();
+        let bins = bins
+            .into_iter()
+            .map(|b| b.name.unwrap_or_else(|| format!("Bin {}", b.id)))
+            .collect();
+        let windows = ["name", "start_date", "end_date", "description"];
+        let mut badges = vec![status_badge(s.inactive.unwrap_or(false))];
+        if s.isstocklocation.unwrap_or(false) {
+            badges.push(Badge {
+                text: "Stock location".into(),
+                tone: None,
+                title: None,
+            });
+        }
+        let client_id = s.client_id.filter(|c| *c > 0);
+        let mut sections = vec![
+            Section::key_facts(key),
+            Section::new(
+                "contacts",
+                "Contacts",
+                vec![items(
+                    describe_array(
+                        s.extra.get("sitecontacts"),
+                        &["name", "emailaddress", "phonenumber"],
+                    ),
+                    "No contacts listed.",
+                    "site-contacts",
+                )],
+            ),
+            Section::new(
+                "bins",
+                "Stock bins",
+                vec![items(bins, "No stock bins.", "site-stock-bins")],
+            ),
+            Section::new(
+                "maintenance",
+                "Maintenance windows",
+                vec![items(
+                    describe_array(s.extra.get("maintenance_windows"), &windows),
+                    "No maintenance windows.",
+                    "maintenance-windows",
+                )],
+            ),
+            Section::new(
+                "freezes",
+                "Change freezes",
+                vec![items(
+                    describe_array(s.extra.get("change_freeze_periods"), &windows),
+                    "No change-freeze periods.",
+                    "change-freezes",
+                )],
+            ),
+        ];
+        let custom = custom_fields(s);
+        if !custom.is_empty() {
+            sections.push(Section::new(
+                "custom",
+                "Custom fields",
+                vec![Block::Facts(custom)],
+            ));
+        }
+        sections.push(Section::new(
+            "popup",
+            "Popup notes",
+            vec![Block::PopupNotes {
+                notes: popups.map(|v| v.into_iter().map(popup_view).collect()),
+                client: None,
+                site: Some(id),
+            }],
+        ));
+        if let Some(client) = client_id {
+            sections.push(Section::new(
+                "crm",
+                "CRM notes",
+                vec![
+                    Block::Remark("CRM notes of this site are listed on its client's page.".into()),
+                    Block::CrmNoteForm {
+                        client,
+                        site: Some(id),
+                    },
+                ],
+            ));
+        }
+        Detail {
+            id,
+            name: crate::entities::server::name_or(s.name.as_deref(), "Site", id),
+            swatch: None,
+            badges,
+            crumbs: client(s)
+                .and_then(|c| match c {
+                    Cell::Ref { id, text, .. } => Some((format!("/clients/{id}"), text)),
+                    _ => None,
+                })
+                .into_iter()
+                .collect(),
+            actions: vec![],
+            sections,
+            halo_link: crate::functions::ssr::halo_web_link(&format!("customers?siteid={id}")),
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use crate::components::detail::Value;
+        use serde_json::json;
+
+        #[test]
+        fn flat_address_lines_stand_in_and_untyped_arrays_are_listed() {
+            let s: Site = serde_json::from_value(json!({
+                "id": 3, "name": "Depot", "client_id": 4, "client_name": "Acme",
+                "delivery_address_line1": "1 Dock Rd", "delivery_address_line5": "AB1 2CD",
+                "isstocklocation": true,
+                "maintenance_windows": [{"name": "Nightly", "start_date": "22:00"}],
+                "customfields": [{"label": "Alarm code", "value": 1234}, {"label": "Empty", "value": null}]
+            }))
+            .unwrap();
+            let d = page(&s, 3, Ok(vec![]));
+            assert!(matches!(
+                d.fact("Delivery address"),
+                Some(Value::Cell(Cell::Text(t))) if t == "1 Dock Rd, AB1 2CD"
+            ));
+            assert!(
+                matches!(d.fact("Alarm code"), Some(Value::Cell(Cell::Text(t))) if t == "1234")
+            );
+            assert!(d.fact("Empty").is_none());
+            assert_eq!(
+                d.crumbs,
+                vec![("/clients/4".to_string(), "Acme".to_string())]
+            );
+            assert_eq!(d.badges.len(), 2, "status and stock location");
+            let Some(Block::Items { items, .. }) = d.section("maintenance").map(|s| &s.blocks[0])
+            else {
+                panic!("a maintenance list");
+            };
+            assert_eq!(items[0].cell, Cell::Text("Nightly · 22:00".into()));
+            assert!(
+                d.section("crm").is_some(),
+                "a site with a client can add CRM notes"
+            );
         }
     }
 }

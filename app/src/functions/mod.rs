@@ -1,6 +1,6 @@
 //! Server functions, one file per area. Reads use GET encodings; anything that changes state is POST.
 
-pub mod clients;
+pub mod details;
 pub mod flash;
 #[cfg(feature = "ssr")]
 pub mod form_ssr;
@@ -11,15 +11,11 @@ pub mod local_list;
 pub mod lookups;
 pub mod notes;
 pub mod notes_write;
-pub mod organisations;
 pub mod overview;
 #[cfg(feature = "ssr")]
 pub mod record_ssr;
 pub mod records;
-pub mod services;
 pub mod shell;
-pub mod sites;
-pub mod suppliers;
 pub mod unsubscribe;
 
 #[cfg(feature = "ssr")]

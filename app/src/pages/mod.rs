@@ -2,6 +2,7 @@
 //! the route table's entity part from the registry.
 
 pub mod delete;
+pub mod detail;
 pub mod form;
 pub mod list;
 
@@ -47,9 +48,11 @@ fn routes_of(e: &'static Entity) -> Vec<AnyNestedRoute> {
         .into_any_nested_route(),
     );
     routes.push(
-        NestedRoute::new((base, ParamSegment("id")), e.detail_page)
-            .ssr_mode(SsrMode::Async)
-            .into_any_nested_route(),
+        NestedRoute::new((base, ParamSegment("id")), move || {
+            view! { <detail::RecordDetailPage entity=e/> }
+        })
+        .ssr_mode(SsrMode::Async)
+        .into_any_nested_route(),
     );
     routes.push(
         NestedRoute::new(

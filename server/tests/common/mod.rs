@@ -342,6 +342,32 @@ pub async fn list<T: Target + ?Sized>(to: &T, list: &str, query: &str) -> (u16, 
     (status, json)
 }
 
+/// One record as its page shows it, through the one record server function, `get_record`: `kind` is the
+/// entity's path (`clients`, `suppliers`).
+pub async fn record<T: Target + ?Sized>(to: &T, kind: &str, id: &str) -> (u16, serde_json::Value) {
+    let res = to
+        .client()
+        .get(format!("{}/api/get_record", to.base()))
+        .query(&[("kind", kind), ("id", id)])
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .expect("the record server function answers");
+    let status = res.status().as_u16();
+    let text = res.text().await.unwrap();
+    let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
+    (status, json)
+}
+
+/// The blocks of the section with id `id` of a record's page.
+pub fn section<'a>(detail: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    let sections = detail["sections"]
+        .as_array()
+        .expect("a record page has sections");
+    let found = sections.iter().find(|s| s["id"] == id);
+    &found.unwrap_or_else(|| panic!("a section {id} in {detail}"))["blocks"]
+}
+
 /// The text of cell `column` of every row of a list page (links by their text, numbers as digits).
 pub fn column(page: &serde_json::Value, column: usize) -> Vec<String> {
     let rows = page["rows"].as_array().expect("a list page has rows");

@@ -1,0 +1,82 @@
+//! Reading HaloPSA's values for a record's page: text that may be blank, addresses, and the untyped arrays
+//! some records carry. Server only; shared by the entities' `detail` readers.
+
+use serde_json::Value;
+
+/// The text, or nothing when it is missing or only spaces.
+pub fn text(v: &Option<String>) -> Option<String> {
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// An address on one line: its lines and postcode, comma-separated.
+pub fn address_text(a: &halo::models::AddressStore) -> String {
+    lines_text([&a.line1, &a.line2, &a.line3, &a.line4, &a.postcode]).unwrap_or_default()
+}
+
+/// Address lines that have text, comma-separated; nothing when none has.
+pub fn lines_text(lines: [&Option<String>; 5]) -> Option<String> {
+    let text = lines
+        .iter()
+        .filter_map(|l| l.as_deref())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    (!text.is_empty()).then_some(text)
+}
+
+/// Short descriptions of the objects in an array field HaloPSA sends untyped (maintenance windows and
+/// the like): the `keys` that have a value, joined by " · ".
+pub fn describe_array(v: Option<&Value>, keys: &[&str]) -> Vec<String> {
+    let Some(Value::Array(items)) = v else {
+        return vec![];
+    };
+    items
+        .iter()
+        .map(|item| {
+            keys.iter()
+                .filter_map(|k| item.get(*k))
+                .filter_map(|v| match v {
+                    Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+                    Value::Number(n) => Some(n.to_string()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join(" · ")
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn blank_text_is_nothing_and_addresses_skip_empty_lines() {
+        assert_eq!(text(&Some("  ".into())), None);
+        assert_eq!(text(&Some(" a ".into())).as_deref(), Some("a"));
+        let a = halo::models::AddressStore {
+            line1: Some("1 High St".into()),
+            line2: Some(" ".into()),
+            postcode: Some("AB1 2CD".into()),
+            ..Default::default()
+        };
+        assert_eq!(address_text(&a), "1 High St, AB1 2CD");
+        assert_eq!(lines_text([&None, &None, &None, &None, &None]), None);
+    }
+
+    #[test]
+    fn untyped_arrays_become_short_lines() {
+        let v = json!([{"name": "Nightly", "start_date": "22:00", "x": true}, {"name": " "}, 3]);
+        assert_eq!(
+            describe_array(Some(&v), &["name", "start_date"]),
+            ["Nightly · 22:00"]
+        );
+        assert!(describe_array(Some(&json!({"a": 1})), &["a"]).is_empty());
+    }
+}

@@ -1,0 +1,19 @@
+//! The one record server function: any entity's record as its page shows it.
+
+use crate::components::detail::Detail;
+use crate::entities::EntityKind;
+use crate::errors::AppError;
+use leptos::prelude::*;
+
+/// Record `id` of `kind` with its related records, read concurrently where they are independent. An id
+/// that is not a positive whole number is a 404 without an upstream call; so is a record HaloPSA does not
+/// have.
+#[server(endpoint = "get_record", input = server_fn::codec::GetUrl)]
+pub async fn get_record(kind: EntityKind, id: String) -> Result<Detail, AppError> {
+    use super::ssr::{halo, parse_id, with_status};
+    use crate::entities::server::Store as _;
+    let entity = kind.entity();
+    let id = parse_id(&id, entity.words.one_title)?;
+    let halo = halo().map_err(with_status)?;
+    crate::entities::with_store!(kind, S => S::detail(&halo, id).await).map_err(with_status)
+}

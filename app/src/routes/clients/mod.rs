@@ -1,3 +1,0 @@
-//! `/clients` pages.
-
-pub mod detail;

@@ -1,3 +1,0 @@
-//! `/organisations` pages.
-
-pub mod detail;

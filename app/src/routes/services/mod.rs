@@ -1,3 +1,0 @@
-//! `/services` pages.
-
-pub mod detail;

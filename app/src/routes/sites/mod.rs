@@ -1,3 +1,0 @@
-//! `/sites` pages.
-
-pub mod detail;

@@ -1,3 +1,0 @@
-//! `/suppliers` pages (HaloPSA calls suppliers "Companies").
-
-pub mod detail;
