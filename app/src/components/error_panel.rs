@@ -4,8 +4,9 @@ use crate::errors::AppError;
 use leptos::prelude::*;
 
 /// Says what failed in plain words and whether retrying helps; sets the response status on the server.
+/// When the failure is the whole page (a record that does not exist), its title is the page's heading.
 #[component]
-pub fn ErrorPanel(error: AppError) -> impl IntoView {
+pub fn ErrorPanel(error: AppError, #[prop(optional)] whole_page: bool) -> impl IntoView {
     #[cfg(feature = "ssr")]
     if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
         if let Ok(code) = http::StatusCode::from_u16(error.status_code()) {
@@ -22,7 +23,11 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
     };
     view! {
         <section class="error-panel" role="alert">
-            <h2>{error.title()}</h2>
+            {if whole_page {
+                view! { <h1>{error.title()}</h1> }.into_any()
+            } else {
+                view! { <h2>{error.title()}</h2> }.into_any()
+            }}
             <p>{error.to_string()}</p>
             {matches!(error, AppError::SignInRequired).then(|| view! {
                 <p class="hint"><a href="/login" class="button" rel="external">"Sign in"</a></p>

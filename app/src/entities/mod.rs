@@ -12,6 +12,8 @@ use crate::forms::FormSpec;
 use crate::params::ListSpec;
 use serde::{Deserialize, Serialize};
 
+#[cfg(all(test, feature = "ssr"))]
+pub mod brands;
 pub mod clients;
 pub mod companies;
 pub mod organisations;
@@ -113,23 +115,23 @@ pub fn export_of(file: &str) -> Option<(EntityKind, &'static ListView)> {
 
 /// Declares [`EntityKind`], the registry [`ALL`] and the server-side dispatch [`with_store!`] from one list.
 macro_rules! registry {
-    ($d:tt; $($variant:ident => $module:ident),+ $(,)?) => {
+    ($d:tt; $($(#[$attr:meta])* $variant:ident => $module:ident),+ $(,)?) => {
         /// Which entity a generic page or server function works on. Crosses the wire (forms carry it as a
         /// hidden field, server functions take it) as the entity's URL segment.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]
         pub enum EntityKind {
-            $($variant,)+
+            $($(#[$attr])* $variant,)+
         }
 
         /// Every entity, in the order the navigation shows them.
-        pub static ALL: &[&Entity] = &[$(&$module::ENTITY,)+];
+        pub static ALL: &[&Entity] = &[$($(#[$attr])* &$module::ENTITY,)+];
 
         impl EntityKind {
             /// This kind's descriptor.
             pub fn entity(self) -> &'static Entity {
                 match self {
-                    $(EntityKind::$variant => &$module::ENTITY,)+
+                    $($(#[$attr])* EntityKind::$variant => &$module::ENTITY,)+
                 }
             }
         }
@@ -140,7 +142,7 @@ macro_rules! registry {
         macro_rules! with_store {
             ($d kind:expr, $d store:ident => $d body:expr) => {
                 match $d kind {
-                    $($crate::entities::EntityKind::$variant => {
+                    $($(#[$attr])* $crate::entities::EntityKind::$variant => {
                         type $d store = $crate::entities::$module::Store;
                         $d body
                     })+
@@ -159,6 +161,10 @@ registry! {
     Suppliers => companies,
     Organisations => organisations,
     Services => services,
+    // A sixth entity that exists only in tests, to prove that one descriptor file and this one line are
+    // all a new entity needs (`entities/brands.rs`).
+    #[cfg(all(test, feature = "ssr"))]
+    Brands => brands,
 }
 
 #[cfg(test)]

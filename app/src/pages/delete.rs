@@ -39,7 +39,7 @@ pub fn RecordDeletePage(entity: &'static Entity) -> impl IntoView {
                             </ActionForm>
                         }.into_any()
                     }),
-                    Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                    Err(e) => view! { <ErrorPanel error=e whole_page=true/> }.into_any(),
                 }
             })}
         </Transition>

@@ -33,14 +33,14 @@ pub fn RecordDetailPage(entity: &'static Entity) -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(d) => view! { <Title text=d.name.clone()/> {detail_view(entity, d)} }.into_any(),
-                    Err(e) => view! { <Title text=e.title()/> <ErrorPanel error=e/> }.into_any(),
+                    Err(e) => view! { <Title text=e.title()/> <ErrorPanel error=e whole_page=true/> }.into_any(),
                 }
             })}
         </Transition>
     }
 }
 
-fn detail_view(entity: &'static Entity, d: Detail) -> impl IntoView {
+pub(crate) fn detail_view(entity: &'static Entity, d: Detail) -> impl IntoView {
     let crumbs = d
         .crumbs
         .into_iter()

@@ -56,7 +56,7 @@ pub fn RecordFormPage(entity: &'static Entity) -> impl IntoView {
                             }.into_any(),
                         })
                     }
-                    Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                    Err(e) => view! { <ErrorPanel error=e whole_page=true/> }.into_any(),
                 }
             })}
         </Transition>

@@ -1,0 +1,211 @@
+//! A sixth entity that exists only in tests: "brands", kept in HaloPSA's organisations. It is what
+//! `docs/ARCHITECTURE.md` tells a person adding an entity to write — this file and one registry line — and
+//! its tests render its list, record and form pages on the server without any other change.
+
+use super::{Entity, EntityKind, ListView, Words};
+use crate::components::detail::{Block, Detail, Fact, Section};
+use crate::components::list::cells::{Cell, Row};
+use crate::components::list::sort_header::Column;
+use crate::forms::spec::{Field, FormSpec, Kind, NAME};
+use crate::params::lists::ORGANISATIONS;
+
+const WORDS: Words = Words {
+    one: "brand",
+    many: "brands",
+    one_title: "Brand",
+    many_title: "Brands",
+};
+
+/// The descriptor.
+pub static ENTITY: Entity = Entity {
+    kind: EntityKind::Brands,
+    path: "brands",
+    words: WORDS,
+    form: &FORM,
+    list: ListView {
+        path: "",
+        href: "/brands",
+        export: "brands.csv",
+        words: WORDS,
+        spec: &ORGANISATIONS,
+        columns: &[
+            Column::sorts("Name", "name"),
+            Column::plain("Phone"),
+            Column::plain("Website"),
+        ],
+        whole: true,
+        creates: true,
+        links: &[],
+    },
+    views: &[],
+};
+
+/// Brands.
+pub const FORM: FormSpec = FormSpec {
+    singular: "brand",
+    path: "brands",
+    fields: &[
+        Field::new("name", "Name", Kind::Text, true, NAME),
+        Field::new("phone", "Phone", Kind::Phone, false, 30),
+    ],
+};
+
+/// Brands are organisations underneath.
+pub struct Store;
+
+impl super::server::Store for Store {
+    type Halo = halo::entity::OrganisationEntity;
+
+    fn entity() -> &'static Entity {
+        &ENTITY
+    }
+
+    fn resource(halo: &halo::client::HaloClient) -> halo::client::Resource<Self::Halo> {
+        halo.organisations()
+    }
+
+    fn row(o: &halo::models::Organisation) -> Row {
+        Row {
+            id: o.id,
+            name: super::server::name_or(o.name.as_deref(), "Brand", o.id),
+            inactive: None,
+            swatch: None,
+            cells: vec![
+                Cell::Name,
+                Cell::text(o.phone.as_deref()),
+                Cell::web(o.website.as_deref()),
+            ],
+        }
+    }
+
+    async fn detail(
+        halo: &halo::client::HaloClient,
+        id: i32,
+    ) -> Result<Detail, crate::errors::AppError> {
+        let orgs = halo.organisations();
+        let q = halo::query::DetailQuery::new();
+        let o = Box::pin(orgs.get(id, &q))
+            .await
+            .map_err(|e| super::server::record_error::<Self>(e, id))?;
+        Ok(page(&o))
+    }
+}
+
+/// The brand's page.
+fn page(o: &halo::models::Organisation) -> Detail {
+    Detail {
+        id: o.id,
+        name: super::server::name_or(o.name.as_deref(), "Brand", o.id),
+        swatch: None,
+        badges: vec![],
+        crumbs: vec![],
+        actions: vec![],
+        sections: vec![Section::key_facts(vec![Block::Facts(vec![Fact::text(
+            "Phone",
+            o.phone.as_deref(),
+        )])])],
+        halo_link: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::components::list::ListPage;
+    use crate::entities::server::Store as _;
+    use crate::functions::forms::FormData;
+    use crate::params::{ListParams, Parsed};
+    use leptos::prelude::*;
+
+    fn brand() -> halo::models::Organisation {
+        halo::models::Organisation {
+            id: 3,
+            name: Some("Northwind".into()),
+            phone: Some("0100 000 000".into()),
+            website: Some("https://northwind.example".into()),
+            ..Default::default()
+        }
+    }
+
+    /// Server-side HTML of `view`, rendered the way a page is.
+    fn html(view: impl FnOnce() -> AnyView) -> String {
+        let owner = Owner::new();
+        owner.with(|| view().to_html())
+    }
+
+    #[test]
+    fn the_sixth_entity_is_registered_and_routed_like_the_others() {
+        assert_eq!(EntityKind::Brands.entity().path, "brands");
+        assert!(crate::entities::ALL
+            .iter()
+            .any(|e| e.kind == EntityKind::Brands));
+        assert_eq!(
+            crate::entities::export_of("brands.csv").map(|(k, _)| k),
+            Some(EntityKind::Brands)
+        );
+        let wire = serde_json::to_value(EntityKind::Brands).unwrap();
+        assert_eq!(wire, "brands");
+    }
+
+    #[test]
+    fn its_list_page_renders_from_the_descriptor() {
+        let parsed = Parsed {
+            params: ListParams::defaults(&ORGANISATIONS),
+            notices: vec![],
+        };
+        let rows = vec![Store::row(&brand())];
+        let page: ListPage<Row> = crate::functions::local_list::page_of(
+            rows,
+            parsed,
+            |r, _| r.name.clone(),
+            |r| r.name.clone(),
+        );
+        let out = html(|| crate::components::list::table::list_table(&page, &ENTITY, &ENTITY.list));
+        for expected in [
+            "brands 1–1 of 1",
+            ">Phone<",
+            "href=\"/brands/3\"",
+            ">Northwind<",
+            "https://northwind.example",
+        ] {
+            assert!(out.contains(expected), "{expected} in {out}");
+        }
+    }
+
+    #[test]
+    fn its_record_page_renders_from_the_descriptor() {
+        let out = html(|| crate::pages::detail::detail_view(&ENTITY, page(&brand())).into_any());
+        for expected in [
+            "href=\"/brands\">Brands<",
+            ">Northwind</h1>",
+            "href=\"/brands/3/edit\"",
+            "0100 000 000",
+        ] {
+            assert!(out.contains(expected), "{expected} in {out}");
+        }
+    }
+
+    #[test]
+    fn its_form_page_renders_from_the_descriptor() {
+        let data = FormData {
+            id: None,
+            name: String::new(),
+            values: Default::default(),
+            fingerprint: String::new(),
+            options: Default::default(),
+            outcome: None,
+        };
+        let out = html(|| {
+            let pending = Signal::derive(|| false);
+            crate::components::record_form::form_page(&ENTITY, data, None, pending, |body| body)
+        });
+        for expected in [
+            "New brand",
+            "href=\"/brands\">Brands<",
+            "name=\"fields[name]\"",
+            ">Phone<",
+        ] {
+            assert!(out.contains(expected), "{expected} in {out}");
+        }
+    }
+}
