@@ -2,6 +2,10 @@
 //! these, and the browser mirrors the simple rules as HTML attributes (`required`, `maxlength`, `type`).
 
 pub mod crm_note;
+#[cfg(feature = "ssr")]
+pub mod outcome;
+#[cfg(feature = "ssr")]
+pub mod record;
 pub mod spec;
 pub mod time_zones;
 pub mod validate;

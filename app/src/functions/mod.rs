@@ -13,6 +13,8 @@ pub mod notes;
 pub mod notes_write;
 pub mod overview;
 #[cfg(feature = "ssr")]
+pub mod pickers;
+#[cfg(feature = "ssr")]
 pub mod record_ssr;
 pub mod records;
 pub mod shell;
