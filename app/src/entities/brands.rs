@@ -23,19 +23,18 @@ pub static ENTITY: Entity = Entity {
     words: WORDS,
     form: &FORM,
     list: ListView {
-        path: "",
-        href: "/brands",
-        export: "brands.csv",
-        words: WORDS,
-        spec: &ORGANISATIONS,
-        columns: &[
-            Column::sorts("Name", "name"),
-            Column::plain("Phone"),
-            Column::plain("Website"),
-        ],
         whole: true,
-        creates: true,
-        links: &[],
+        ..ListView::of(
+            "/brands",
+            "brands.csv",
+            WORDS,
+            &ORGANISATIONS,
+            &[
+                Column::sorts("Name", "name"),
+                Column::plain("Phone"),
+                Column::plain("Website"),
+            ],
+        )
     },
     views: &[],
 };

@@ -12,23 +12,19 @@ pub static ENTITY: Entity = Entity {
     path: "clients",
     words: WORDS,
     form: &FORM,
-    list: ListView {
-        path: "",
-        href: "/clients",
-        export: "clients.csv",
-        words: WORDS,
-        spec: &CLIENTS,
-        columns: &[
+    list: ListView::of(
+        "/clients",
+        "clients.csv",
+        WORDS,
+        &CLIENTS,
+        &[
             Column::sorts("Name", "name"),
             Column::sorts("Top level", "toplevel"),
             Column::plain("Status"),
             Column::plain("Website"),
             Column::numeric("Open tickets", "open_tickets"),
         ],
-        whole: false,
-        creates: true,
-        links: &[],
-    },
+    ),
     views: &[],
 };
 

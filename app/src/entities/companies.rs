@@ -12,13 +12,12 @@ pub static ENTITY: Entity = Entity {
     path: "suppliers",
     words: WORDS,
     form: &FORM,
-    list: ListView {
-        path: "",
-        href: "/suppliers",
-        export: "suppliers.csv",
-        words: WORDS,
-        spec: &SUPPLIERS,
-        columns: &[
+    list: ListView::of(
+        "/suppliers",
+        "suppliers.csv",
+        WORDS,
+        &SUPPLIERS,
+        &[
             Column::sorts("Name", "name"),
             Column::sorts("Top level", "toplevel"),
             Column::plain("Status"),
@@ -27,10 +26,7 @@ pub static ENTITY: Entity = Entity {
             Column::plain("E-mail"),
             Column::numeric("Contracts", "contracts"),
         ],
-        whole: false,
-        creates: true,
-        links: &[],
-    },
+    ),
     views: &[],
 };
 

@@ -78,6 +78,28 @@ pub struct ListView {
 }
 
 impl ListView {
+    /// An entity's own list at `href`, which HaloPSA pages and which offers "New …"; a view or a whole
+    /// list changes the rest with struct update syntax.
+    pub const fn of(
+        href: &'static str,
+        export: &'static str,
+        words: Words,
+        spec: &'static ListSpec,
+        columns: &'static [Column],
+    ) -> ListView {
+        ListView {
+            path: "",
+            href,
+            export,
+            words,
+            spec,
+            columns,
+            whole: false,
+            creates: true,
+            links: &[],
+        }
+    }
+
     /// The CSV export's address.
     pub fn export_href(&self) -> String {
         format!("/export/{}", self.export)

@@ -12,22 +12,21 @@ pub static ENTITY: Entity = Entity {
     words: WORDS,
     form: &FORM,
     list: ListView {
-        path: "",
-        href: "/organisations",
-        export: "organisations.csv",
-        words: WORDS,
-        spec: &ORGANISATIONS,
-        columns: &[
-            Column::sorts("Name", "name"),
-            Column::plain("Phone"),
-            Column::plain("E-mail"),
-            Column::plain("Website"),
-            Column::plain("Portal URL"),
-            Column::csv_only("Portal colour"),
-        ],
         whole: true,
-        creates: true,
-        links: &[],
+        ..ListView::of(
+            "/organisations",
+            "organisations.csv",
+            WORDS,
+            &ORGANISATIONS,
+            &[
+                Column::sorts("Name", "name"),
+                Column::plain("Phone"),
+                Column::plain("E-mail"),
+                Column::plain("Website"),
+                Column::plain("Portal URL"),
+                Column::csv_only("Portal colour"),
+            ],
+        )
     },
     views: &[],
 };

@@ -12,23 +12,19 @@ pub static ENTITY: Entity = Entity {
     path: "services",
     words: WORDS,
     form: &FORM,
-    list: ListView {
-        path: "",
-        href: "/services",
-        export: "services.csv",
-        words: WORDS,
-        spec: &SERVICES,
-        columns: &[
+    list: ListView::of(
+        "/services",
+        "services.csv",
+        WORDS,
+        &SERVICES,
+        &[
             Column::sorts("Name", "name"),
             Column::sorts("Category", "category"),
             Column::plain("Status code"),
             Column::plain("Business owner"),
             Column::numeric("Subscribers", "subscribers"),
         ],
-        whole: false,
-        creates: true,
-        links: &[],
-    },
+    ),
     views: &[],
 };
 

@@ -13,22 +13,21 @@ pub static ENTITY: Entity = Entity {
     words: WORDS,
     form: &FORM,
     list: ListView {
-        path: "",
-        href: "/sites",
-        export: "sites.csv",
-        words: WORDS,
-        spec: &SITES,
-        columns: &[
-            Column::sorts("Name", "name"),
-            Column::sorts("Client", "client").refers(),
-            Column::plain("Status"),
-            Column::plain("Phone"),
-            Column::sorts("Time zone", "timezone"),
-            Column::plain("Stock"),
-        ],
-        whole: false,
-        creates: true,
         links: &[("/sites/stock-bins", "Stock bins →")],
+        ..ListView::of(
+            "/sites",
+            "sites.csv",
+            WORDS,
+            &SITES,
+            &[
+                Column::sorts("Name", "name"),
+                Column::sorts("Client", "client").refers(),
+                Column::plain("Status"),
+                Column::plain("Phone"),
+                Column::sorts("Time zone", "timezone"),
+                Column::plain("Stock"),
+            ],
+        )
     },
     views: &[ListView {
         path: "stock-bins",
