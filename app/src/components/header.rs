@@ -2,41 +2,9 @@
 
 use crate::components::shell_info::use_shell_info;
 use crate::components::status_light::StatusLight;
+use crate::entities::ALL;
 use leptos::prelude::*;
 use leptos_router::components::A;
-
-/// One entry of the main navigation.
-struct NavItem {
-    href: &'static str,
-    label: &'static str,
-}
-
-const NAV: &[NavItem] = &[
-    NavItem {
-        href: "/",
-        label: "Overview",
-    },
-    NavItem {
-        href: "/clients",
-        label: "Clients",
-    },
-    NavItem {
-        href: "/sites",
-        label: "Sites",
-    },
-    NavItem {
-        href: "/suppliers",
-        label: "Companies",
-    },
-    NavItem {
-        href: "/organisations",
-        label: "Organisations",
-    },
-    NavItem {
-        href: "/services",
-        label: "Services",
-    },
-];
 
 /// Header with the navigation; the current section is marked with `aria-current="page"` by `<A>`.
 #[component]
@@ -46,15 +14,10 @@ pub fn Header() -> impl IntoView {
             <a class="brand" href="/">"Haloscope"</a>
             <nav aria-label="Main">
                 <ul>
-                    {NAV
+                    <li><A href="/" exact=true>"Overview"</A></li>
+                    {ALL
                         .iter()
-                        .map(|item| {
-                            view! {
-                                <li>
-                                    <A href=item.href exact=item.href == "/">{item.label}</A>
-                                </li>
-                            }
-                        })
+                        .map(|e| view! { <li><A href=e.list.href>{e.words.many_title}</A></li> })
                         .collect_view()}
                 </ul>
             </nav>

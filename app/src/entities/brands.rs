@@ -2,12 +2,12 @@
 //! `docs/ARCHITECTURE.md` tells a person adding an entity to write — this file and one registry line — and
 //! its tests render its list, record and form pages on the server without any other change.
 
+use super::organisations::SPEC as ORGANISATIONS;
 use super::{Entity, EntityKind, ListView, Words};
 use crate::components::detail::{Block, Detail, Fact, Section};
 use crate::components::list::cells::{Cell, Row};
 use crate::components::list::sort_header::Column;
 use crate::forms::spec::{Field, FormSpec, Kind, NAME};
-use crate::params::lists::ORGANISATIONS;
 
 const WORDS: Words = Words {
     one: "brand",

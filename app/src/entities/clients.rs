@@ -4,7 +4,19 @@
 use super::{Entity, EntityKind, ListView, Words};
 use crate::components::list::sort_header::Column;
 use crate::forms::spec::{Field, FormSpec, Kind, LINE, NAME, NOTES};
-use crate::params::lists::CLIENTS;
+use crate::params::{FilterKind, ListSpec};
+
+/// `/clients`: Halo searches, filters and sorts.
+pub const SPEC: ListSpec = ListSpec {
+    sorts: &[
+        ("name", "name"),
+        ("toplevel", "toplevel_name"),
+        ("open_tickets", "open_ticket_count"),
+        ("id", "id"),
+    ],
+    has_status: true,
+    filters: &[FilterKind::TopLevel],
+};
 
 /// The descriptor.
 pub static ENTITY: Entity = Entity {
@@ -16,7 +28,7 @@ pub static ENTITY: Entity = Entity {
         "/clients",
         "clients.csv",
         WORDS,
-        &CLIENTS,
+        &SPEC,
         &[
             Column::sorts("Name", "name"),
             Column::sorts("Top level", "toplevel"),
@@ -115,7 +127,7 @@ impl super::server::Store for Store {
             .pageinate(true)
             .page_no(p.page as i32)
             .page_size(p.per_page as i32)
-            .order(CLIENTS.sort_field(&p.sort).unwrap_or("name"))
+            .order(SPEC.sort_field(&p.sort).unwrap_or("name"))
             .orderdesc(p.desc)
             .includeactive(active)
             .includeinactive(inactive);
@@ -133,7 +145,7 @@ impl super::server::Store for Store {
         halo: &halo::client::HaloClient,
         id: i32,
     ) -> Result<crate::components::detail::Detail, crate::errors::AppError> {
-        let mut sites_params = crate::params::ListParams::defaults(&crate::params::lists::SITES);
+        let mut sites_params = crate::params::ListParams::defaults(&super::sites::SPEC);
         sites_params.client_id = Some(id);
         sites_params.status = crate::params::StatusFilter::All;
         let sites_q = super::sites::Store::list_query(&sites_params);

@@ -4,7 +4,19 @@
 use super::{Entity, EntityKind, ListView, Words};
 use crate::components::list::sort_header::Column;
 use crate::forms::spec::{Field, FormSpec, Kind, LINE, NAME, NOTES};
-use crate::params::lists::SUPPLIERS;
+use crate::params::{FilterKind, ListSpec};
+
+/// `/suppliers` (Companies).
+pub const SPEC: ListSpec = ListSpec {
+    sorts: &[
+        ("name", "name"),
+        ("toplevel", "toplevel_name"),
+        ("contracts", "contract_count"),
+        ("id", "id"),
+    ],
+    has_status: true,
+    filters: &[FilterKind::TopLevel],
+};
 
 /// The descriptor.
 pub static ENTITY: Entity = Entity {
@@ -16,7 +28,7 @@ pub static ENTITY: Entity = Entity {
         "/suppliers",
         "suppliers.csv",
         WORDS,
-        &SUPPLIERS,
+        &SPEC,
         &[
             Column::sorts("Name", "name"),
             Column::sorts("Top level", "toplevel"),
@@ -133,7 +145,7 @@ impl super::server::Store for Store {
             .pageinate(true)
             .page_no(p.page as i32)
             .page_size(p.per_page as i32)
-            .order(SUPPLIERS.sort_field(&p.sort).unwrap_or("name"))
+            .order(SPEC.sort_field(&p.sort).unwrap_or("name"))
             .orderdesc(p.desc)
             .includeactive(active)
             .includeinactive(inactive);
@@ -241,7 +253,7 @@ mod tests {
     #[test]
     fn list_query_carries_search_status_top_level_sort_and_paging() {
         let parsed = ListParams::from_query(
-            &SUPPLIERS,
+            &SPEC,
             "q=acme&status=inactive&toplevel_id=4&sort=contracts&desc=true&page=3&per_page=25",
         )
         .unwrap();

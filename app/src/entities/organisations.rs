@@ -3,7 +3,14 @@
 use super::{Entity, EntityKind, ListView, Words};
 use crate::components::list::sort_header::Column;
 use crate::forms::spec::{Field, FormSpec, Kind, LINE, NAME};
-use crate::params::lists::ORGANISATIONS;
+use crate::params::ListSpec;
+
+/// `/organisations`: Halo's endpoint takes no parameters, so the server searches, sorts and pages.
+pub const SPEC: ListSpec = ListSpec {
+    sorts: &[("name", "name"), ("id", "id")],
+    has_status: false,
+    filters: &[],
+};
 
 /// The descriptor.
 pub static ENTITY: Entity = Entity {
@@ -17,7 +24,7 @@ pub static ENTITY: Entity = Entity {
             "/organisations",
             "organisations.csv",
             WORDS,
-            &ORGANISATIONS,
+            &SPEC,
             &[
                 Column::sorts("Name", "name"),
                 Column::plain("Phone"),

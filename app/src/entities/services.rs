@@ -4,7 +4,19 @@
 use super::{Entity, EntityKind, ListView, Words};
 use crate::components::list::sort_header::Column;
 use crate::forms::spec::{Field, FormSpec, Kind, NAME, NOTES};
-use crate::params::lists::SERVICES;
+use crate::params::{FilterKind, ListSpec};
+
+/// `/services`: Halo has no status filter for services.
+pub const SPEC: ListSpec = ListSpec {
+    sorts: &[
+        ("name", "name"),
+        ("category", "service_category_name"),
+        ("subscribers", "subscriber_count"),
+        ("id", "id"),
+    ],
+    has_status: false,
+    filters: &[FilterKind::Category],
+};
 
 /// The descriptor.
 pub static ENTITY: Entity = Entity {
@@ -16,7 +28,7 @@ pub static ENTITY: Entity = Entity {
         "/services",
         "services.csv",
         WORDS,
-        &SERVICES,
+        &SPEC,
         &[
             Column::sorts("Name", "name"),
             Column::sorts("Category", "category"),
@@ -119,7 +131,7 @@ impl super::server::Store for Store {
             .pageinate(true)
             .page_no(p.page as i32)
             .page_size(p.per_page as i32)
-            .order(SERVICES.sort_field(&p.sort).unwrap_or("name"))
+            .order(SPEC.sort_field(&p.sort).unwrap_or("name"))
             .orderdesc(p.desc);
         if let Some(s) = &p.q {
             q = q.search(s.clone());
@@ -361,7 +373,7 @@ mod tests {
     #[test]
     fn list_query_carries_search_category_sort_and_paging_but_no_status() {
         let parsed = ListParams::from_query(
-            &SERVICES,
+            &SPEC,
             "q=mail&category_id=3&sort=subscribers&desc=1&page=2&status=inactive",
         )
         .unwrap();

@@ -4,7 +4,26 @@
 use super::{Entity, EntityKind, ListView, Words};
 use crate::components::list::sort_header::Column;
 use crate::forms::spec::{Field, FormSpec, Kind, LINE, NAME};
-use crate::params::lists::{SITES, STOCK_BINS};
+use crate::params::{FilterKind, ListSpec};
+
+/// `/sites`.
+pub const SPEC: ListSpec = ListSpec {
+    sorts: &[
+        ("name", "name"),
+        ("client", "client_name"),
+        ("timezone", "timezone"),
+        ("id", "id"),
+    ],
+    has_status: true,
+    filters: &[FilterKind::Client, FilterKind::Stock],
+};
+
+/// `/sites/stock-bins`: a bare array upstream; the server searches, sorts and pages.
+pub const STOCK_BINS_SPEC: ListSpec = ListSpec {
+    sorts: &[("name", "name"), ("client", "client_name"), ("id", "id")],
+    has_status: false,
+    filters: &[],
+};
 
 /// The descriptor.
 pub static ENTITY: Entity = Entity {
@@ -18,7 +37,7 @@ pub static ENTITY: Entity = Entity {
             "/sites",
             "sites.csv",
             WORDS,
-            &SITES,
+            &SPEC,
             &[
                 Column::sorts("Name", "name"),
                 Column::sorts("Client", "client").refers(),
@@ -39,7 +58,7 @@ pub static ENTITY: Entity = Entity {
             one_title: "Stock bin",
             many_title: "Stock bins",
         },
-        spec: &STOCK_BINS,
+        spec: &STOCK_BINS_SPEC,
         columns: &[
             Column::sorts("Name", "name"),
             Column::sorts("Client", "client").refers(),
@@ -199,7 +218,7 @@ impl super::server::Store for Store {
             .pageinate(true)
             .page_no(p.page as i32)
             .page_size(p.per_page as i32)
-            .order(SITES.sort_field(&p.sort).unwrap_or("name"))
+            .order(SPEC.sort_field(&p.sort).unwrap_or("name"))
             .orderdesc(p.desc)
             .includeactive(active)
             .includeinactive(inactive);

@@ -44,7 +44,8 @@ pub fn page_of<R>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::params::{lists::ORGANISATIONS, ListParams};
+    use crate::entities::organisations::SPEC as ORGANISATIONS;
+    use crate::params::ListParams;
 
     fn run(query: &str, names: &[&str]) -> ListPage<String> {
         let parsed = ListParams::from_query(&ORGANISATIONS, query).unwrap();

@@ -133,9 +133,9 @@ pub async fn search_everything(q: String) -> Result<Vec<HitGroup>, AppError> {
     );
     let enc = crate::params::ListParams {
         q: Some(q.clone()),
-        ..crate::params::ListParams::defaults(&crate::params::lists::CLIENTS)
+        ..crate::params::ListParams::defaults(&crate::entities::clients::SPEC)
     }
-    .to_query(&crate::params::lists::CLIENTS);
+    .to_query(&crate::entities::clients::SPEC);
     fn group<T>(
         label: &str,
         base: &str,

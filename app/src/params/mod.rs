@@ -5,7 +5,6 @@
 //! sort column, a status that is not one of the three) are rejected with a message before any upstream call.
 
 mod list_params;
-pub mod lists;
 mod query_string;
 mod spec;
 

@@ -30,7 +30,7 @@ impl<R> ListPage<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::params::lists::CLIENTS;
+    use crate::entities::clients::SPEC as CLIENTS;
 
     #[test]
     fn page_count_rounds_up_and_is_never_zero() {

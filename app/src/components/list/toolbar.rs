@@ -2,6 +2,7 @@
 //! router's `<Form>` navigates on the client, selects apply on change and the search applies as you type
 //! (debounced ~250 ms). Submitting leaves `page` out, so any change starts at page 1.
 
+use crate::entities::EntityKind;
 use crate::params::{
     FilterKind, ListParams, ListSpec, StatusFilter, StockFilter, PER_PAGE_CHOICES,
 };
@@ -143,7 +144,7 @@ pub fn Toolbar(
         Some(view! {
             <input type="hidden" name="client_id" value=id.to_string()/>
             <span class="chip" data-testid="client-filter">
-                "Client: " <a href=format!("/clients/{id}")>{name}</a>
+                "Client: " <a href=EntityKind::Clients.entity().record_href(id)>{name}</a>
                 " " <a href=clear aria-label="Remove the client filter">"×"</a>
             </span>
         })
