@@ -201,11 +201,19 @@ async fn overview_counts_and_search_cover_every_entity() {
     let (sim, app) = start().await;
     let (status, body) = server_fn(&app, "get_overview_counts", "", "").await;
     assert_eq!(status, 200, "{body}");
-    assert!(body["clients"].as_u64().unwrap() > 0);
+    let count = |kind: &str| {
+        let counts = body.as_array().expect("one count per entity");
+        let found = counts.iter().find(|c| c["kind"] == kind);
+        found.unwrap_or_else(|| panic!("a {kind} count in {body}"))["count"]
+            .as_u64()
+            .unwrap()
+    };
+    assert!(count("clients") > 0);
     assert_eq!(
-        body["organisations"].as_u64().unwrap(),
+        count("organisations"),
         sim.sim.count(halo_sim::Entity::Organisation) as u64
     );
+    assert_eq!(body.as_array().unwrap().len(), 5, "{body}");
     let (status, groups) = server_fn(&app, "search_everything", "q", "an").await;
     assert_eq!(status, 200, "{groups}");
     let labels: Vec<&str> = groups

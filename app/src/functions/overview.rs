@@ -1,17 +1,15 @@
 //! The overview's figures and its search across entities.
 
+use crate::entities::EntityKind;
 use crate::errors::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// Record counts shown on the overview, straight from HaloPSA's `record_count` (active records).
+/// One entity's count on the overview, straight from HaloPSA's `record_count` (active records).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OverviewCounts {
-    pub clients: u64,
-    pub sites: u64,
-    pub suppliers: u64,
-    pub organisations: u64,
-    pub services: u64,
+pub struct Count {
+    pub kind: EntityKind,
+    pub count: u64,
 }
 
 /// One search hit.
@@ -39,48 +37,37 @@ pub struct HitGroup {
 /// How many hits each group shows.
 pub const HITS_PER_GROUP: u32 = 10;
 
-/// Counts for the overview: one upstream list call per entity, all concurrent, each asking for one row.
+/// Counts for the overview, one per entity in the registry's order: one upstream list call each (the
+/// default filter, one row), all concurrent.
 #[server(endpoint = "get_overview_counts", input = server_fn::codec::GetUrl)]
-pub async fn get_overview_counts() -> Result<OverviewCounts, AppError> {
+pub async fn get_overview_counts() -> Result<Vec<Count>, AppError> {
     use super::ssr::{halo, with_status};
-    use halo::query::{ClientQuery, ServiceQuery, SiteQuery, SupplierQuery};
     let halo = halo().map_err(with_status)?;
-    let (clients, sites, suppliers, organisations, services) = (
-        halo.clients(),
-        halo.sites(),
-        halo.suppliers(),
-        halo.organisations(),
-        halo.services(),
-    );
-    let (cq, sq, uq, vq) = (
-        ClientQuery::new().pageinate(true).page_size(1).page_no(1),
-        SiteQuery::new().pageinate(true).page_size(1).page_no(1),
-        SupplierQuery::new().pageinate(true).page_size(1).page_no(1),
-        ServiceQuery::new().pageinate(true).page_size(1).page_no(1),
-    );
-    let oq = Default::default();
-    let (c, s, u, o, v) = futures::join!(
-        clients.list(&cq),
-        sites.list(&sq),
-        suppliers.list(&uq),
-        organisations.list(&oq),
-        services.list(&vq),
-    );
-    let err = |e: halo::Error| with_status(e.into());
-    Ok(OverviewCounts {
-        clients: c.map_err(err)?.record_count,
-        sites: s.map_err(err)?.record_count,
-        suppliers: u.map_err(err)?.record_count,
-        organisations: o.map_err(err)?.record_count,
-        services: v.map_err(err)?.record_count,
-    })
+    let counts = crate::entities::ALL.iter().map(|e| {
+        let halo = halo.clone();
+        async move {
+            let parsed = ssr::first(&e.list, None, 1);
+            let page = crate::entities::with_store!(e.kind, S => {
+                Box::pin(super::lists::ssr::page::<S>(&halo, &e.list, parsed)).await
+            })?;
+            Ok::<_, AppError>(Count {
+                kind: e.kind,
+                count: page.record_count,
+            })
+        }
+    });
+    futures::future::join_all(counts)
+        .await
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(with_status)
 }
 
-/// Searches clients, sites, companies and services at once (concurrently) for `q`.
+/// Searches every entity whose list HaloPSA searches (all but organisations) at once for `q`: the first
+/// hits of each, by name, with the list's second column as a hint (a site's client, a client's top level).
 #[server(endpoint = "search_everything", input = server_fn::codec::GetUrl)]
 pub async fn search_everything(q: String) -> Result<Vec<HitGroup>, AppError> {
     use super::ssr::{halo, with_status};
-    use halo::query::{ClientQuery, ServiceQuery, SiteQuery, SupplierQuery};
     let q: String = q
         .chars()
         .filter(|c| !c.is_control())
@@ -92,94 +79,69 @@ pub async fn search_everything(q: String) -> Result<Vec<HitGroup>, AppError> {
         return Ok(vec![]);
     }
     let halo = halo().map_err(with_status)?;
-    let n = HITS_PER_GROUP as i32;
-    let (clients, sites, suppliers, services) = (
-        halo.clients(),
-        halo.sites(),
-        halo.suppliers(),
-        halo.services(),
-    );
-    let (cq, sq, uq, vq) = (
-        ClientQuery::new()
-            .pageinate(true)
-            .page_size(n)
-            .page_no(1)
-            .search(q.clone())
-            .order("name"),
-        SiteQuery::new()
-            .pageinate(true)
-            .page_size(n)
-            .page_no(1)
-            .search(q.clone())
-            .order("name"),
-        SupplierQuery::new()
-            .pageinate(true)
-            .page_size(n)
-            .page_no(1)
-            .search(q.clone())
-            .order("name"),
-        ServiceQuery::new()
-            .pageinate(true)
-            .page_size(n)
-            .page_no(1)
-            .search(q.clone())
-            .order("name"),
-    );
-    let (c, s, u, v) = futures::join!(
-        clients.list(&cq),
-        sites.list(&sq),
-        suppliers.list(&uq),
-        services.list(&vq)
-    );
-    let enc = crate::params::ListParams {
-        q: Some(q.clone()),
-        ..crate::params::ListParams::defaults(&crate::entities::clients::SPEC)
+    let searched = crate::entities::ALL.iter().filter(|e| !e.list.whole);
+    let groups = searched.map(|e| {
+        let (halo, q) = (halo.clone(), q.clone());
+        async move {
+            let parsed = ssr::first(&e.list, Some(q), HITS_PER_GROUP);
+            let more_href = format!("{}?{}", e.list.href, parsed.params.to_query(e.list.spec));
+            let page = crate::entities::with_store!(e.kind, S => {
+                Box::pin(super::lists::ssr::page::<S>(&halo, &e.list, parsed)).await
+            });
+            ssr::group(e, more_href, page)
+        }
+    });
+    Ok(futures::future::join_all(groups).await)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::{Hit, HitGroup};
+    use crate::components::list::{cells::Row, ListPage};
+    use crate::entities::{Entity, ListView};
+    use crate::errors::AppError;
+    use crate::params::{ListParams, Parsed, StatusFilter};
+
+    /// The first `n` rows of `list` (active records, by name), searched for `q` when given.
+    pub fn first(list: &ListView, q: Option<String>, n: u32) -> Parsed {
+        let defaults = ListParams::defaults(list.spec);
+        Parsed {
+            params: ListParams {
+                q,
+                per_page: n,
+                status: StatusFilter::Active,
+                ..defaults
+            },
+            notices: vec![],
+        }
     }
-    .to_query(&crate::entities::clients::SPEC);
-    fn group<T>(
-        label: &str,
-        base: &str,
-        query: &str,
-        result: Result<halo::Page<T>, halo::Error>,
-        hit: impl Fn(T) -> Hit,
-    ) -> HitGroup {
-        match result {
+
+    /// One entity's search results, or why they could not be had.
+    pub fn group(e: &Entity, more_href: String, page: Result<ListPage<Row>, AppError>) -> HitGroup {
+        let label = e.words.many_title.to_string();
+        match page {
             Ok(page) => HitGroup {
-                label: label.into(),
+                label,
                 total: page.record_count,
-                hits: page.items.into_iter().map(hit).collect(),
-                more_href: format!("{base}?{query}"),
+                hits: page
+                    .rows
+                    .iter()
+                    .map(|r| Hit {
+                        href: e.record_href(r.id),
+                        name: r.name.clone(),
+                        detail: r.cells.get(1).map(|c| c.plain(r)).filter(|d| !d.is_empty()),
+                    })
+                    .collect(),
+                more_href,
                 error: None,
             },
             Err(e) => HitGroup {
-                label: label.into(),
+                label,
                 total: 0,
                 hits: vec![],
-                more_href: format!("{base}?{query}"),
+                more_href,
                 error: Some(e.to_string()),
             },
         }
     }
-    Ok(vec![
-        group("Clients", "/clients", &enc, c, |c| Hit {
-            href: format!("/clients/{}", c.id),
-            name: c.name.unwrap_or_else(|| format!("Client {}", c.id)),
-            detail: c.toplevel_name,
-        }),
-        group("Sites", "/sites", &enc, s, |s| Hit {
-            href: format!("/sites/{}", s.id),
-            name: s.name.unwrap_or_else(|| format!("Site {}", s.id)),
-            detail: s.client_name,
-        }),
-        group("Companies", "/suppliers", &enc, u, |u| Hit {
-            href: format!("/suppliers/{}", u.id),
-            name: u.name.unwrap_or_else(|| format!("Company {}", u.id)),
-            detail: u.contact_name,
-        }),
-        group("Services", "/services", &enc, v, |v| Hit {
-            href: format!("/services/{}", v.id),
-            name: v.name.unwrap_or_else(|| format!("Service {}", v.id)),
-            detail: v.service_category_name,
-        }),
-    ])
 }

@@ -1,9 +1,9 @@
-//! `/` — the overview: counts per entity straight from HaloPSA, and one search box over clients, sites,
-//! companies and services (results grouped by entity). `?q=` keeps the search in the URL.
+//! `/` — the overview: counts per entity straight from HaloPSA, and one search box over every entity HaloPSA
+//! searches (results grouped by entity). `?q=` keeps the search in the URL.
 
 use crate::components::debounce::debounced_submit;
 use crate::components::error_panel::ErrorPanel;
-use crate::functions::overview::{get_overview_counts, search_everything, HitGroup};
+use crate::functions::overview::{get_overview_counts, search_everything, Count, HitGroup};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -23,14 +23,8 @@ pub fn OverviewPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading">"Loading counts…"</p> }>
             {move || Suspend::new(async move {
                 match counts.await {
-                    Ok(c) => view! {
-                        <dl class="stat-grid">
-                            {stat("Clients", "/clients", c.clients, "client-count")}
-                            {stat("Sites", "/sites", c.sites, "site-count")}
-                            {stat("Companies", "/suppliers", c.suppliers, "supplier-count")}
-                            {stat("Organisations", "/organisations", c.organisations, "organisation-count")}
-                            {stat("Services", "/services", c.services, "service-count")}
-                        </dl>
+                    Ok(counts) => view! {
+                        <dl class="stat-grid">{counts.into_iter().map(stat).collect_view()}</dl>
                     }.into_any(),
                     Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                 }
@@ -60,7 +54,7 @@ pub fn OverviewPage() -> impl IntoView {
             <Form method="GET" action="/">
                 <div class="filters">
                     <label class="field search">
-                        <span>"Search clients, sites, companies and services"</span>
+                        <span>{searched_words()}</span>
                         <input type="search" name="q" value=move || q.get() autocomplete="off" data-search="global"
                             placeholder="Type a few letters of a name" on:input=debounced_submit()/>
                     </label>
@@ -80,11 +74,27 @@ pub fn OverviewPage() -> impl IntoView {
     }
 }
 
-fn stat(label: &'static str, href: &'static str, n: u64, testid: &'static str) -> impl IntoView {
+/// "Search clients, sites, companies and services": the entities whose lists HaloPSA searches.
+fn searched_words() -> String {
+    let words: Vec<&str> = crate::entities::ALL
+        .iter()
+        .filter(|e| !e.list.whole)
+        .map(|e| e.words.many)
+        .collect();
+    match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("Search {} and {last}", rest.join(", ")),
+        _ => format!("Search {}", words.join("")),
+    }
+}
+
+/// One entity's count, linked to its list (`data-testid` `client-count`, `company-count`, …).
+fn stat(c: Count) -> impl IntoView {
+    let e = c.kind.entity();
+    let testid = format!("{}-count", e.words.one.replace(' ', "-"));
     view! {
         <div class="stat">
-            <dt><a href=href>{label}</a></dt>
-            <dd data-testid=testid>{n}</dd>
+            <dt><a href=e.list.href>{e.words.many_title}</a></dt>
+            <dd data-testid=testid>{c.count}</dd>
         </div>
     }
 }
