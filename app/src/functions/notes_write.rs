@@ -1,5 +1,6 @@
 //! Adding a CRM note to a client or site, and marking a popup note read.
 
+use crate::entities::EntityKind;
 use crate::errors::AppError;
 use crate::functions::forms::FormOutcome;
 use leptos::prelude::*;
@@ -8,8 +9,11 @@ use std::collections::BTreeMap;
 /// The session key of a refused CRM note on a client's (or a site's) page.
 pub fn crm_note_form_key(client_id: i32, site_id: Option<i32>) -> String {
     match site_id {
-        Some(s) => format!("/sites/{s}/crm-note"),
-        None => format!("/clients/{client_id}/crm-note"),
+        Some(s) => format!("{}/crm-note", EntityKind::Sites.entity().record_href(s)),
+        None => format!(
+            "{}/crm-note",
+            EntityKind::Clients.entity().record_href(client_id)
+        ),
     }
 }
 
@@ -31,8 +35,8 @@ pub async fn add_crm_note(
         Some(s) => Some(parse_id(s, "Site")?),
     };
     let back = match site_id {
-        Some(s) => format!("/sites/{s}"),
-        None => format!("/clients/{client_id}"),
+        Some(s) => EntityKind::Sites.entity().record_href(s),
+        None => EntityKind::Clients.entity().record_href(client_id),
     };
     let halo = halo().map_err(with_status)?;
     let keep = FormOutcome {
@@ -97,8 +101,8 @@ pub async fn mark_popup_read(
     let client_id = owner(client_id, "Client")?;
     let site_id = owner(site_id, "Site")?;
     let back = match (site_id, client_id) {
-        (Some(s), _) => format!("/sites/{s}"),
-        (None, Some(c)) => format!("/clients/{c}"),
+        (Some(s), _) => EntityKind::Sites.entity().record_href(s),
+        (None, Some(c)) => EntityKind::Clients.entity().record_href(c),
         (None, None) => {
             return Err(with_status(AppError::bad_input(
                 "Say whose popup note this is.",

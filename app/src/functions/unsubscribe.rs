@@ -10,7 +10,9 @@ pub async fn unsubscribe_service(id: String) -> Result<(), AppError> {
     use super::ssr::{halo, parse_id, with_status};
     let id = parse_id(&id, "Service")?;
     let halo = halo().map_err(with_status)?;
-    let back = format!("/services/{id}");
+    let back = crate::entities::EntityKind::Services
+        .entity()
+        .record_href(id);
     let result = halo.services().unsubscribe(id).await;
     crate::audit::record(crate::audit::AuditEvent::change(
         "unsubscribe",
