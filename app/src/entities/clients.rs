@@ -122,18 +122,7 @@ impl super::server::Store for Store {
     }
 
     fn list_query(p: &crate::params::ListParams) -> halo::query::ClientQuery {
-        let (active, inactive) = crate::functions::ssr::status_flags(p.status);
-        let mut q = halo::query::ClientQuery::new()
-            .pageinate(true)
-            .page_no(p.page as i32)
-            .page_size(p.per_page as i32)
-            .order(SPEC.sort_field(&p.sort).unwrap_or("name"))
-            .orderdesc(p.desc)
-            .includeactive(active)
-            .includeinactive(inactive);
-        if let Some(s) = &p.q {
-            q = q.search(s.clone());
-        }
+        let mut q = super::server::page_query!(halo::query::ClientQuery, SPEC, p, status);
         if let Some(t) = p.toplevel_id {
             q = q.toplevel_id(t);
         }

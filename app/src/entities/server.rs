@@ -112,6 +112,30 @@ pub fn name_or(name: Option<&str>, what: &str, id: i32) -> String {
     }
 }
 
+/// HaloPSA's query of type `$query` for the page of a list that `$params` asks for: paging, the sort (by
+/// `$spec`'s upstream field; `name` when the key is unknown), the search and, with `status`, the
+/// active/inactive filter — what every list HaloPSA pages shares. Each entity adds its own filters.
+macro_rules! page_query {
+    ($query:ty, $spec:expr, $params:expr $(, $status:ident)?) => {{
+        let p: &$crate::params::ListParams = $params;
+        let q = <$query>::new()
+            .pageinate(true)
+            .page_no(p.page as i32)
+            .page_size(p.per_page as i32)
+            .order($spec.sort_field(&p.sort).unwrap_or("name"))
+            .orderdesc(p.desc);
+        $(
+            let (active, inactive) = $crate::functions::ssr::status_flags(p.$status);
+            let q = q.includeactive(active).includeinactive(inactive);
+        )?
+        match &p.q {
+            Some(s) => q.search(s.clone()),
+            None => q,
+        }
+    }};
+}
+pub(crate) use page_query;
+
 /// A failed read of record `id` itself: HaloPSA's 404 names the record ("Client 7 was not found.").
 pub fn record_error<S: Store>(err: halo::Error, id: i32) -> AppError {
     match err {

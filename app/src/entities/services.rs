@@ -127,15 +127,7 @@ impl super::server::Store for Store {
     }
 
     fn list_query(p: &crate::params::ListParams) -> halo::query::ServiceQuery {
-        let mut q = halo::query::ServiceQuery::new()
-            .pageinate(true)
-            .page_no(p.page as i32)
-            .page_size(p.per_page as i32)
-            .order(SPEC.sort_field(&p.sort).unwrap_or("name"))
-            .orderdesc(p.desc);
-        if let Some(s) = &p.q {
-            q = q.search(s.clone());
-        }
+        let mut q = super::server::page_query!(halo::query::ServiceQuery, SPEC, p);
         if let Some(c) = p.category_id {
             q = q.service_category_id(c);
         }

@@ -212,25 +212,13 @@ impl super::server::Store for Store {
     }
 
     fn list_query(p: &crate::params::ListParams) -> halo::query::SiteQuery {
-        use crate::params::StockFilter;
-        let (active, inactive) = crate::functions::ssr::status_flags(p.status);
-        let mut q = halo::query::SiteQuery::new()
-            .pageinate(true)
-            .page_no(p.page as i32)
-            .page_size(p.per_page as i32)
-            .order(SPEC.sort_field(&p.sort).unwrap_or("name"))
-            .orderdesc(p.desc)
-            .includeactive(active)
-            .includeinactive(inactive);
-        if let Some(s) = &p.q {
-            q = q.search(s.clone());
-        }
+        let mut q = super::server::page_query!(halo::query::SiteQuery, SPEC, p, status);
         if let Some(c) = p.client_id {
             q = q.client_id(c);
         }
         let stock = match p.stock {
-            Some(StockFilter::Only) => Some((true, false)),
-            Some(StockFilter::Exclude) => Some((false, true)),
+            Some(crate::params::StockFilter::Only) => Some((true, false)),
+            Some(crate::params::StockFilter::Exclude) => Some((false, true)),
             None => None,
         };
         if let Some((stock, other)) = stock {
