@@ -87,9 +87,14 @@ async fn no_page_or_csv_header_uses_another_name_for_an_entity() {
     assert!(paths.len() > 30);
     for path in &paths {
         let (status, html) = page(&app, path).await;
-        assert!(status == 200 || status == 404, "{path}: {status}");
-        assert!(html.contains("<h1"), "{path} has a heading");
-        assert_no_other_word(path, &visible_text(&html));
+        let text = visible_text(&html);
+        assert!(
+            status == 200 || status == 404,
+            "{path}: {status}: {}",
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+        assert!(html.contains("<h1"), "{path} has a heading: {html}");
+        assert_no_other_word(path, &text);
     }
     for file in [
         "clients",
@@ -100,7 +105,7 @@ async fn no_page_or_csv_header_uses_another_name_for_an_entity() {
         "services",
     ] {
         let (status, body) = page(&app, &format!("/export/{file}.csv?per_page=10")).await;
-        assert_eq!(status, 200, "{file}.csv");
+        assert_eq!(status, 200, "{file}.csv: {body}");
         let header = body.lines().next().unwrap_or_default();
         assert!(header.starts_with("id,name"), "{file}.csv: {header}");
         assert_no_other_word(&format!("the {file}.csv header"), header);
