@@ -9,12 +9,7 @@ use crate::components::list::cells::{Cell, Row};
 use crate::components::list::sort_header::Column;
 use crate::forms::spec::{Field, FormSpec, Kind, NAME};
 
-const WORDS: Words = Words {
-    one: "brand",
-    many: "brands",
-    one_title: "Brand",
-    many_title: "Brands",
-};
+const WORDS: Words = Words::new("brand", "brands", "Brand", "Brands");
 
 /// The descriptor.
 pub static ENTITY: Entity = Entity {

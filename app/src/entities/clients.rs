@@ -40,12 +40,7 @@ pub static ENTITY: Entity = Entity {
     views: &[],
 };
 
-const WORDS: Words = Words {
-    one: "client",
-    many: "clients",
-    one_title: "Client",
-    many_title: "Clients",
-};
+const WORDS: Words = Words::new("client", "clients", "Client", "Clients");
 
 /// Clients; on create also the new-client helpers that create its first site and contact.
 pub const FORM: FormSpec = FormSpec {

@@ -42,12 +42,7 @@ pub static ENTITY: Entity = Entity {
     views: &[],
 };
 
-const WORDS: Words = Words {
-    one: "company",
-    many: "companies",
-    one_title: "Company",
-    many_title: "Companies",
-};
+const WORDS: Words = Words::new("company", "companies", "Company", "Companies");
 
 /// Suppliers (HaloPSA "companies").
 pub const FORM: FormSpec = FormSpec {

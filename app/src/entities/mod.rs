@@ -38,6 +38,23 @@ pub struct Words {
     pub many_title: &'static str,
 }
 
+impl Words {
+    /// The words of one record and of several, in a sentence and as titles.
+    pub const fn new(
+        one: &'static str,
+        many: &'static str,
+        one_title: &'static str,
+        many_title: &'static str,
+    ) -> Words {
+        Words {
+            one,
+            many,
+            one_title,
+            many_title,
+        }
+    }
+}
+
 /// One entity as the pages see it.
 #[derive(Debug)]
 pub struct Entity {

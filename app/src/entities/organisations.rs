@@ -38,12 +38,12 @@ pub static ENTITY: Entity = Entity {
     views: &[],
 };
 
-const WORDS: Words = Words {
-    one: "organisation",
-    many: "organisations",
-    one_title: "Organisation",
-    many_title: "Organisations",
-};
+const WORDS: Words = Words::new(
+    "organisation",
+    "organisations",
+    "Organisation",
+    "Organisations",
+);
 
 /// Organisations.
 pub const FORM: FormSpec = FormSpec {

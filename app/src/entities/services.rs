@@ -40,12 +40,7 @@ pub static ENTITY: Entity = Entity {
     views: &[],
 };
 
-const WORDS: Words = Words {
-    one: "service",
-    many: "services",
-    one_title: "Service",
-    many_title: "Services",
-};
+const WORDS: Words = Words::new("service", "services", "Service", "Services");
 
 /// Services.
 pub const FORM: FormSpec = FormSpec {

@@ -52,12 +52,7 @@ pub static ENTITY: Entity = Entity {
         path: "stock-bins",
         href: "/sites/stock-bins",
         export: "stock-bins.csv",
-        words: Words {
-            one: "stock bin",
-            many: "stock bins",
-            one_title: "Stock bin",
-            many_title: "Stock bins",
-        },
+        words: Words::new("stock bin", "stock bins", "Stock bin", "Stock bins"),
         spec: &STOCK_BINS_SPEC,
         columns: &[
             Column::sorts("Name", "name"),
@@ -73,12 +68,7 @@ pub static ENTITY: Entity = Entity {
     }],
 };
 
-const WORDS: Words = Words {
-    one: "site",
-    many: "sites",
-    one_title: "Site",
-    many_title: "Sites",
-};
+const WORDS: Words = Words::new("site", "sites", "Site", "Sites");
 
 /// Sites.
 pub const FORM: FormSpec = FormSpec {

@@ -67,6 +67,36 @@ pub fn capitalised(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The posted `fields` validated (`loaded`: the values as loaded, for an edit) and resolved; `Err` is
+/// the form to show again, with `keep`'s entered values and the errors.
+async fn valid_form<F, Fut>(
+    spec: &FormSpec,
+    fields: &Values,
+    loaded: Option<&Values>,
+    keep: FormOutcome,
+    resolve: F,
+) -> Result<Valid, Box<FormOutcome>>
+where
+    F: FnOnce(Valid) -> Fut,
+    Fut: std::future::Future<Output = Result<Valid, FieldErrors>>,
+{
+    let none = Values::new();
+    let valid = checked(
+        spec,
+        fields,
+        loaded.is_none(),
+        loaded.unwrap_or(&none),
+        keep.clone(),
+    )?;
+    Box::pin(resolve(valid)).await.map_err(|errors| {
+        Box::new(FormOutcome {
+            errors,
+            message: Some("Please correct the fields marked below.".into()),
+            ..keep
+        })
+    })
+}
+
 /// Updates record `id` from a posted form: re-validates, refetches, refuses to overwrite a concurrent change
 /// unless forced, and sends only the shown fields that differ from the record as it is now. `resolve`
 /// turns the cleaned values into what is sent (the site form resolves its client picker there).
@@ -83,19 +113,17 @@ where
     Fut: std::future::Future<Output = Result<Valid, FieldErrors>>,
 {
     let keep = form.outcome();
-    let valid = match checked(spec, &form.fields, false, &form.loaded, keep.clone()) {
+    let valid = match valid_form(
+        spec,
+        &form.fields,
+        Some(&form.loaded),
+        keep.clone(),
+        resolve,
+    )
+    .await
+    {
         Ok(v) => v,
         Err(o) => return Ok(*o),
-    };
-    let valid = match Box::pin(resolve(valid)).await {
-        Ok(v) => v,
-        Err(errors) => {
-            return Ok(FormOutcome {
-                errors,
-                message: Some("Please correct the fields marked below.".into()),
-                ..keep
-            })
-        }
     };
     let now = Box::pin(load(res, spec, id)).await?;
     if !form.force && now.fingerprint != form.fingerprint {
@@ -154,19 +182,9 @@ where
         values: fields.clone(),
         ..Default::default()
     };
-    let valid = match checked(spec, &fields, true, &Values::new(), keep.clone()) {
+    let valid = match valid_form(spec, &fields, None, keep.clone(), resolve).await {
         Ok(v) => v,
         Err(o) => return Ok(*o),
-    };
-    let valid = match Box::pin(resolve(valid)).await {
-        Ok(v) => v,
-        Err(errors) => {
-            return Ok(FormOutcome {
-                errors,
-                message: Some("Please correct the fields marked below.".into()),
-                ..keep
-            })
-        }
     };
     let body = new_record(spec, &valid);
     let sent: Vec<String> = body.keys().cloned().collect();

@@ -301,18 +301,17 @@ pub async fn wait_healthy(base: &str) {
     panic!("haloscope did not become healthy at {base}");
 }
 
-/// Calls a GET server function with its single `String` argument `name=value`.
-pub async fn server_fn<T: Target + ?Sized>(
+/// Calls the GET server function `endpoint` with its arguments `args`; the status and the JSON answer (or
+/// the text, when it is not JSON).
+async fn get_fn<T: Target + ?Sized>(
     to: &T,
     endpoint: &str,
-    arg: &str,
-    value: &str,
+    args: &[(&str, &str)],
 ) -> (u16, serde_json::Value) {
-    let url = format!("{}/api/{endpoint}", to.base());
     let res = to
         .client()
-        .get(url)
-        .query(&[(arg, value)])
+        .get(format!("{}/api/{endpoint}", to.base()))
+        .query(args)
         .header("Accept", "application/json")
         .send()
         .await
@@ -323,40 +322,33 @@ pub async fn server_fn<T: Target + ?Sized>(
     (status, json)
 }
 
+/// Calls a GET server function with its single `String` argument `name=value`.
+pub async fn server_fn<T: Target + ?Sized>(
+    to: &T,
+    endpoint: &str,
+    arg: &str,
+    value: &str,
+) -> (u16, serde_json::Value) {
+    get_fn(to, endpoint, &[(arg, value)]).await
+}
+
 /// One page of a list through the one list server function, `list_records`: `list` names the entity's
 /// list by its path (`clients`, `suppliers`) or a view under it (`sites/stock-bins`); `query` is the page
 /// URL's query.
 pub async fn list<T: Target + ?Sized>(to: &T, list: &str, query: &str) -> (u16, serde_json::Value) {
     let (kind, view) = list.split_once('/').unwrap_or((list, ""));
-    let res = to
-        .client()
-        .get(format!("{}/api/list_records", to.base()))
-        .query(&[("kind", kind), ("view", view), ("query", query)])
-        .header("Accept", "application/json")
-        .send()
-        .await
-        .expect("the list server function answers");
-    let status = res.status().as_u16();
-    let text = res.text().await.unwrap();
-    let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
-    (status, json)
+    get_fn(
+        to,
+        "list_records",
+        &[("kind", kind), ("view", view), ("query", query)],
+    )
+    .await
 }
 
 /// One record as its page shows it, through the one record server function, `get_record`: `kind` is the
 /// entity's path (`clients`, `suppliers`).
 pub async fn record<T: Target + ?Sized>(to: &T, kind: &str, id: &str) -> (u16, serde_json::Value) {
-    let res = to
-        .client()
-        .get(format!("{}/api/get_record", to.base()))
-        .query(&[("kind", kind), ("id", id)])
-        .header("Accept", "application/json")
-        .send()
-        .await
-        .expect("the record server function answers");
-    let status = res.status().as_u16();
-    let text = res.text().await.unwrap();
-    let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
-    (status, json)
+    get_fn(to, "get_record", &[("kind", kind), ("id", id)]).await
 }
 
 /// The blocks of the section with id `id` of a record's page.
