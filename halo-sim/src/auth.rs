@@ -329,19 +329,9 @@ fn check_authorize(
     })
 }
 
-pub(crate) fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+/// HTML-escapes text for element content and quoted attributes (`& < > " '`).
+pub(crate) fn escape_html(s: &str) -> std::borrow::Cow<'_, str> {
+    html_escape::encode_quoted_attribute(s)
 }
 
 /// `GET /auth/authorize`: the sign-in page, one link per demo technician.
@@ -435,7 +425,7 @@ mod tests {
     fn html_is_escaped() {
         assert_eq!(
             escape_html("<a href='x'>&</a>"),
-            "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;"
+            "&lt;a href=&#x27;x&#x27;&gt;&amp;&lt;/a&gt;"
         );
     }
 }

@@ -271,7 +271,7 @@ async fn pkce_sign_in_lists_agents_and_redirects_with_code_and_state() {
         .await
         .unwrap();
     for agent in &sim.sim.config().agents {
-        assert!(html.contains(&agent.name.replace('\'', "&#39;")), "{html}");
+        assert!(html.contains(&agent.name.replace('\'', "&#x27;")), "{html}");
     }
     let back = sign_in(page, "Priya Shah").await;
     assert!(back.as_str().starts_with(REDIRECT));
