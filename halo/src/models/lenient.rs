@@ -39,11 +39,13 @@ fn to_i64<E: Error>(v: &Value) -> Result<Option<i64>, E> {
             }
         }
         Value::Bool(b) => Ok(Some(i64::from(*b))),
-        other => Err(E::custom(format!(
-            "expected a whole number, got {}",
-            kind(other)
-        ))),
+        other => Err(refused("a whole number", other)),
     }
+}
+
+/// "expected `what`, got …" for a value of the wrong JSON type.
+fn refused<E: Error>(what: &str, v: &Value) -> E {
+    E::custom(format!("expected {what}, got {}", kind(v)))
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -97,10 +99,7 @@ impl Lenient for f64 {
                 .parse::<f64>()
                 .map(Some)
                 .map_err(|_| E::custom(format!("expected a number, got {s:?}"))),
-            other => Err(E::custom(format!(
-                "expected a number, got {}",
-                kind(&other)
-            ))),
+            other => Err(refused("a number", &other)),
         }
     }
 }
@@ -122,10 +121,7 @@ impl Lenient for bool {
                 "false" | "0" | "no" => Ok(Some(false)),
                 _ => Err(E::custom(format!("expected a boolean, got {s:?}"))),
             },
-            other => Err(E::custom(format!(
-                "expected a boolean, got {}",
-                kind(&other)
-            ))),
+            other => Err(refused("a boolean", &other)),
         }
     }
 }
@@ -138,7 +134,7 @@ impl Lenient for String {
             Value::String(s) => Ok(Some(s)),
             Value::Number(n) => Ok(Some(n.to_string())),
             Value::Bool(b) => Ok(Some(b.to_string())),
-            other => Err(E::custom(format!("expected text, got {}", kind(&other)))),
+            other => Err(refused("text", &other)),
         }
     }
 }
@@ -152,10 +148,7 @@ impl Lenient for HaloDateTime {
             Value::String(s) => HaloDateTime::parse(&s)
                 .map(Some)
                 .ok_or_else(|| E::custom(format!("expected a date and time, got {s:?}"))),
-            other => Err(E::custom(format!(
-                "expected a date and time, got {}",
-                kind(&other)
-            ))),
+            other => Err(refused("a date and time", &other)),
         }
     }
 }
@@ -197,7 +190,7 @@ impl<T: Listed> Lenient for Vec<T> {
                 })
                 .collect::<Result<Vec<T>, _>>()
                 .map(Some),
-            other => Err(E::custom(format!("expected a list, got {}", kind(&other)))),
+            other => Err(refused("a list", &other)),
         }
     }
 }
