@@ -32,12 +32,7 @@ async fn rate_limit_answers_429_with_halos_message_per_rolling_window() {
         let (status, _) = get(&sim, &t, "/TopLevel").await;
         assert_eq!(status, StatusCode::OK, "request {i}");
     }
-    let r = http()
-        .get(format!("{}/TopLevel", sim.api_url()))
-        .bearer_auth(&t)
-        .send()
-        .await
-        .unwrap();
+    let r = get_raw(&sim, &t, "/TopLevel").await;
     assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(
         r.headers().get("retry-after").is_none(),
@@ -149,12 +144,7 @@ async fn malformed_and_html_bodies() {
     }))
     .await;
     let t = token(&sim).await;
-    let r = http()
-        .get(format!("{}/Client?count=5", sim.api_url()))
-        .bearer_auth(&t)
-        .send()
-        .await
-        .unwrap();
+    let r = get_raw(&sim, &t, "/Client?count=5").await;
     assert_eq!(r.status(), StatusCode::OK);
     let text = r.text().await.unwrap();
     assert!(serde_json::from_str::<Value>(&text).is_err(), "{text}");
@@ -163,12 +153,7 @@ async fn malformed_and_html_bodies() {
         html_rate: 1.0,
         ..Default::default()
     });
-    let r = http()
-        .get(format!("{}/Client?count=5", sim.api_url()))
-        .bearer_auth(&t)
-        .send()
-        .await
-        .unwrap();
+    let r = get_raw(&sim, &t, "/Client?count=5").await;
     assert_eq!(r.status(), StatusCode::OK);
     assert!(r.headers()["content-type"]
         .to_str()
@@ -186,12 +171,7 @@ async fn stalled_body_sends_headers_then_hangs() {
     }))
     .await;
     let t = token(&sim).await;
-    let r = http()
-        .get(format!("{}/Client?count=50", sim.api_url()))
-        .bearer_auth(&t)
-        .send()
-        .await
-        .unwrap();
+    let r = get_raw(&sim, &t, "/Client?count=50").await;
     assert_eq!(r.status(), StatusCode::OK, "headers arrive");
     let body = tokio::time::timeout(Duration::from_millis(500), r.bytes()).await;
     assert!(body.is_err(), "the body must not complete");
@@ -201,12 +181,7 @@ async fn stalled_body_sends_headers_then_hangs() {
         stall_ms: 200,
         ..Default::default()
     });
-    let r = http()
-        .get(format!("{}/Client?count=5", sim.api_url()))
-        .bearer_auth(&t)
-        .send()
-        .await
-        .unwrap();
+    let r = get_raw(&sim, &t, "/Client?count=5").await;
     let started = Instant::now();
     let body: Value = r.json().await.expect("completes after the stall");
     assert!(started.elapsed() >= Duration::from_millis(150));
