@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# Installs everything Haloscope's build and tests need, idempotently; quick when all is there.
-# Pinned: cargo-leptos 0.3.11, wasm-bindgen CLI 0.2.130, npm binaryen@132 (wasm-opt), Debian chromium.
+# Installs what Haloscope needs, idempotently; quick when all is there.
+#   bash scripts/setup.sh run    the build alone (scripts/run.sh): the wasm target, cargo-leptos 0.3.11, the
+#                                wasm-bindgen CLI 0.2.130, npm binaryen@132 (wasm-opt)
+#   bash scripts/setup.sh [test] that, and the tests' browser: Debian chromium and end2end's @playwright/test
 # See ../shared/toolchain-notes.md for why each step is done this way on this kind of machine.
 set -euo pipefail
+
+purpose="${1:-test}"
+case "$purpose" in
+  run|test) ;;
+  *) printf 'usage: bash scripts/setup.sh [run|test]\n' >&2; exit 2 ;;
+esac
 
 CARGO_LEPTOS_VERSION=0.3.11
 WASM_BINDGEN_VERSION=0.2.130
@@ -49,7 +57,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
 fi
 
 # 2. Debian's chromium for the end-to-end tests (Playwright cannot download its own browser here).
-if ! command -v chromium >/dev/null 2>&1; then
+if [ "$purpose" = test ] && ! command -v chromium >/dev/null 2>&1; then
   log "installing Debian chromium"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
@@ -57,11 +65,17 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 # 3. npm packages pinned in the committed lock files: binaryen@132 (wasm-opt that keeps hydration working)
-#    at the root, @playwright/test in end2end/.
-for dir in "$root" "$root/end2end"; do
+#    at the root, @playwright/test in end2end/ (tests only).
+dirs=("$root")
+[ "$purpose" = test ] && dirs+=("$root/end2end")
+for dir in "${dirs[@]}"; do
   if [ -f "$dir/package-lock.json" ] && { [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; }; then
     log "npm ci in ${dir#$root/}"
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 done
-log "tools ready: $(cargo leptos --version), $(wasm-bindgen --version), $(chromium --version 2>/dev/null | head -n1)"
+if [ "$purpose" = test ]; then
+  log "tools ready: $(cargo leptos --version), $(wasm-bindgen --version), $(chromium --version 2>/dev/null | head -n1)"
+else
+  log "tools ready: $(cargo leptos --version), $(wasm-bindgen --version)"
+fi

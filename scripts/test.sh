@@ -8,7 +8,7 @@ cd "$root"
 step() { printf '\n==> %s\n' "$*" >&2; }
 
 step "setup"
-bash scripts/setup.sh
+bash scripts/setup.sh test
 
 step "cargo fmt --check"
 cargo fmt --all -- --check

@@ -28,6 +28,12 @@ async fn main() {
         sim.count(Entity::Site),
         started.elapsed()
     );
+    in_process(&sim);
+    over_http().await;
+}
+
+/// Pages listed by the simulator in-process: warm pages, then sorts never asked before.
+fn in_process(sim: &Simulator) {
     let cases: &[(&str, Entity, &str)] = &[
         (
             "first page, default order",
@@ -87,8 +93,10 @@ async fn main() {
             started.elapsed().as_secs_f64() * 1e6
         );
     }
+}
 
-    // the same over HTTP on loopback (token check, routing, serialisation, hyper)
+/// The same over HTTP on loopback (token check, routing, serialisation, hyper).
+async fn over_http() {
     let running = halo_sim::spawn(SimConfig {
         scale: 3.0,
         ..SimConfig::default()

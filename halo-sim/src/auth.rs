@@ -160,34 +160,7 @@ fn grant_token(
                 agent_id: sim.cfg.agents.first().map_or(1, |a| a.id),
             }
         }
-        Some("authorization_code") => {
-            let code = field("code").ok_or(TokenError::InvalidRequest("code missing"))?;
-            let pending = sim
-                .auth_state()
-                .take_code(code)
-                .ok_or(TokenError::InvalidGrant("unknown code"))?;
-            if field("redirect_uri") != Some(pending.redirect_uri.as_str()) {
-                return Err(TokenError::InvalidGrant("redirect_uri does not match"));
-            }
-            match &pending.challenge {
-                Some((challenge, method)) => {
-                    let verifier = field("code_verifier")
-                        .ok_or(TokenError::InvalidGrant("code_verifier missing"))?;
-                    let computed = if method == "S256" {
-                        URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
-                    } else {
-                        verifier.to_owned()
-                    };
-                    if &computed != challenge {
-                        return Err(TokenError::InvalidGrant("code_verifier does not match"));
-                    }
-                }
-                // without PKCE the client must authenticate
-                None if !secret_ok => return Err(TokenError::InvalidClient),
-                None => {}
-            }
-            pending.grant
-        }
+        Some("authorization_code") => code_grant(sim, &field, secret_ok)?,
         Some("refresh_token") => {
             let refresh = field("refresh_token")
                 .ok_or(TokenError::InvalidRequest("refresh_token missing"))?;
@@ -208,6 +181,41 @@ fn grant_token(
         sim.auth_state()
             .issue(grant.clone(), sim.cfg.token_ttl, true, bounds(sim));
     Ok(token_reply(sim, &grant, access, refresh))
+}
+
+/// The grant behind an authorization code: the code is spent, and the redirect URI and the PKCE verifier
+/// (or, without PKCE, the client's secret) must match.
+fn code_grant<'a>(
+    sim: &Inner,
+    field: &impl Fn(&str) -> Option<&'a str>,
+    secret_ok: bool,
+) -> Result<Grant, TokenError> {
+    let code = field("code").ok_or(TokenError::InvalidRequest("code missing"))?;
+    let pending = sim
+        .auth_state()
+        .take_code(code)
+        .ok_or(TokenError::InvalidGrant("unknown code"))?;
+    if field("redirect_uri") != Some(pending.redirect_uri.as_str()) {
+        return Err(TokenError::InvalidGrant("redirect_uri does not match"));
+    }
+    match &pending.challenge {
+        Some((challenge, method)) => {
+            let verifier =
+                field("code_verifier").ok_or(TokenError::InvalidGrant("code_verifier missing"))?;
+            let computed = if method == "S256" {
+                URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
+            } else {
+                verifier.to_owned()
+            };
+            if &computed != challenge {
+                return Err(TokenError::InvalidGrant("code_verifier does not match"));
+            }
+        }
+        // without PKCE the client must authenticate
+        None if !secret_ok => return Err(TokenError::InvalidClient),
+        None => {}
+    }
+    Ok(pending.grant)
 }
 
 /// The store bounds of this simulator's configuration.
@@ -329,19 +337,22 @@ fn check_authorize(
     })
 }
 
-pub(crate) fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+/// HTML-escapes text for element content and quoted attributes (`& < > " '`).
+pub(crate) fn escape_html(s: &str) -> std::borrow::Cow<'_, str> {
+    html_escape::encode_quoted_attribute(s)
+}
+
+/// The checked authorisation request of `/authorize` and `/approve`, or the refusal to answer with
+/// (sent back to the client with its `state` where the redirect URI can be trusted).
+fn authorize_request(
+    sim: &Inner,
+    raw: Option<&str>,
+    headers: &HeaderMap,
+) -> Result<AuthRequest, Box<Response>> {
+    check_authorize(sim, raw, headers).map_err(|(e, uri)| {
+        let state = form_pairs(raw);
+        Box::new(reject(e, &uri, lookup(&state, "state")))
+    })
 }
 
 /// `GET /auth/authorize`: the sign-in page, one link per demo technician.
@@ -350,11 +361,9 @@ pub(crate) async fn authorize(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Response {
-    let state = form_pairs(raw.as_deref());
-    let state = lookup(&state, "state").map(str::to_owned);
-    let req = match check_authorize(&sim, raw.as_deref(), &headers) {
+    let req = match authorize_request(&sim, raw.as_deref(), &headers) {
         Ok(r) => r,
-        Err((e, uri)) => return reject(e, &uri, state.as_deref()),
+        Err(refused) => return *refused,
     };
     let mut items = String::new();
     for agent in &sim.cfg.agents {
@@ -391,11 +400,9 @@ pub(crate) async fn approve(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Response {
-    let state = form_pairs(raw.as_deref());
-    let state = lookup(&state, "state").map(str::to_owned);
-    let req = match check_authorize(&sim, raw.as_deref(), &headers) {
+    let req = match authorize_request(&sim, raw.as_deref(), &headers) {
         Ok(r) => r,
-        Err((e, uri)) => return reject(e, &uri, state.as_deref()),
+        Err(refused) => return *refused,
     };
     let agent: Option<&DemoAgent> = lookup(&req.pairs, "agent_id")
         .and_then(|id| id.parse::<i64>().ok())
@@ -435,7 +442,7 @@ mod tests {
     fn html_is_escaped() {
         assert_eq!(
             escape_html("<a href='x'>&</a>"),
-            "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;"
+            "&lt;a href=&#x27;x&#x27;&gt;&amp;&lt;/a&gt;"
         );
     }
 }

@@ -6,7 +6,7 @@ mod common;
 use std::time::Duration;
 
 use common::*;
-use halo_sim::{SimConfig, Simulator, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT};
+use halo_sim::{RunningSim, SimConfig, Simulator, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT};
 use reqwest::{StatusCode, Url};
 use serde_json::{json, Value};
 
@@ -195,6 +195,19 @@ const VERIFIER: &str = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 const CHALLENGE: &str = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 const REDIRECT: &str = "http://127.0.0.1:9/auth/callback";
 
+/// `POST /token` with a refresh token (a public client: no secret); status and JSON body.
+async fn refresh_with(sim: &RunningSim, refresh: &str) -> (StatusCode, Value) {
+    token_request(
+        sim,
+        &[
+            ("grant_type", "refresh_token"),
+            ("refresh_token", refresh),
+            ("client_id", DEMO_CLIENT_ID),
+        ],
+    )
+    .await
+}
+
 fn authorize_url(auth_base: &str, scope: &str) -> Url {
     Url::parse_with_params(
         &format!("{auth_base}/authorize"),
@@ -271,7 +284,7 @@ async fn pkce_sign_in_lists_agents_and_redirects_with_code_and_state() {
         .await
         .unwrap();
     for agent in &sim.sim.config().agents {
-        assert!(html.contains(&agent.name.replace('\'', "&#39;")), "{html}");
+        assert!(html.contains(&agent.name.replace('\'', "&#x27;")), "{html}");
     }
     let back = sign_in(page, "Priya Shah").await;
     assert!(back.as_str().starts_with(REDIRECT));
@@ -305,34 +318,14 @@ async fn pkce_code_exchange_and_refresh_token_grant() {
         .to_owned();
     get_ok(&sim, &access, "/Client?count=1").await;
 
-    let r = http()
-        .post(format!("{}/token?tenant={DEMO_TENANT}", sim.auth_url()))
-        .form(&[
-            ("grant_type", "refresh_token"),
-            ("refresh_token", refresh.as_str()),
-            ("client_id", DEMO_CLIENT_ID),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
-    let renewed: Value = r.json().await.unwrap();
+    let (status, renewed) = refresh_with(&sim, &refresh).await;
+    assert_eq!(status, StatusCode::OK);
     let new_access = renewed["access_token"].as_str().unwrap();
     assert_ne!(new_access, access);
     assert_eq!(renewed["refresh_token"], refresh.as_str());
     get_ok(&sim, new_access, "/Client?count=1").await;
 
-    let r = http()
-        .post(format!("{}/token?tenant={DEMO_TENANT}", sim.auth_url()))
-        .form(&[
-            ("grant_type", "refresh_token"),
-            ("refresh_token", "bogus"),
-            ("client_id", DEMO_CLIENT_ID),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(refresh_with(&sim, "bogus").await.0, StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]
@@ -421,18 +414,8 @@ async fn codes_and_refresh_tokens_are_bounded_and_expire_and_codes_go_only_to_th
     assert_eq!(status, StatusCode::OK, "{body}");
     let refresh = body["refresh_token"].as_str().unwrap().to_owned();
     tokio::time::sleep(Duration::from_millis(400)).await;
-    let r = http()
-        .post(format!("{}/token?tenant={DEMO_TENANT}", sim.auth_url()))
-        .form(&[
-            ("grant_type", "refresh_token"),
-            ("refresh_token", refresh.as_str()),
-            ("client_id", DEMO_CLIENT_ID),
-        ])
-        .send()
-        .await
-        .unwrap();
     assert_eq!(
-        r.status(),
+        refresh_with(&sim, &refresh).await.0,
         StatusCode::BAD_REQUEST,
         "the refresh token expired"
     );

@@ -5,7 +5,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::*;
-use halo_sim::{FaultConfig, SimConfig};
+use halo_sim::{FaultConfig, RunningSim, SimConfig};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -32,12 +32,7 @@ async fn rate_limit_answers_429_with_halos_message_per_rolling_window() {
         let (status, _) = get(&sim, &t, "/TopLevel").await;
         assert_eq!(status, StatusCode::OK, "request {i}");
     }
-    let r = http()
-        .get(format!("{}/TopLevel", sim.api_url()))
-        .bearer_auth(&t)
-        .send()
-        .await
-        .unwrap();
+    let r = get_raw(&sim, &t, "/TopLevel").await;
     assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(
         r.headers().get("retry-after").is_none(),
@@ -83,14 +78,21 @@ fn faulty(f: FaultConfig) -> SimConfig {
     }
 }
 
+/// A small simulator with these faults, and an app token for it.
+async fn with_faults(f: FaultConfig) -> (RunningSim, String) {
+    let sim = start(faulty(f)).await;
+    let t = token(&sim).await;
+    (sim, t)
+}
+
 #[tokio::test]
 async fn error_rate_gives_500s() {
-    let sim = start(faulty(FaultConfig {
+    // the token endpoint is not affected unless include_auth
+    let (sim, t) = with_faults(FaultConfig {
         error_rate: 1.0,
         ..Default::default()
-    }))
+    })
     .await;
-    let t = token(&sim).await; // the token endpoint is not affected unless include_auth
     let (status, body) = get(&sim, &t, "/Client").await;
     assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
     assert!(body["Message"].is_string());
@@ -111,13 +113,12 @@ async fn error_rate_gives_500s() {
 
 #[tokio::test]
 async fn latency_and_jitter_delay_responses() {
-    let sim = start(faulty(FaultConfig {
+    let (sim, t) = with_faults(FaultConfig {
         latency_ms: 150,
         jitter_ms: 50,
         ..Default::default()
-    }))
+    })
     .await;
-    let t = token(&sim).await;
     let started = Instant::now();
     get_ok(&sim, &t, "/TopLevel").await;
     let took = started.elapsed();
@@ -143,18 +144,12 @@ async fn burst_of_429s_then_normal() {
 
 #[tokio::test]
 async fn malformed_and_html_bodies() {
-    let sim = start(faulty(FaultConfig {
+    let (sim, t) = with_faults(FaultConfig {
         malformed_rate: 1.0,
         ..Default::default()
-    }))
+    })
     .await;
-    let t = token(&sim).await;
-    let r = http()
-        .get(format!("{}/Client?count=5", sim.api_url()))
-        .bearer_auth(&t)
-        .send()
-        .await
-        .unwrap();
+    let r = get_raw(&sim, &t, "/Client?count=5").await;
     assert_eq!(r.status(), StatusCode::OK);
     let text = r.text().await.unwrap();
     assert!(serde_json::from_str::<Value>(&text).is_err(), "{text}");
@@ -163,12 +158,7 @@ async fn malformed_and_html_bodies() {
         html_rate: 1.0,
         ..Default::default()
     });
-    let r = http()
-        .get(format!("{}/Client?count=5", sim.api_url()))
-        .bearer_auth(&t)
-        .send()
-        .await
-        .unwrap();
+    let r = get_raw(&sim, &t, "/Client?count=5").await;
     assert_eq!(r.status(), StatusCode::OK);
     assert!(r.headers()["content-type"]
         .to_str()
@@ -179,19 +169,13 @@ async fn malformed_and_html_bodies() {
 
 #[tokio::test]
 async fn stalled_body_sends_headers_then_hangs() {
-    let sim = start(faulty(FaultConfig {
+    let (sim, t) = with_faults(FaultConfig {
         stall_rate: 1.0,
         stall_ms: 60_000,
         ..Default::default()
-    }))
+    })
     .await;
-    let t = token(&sim).await;
-    let r = http()
-        .get(format!("{}/Client?count=50", sim.api_url()))
-        .bearer_auth(&t)
-        .send()
-        .await
-        .unwrap();
+    let r = get_raw(&sim, &t, "/Client?count=50").await;
     assert_eq!(r.status(), StatusCode::OK, "headers arrive");
     let body = tokio::time::timeout(Duration::from_millis(500), r.bytes()).await;
     assert!(body.is_err(), "the body must not complete");
@@ -201,12 +185,7 @@ async fn stalled_body_sends_headers_then_hangs() {
         stall_ms: 200,
         ..Default::default()
     });
-    let r = http()
-        .get(format!("{}/Client?count=5", sim.api_url()))
-        .bearer_auth(&t)
-        .send()
-        .await
-        .unwrap();
+    let r = get_raw(&sim, &t, "/Client?count=5").await;
     let started = Instant::now();
     let body: Value = r.json().await.expect("completes after the stall");
     assert!(started.elapsed() >= Duration::from_millis(150));

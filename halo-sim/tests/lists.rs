@@ -335,15 +335,7 @@ async fn includedetails_adds_nested_objects() {
 async fn halo_quirks_site_client_id_double_and_zoneless_timestamps() {
     let sim = start(small()).await;
     let t = token(&sim).await;
-    let text = http()
-        .get(format!("{}/Site/1", sim.api_url()))
-        .bearer_auth(&t)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = get_raw(&sim, &t, "/Site/1").await.text().await.unwrap();
     assert!(text.contains("\"client_id\":1.0"), "{text}");
     let client = get_ok(&sim, &t, "/Client/2").await;
     let created = client["datecreated"].as_str().unwrap();

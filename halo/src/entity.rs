@@ -1,5 +1,6 @@
-//! Where each entity lives on the wire: its path, list key and types. Shared by the client
-//! and the simulator so both agree on the wire format.
+//! Where each entity lives on the wire: its path, list key and types, for the client. The
+//! simulator (`halo-sim`) does not use this: it is written from HaloPSA's documentation alone, so
+//! that the client is tested against an independent reading of the wire format.
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;

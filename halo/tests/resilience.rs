@@ -6,7 +6,6 @@ use std::time::Duration;
 
 use common::{counting_tokens, echo_api, Recorded, Reply};
 use halo::client::{Gateway, TokenSet};
-use halo::models::changes;
 use halo::query::{ClientDetailQuery, ClientQuery, SiteQuery};
 use halo::Error;
 
@@ -289,10 +288,10 @@ async fn identical_concurrent_gets_share_one_upstream_call_and_writes_invalidate
     app.clients()
         .update(
             5,
-            changes(
-                &serde_json::json!({"name":"cached"}),
-                &serde_json::json!({"name":"new"}),
-            ),
+            serde_json::json!({"name": "new"})
+                .as_object()
+                .unwrap()
+                .clone(),
         )
         .await
         .unwrap();

@@ -1,93 +1,185 @@
-//! Command-line flags and environment variables (clap). Flags win over environment variables, which win
-//! over the optional TOML file (`--config`), which wins over the defaults in `settings`.
+//! Every setting, declared once: its flag (the field name), its environment variable, its type and the
+//! parser that turns text into that type. The declaration produces the clap flags (which read the
+//! environment variables too), the keys of the TOML file (`--config`) and [`Given`], the typed values;
+//! the known `HALO_*` names are the declared ones. Flags win over environment variables, which win over
+//! the file, which wins over the defaults in `settings`. Values are parsed after that choice, by the
+//! same parser whatever gave them, so a bad value names its setting in one line.
 
+use crate::settings::parse;
+use crate::startup_error::StartupError;
 use clap::{Parser, Subcommand, ValueEnum};
+use serde::Deserialize;
 use std::path::PathBuf;
 
-/// Haloscope — a fast, secure dashboard over the HaloPSA REST API.
-#[derive(Debug, Parser, Default)]
-#[command(name = "haloscope", version, about)]
-pub struct Cli {
+/// Declares the settings: `name: Type = "ENV_NAME", parser;`, with the flag's help as doc comments.
+macro_rules! settings {
+    ($( $(#[$attr:meta])* $name:ident : $ty:ty = $env:literal, $parse:path; )*) => {
+        /// Haloscope — a fast, secure dashboard over the HaloPSA REST API.
+        #[derive(Debug, Parser, Default)]
+        #[command(name = "haloscope", version, about)]
+        pub struct Cli {
+            /// Optional TOML file with the same settings (keys as the long flags, with underscores).
+            #[arg(long, env = "HALOSCOPE_CONFIG")]
+            pub config: Option<PathBuf>,
+            /// Demo mode only: mount the simulator's fault-injection control at /_sim/_control (tests, benchmarks).
+            #[arg(long, env = "HALOSCOPE_DEMO_FAULT_CONTROL")]
+            pub demo_fault_control: bool,
+            $(
+                $(#[$attr])*
+                #[arg(long, env = $env)]
+                pub $name: Option<String>,
+            )*
+            #[command(subcommand)]
+            pub command: Option<Command>,
+        }
+
+        /// The optional TOML file: the same settings under the long flags' names, with underscores.
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct FileSettings {
+            #[serde(default)]
+            pub demo_fault_control: Option<bool>,
+            $(
+                #[serde(default)]
+                pub $name: Option<FileValue>,
+            )*
+        }
+
+        /// Each setting's typed value, from the flag, the environment or the file (in that order), or
+        /// `None` when none of them gives it (a blank value counts as not given).
+        #[derive(Debug, Default)]
+        pub struct Given {
+            $( pub $name: Option<$ty>, )*
+        }
+
+        impl Given {
+            /// Picks each setting's source and parses its value.
+            pub fn merge(cli: &Cli, file: &FileSettings) -> Result<Given, StartupError> {
+                Ok(Given {
+                    $( $name: given($env, cli.$name.as_deref(), file.$name.as_ref(), $parse)?, )*
+                })
+            }
+
+            /// A setting's value in `Debug` form, by its TOML key (for tests that walk every setting).
+            #[cfg(test)]
+            pub fn shown(&self, key: &str) -> Option<String> {
+                match key {
+                    $( stringify!($name) => self.$name.as_ref().map(|v| format!("{v:?}")), )*
+                    _ => None,
+                }
+            }
+
+            /// The environment names of the settings that were given.
+            pub fn given_names(&self) -> Vec<&'static str> {
+                let mut names = Vec::new();
+                $( if self.$name.is_some() { names.push($env); } )*
+                names
+            }
+        }
+
+        /// Every declared setting: its TOML key (the flag with underscores) and its environment name.
+        pub const DECLARED: &[(&str, &str)] = &[
+            ("config", "HALOSCOPE_CONFIG"),
+            ("demo_fault_control", "HALOSCOPE_DEMO_FAULT_CONTROL"),
+            $( (stringify!($name), $env), )*
+        ];
+    };
+}
+
+settings! {
     /// Address to listen on [default: 127.0.0.1:3000].
-    #[arg(long, env = "HALOSCOPE_LISTEN")]
-    pub listen: Option<String>,
+    listen: std::net::SocketAddr = "HALOSCOPE_LISTEN", parse::address;
     /// The address people use to reach Haloscope (OAuth redirects and Secure cookies follow it).
-    #[arg(long, env = "HALOSCOPE_PUBLIC_URL")]
-    pub public_url: Option<String>,
+    public_url: url::Url = "HALOSCOPE_PUBLIC_URL", parse::http_url;
     /// Folder for sessions and the users file [default: ./haloscope-data].
-    #[arg(long, env = "HALOSCOPE_DATA_DIR")]
-    pub data_dir: Option<PathBuf>,
+    data_dir: PathBuf = "HALOSCOPE_DATA_DIR", parse::path;
     /// Seconds HaloPSA reads stay cached; 0 turns the cache off [default: 30].
-    #[arg(long, env = "HALOSCOPE_CACHE_TTL")]
-    pub cache_ttl: Option<String>,
-    /// Optional TOML file with the same settings (keys as the long flags, with underscores).
-    #[arg(long, env = "HALOSCOPE_CONFIG")]
-    pub config: Option<PathBuf>,
+    cache_ttl: std::time::Duration = "HALOSCOPE_CACHE_TTL", parse::cache_ttl;
     /// Bearer token that lets non-loopback clients read /metrics.
-    #[arg(long, env = "HALOSCOPE_METRICS_TOKEN", hide_env_values = true)]
-    pub metrics_token: Option<String>,
-    /// Demo mode only: mount the simulator's fault-injection control at /_sim/_control (tests, benchmarks).
-    #[arg(long, env = "HALOSCOPE_DEMO_FAULT_CONTROL")]
-    pub demo_fault_control: bool,
+    #[arg(hide_env_values = true)]
+    metrics_token: String = "HALOSCOPE_METRICS_TOKEN", parse::text;
     /// How long a signed-in session lasts without use, e.g. 8h, 30m, 3600 (seconds) [default: 8h].
-    #[arg(long, env = "HALOSCOPE_SESSION_IDLE")]
-    pub session_idle: Option<String>,
+    session_idle: std::time::Duration = "HALOSCOPE_SESSION_IDLE", parse::duration;
     /// The longest a session lasts however much it is used, e.g. 7d [default: 7d].
-    #[arg(long, env = "HALOSCOPE_SESSION_MAX")]
-    pub session_max: Option<String>,
+    session_max: std::time::Duration = "HALOSCOPE_SESSION_MAX", parse::duration;
     /// Key (base64 of 32 bytes) that encrypts HaloPSA tokens in the session store; without it Haloscope keeps
     /// one in DATA_DIR/session.key.
-    #[arg(long, env = "HALOSCOPE_SESSION_KEY", hide_env_values = true)]
-    pub session_key: Option<String>,
+    #[arg(hide_env_values = true)]
+    session_key: String = "HALOSCOPE_SESSION_KEY", parse::text;
     /// Where audit lines go: a file path, or - for standard output [default: DATA_DIR/audit.jsonl].
-    #[arg(long, env = "HALOSCOPE_AUDIT_LOG")]
-    pub audit_log: Option<String>,
+    audit_log: String = "HALOSCOPE_AUDIT_LOG", parse::text;
     /// Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed (sign-in limits, audit,
     /// the /metrics loopback rule).
-    #[arg(long, env = "HALOSCOPE_TRUSTED_PROXIES")]
-    pub trusted_proxies: Option<String>,
-    /// Log format.
-    #[arg(long, env = "HALOSCOPE_LOG_FORMAT", value_enum)]
-    pub log_format: Option<LogFormat>,
-
+    trusted_proxies: Vec<std::net::IpAddr> = "HALOSCOPE_TRUSTED_PROXIES", parse::addresses;
+    /// Log format: human (readable lines) or json (one JSON object per line) [default: human].
+    log_format: LogFormat = "HALOSCOPE_LOG_FORMAT", parse::log_format;
     /// HaloPSA tenant base URL, e.g. https://acme.halopsa.com (resource server HALO_URL/api, auth server HALO_URL/auth).
-    #[arg(long, env = "HALO_URL")]
-    pub halo_url: Option<String>,
+    halo_url: url::Url = "HALO_URL", parse::http_url;
     /// Resource server URL, when it is not HALO_URL/api.
-    #[arg(long, env = "HALO_API_URL")]
-    pub halo_api_url: Option<String>,
+    halo_api_url: url::Url = "HALO_API_URL", parse::http_url;
     /// Authorisation server URL, when it is not HALO_URL/auth.
-    #[arg(long, env = "HALO_AUTH_URL")]
-    pub halo_auth_url: Option<String>,
+    halo_auth_url: url::Url = "HALO_AUTH_URL", parse::http_url;
     /// Tenant name sent as ?tenant= to the token endpoint (hosted Halo).
-    #[arg(long, env = "HALO_TENANT")]
-    pub halo_tenant: Option<String>,
+    halo_tenant: String = "HALO_TENANT", parse::text;
     /// The API application's client id.
-    #[arg(long, env = "HALO_CLIENT_ID")]
-    pub halo_client_id: Option<String>,
+    halo_client_id: String = "HALO_CLIENT_ID", parse::text;
     /// The API application's client secret (prefer HALO_CLIENT_SECRET_FILE).
-    #[arg(long, env = "HALO_CLIENT_SECRET", hide_env_values = true)]
-    pub halo_client_secret: Option<String>,
+    #[arg(hide_env_values = true)]
+    halo_client_secret: String = "HALO_CLIENT_SECRET", parse::text;
     /// A file holding the client secret.
-    #[arg(long, env = "HALO_CLIENT_SECRET_FILE")]
-    pub halo_client_secret_file: Option<PathBuf>,
+    halo_client_secret_file: PathBuf = "HALO_CLIENT_SECRET_FILE", parse::path;
     /// OAuth scope(s) to request [default: all].
-    #[arg(long, env = "HALO_SCOPE")]
-    pub halo_scope: Option<String>,
-    /// `service` (the app's credentials do the calls) or `agent` (each person signs in with HaloPSA).
-    #[arg(long, env = "HALO_AUTH_MODE")]
-    pub halo_auth_mode: Option<String>,
+    halo_scope: String = "HALO_SCOPE", parse::text;
+    /// `service` (the app's credentials do the calls) or `agent` (each person signs in with HaloPSA)
+    /// [default: service when a secret is set, else agent].
+    halo_auth_mode: crate::settings::AuthMode = "HALO_AUTH_MODE", parse::auth_mode;
     /// Upstream requests per rolling 5 minutes; 0 turns the limiter off [default: 300].
-    #[arg(long, env = "HALO_RATE_LIMIT")]
-    pub halo_rate_limit: Option<String>,
+    halo_rate_limit: u32 = "HALO_RATE_LIMIT", parse::rate_limit;
+}
 
-    #[command(subcommand)]
-    pub command: Option<Command>,
+/// A value in the TOML file: text, or a number or switch written without quotes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum FileValue {
+    Text(String),
+    Number(i64),
+    Switch(bool),
+}
+
+impl FileValue {
+    /// The value as the text a flag would carry.
+    pub fn text(&self) -> String {
+        match self {
+            FileValue::Text(s) => s.clone(),
+            FileValue::Number(n) => n.to_string(),
+            FileValue::Switch(b) => b.to_string(),
+        }
+    }
+}
+
+/// The raw text of a setting: the flag or environment variable (clap has chosen), else the file; blank
+/// values count as not given.
+pub fn raw(from_cli: Option<&str>, from_file: Option<&FileValue>) -> Option<String> {
+    from_cli
+        .map(str::to_owned)
+        .or_else(|| from_file.map(FileValue::text))
+        .filter(|s| !s.trim().is_empty())
+}
+
+/// One setting's typed value; a value its parser refuses is an error naming the setting.
+fn given<T>(
+    setting: &'static str,
+    from_cli: Option<&str>,
+    from_file: Option<&FileValue>,
+    parse: fn(&str) -> Result<T, String>,
+) -> Result<Option<T>, StartupError> {
+    raw(from_cli, from_file)
+        .map(|v| parse(&v).map_err(|reason| StartupError::bad(setting, reason)))
+        .transpose()
 }
 
 /// How log lines are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum LogFormat {
     /// Human-readable lines.
     #[default]

@@ -105,46 +105,14 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
     })?;
     let sealer = auth::sealing::Sealer::load(&settings.data_dir, settings.sessions.key.as_ref())?;
     let store = auth::session_store::open(&settings.data_dir).await?;
-    let audit = match &settings.audit_log {
-        settings::AuditTarget::Stdout => app::audit::AuditLog::stdout(),
-        settings::AuditTarget::File(path) => {
-            app::audit::AuditLog::append_to(path).map_err(|e| {
-                StartupError::bad(
-                    "HALOSCOPE_AUDIT_LOG",
-                    format!("cannot open {}: {e}", path.display()),
-                )
-            })?
-        }
-    };
-    let users = (settings.auth_mode() == settings::AuthMode::Service)
-        .then(|| users::Users::open(&settings.data_dir));
-    if users.as_ref().is_some_and(|u| u.is_empty()) {
-        tracing::warn!(
-            "no Haloscope users yet: add one with `haloscope user add <name>` (data directory {})",
-            settings.data_dir.display()
-        );
-    }
-    let sim = settings.is_demo().then(|| {
-        halo_sim::Simulator::new(halo_sim::SimConfig {
-            base_path: "/_sim".to_string(),
-            control: settings.demo_fault_control,
-            // a code goes only to this server's own callback, on whatever address the browser uses
-            redirects: halo_sim::RedirectRule::SameHost("/auth/callback".to_string()),
-            ..halo_sim::SimConfig::default()
-        })
-    });
+    let audit = open_audit(&settings.audit_log)?;
+    let users = staff_accounts(&settings);
+    let sim = settings
+        .is_demo()
+        .then(|| demo_simulator(settings.demo_fault_control));
 
     let assets = assets::SiteAssets::discover();
-    let manifest = assets.manifest().unwrap_or_else(|| {
-        tracing::warn!(
-            "site assets not found (run `cargo leptos build`): pages will render but not hydrate"
-        );
-        app::shell::AssetManifest {
-            js: "/pkg/haloscope.js".into(),
-            wasm: "/pkg/haloscope.wasm".into(),
-            css: "/pkg/haloscope.css".into(),
-        }
-    });
+    let manifest = asset_manifest(&assets);
     let leptos_options = leptos::config::LeptosOptions::builder()
         .output_name("haloscope")
         .site_root("target/site")
@@ -152,48 +120,15 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
         .site_addr(bound)
         .env(leptos::config::Env::PROD)
         .build();
-    let public_origin = settings
-        .public_url
-        .as_ref()
-        .map(|u| u.origin().ascii_serialization());
-    let auth_origin = upstream
-        .gateway
-        .config()
-        .auth_url
-        .origin()
-        .ascii_serialization();
-    let policy = security::headers::HeaderPolicy {
-        https: settings.https(),
-        form_targets: if settings.is_demo() {
-            Vec::new()
-        } else {
-            vec![auth_origin]
-        },
-    };
-    let auth = auth::Auth::new(auth::AuthInner {
-        mode: settings.auth_mode(),
-        gateway: upstream.gateway.clone(),
-        app_client: upstream.app_client.clone(),
+    let policy = header_policy(&settings, &upstream);
+    let auth = sign_in(
+        &settings,
+        &upstream,
         sealer,
-        max_age: settings.sessions.max,
-        agents: moka::sync::Cache::builder()
-            .max_capacity(10_000)
-            .time_to_idle(settings.sessions.idle)
-            .build(),
         users,
-        audit: std::sync::Arc::new(audit),
-        limits: auth::limits::SignInLimits::default(),
-        proxies: settings.trusted_proxies.clone(),
-        ended: moka::sync::Cache::builder()
-            .max_capacity(100_000)
-            .time_to_live(settings.sessions.idle)
-            .build(),
-        public_origin,
-        agent_scope: auth::agent_scope(&settings.halo_scope()),
-        css: manifest.css.clone(),
-        demo: settings.is_demo(),
-        binding: auth::binding(settings.auth_mode(), settings.is_demo(), &upstream.gateway),
-    });
+        audit,
+        manifest.css.clone(),
+    );
     let sessions = auth::session_store::layer(store, settings.https(), settings.sessions.idle);
     let state = state::AppState {
         leptos_options,
@@ -217,6 +152,30 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
     };
     let router = router::build(state, sim, metrics, sessions, policy);
 
+    announce(&settings, bound);
+    serve::serve(listener, router)
+        .await
+        .map_err(|e| StartupError::Bind {
+            addr: bound.to_string(),
+            reason: e.to_string(),
+        })
+}
+
+/// The local staff accounts (service mode only); a warning when there are none yet.
+fn staff_accounts(settings: &settings::Settings) -> Option<users::Users> {
+    let users = (settings.auth_mode() == settings::AuthMode::Service)
+        .then(|| users::Users::open(&settings.data_dir));
+    if users.as_ref().is_some_and(|u| u.is_empty()) {
+        tracing::warn!(
+            "no Haloscope users yet: add one with `haloscope user add <name>` (data directory {})",
+            settings.data_dir.display()
+        );
+    }
+    users
+}
+
+/// The start-up log line (demo or tenant), and demo mode's warning when others can reach it.
+fn announce(settings: &settings::Settings, bound: std::net::SocketAddr) {
     if let Some(warning) = settings.is_demo().then(|| demo_exposure(bound)).flatten() {
         tracing::warn!("{warning}");
     }
@@ -227,12 +186,107 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
     } else {
         tracing::info!("Haloscope listening on http://{bound} — HaloPSA tenant mode");
     }
-    serve::serve(listener, router)
-        .await
-        .map_err(|e| StartupError::Bind {
-            addr: bound.to_string(),
-            reason: e.to_string(),
-        })
+}
+
+/// The sign-in machinery: mode, sealed tokens, agents' clients, accounts, limits, sessions' binding.
+fn sign_in(
+    settings: &settings::Settings,
+    upstream: &upstream::Upstream,
+    sealer: auth::sealing::Sealer,
+    users: Option<users::Users>,
+    audit: app::audit::AuditLog,
+    css: String,
+) -> auth::Auth {
+    let public_origin = settings
+        .public_url
+        .as_ref()
+        .map(|u| u.origin().ascii_serialization());
+    auth::Auth::new(auth::AuthInner {
+        mode: settings.auth_mode(),
+        gateway: upstream.gateway.clone(),
+        app_client: upstream.app_client.clone(),
+        sealer,
+        max_age: settings.sessions.max,
+        agents: moka::sync::Cache::builder()
+            .max_capacity(10_000)
+            .time_to_idle(settings.sessions.idle)
+            .build(),
+        users,
+        audit: std::sync::Arc::new(audit),
+        limits: auth::limits::SignInLimits::default(),
+        proxies: settings.trusted_proxies.clone(),
+        ended: moka::sync::Cache::builder()
+            .max_capacity(100_000)
+            .time_to_live(settings.sessions.idle)
+            .build(),
+        public_origin,
+        agent_scope: auth::agent_scope(&settings.halo_scope()),
+        css,
+        demo: settings.is_demo(),
+        binding: auth::binding(settings.auth_mode(), settings.is_demo(), &upstream.gateway),
+    })
+}
+
+/// The in-process simulator of demo mode, under `/_sim`.
+fn demo_simulator(control: bool) -> halo_sim::Simulator {
+    halo_sim::Simulator::new(halo_sim::SimConfig {
+        base_path: "/_sim".to_string(),
+        control,
+        // a code goes only to this server's own callback, on whatever address the browser uses
+        redirects: halo_sim::RedirectRule::SameHost("/auth/callback".to_string()),
+        ..halo_sim::SimConfig::default()
+    })
+}
+
+/// The hashed names of the embedded site's files (fixed names when the site was not built).
+fn asset_manifest(assets: &assets::SiteAssets) -> app::shell::AssetManifest {
+    assets.manifest().unwrap_or_else(|| {
+        tracing::warn!(
+            "site assets not found (run `cargo leptos build`): pages will render but not hydrate"
+        );
+        app::shell::AssetManifest {
+            js: "/pkg/haloscope.js".into(),
+            wasm: "/pkg/haloscope.wasm".into(),
+            css: "/pkg/haloscope.css".into(),
+        }
+    })
+}
+
+/// The security headers' settings: HSTS over HTTPS, and the HaloPSA sign-in page as a form target.
+fn header_policy(
+    settings: &settings::Settings,
+    upstream: &upstream::Upstream,
+) -> security::headers::HeaderPolicy {
+    let auth_origin = upstream
+        .gateway
+        .config()
+        .auth_url
+        .origin()
+        .ascii_serialization();
+    security::headers::HeaderPolicy {
+        https: settings.https(),
+        form_targets: if settings.is_demo() {
+            Vec::new()
+        } else {
+            vec![auth_origin]
+        },
+    }
+}
+
+fn open_audit(
+    target: &settings::AuditTarget,
+) -> Result<app::audit::AuditLog, startup_error::StartupError> {
+    Ok(match target {
+        settings::AuditTarget::Stdout => app::audit::AuditLog::stdout(),
+        settings::AuditTarget::File(path) => {
+            app::audit::AuditLog::append_to(path).map_err(|e| {
+                startup_error::StartupError::bad(
+                    "HALOSCOPE_AUDIT_LOG",
+                    format!("cannot open {}: {e}", path.display()),
+                )
+            })?
+        }
+    })
 }
 
 /// Demo mode on an address other people can reach: what anyone who reaches it can do.

@@ -117,6 +117,12 @@ pub fn build(
     if let Some(sim) = sim {
         router = router.nest(SIM_PREFIX, sim.router());
     }
+    outer_layers(router, state.auth.clone(), policy)
+}
+
+/// Around everything, outermost last: sensitive headers marked, tracing, compression, the security
+/// headers, the cross-site check, the response-head timeout and the body limit.
+fn outer_layers(router: Router, auth: crate::auth::Auth, policy: HeaderPolicy) -> Router {
     router
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(
@@ -124,7 +130,7 @@ pub fn build(
             RESPONSE_TIMEOUT,
         ))
         .layer(middleware::from_fn_with_state(
-            state.auth.clone(),
+            auth,
             refuse_cross_site,
         ))
         .layer(middleware::from_fn_with_state(policy, security_headers))

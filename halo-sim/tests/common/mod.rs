@@ -26,14 +26,12 @@ pub fn http() -> Client {
 
 /// `POST /auth/token` with client credentials; returns status and JSON body.
 pub async fn token_request(sim: &RunningSim, form: &[(&str, &str)]) -> (StatusCode, Value) {
-    let r = http()
-        .post(format!("{}/token?tenant={DEMO_TENANT}", sim.auth_url()))
-        .form(form)
-        .send()
-        .await
-        .expect("token request");
-    let status = r.status();
-    (status, r.json().await.unwrap_or(Value::Null))
+    answer(
+        http()
+            .post(format!("{}/token?tenant={DEMO_TENANT}", sim.auth_url()))
+            .form(form),
+    )
+    .await
 }
 
 pub async fn token_with_scope(sim: &RunningSim, scope: &str) -> String {
@@ -58,14 +56,26 @@ pub async fn token(sim: &RunningSim) -> String {
     token_with_scope(sim, "all").await
 }
 
-/// `GET {api}{path}` with a bearer token; status and JSON body (Null when not JSON).
-pub async fn get(sim: &RunningSim, token: &str, path: &str) -> (StatusCode, Value) {
-    let r = http()
+/// `GET {api}{path}` with a bearer token: the response as it came.
+pub async fn get_raw(sim: &RunningSim, token: &str, path: &str) -> reqwest::Response {
+    http()
         .get(format!("{}{path}", sim.api_url()))
         .bearer_auth(token)
         .send()
         .await
-        .expect("GET");
+        .expect("GET")
+}
+
+/// Status and JSON body (Null when not JSON) of a request.
+pub async fn answer(request: reqwest::RequestBuilder) -> (StatusCode, Value) {
+    let r = request.send().await.expect("request");
+    let status = r.status();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
+/// `GET {api}{path}` with a bearer token; status and JSON body (Null when not JSON).
+pub async fn get(sim: &RunningSim, token: &str, path: &str) -> (StatusCode, Value) {
+    let r = get_raw(sim, token, path).await;
     let status = r.status();
     (status, r.json().await.unwrap_or(Value::Null))
 }
@@ -77,15 +87,13 @@ pub async fn get_ok(sim: &RunningSim, token: &str, path: &str) -> Value {
 }
 
 pub async fn post(sim: &RunningSim, token: &str, path: &str, body: &Value) -> (StatusCode, Value) {
-    let r = http()
-        .post(format!("{}{path}", sim.api_url()))
-        .bearer_auth(token)
-        .json(body)
-        .send()
-        .await
-        .expect("POST");
-    let status = r.status();
-    (status, r.json().await.unwrap_or(Value::Null))
+    answer(
+        http()
+            .post(format!("{}{path}", sim.api_url()))
+            .bearer_auth(token)
+            .json(body),
+    )
+    .await
 }
 
 pub async fn post_raw(
@@ -98,23 +106,17 @@ pub async fn post_raw(
         .post(format!("{}{path}", sim.api_url()))
         .bearer_auth(token)
         .header("content-type", "application/json")
-        .body(body.to_owned())
-        .send()
-        .await
-        .expect("POST");
-    let status = r.status();
-    (status, r.json().await.unwrap_or(Value::Null))
+        .body(body.to_owned());
+    answer(r).await
 }
 
 pub async fn delete(sim: &RunningSim, token: &str, path: &str) -> (StatusCode, Value) {
-    let r = http()
-        .delete(format!("{}{path}", sim.api_url()))
-        .bearer_auth(token)
-        .send()
-        .await
-        .expect("DELETE");
-    let status = r.status();
-    (status, r.json().await.unwrap_or(Value::Null))
+    answer(
+        http()
+            .delete(format!("{}{path}", sim.api_url()))
+            .bearer_auth(token),
+    )
+    .await
 }
 
 /// The rows of a wrapped list.

@@ -79,16 +79,6 @@ impl GatewayConfig {
         }
     }
 
-    /// Reads `HALO_RATE_LIMIT` (requests per 5 minutes, 0 = off) into `rate_limit` when set.
-    pub fn with_env_rate_limit(mut self) -> Result<Self, crate::Error> {
-        if let Ok(v) = std::env::var("HALO_RATE_LIMIT") {
-            self.rate_limit = v.trim().parse().map_err(|_| crate::Error::Config {
-                message: format!("HALO_RATE_LIMIT must be a whole number, not {v:?}"),
-            })?;
-        }
-        Ok(self)
-    }
-
     /// Builds `{base}/{segments…}` keeping the base path (`…/api` + `Client/5`).
     pub(crate) fn join(base: &Url, path: &str) -> Url {
         let mut url = base.clone();

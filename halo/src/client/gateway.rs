@@ -223,6 +223,83 @@ impl Gateway {
         }
     }
 
+    /// Lets a call (attempt) go: answers at once while Halo has asked us to back off (a new
+    /// interactive call with a budget), else waits out the pause and the limiter within `deadline`.
+    async fn admit(
+        &self,
+        class: CallClass,
+        deadline: Option<Instant>,
+        first_attempt: bool,
+    ) -> Result<(), Error> {
+        if deadline.is_some() && first_attempt && class == CallClass::Interactive {
+            // A new call while Halo has asked us to back off answers at once instead of queueing.
+            let paused = *self
+                .inner
+                .paused_until
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            if let Some(until) = paused.filter(|u| *u > Instant::now()) {
+                return Err(Error::rate_limited(Some(until - Instant::now())));
+            }
+        }
+        self.wait_if_paused(deadline)
+            .await
+            .map_err(|left| Error::rate_limited(Some(left)))?;
+        self.inner
+            .limiter
+            .acquire(class, deadline)
+            .await
+            .map_err(|wait| Error::rate_limited(Some(wait)))
+    }
+
+    /// One HTTP attempt, within what is left of `deadline`.
+    async fn attempt(
+        &self,
+        call: &Call<'_>,
+        url: &url::Url,
+        token: &SecretString,
+        deadline: Option<Instant>,
+    ) -> Result<Reply, Error> {
+        let cfg = &self.inner.cfg;
+        let mut req = match call.method {
+            Method::Get => self.inner.http.get(url.clone()),
+            Method::Post => self.inner.http.post(url.clone()),
+            Method::Delete => self.inner.http.delete(url.clone()),
+        };
+        req = req
+            .bearer_auth(token.expose_secret())
+            .header(reqwest::header::ACCEPT, "application/json");
+        if !call.query.is_empty() {
+            req = req.query(call.query);
+        }
+        if let Some(b) = call.body {
+            req = req.json(b);
+        }
+        if let Some(dl) = deadline {
+            let left = dl.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(Error::Timeout);
+            }
+            req = req.timeout(left.min(cfg.request_timeout));
+        }
+        match req.send().await {
+            Ok(resp) => {
+                let status = resp.status().as_u16();
+                let retry_after =
+                    parse_retry_after(resp.headers().get(reqwest::header::RETRY_AFTER));
+                match resp.bytes().await {
+                    Ok(b) => Ok(Reply {
+                        status,
+                        retry_after,
+                        body: b.to_vec(),
+                    }),
+                    Err(e) => Err(transport_error(e)),
+                }
+            }
+            Err(e) => Err(transport_error(e)),
+        }
+    }
+
     /// Sends one call of `class` with the bearer token: waits for the limiter (and any 429
     /// pause) within the call's budget, retries per [`decide`], records metrics. Returns the
     /// final reply, or a rate-limit, transport or timeout error.
@@ -234,85 +311,16 @@ impl Gateway {
     ) -> Result<Reply, Error> {
         let cfg = &self.inner.cfg;
         let url = GatewayConfig::join(&cfg.api_url, call.path);
-        let method_label = match call.method {
-            Method::Get => "GET",
-            Method::Post => "POST",
-            Method::Delete => "DELETE",
-        };
         let mut retry = 0u32;
         // With a request budget, no call outlives it: a call made while paused answers at once,
         // each attempt gets only the time left, and no retry starts that could not finish.
         let deadline = budget_of(cfg, class).map(|b| Instant::now() + b);
         loop {
-            if deadline.is_some() && retry == 0 && class == CallClass::Interactive {
-                // A new call while Halo has asked us to back off answers at once instead of queueing.
-                let paused = *self
-                    .inner
-                    .paused_until
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner());
-                if let Some(until) = paused.filter(|u| *u > Instant::now()) {
-                    return Err(Error::rate_limited(Some(until - Instant::now())));
-                }
-            }
-            self.wait_if_paused(deadline)
-                .await
-                .map_err(|left| Error::rate_limited(Some(left)))?;
-            self.inner
-                .limiter
-                .acquire(class, deadline)
-                .await
-                .map_err(|wait| Error::rate_limited(Some(wait)))?;
-            let mut req = match call.method {
-                Method::Get => self.inner.http.get(url.clone()),
-                Method::Post => self.inner.http.post(url.clone()),
-                Method::Delete => self.inner.http.delete(url.clone()),
-            };
-            req = req
-                .bearer_auth(token.expose_secret())
-                .header(reqwest::header::ACCEPT, "application/json");
-            if !call.query.is_empty() {
-                req = req.query(call.query);
-            }
-            if let Some(b) = call.body {
-                req = req.json(b);
-            }
-            if let Some(dl) = deadline {
-                let left = dl.saturating_duration_since(Instant::now());
-                if left.is_zero() {
-                    return Err(Error::Timeout);
-                }
-                req = req.timeout(left.min(cfg.request_timeout));
-            }
+            self.admit(class, deadline, retry == 0).await?;
             let started = Instant::now();
-            let result = match req.send().await {
-                Ok(resp) => {
-                    let status = resp.status().as_u16();
-                    let retry_after =
-                        parse_retry_after(resp.headers().get(reqwest::header::RETRY_AFTER));
-                    match resp.bytes().await {
-                        Ok(b) => Ok(Reply {
-                            status,
-                            retry_after,
-                            body: b.to_vec(),
-                        }),
-                        Err(e) => Err(transport_error(e)),
-                    }
-                }
-                Err(e) => Err(transport_error(e)),
-            };
-            let elapsed = started.elapsed().as_secs_f64();
-            let (outcome, status_label) = match &result {
-                Ok(r) => (Outcome::Status(r.status), r.status.to_string()),
-                Err(Error::Timeout) => (Outcome::Timeout, "timeout".to_owned()),
-                Err(_) => (Outcome::Transport, "transport".to_owned()),
-            };
-            metrics::counter!("halo_upstream_requests_total", "endpoint" => call.endpoint.to_owned(), "method" => method_label, "status" => status_label, "class" => class.label()).increment(1);
-            metrics::histogram!("halo_upstream_request_seconds", "endpoint" => call.endpoint.to_owned(), "method" => method_label).record(elapsed);
+            let result = self.attempt(call, &url, token, deadline).await;
+            let outcome = record(call, class, &result, started.elapsed().as_secs_f64());
             let retry_after = result.as_ref().ok().and_then(|r| r.retry_after);
-            if outcome == Outcome::Status(429) {
-                metrics::counter!("halo_upstream_429_total", "endpoint" => call.endpoint.to_owned()).increment(1);
-            }
             match decide(
                 &cfg.retry,
                 call.method,
@@ -346,4 +354,30 @@ impl Gateway {
             }
         }
     }
+}
+
+/// Counts an attempt in the metrics; its outcome for [`decide`].
+fn record(
+    call: &Call<'_>,
+    class: CallClass,
+    result: &Result<Reply, Error>,
+    elapsed: f64,
+) -> Outcome {
+    let method_label = match call.method {
+        Method::Get => "GET",
+        Method::Post => "POST",
+        Method::Delete => "DELETE",
+    };
+    let (outcome, status_label) = match result {
+        Ok(r) => (Outcome::Status(r.status), r.status.to_string()),
+        Err(Error::Timeout) => (Outcome::Timeout, "timeout".to_owned()),
+        Err(_) => (Outcome::Transport, "transport".to_owned()),
+    };
+    metrics::counter!("halo_upstream_requests_total", "endpoint" => call.endpoint.to_owned(), "method" => method_label, "status" => status_label, "class" => class.label()).increment(1);
+    metrics::histogram!("halo_upstream_request_seconds", "endpoint" => call.endpoint.to_owned(), "method" => method_label).record(elapsed);
+    if outcome == Outcome::Status(429) {
+        metrics::counter!("halo_upstream_429_total", "endpoint" => call.endpoint.to_owned())
+            .increment(1);
+    }
+    outcome
 }

@@ -7,7 +7,6 @@
 //! ```no_run
 //! # async fn demo() -> Result<(), halo::Error> {
 //! use halo::client::{Gateway, GatewayConfig, SecretString};
-//! use halo::models::changes;
 //! use halo::query::{ClientDetailQuery, ClientQuery};
 //! use futures::TryStreamExt;
 //!
@@ -25,9 +24,9 @@
 //! let every_site: Vec<_> = halo.sites().stream(Default::default()).try_collect().await?;
 //!
 //! let before = halo.clients().get(page.items[0].id, &ClientDetailQuery::new()).await?;
-//! let mut after = before.clone();
-//! after.notes = Some("Renewal due in May".into());
-//! halo.clients().update(before.id, changes(&before, &after)).await?; // sends id + notes only
+//! let mut changed = serde_json::Map::new();
+//! changed.insert("notes".into(), "Renewal due in May".into());
+//! halo.clients().update(before.id, changed).await?; // sends id + notes only
 //! # let _ = every_site; Ok(()) }
 //! ```
 //!

@@ -1,13 +1,14 @@
-//! Lenient deserializers for Halo's loose JSON: `null` anywhere, numbers sent as doubles or
-//! strings, booleans sent as `0`/`1`, empty strings for "no date".
+//! Lenient reading of Halo's loose JSON: `null` anywhere, numbers sent as doubles or strings,
+//! booleans sent as `0`/`1`, empty strings for "no date". Every typed field of a record is an
+//! `Option<T>` with `T: Lenient`, read through [`opt`]; ids go through [`id`].
 
-use serde::de::{DeserializeOwned, Error as _};
+use serde::de::{DeserializeOwned, Error};
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
-use super::HaloDateTime;
+use super::{AddressStore, CustomField, HaloDateTime, PopupNote, StockBin};
 
-fn to_i64<E: serde::de::Error>(v: &Value) -> Result<Option<i64>, E> {
+fn to_i64<E: Error>(v: &Value) -> Result<Option<i64>, E> {
     match v {
         Value::Null => Ok(None),
         Value::Number(n) => {
@@ -38,11 +39,13 @@ fn to_i64<E: serde::de::Error>(v: &Value) -> Result<Option<i64>, E> {
             }
         }
         Value::Bool(b) => Ok(Some(i64::from(*b))),
-        other => Err(E::custom(format!(
-            "expected a whole number, got {}",
-            kind(other)
-        ))),
+        other => Err(refused("a whole number", other)),
     }
+}
+
+/// "expected `what`, got …" for a value of the wrong JSON type.
+fn refused<E: Error>(what: &str, v: &Value) -> E {
+    E::custom(format!("expected {what}, got {}", kind(v)))
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -56,129 +59,138 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-/// An optional `i32` from an integer, a whole double (`12.0`), a numeric string or `null`.
-pub fn opt_i32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i32>, D::Error> {
-    let v = Value::deserialize(d)?;
-    match to_i64::<D::Error>(&v)? {
-        None => Ok(None),
-        Some(i) => i32::try_from(i)
-            .map(Some)
-            .map_err(|_| D::Error::custom(format!("{i} does not fit a 32-bit id"))),
-    }
+/// A value a record field can hold, read as leniently as Halo writes it (`None` for `null`).
+pub trait Lenient: Sized {
+    /// The field's value, or `None` for `null` and for the "empty" forms Halo uses.
+    fn lenient<E: Error>(v: Value) -> Result<Option<Self>, E>;
 }
 
-/// An optional `i64`, as lenient as [`opt_i32`].
-pub fn opt_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-    let v = Value::deserialize(d)?;
-    to_i64::<D::Error>(&v)
+/// Any optional record field (the `deserialize_with` of every typed field).
+pub fn opt<'de, D: Deserializer<'de>, T: Lenient>(d: D) -> Result<Option<T>, D::Error> {
+    T::lenient(Value::deserialize(d)?)
 }
 
-/// A record id: like [`opt_i32`] but `null`/absent becomes 0 (Halo's "new record").
+/// A record id: `null`/absent becomes 0 (Halo's "new record").
 pub fn id<'de, D: Deserializer<'de>>(d: D) -> Result<i32, D::Error> {
-    opt_i32(d).map(Option::unwrap_or_default)
+    opt::<D, i32>(d).map(Option::unwrap_or_default)
 }
 
-/// An optional `f64` from a number, a numeric string or `null`.
-pub fn opt_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    match Value::deserialize(d)? {
-        Value::Null => Ok(None),
-        Value::Number(n) => Ok(n.as_f64()),
-        Value::String(s) if s.trim().is_empty() => Ok(None),
-        Value::String(s) => s
-            .trim()
-            .parse::<f64>()
-            .map(Some)
-            .map_err(|_| D::Error::custom(format!("expected a number, got {s:?}"))),
-        other => Err(D::Error::custom(format!(
-            "expected a number, got {}",
-            kind(&other)
-        ))),
+/// An integer, a whole double (`12.0`) or a numeric string.
+impl Lenient for i32 {
+    fn lenient<E: Error>(v: Value) -> Result<Option<Self>, E> {
+        match to_i64::<E>(&v)? {
+            None => Ok(None),
+            Some(i) => i32::try_from(i)
+                .map(Some)
+                .map_err(|_| E::custom(format!("{i} does not fit a 32-bit id"))),
+        }
     }
 }
 
-/// An optional `bool` from `true`/`false`, `0`/`1`, `"true"`/`"false"`/`"1"`/`"0"` or `null`.
-pub fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    match Value::deserialize(d)? {
-        Value::Null => Ok(None),
-        Value::Bool(b) => Ok(Some(b)),
-        Value::Number(n) => match n.as_f64() {
-            Some(0.0) => Ok(Some(false)),
-            Some(1.0) => Ok(Some(true)),
-            _ => Err(D::Error::custom(format!("expected a boolean, got {n}"))),
-        },
-        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
-            "" => Ok(None),
-            "true" | "1" | "yes" => Ok(Some(true)),
-            "false" | "0" | "no" => Ok(Some(false)),
-            _ => Err(D::Error::custom(format!("expected a boolean, got {s:?}"))),
-        },
-        other => Err(D::Error::custom(format!(
-            "expected a boolean, got {}",
-            kind(&other)
-        ))),
+/// A number or a numeric string.
+impl Lenient for f64 {
+    fn lenient<E: Error>(v: Value) -> Result<Option<Self>, E> {
+        match v {
+            Value::Null => Ok(None),
+            Value::Number(n) => Ok(n.as_f64()),
+            Value::String(s) if s.trim().is_empty() => Ok(None),
+            Value::String(s) => s
+                .trim()
+                .parse::<f64>()
+                .map(Some)
+                .map_err(|_| E::custom(format!("expected a number, got {s:?}"))),
+            other => Err(refused("a number", &other)),
+        }
     }
 }
 
-/// An optional string; numbers and booleans are accepted and written as text.
-pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    match Value::deserialize(d)? {
-        Value::Null => Ok(None),
-        Value::String(s) => Ok(Some(s)),
-        Value::Number(n) => Ok(Some(n.to_string())),
-        Value::Bool(b) => Ok(Some(b.to_string())),
-        other => Err(D::Error::custom(format!(
-            "expected text, got {}",
-            kind(&other)
-        ))),
+/// `true`/`false`, `0`/`1`, or those words (and `yes`/`no`) as strings.
+impl Lenient for bool {
+    fn lenient<E: Error>(v: Value) -> Result<Option<Self>, E> {
+        match v {
+            Value::Null => Ok(None),
+            Value::Bool(b) => Ok(Some(b)),
+            Value::Number(n) => match n.as_f64() {
+                Some(0.0) => Ok(Some(false)),
+                Some(1.0) => Ok(Some(true)),
+                _ => Err(E::custom(format!("expected a boolean, got {n}"))),
+            },
+            Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+                "" => Ok(None),
+                "true" | "1" | "yes" => Ok(Some(true)),
+                "false" | "0" | "no" => Ok(Some(false)),
+                _ => Err(E::custom(format!("expected a boolean, got {s:?}"))),
+            },
+            other => Err(refused("a boolean", &other)),
+        }
     }
 }
 
-/// An optional timestamp: RFC 3339 with a zone, or Halo's zone-less form (read as UTC);
-/// `null` and `""` are `None`.
-pub fn opt_datetime<'de, D: Deserializer<'de>>(d: D) -> Result<Option<HaloDateTime>, D::Error> {
-    match Value::deserialize(d)? {
-        Value::Null => Ok(None),
-        Value::String(s) if s.trim().is_empty() => Ok(None),
-        Value::String(s) => HaloDateTime::parse(&s)
-            .map(Some)
-            .ok_or_else(|| D::Error::custom(format!("expected a date and time, got {s:?}"))),
-        other => Err(D::Error::custom(format!(
-            "expected a date and time, got {}",
-            kind(&other)
-        ))),
+/// Text; numbers and booleans are accepted and written as text.
+impl Lenient for String {
+    fn lenient<E: Error>(v: Value) -> Result<Option<Self>, E> {
+        match v {
+            Value::Null => Ok(None),
+            Value::String(s) => Ok(Some(s)),
+            Value::Number(n) => Ok(Some(n.to_string())),
+            Value::Bool(b) => Ok(Some(b.to_string())),
+            other => Err(refused("text", &other)),
+        }
     }
 }
 
-/// An optional nested object; `null` is `None`.
-pub fn opt_nested<'de, D: Deserializer<'de>, T: DeserializeOwned>(
-    d: D,
-) -> Result<Option<T>, D::Error> {
-    match Value::deserialize(d)? {
-        Value::Null => Ok(None),
-        v => serde_json::from_value(v)
-            .map(Some)
-            .map_err(D::Error::custom),
+/// RFC 3339 with a zone, or Halo's zone-less form (read as UTC); `""` is `None`.
+impl Lenient for HaloDateTime {
+    fn lenient<E: Error>(v: Value) -> Result<Option<Self>, E> {
+        match v {
+            Value::Null => Ok(None),
+            Value::String(s) if s.trim().is_empty() => Ok(None),
+            Value::String(s) => HaloDateTime::parse(&s)
+                .map(Some)
+                .ok_or_else(|| E::custom(format!("expected a date and time, got {s:?}"))),
+            other => Err(refused("a date and time", &other)),
+        }
     }
 }
 
-/// An optional list; `null` is `None` and `null` elements are dropped.
-pub fn opt_vec<'de, D: Deserializer<'de>, T: DeserializeOwned>(
-    d: D,
-) -> Result<Option<Vec<T>>, D::Error> {
-    match Value::deserialize(d)? {
-        Value::Null => Ok(None),
-        Value::Array(items) => items
-            .into_iter()
-            .filter(|v| !v.is_null())
-            .enumerate()
-            .map(|(i, v)| {
-                serde_json::from_value(v).map_err(|e| D::Error::custom(format!("[{i}]: {e}")))
-            })
-            .collect::<Result<Vec<T>, _>>()
-            .map(Some),
-        other => Err(D::Error::custom(format!(
-            "expected a list, got {}",
-            kind(&other)
-        ))),
+/// Any JSON value, kept as it came.
+impl Lenient for Value {
+    fn lenient<E: Error>(v: Value) -> Result<Option<Self>, E> {
+        Ok((!v.is_null()).then_some(v))
+    }
+}
+
+/// A nested object.
+impl Lenient for AddressStore {
+    fn lenient<E: Error>(v: Value) -> Result<Option<Self>, E> {
+        match v {
+            Value::Null => Ok(None),
+            v => serde_json::from_value(v).map(Some).map_err(E::custom),
+        }
+    }
+}
+
+/// Records that may come in a list.
+pub trait Listed: DeserializeOwned {}
+impl Listed for CustomField {}
+impl Listed for PopupNote {}
+impl Listed for StockBin {}
+
+/// A list; `null` elements are dropped.
+impl<T: Listed> Lenient for Vec<T> {
+    fn lenient<E: Error>(v: Value) -> Result<Option<Self>, E> {
+        match v {
+            Value::Null => Ok(None),
+            Value::Array(items) => items
+                .into_iter()
+                .filter(|v| !v.is_null())
+                .enumerate()
+                .map(|(i, v)| {
+                    serde_json::from_value(v).map_err(|e| E::custom(format!("[{i}]: {e}")))
+                })
+                .collect::<Result<Vec<T>, _>>()
+                .map(Some),
+            other => Err(refused("a list", &other)),
+        }
     }
 }

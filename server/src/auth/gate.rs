@@ -38,7 +38,7 @@ pub async fn gate(
         return next.run(req).await;
     }
     let signed: Option<SignedIn> = session.get(SIGNED_IN).await.ok().flatten();
-    let Some(mut signed) = signed else {
+    let Some(signed) = signed else {
         return refuse(&req);
     };
     let now = now();
@@ -57,20 +57,7 @@ pub async fn gate(
         end_session(&auth, &session, &signed, why).await;
         return refuse(&req);
     }
-    let client = match auth.mode {
-        AuthMode::Service => auth.app_client.clone(),
-        AuthMode::Agent => {
-            let cached = session_id.as_ref().and_then(|id| auth.agents.get(id));
-            cached.or_else(|| {
-                let tokens = signed.tokens(&auth.sealer)?;
-                let client = auth.gateway.agent_client(signed.id.clone(), tokens);
-                if let Some(id) = &session_id {
-                    auth.agents.insert(id.clone(), client.clone());
-                }
-                Some(client)
-            })
-        }
-    };
+    let client = request_client(&auth, &signed, session_id.as_ref());
     let Some(client) = client else {
         // the tokens cannot be opened (the key changed): sign in again
         end_session(
@@ -116,6 +103,43 @@ pub async fn gate(
         }
         return response;
     }
+    keep_up_to_date(&auth, &session, signed, &client, now, session_id.as_ref()).await;
+    response
+}
+
+/// The request's HaloPSA client: the app's in service mode; in agent mode the agent's own (kept per
+/// session, so a refreshed token is used at once), or `None` when the stored tokens cannot be opened.
+fn request_client(
+    auth: &Auth,
+    signed: &SignedIn,
+    session_id: Option<&String>,
+) -> Option<halo::client::HaloClient> {
+    match auth.mode {
+        AuthMode::Service => auth.app_client.clone(),
+        AuthMode::Agent => {
+            let cached = session_id.and_then(|id| auth.agents.get(id));
+            cached.or_else(|| {
+                let tokens = signed.tokens(&auth.sealer)?;
+                let client = auth.gateway.agent_client(signed.id.clone(), tokens);
+                if let Some(id) = session_id {
+                    auth.agents.insert(id.clone(), client.clone());
+                }
+                Some(client)
+            })
+        }
+    }
+}
+
+/// After the response: the last-seen minute and refreshed agent tokens (sealed) go back into the
+/// session, unless the session was ended meanwhile.
+async fn keep_up_to_date(
+    auth: &Auth,
+    session: &Session,
+    mut signed: SignedIn,
+    client: &halo::client::HaloClient,
+    now: i64,
+    session_id: Option<&String>,
+) {
     let dirty = signed.touch(now);
     let mut refreshed = false;
     if let Some(tokens) = client.tokens().await {
@@ -125,9 +149,7 @@ pub async fn gate(
         }
     }
     if dirty || refreshed {
-        let ended = session_id
-            .as_ref()
-            .is_some_and(|id| auth.ended.contains_key(id));
+        let ended = session_id.is_some_and(|id| auth.ended.contains_key(id));
         let stored = async {
             if ended {
                 return Ok(());
@@ -144,7 +166,6 @@ pub async fn gate(
             tracing::error!(error = %e, "could not update the session");
         }
     }
-    response
 }
 
 /// Why a session no longer stands: it was made for another mode or HaloPSA connection (demo vs service,

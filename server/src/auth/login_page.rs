@@ -62,20 +62,9 @@ pub fn render(mode: AuthMode, demo: bool, css: &str, view: &LoginView) -> String
     )
 }
 
-/// HTML-escapes text for element content and quoted attributes.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+/// HTML-escapes text for element content and quoted attributes (`& < > " '`).
+fn esc(s: &str) -> std::borrow::Cow<'_, str> {
+    html_escape::encode_quoted_attribute(s)
 }
 
 #[cfg(test)]
@@ -95,6 +84,8 @@ mod tests {
         assert!(html.contains("&lt;b&gt;no&lt;/b&gt;"));
         assert!(html.contains("value=\"/clients?q=&quot;a&quot;\""));
         assert!(html.contains("type=\"password\""));
+        assert!(html.contains("value=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\""));
+        assert_eq!(esc("it's <a & b>"), "it&#x27;s &lt;a &amp; b&gt;");
         let agent = render(AuthMode::Agent, true, "/pkg/a.css", &LoginView::default());
         assert!(agent.contains("Sign in with HaloPSA (demo)") && !agent.contains("password"));
     }
