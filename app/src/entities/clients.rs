@@ -173,8 +173,7 @@ impl super::server::Store for Store {
             .client_id(id)
             .pageinate(true)
             .page_size(1)
-            .includeactive(true)
-            .includeinactive(true);
+            .status(halo::query::Status::All);
         let sites = halo.sites();
         let page = Box::pin(sites.list(&q)).await.ok()?;
         Some(super::server::counted(

@@ -122,12 +122,15 @@ macro_rules! page_query {
             .pageinate(true)
             .page_no(p.page as i32)
             .page_size(p.per_page as i32)
-            .order($spec.sort_field(&p.sort).unwrap_or("name"))
-            .orderdesc(p.desc);
-        $(
-            let (active, inactive) = $crate::functions::ssr::status_flags(p.$status);
-            let q = q.includeactive(active).includeinactive(inactive);
-        )?
+            .sort(
+                $spec.sort_field(&p.sort).unwrap_or("name"),
+                if p.desc {
+                    halo::query::SortDirection::Descending
+                } else {
+                    halo::query::SortDirection::Ascending
+                },
+            );
+        $(let q = q.status($crate::functions::ssr::halo_status(p.$status));)?
         match &p.q {
             Some(s) => q.search(s.clone()),
             None => q,

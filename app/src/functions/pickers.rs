@@ -23,8 +23,7 @@ pub async fn resolve_client(
         None => {
             let q = halo::query::ClientQuery::new()
                 .search(text.clone())
-                .includeactive(true)
-                .includeinactive(true)
+                .status(halo::query::Status::All)
                 .pageinate(true)
                 .page_size(50);
             let clients = halo.clients();
@@ -76,8 +75,7 @@ pub async fn client_choices(halo: &HaloClient, q: &str) -> Result<Vec<String>, A
         .pageinate(true)
         .page_size(20)
         .order("name")
-        .includeactive(true)
-        .includeinactive(true);
+        .status(halo::query::Status::All);
     let q = q.trim();
     if !q.is_empty() {
         let term = client_ref(q)

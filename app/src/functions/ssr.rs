@@ -43,12 +43,12 @@ pub fn parse_id(raw: &str, what: &str) -> Result<i32, AppError> {
     }
 }
 
-/// Halo's `(includeactive, includeinactive)` for a status filter.
-pub fn status_flags(status: StatusFilter) -> (bool, bool) {
+/// HaloPSA's status filter for the list's.
+pub fn halo_status(status: StatusFilter) -> halo::query::Status {
     match status {
-        StatusFilter::Active => (true, false),
-        StatusFilter::Inactive => (false, true),
-        StatusFilter::All => (true, true),
+        StatusFilter::Active => halo::query::Status::Active,
+        StatusFilter::Inactive => halo::query::Status::Inactive,
+        StatusFilter::All => halo::query::Status::All,
     }
 }
 
