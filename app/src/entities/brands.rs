@@ -48,15 +48,7 @@ pub const FORM: FormSpec = FormSpec {
 pub struct Store;
 
 impl super::server::Store for Store {
-    type Halo = halo::entity::OrganisationEntity;
-
-    fn entity() -> &'static Entity {
-        &ENTITY
-    }
-
-    fn resource(halo: &halo::client::HaloClient) -> halo::client::Resource<Self::Halo> {
-        halo.organisations()
-    }
+    super::server::kept_in!(halo::entity::OrganisationEntity, organisations);
 
     fn row(o: &halo::models::Organisation) -> Row {
         Row {
@@ -76,11 +68,8 @@ impl super::server::Store for Store {
         halo: &halo::client::HaloClient,
         id: i32,
     ) -> Result<Detail, crate::errors::AppError> {
-        let orgs = halo.organisations();
         let q = halo::query::DetailQuery::new();
-        let o = Box::pin(orgs.get(id, &q))
-            .await
-            .map_err(|e| super::server::record_error::<Self>(e, id))?;
+        let o = super::server::read::<Self>(halo, id, &q).await?;
         Ok(page(&o))
     }
 }
@@ -121,10 +110,12 @@ mod tests {
         }
     }
 
-    /// Server-side HTML of `view`, rendered the way a page is.
-    fn html(view: impl FnOnce() -> AnyView) -> String {
-        let owner = Owner::new();
-        owner.with(|| view().to_html())
+    /// Server-side HTML of `view`, rendered the way a page is; it must hold each of `expected`.
+    fn renders(view: impl FnOnce() -> AnyView, expected: &[&str]) {
+        let out = Owner::new().with(|| view().to_html());
+        for e in expected {
+            assert!(out.contains(e), "{e} in {out}");
+        }
     }
 
     #[test]
@@ -154,29 +145,29 @@ mod tests {
             |r, _| r.name.clone(),
             |r| r.name.clone(),
         );
-        let out = html(|| crate::components::list::table::list_table(&page, &ENTITY, &ENTITY.list));
-        for expected in [
-            "brands 1–1 of 1",
-            ">Phone<",
-            "href=\"/brands/3\"",
-            ">Northwind<",
-            "https://northwind.example",
-        ] {
-            assert!(out.contains(expected), "{expected} in {out}");
-        }
+        renders(
+            || crate::components::list::table::list_table(&page, &ENTITY, &ENTITY.list),
+            &[
+                "brands 1–1 of 1",
+                ">Phone<",
+                "href=\"/brands/3\"",
+                ">Northwind<",
+                "https://northwind.example",
+            ],
+        );
     }
 
     #[test]
     fn its_record_page_renders_from_the_descriptor() {
-        let out = html(|| crate::pages::detail::detail_view(&ENTITY, page(&brand())).into_any());
-        for expected in [
-            "href=\"/brands\">Brands<",
-            ">Northwind</h1>",
-            "href=\"/brands/3/edit\"",
-            "0100 000 000",
-        ] {
-            assert!(out.contains(expected), "{expected} in {out}");
-        }
+        renders(
+            || crate::pages::detail::detail_view(&ENTITY, page(&brand())).into_any(),
+            &[
+                "href=\"/brands\">Brands<",
+                ">Northwind</h1>",
+                "href=\"/brands/3/edit\"",
+                "0100 000 000",
+            ],
+        );
     }
 
     #[test]
@@ -189,17 +180,17 @@ mod tests {
             options: Default::default(),
             outcome: None,
         };
-        let out = html(|| {
-            let pending = Signal::derive(|| false);
-            crate::components::record_form::form_page(&ENTITY, data, None, pending, |body| body)
-        });
-        for expected in [
-            "New brand",
-            "href=\"/brands\">Brands<",
-            "name=\"fields[name]\"",
-            ">Phone<",
-        ] {
-            assert!(out.contains(expected), "{expected} in {out}");
-        }
+        renders(
+            || {
+                let pending = Signal::derive(|| false);
+                crate::components::record_form::form_page(&ENTITY, data, None, pending, |body| body)
+            },
+            &[
+                "New brand",
+                "href=\"/brands\">Brands<",
+                "name=\"fields[name]\"",
+                ">Phone<",
+            ],
+        );
     }
 }

@@ -82,15 +82,7 @@ pub struct Store;
 
 #[cfg(feature = "ssr")]
 impl super::server::Store for Store {
-    type Halo = halo::entity::ClientEntity;
-
-    fn entity() -> &'static Entity {
-        &ENTITY
-    }
-
-    fn resource(halo: &halo::client::HaloClient) -> halo::client::Resource<Self::Halo> {
-        halo.clients()
-    }
+    super::server::kept_in!(halo::entity::ClientEntity, clients);
 
     fn row(c: &halo::models::ClientSummary) -> crate::components::list::cells::Row {
         use crate::components::list::cells::{Cell, Row};

@@ -80,15 +80,7 @@ pub struct Store;
 
 #[cfg(feature = "ssr")]
 impl super::server::Store for Store {
-    type Halo = halo::entity::SupplierEntity;
-
-    fn entity() -> &'static Entity {
-        &ENTITY
-    }
-
-    fn resource(halo: &halo::client::HaloClient) -> halo::client::Resource<Self::Halo> {
-        halo.suppliers()
-    }
+    super::server::kept_in!(halo::entity::SupplierEntity, suppliers);
 
     /// The company with its CRM notes, read at once.
     async fn detail(

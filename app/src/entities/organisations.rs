@@ -66,15 +66,7 @@ pub struct Store;
 
 #[cfg(feature = "ssr")]
 impl super::server::Store for Store {
-    type Halo = halo::entity::OrganisationEntity;
-
-    fn entity() -> &'static Entity {
-        &ENTITY
-    }
-
-    fn resource(halo: &halo::client::HaloClient) -> halo::client::Resource<Self::Halo> {
-        halo.organisations()
-    }
+    super::server::kept_in!(halo::entity::OrganisationEntity, organisations);
 
     /// The organisation, then the name of its linked client: sequential on purpose, the client's id is
     /// only known once the organisation has arrived. A failed client lookup leaves the link with a
@@ -84,10 +76,7 @@ impl super::server::Store for Store {
         id: i32,
     ) -> Result<crate::components::detail::Detail, crate::errors::AppError> {
         let q = halo::query::DetailQuery::new().includedetails(true);
-        let orgs = halo.organisations();
-        let org = Box::pin(orgs.get(id, &q))
-            .await
-            .map_err(|e| super::server::record_error::<Self>(e, id))?;
+        let org = super::server::read::<Self>(halo, id, &q).await?;
         let linked = match org.linked_client_id.filter(|c| *c > 0) {
             None => None,
             Some(cid) => {

@@ -139,6 +139,35 @@ macro_rules! page_query {
 }
 pub(crate) use page_query;
 
+/// The parts of a [`Store`] every entity has the same way: its `halo` entity `$halo`, its descriptor
+/// (`ENTITY` of the same file) and the `HaloClient` method `$resource` that reaches its records.
+macro_rules! kept_in {
+    ($halo:ty, $resource:ident) => {
+        type Halo = $halo;
+
+        fn entity() -> &'static $crate::entities::Entity {
+            &ENTITY
+        }
+
+        fn resource(halo: &halo::client::HaloClient) -> halo::client::Resource<Self::Halo> {
+            halo.$resource()
+        }
+    };
+}
+pub(crate) use kept_in;
+
+/// Record `id` read with `query` alone (its page needs nothing read beside it).
+pub async fn read<S: Store>(
+    halo: &HaloClient,
+    id: i32,
+    query: &<S::Halo as halo::entity::Entity>::DetailQuery,
+) -> Result<<S::Halo as halo::entity::Entity>::Detail, AppError> {
+    let resource = S::resource(halo);
+    Box::pin(resource.get(id, query))
+        .await
+        .map_err(|e| record_error::<S>(e, id))
+}
+
 /// A failed read of record `id` itself: HaloPSA's 404 names the record ("Client 7 was not found.").
 pub fn record_error<S: Store>(err: halo::Error, id: i32) -> AppError {
     match err {

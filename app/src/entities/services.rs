@@ -66,15 +66,7 @@ pub struct Store;
 
 #[cfg(feature = "ssr")]
 impl super::server::Store for Store {
-    type Halo = halo::entity::ServiceEntity;
-
-    fn entity() -> &'static Entity {
-        &ENTITY
-    }
-
-    fn resource(halo: &halo::client::HaloClient) -> halo::client::Resource<Self::Halo> {
-        halo.services()
-    }
+    super::server::kept_in!(halo::entity::ServiceEntity, services);
 
     /// The service with its subscribers (they come with the record).
     async fn detail(
@@ -82,10 +74,7 @@ impl super::server::Store for Store {
         id: i32,
     ) -> Result<crate::components::detail::Detail, crate::errors::AppError> {
         let q = halo::query::ServiceDetailQuery::new().includedetails(true);
-        let services = halo.services();
-        let service = Box::pin(services.get(id, &q))
-            .await
-            .map_err(|e| super::server::record_error::<Self>(e, id))?;
+        let service = super::server::read::<Self>(halo, id, &q).await?;
         Ok(detail::page(&service, id))
     }
 

@@ -160,15 +160,7 @@ pub struct Store;
 
 #[cfg(feature = "ssr")]
 impl super::server::Store for Store {
-    type Halo = halo::entity::SiteEntity;
-
-    fn entity() -> &'static Entity {
-        &ENTITY
-    }
-
-    fn resource(halo: &halo::client::HaloClient) -> halo::client::Resource<Self::Halo> {
-        halo.sites()
-    }
+    super::server::kept_in!(halo::entity::SiteEntity, sites);
 
     fn row(s: &halo::models::SiteSummary) -> crate::components::list::cells::Row {
         use crate::components::list::cells::{Cell, Row};

@@ -323,3 +323,27 @@ pub fn fail_to(path: &str, err: AppError) -> AppError {
 pub fn entity_name<E: halo::entity::Entity>() -> &'static str {
     E::PATH.trim_start_matches('/')
 }
+
+/// After a one-step change (`(action, entity, id)` of the audit log) HaloPSA answered `result`: one audit
+/// line, then `notice` for the page at `back`, or the failure's reason for it.
+pub fn settle<T>(
+    (action, entity, id): (&'static str, &'static str, i32),
+    result: Result<T, halo::Error>,
+    back: &str,
+    notice: &str,
+) -> Result<(), AppError> {
+    audit::record(AuditEvent::change(
+        action,
+        entity,
+        Some(id.into()),
+        Vec::new(),
+        &result,
+    ));
+    match result {
+        Ok(_) => {
+            super::flash::ssr::note(back, notice);
+            Ok(())
+        }
+        Err(e) => Err(fail_to(back, e.into())),
+    }
+}

@@ -126,17 +126,8 @@ pub async fn mark_popup_read(
         ));
     };
     let result = popups.mark_read(&[note]).await;
-    crate::audit::record(crate::audit::AuditEvent::change(
-        "popup_read",
-        "PopupNote",
-        Some(id.into()),
-        Vec::new(),
-        &result,
-    ));
-    if let Err(e) = result {
-        return Err(fail_to(&back, e.into()));
-    }
-    super::flash::ssr::note(&back, "Popup note marked read.");
+    let done = ("popup_read", "PopupNote", id);
+    super::form_ssr::settle(done, result, &back, "Popup note marked read.")?;
     leptos_axum::redirect(&format!("{back}#popup-h"));
     Ok(())
 }

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 /// Unsubscribes the signed-in person from service `id`, then back to the service with a notice.
 #[server(endpoint = "unsubscribe_service")]
 pub async fn unsubscribe_service(id: String) -> Result<(), AppError> {
-    use super::form_ssr::fail_to;
     use super::ssr::{halo, parse_id, with_status};
     let id = parse_id(&id, "Service")?;
     let halo = halo().map_err(with_status)?;
@@ -14,17 +13,13 @@ pub async fn unsubscribe_service(id: String) -> Result<(), AppError> {
         .entity()
         .record_href(id);
     let result = halo.services().unsubscribe(id).await;
-    crate::audit::record(crate::audit::AuditEvent::change(
-        "unsubscribe",
-        "Service",
-        Some(id.into()),
-        Vec::new(),
-        &result,
-    ));
-    if let Err(e) = result {
-        return Err(fail_to(&back, e.into()));
-    }
-    super::flash::ssr::note(&back, "You are unsubscribed from this service.");
+    let done = ("unsubscribe", "Service", id);
+    super::form_ssr::settle(
+        done,
+        result,
+        &back,
+        "You are unsubscribed from this service.",
+    )?;
     leptos_axum::redirect(&back);
     Ok(())
 }

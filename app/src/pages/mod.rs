@@ -23,52 +23,41 @@ pub fn EntityRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     StaticVec::from(routes)
 }
 
+/// A data page's route, rendered completely on the server before it is sent (`SsrMode::Async`), so it
+/// works without JavaScript.
+fn async_page<Segments, View>(route: NestedRoute<Segments, (), (), View>) -> AnyNestedRoute
+where
+    NestedRoute<Segments, (), (), View>: IntoAnyNestedRoute,
+{
+    route.ssr_mode(SsrMode::Async).into_any_nested_route()
+}
+
 fn routes_of(e: &'static Entity) -> Vec<AnyNestedRoute> {
     let base = StaticSegment(e.path);
+    let id = ParamSegment("id");
     let list = &e.list;
-    let mut routes = vec![NestedRoute::new((base,), move || {
+    let mut routes = vec![async_page(NestedRoute::new((base,), move || {
         view! { <list::RecordListPage entity=e view=list/> }
-    })
-    .ssr_mode(SsrMode::Async)
-    .into_any_nested_route()];
+    }))];
     for view in e.views {
-        routes.push(
-            NestedRoute::new((base, StaticSegment(view.path)), move || {
-                view! { <list::RecordListPage entity=e view/> }
-            })
-            .ssr_mode(SsrMode::Async)
-            .into_any_nested_route(),
-        );
+        routes.push(async_page(NestedRoute::new(
+            (base, StaticSegment(view.path)),
+            move || view! { <list::RecordListPage entity=e view/> },
+        )));
     }
-    routes.push(
-        NestedRoute::new((base, StaticSegment("new")), move || {
-            view! { <form::RecordFormPage entity=e/> }
-        })
-        .ssr_mode(SsrMode::Async)
-        .into_any_nested_route(),
-    );
-    routes.push(
-        NestedRoute::new((base, ParamSegment("id")), move || {
+    let form = move || view! { <form::RecordFormPage entity=e/> };
+    routes.extend([
+        async_page(NestedRoute::new((base, StaticSegment("new")), form)),
+        async_page(NestedRoute::new((base, id), move || {
             view! { <detail::RecordDetailPage entity=e/> }
-        })
-        .ssr_mode(SsrMode::Async)
-        .into_any_nested_route(),
-    );
-    routes.push(
-        NestedRoute::new(
-            (base, ParamSegment("id"), StaticSegment("edit")),
-            move || view! { <form::RecordFormPage entity=e/> },
-        )
-        .ssr_mode(SsrMode::Async)
-        .into_any_nested_route(),
-    );
-    routes.push(
-        NestedRoute::new(
-            (base, ParamSegment("id"), StaticSegment("delete")),
-            move || view! { <delete::RecordDeletePage entity=e/> },
-        )
-        .ssr_mode(SsrMode::Async)
-        .into_any_nested_route(),
-    );
+        })),
+        async_page(NestedRoute::new((base, id, StaticSegment("edit")), form)),
+        async_page(NestedRoute::new(
+            (base, id, StaticSegment("delete")),
+            move || {
+                view! { <delete::RecordDeletePage entity=e/> }
+            },
+        )),
+    ]);
     routes
 }
