@@ -203,6 +203,24 @@ impl Detail {
     }
 }
 
+impl Block {
+    /// Lines of text as a plain list (`empty` when there are none), marked `testid`.
+    pub fn lines(lines: Vec<String>, empty: &str, testid: &str) -> Block {
+        let items = lines
+            .into_iter()
+            .map(|l| Item {
+                cell: Cell::Text(l),
+                note: None,
+            })
+            .collect();
+        Block::Items {
+            items,
+            empty: empty.into(),
+            testid: testid.into(),
+        }
+    }
+}
+
 /// A titled paragraph when `body` has text.
 pub fn text_block(title: &str, body: Option<&str>) -> Option<Block> {
     body.filter(|b| !b.trim().is_empty()).map(|b| Block::Text {

@@ -50,7 +50,7 @@ pub const FORM: FormSpec = FormSpec {
     path: "suppliers",
     fields: &[
         Field::new("name", "Name", Kind::Text, true, NAME),
-        Field::new("contact_name", "Contact", Kind::Text, false, NAME),
+        Field::text("contact_name", "Contact", NAME),
         Field::new("email_address", "E-mail", Kind::Email, false, LINE),
         Field::new(
             "support_email_address",

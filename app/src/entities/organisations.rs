@@ -56,7 +56,7 @@ pub const FORM: FormSpec = FormSpec {
         Field::new("reply_address", "Reply address", Kind::Email, false, LINE),
         Field::new("website", "Website", Kind::Url, false, LINE),
         Field::new("portalcolour", "Portal colour", Kind::Colour, false, 7),
-        Field::new("portal_title", "Portal title", Kind::Text, false, NAME),
+        Field::text("portal_title", "Portal title", NAME),
     ],
 };
 
@@ -115,7 +115,7 @@ impl super::server::Store for Store {
 /// The organisation's page, from its record.
 #[cfg(feature = "ssr")]
 mod detail {
-    use crate::components::detail::{Block, Detail, Fact, Item, Section, Value};
+    use crate::components::detail::{Block, Detail, Fact, Section, Value};
     use crate::components::list::cells::{is_css_colour, Cell};
     use crate::entities::read::{address_text, text};
     use crate::entities::EntityKind;
@@ -177,7 +177,7 @@ mod detail {
                 logo(&o.portal_logo, format!("{name} portal logo")),
             ),
         ];
-        let bank = [
+        let bank: Vec<String> = [
             &o.bank_details_line_1,
             &o.bank_details_line_2,
             &o.bank_details_line_3,
@@ -186,10 +186,6 @@ mod detail {
         ]
         .into_iter()
         .filter_map(text)
-        .map(|l| Item {
-            cell: Cell::Text(l),
-            note: None,
-        })
         .collect();
         Detail {
             id,
@@ -204,11 +200,7 @@ mod detail {
                 Section::new(
                     "bank",
                     "Bank details",
-                    vec![Block::Items {
-                        items: bank,
-                        empty: "No bank details.".into(),
-                        testid: "bank-details".into(),
-                    }],
+                    vec![Block::lines(bank, "No bank details.", "bank-details")],
                 ),
             ],
             halo_link: None,

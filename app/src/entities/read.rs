@@ -1,6 +1,7 @@
 //! Reading HaloPSA's values for a record's page: text that may be blank, addresses, and the untyped arrays
 //! some records carry. Server only; shared by the entities' `detail` readers.
 
+use crate::components::detail::Fact;
 use serde_json::Value;
 
 /// The text, or nothing when it is missing or only spaces.
@@ -26,6 +27,35 @@ pub fn lines_text(lines: [&Option<String>; 5]) -> Option<String> {
         .collect::<Vec<_>>()
         .join(", ");
     (!text.is_empty()).then_some(text)
+}
+
+/// An address from its structured form, else from the five flat lines.
+pub fn address_or_lines(
+    store: &Option<halo::models::AddressStore>,
+    lines: [&Option<String>; 5],
+) -> Option<String> {
+    store
+        .as_ref()
+        .map(address_text)
+        .filter(|s| !s.is_empty())
+        .or_else(|| lines_text(lines))
+}
+
+/// HaloPSA's custom fields that have a value, as facts labelled by their label (or name).
+pub fn custom_field_facts(fields: &[halo::models::CustomField]) -> Vec<Fact> {
+    fields
+        .iter()
+        .filter_map(|f| {
+            let label = f.label.clone().or(f.name.clone())?;
+            let value = f.display.clone().or_else(|| {
+                f.value.as_ref().map(|v| match v {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+            })?;
+            (!value.trim().is_empty() && value != "null").then(|| Fact::text(&label, Some(&value)))
+        })
+        .collect()
 }
 
 /// Short descriptions of the objects in an array field HaloPSA sends untyped (maintenance windows and

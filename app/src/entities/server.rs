@@ -3,8 +3,11 @@
 //! record's form). Everything else of the write path is generic (`functions::records`).
 
 use crate::components::detail::Detail;
-use crate::components::list::{cells::Row, ListPage};
-use crate::entities::{Entity, ListView};
+use crate::components::list::{
+    cells::{Cell, Row},
+    ListPage,
+};
+use crate::entities::{Entity, EntityKind, ListView};
 use crate::errors::AppError;
 use crate::forms::{FieldErrors, Valid};
 use crate::functions::form_ssr::Loaded;
@@ -60,13 +63,38 @@ pub trait Store {
         async move { Ok(resource.list(&Default::default()).await?.items) }
     }
 
-    /// The name of the record a list page is narrowed to, when its filter names one.
+    /// The name of the record a list page is narrowed to, when its filter names one: a list narrowed to
+    /// one client (`client_id`) names it from a row that refers to it, or (no rows) from its record.
     fn scope(
         halo: &HaloClient,
         page: &ListPage<Row>,
     ) -> impl Future<Output = Option<String>> + Send {
-        let _ = (halo, page);
-        async { None }
+        let id = page.params.client_id;
+        let named = id.and_then(|id| {
+            page.rows
+                .iter()
+                .flat_map(|r| &r.cells)
+                .find_map(|c| match c {
+                    Cell::Ref {
+                        kind: EntityKind::Clients,
+                        id: c,
+                        text,
+                    } if *c == id => Some(text.clone()),
+                    _ => None,
+                })
+        });
+        let clients = halo.clients();
+        async move {
+            let id = id?;
+            if named.is_some() {
+                return named;
+            }
+            let q = halo::query::ClientDetailQuery::new();
+            Box::pin(clients.get(id, &q))
+                .await
+                .ok()
+                .and_then(|c| c.name)
+        }
     }
 
     /// Turns cleaned form values into what is sent (e.g. a client picker's `Name (#id)` into the id);

@@ -50,21 +50,22 @@ pub static ENTITY: Entity = Entity {
     },
     views: &[ListView {
         path: "stock-bins",
-        href: "/sites/stock-bins",
-        export: "stock-bins.csv",
-        words: Words::new("stock bin", "stock bins", "Stock bin", "Stock bins"),
-        spec: &STOCK_BINS_SPEC,
-        columns: &[
-            Column::sorts("Name", "name"),
-            Column::sorts("Client", "client").refers(),
-            Column::plain("Status"),
-            Column::plain("Phone"),
-            Column::plain("Time zone"),
-            Column::plain("Stock"),
-        ],
         whole: true,
         creates: false,
-        links: &[],
+        ..ListView::of(
+            "/sites/stock-bins",
+            "stock-bins.csv",
+            Words::new("stock bin", "stock bins", "Stock bin", "Stock bins"),
+            &STOCK_BINS_SPEC,
+            &[
+                Column::sorts("Name", "name"),
+                Column::sorts("Client", "client").refers(),
+                Column::plain("Status"),
+                Column::plain("Phone"),
+                Column::plain("Time zone"),
+                Column::plain("Stock"),
+            ],
+        )
     }],
 };
 
@@ -79,76 +80,16 @@ pub const FORM: FormSpec = FormSpec {
         Field::new("client_id", "Client", Kind::Client, true, 200),
         Field::new("phonenumber", "Phone", Kind::Phone, false, 30),
         Field::new("timezone", "Time zone", Kind::TimeZone, false, 64),
-        Field::new(
-            "delivery_address_line1",
-            "Delivery address line 1",
-            Kind::Text,
-            false,
-            LINE,
-        ),
-        Field::new(
-            "delivery_address_line2",
-            "Delivery address line 2",
-            Kind::Text,
-            false,
-            LINE,
-        ),
-        Field::new(
-            "delivery_address_line3",
-            "Delivery town / city",
-            Kind::Text,
-            false,
-            LINE,
-        ),
-        Field::new(
-            "delivery_address_line4",
-            "Delivery county / state",
-            Kind::Text,
-            false,
-            LINE,
-        ),
-        Field::new(
-            "delivery_address_line5",
-            "Delivery postcode",
-            Kind::Text,
-            false,
-            20,
-        ),
-        Field::new(
-            "invoice_address_line1",
-            "Invoice address line 1",
-            Kind::Text,
-            false,
-            LINE,
-        ),
-        Field::new(
-            "invoice_address_line2",
-            "Invoice address line 2",
-            Kind::Text,
-            false,
-            LINE,
-        ),
-        Field::new(
-            "invoice_address_line3",
-            "Invoice town / city",
-            Kind::Text,
-            false,
-            LINE,
-        ),
-        Field::new(
-            "invoice_address_line4",
-            "Invoice county / state",
-            Kind::Text,
-            false,
-            LINE,
-        ),
-        Field::new(
-            "invoice_address_line5",
-            "Invoice postcode",
-            Kind::Text,
-            false,
-            20,
-        ),
+        Field::text("delivery_address_line1", "Delivery address line 1", LINE),
+        Field::text("delivery_address_line2", "Delivery address line 2", LINE),
+        Field::text("delivery_address_line3", "Delivery town / city", LINE),
+        Field::text("delivery_address_line4", "Delivery county / state", LINE),
+        Field::text("delivery_address_line5", "Delivery postcode", 20),
+        Field::text("invoice_address_line1", "Invoice address line 1", LINE),
+        Field::text("invoice_address_line2", "Invoice address line 2", LINE),
+        Field::text("invoice_address_line3", "Invoice town / city", LINE),
+        Field::text("invoice_address_line4", "Invoice county / state", LINE),
+        Field::text("invoice_address_line5", "Invoice postcode", 20),
         Field::new("inactive", "Inactive", Kind::Flag, false, 5),
         Field::new("isstocklocation", "Stock location", Kind::Flag, false, 5),
     ],
@@ -234,28 +175,6 @@ impl super::server::Store for Store {
         Box::pin(sites.stock_bins()).await
     }
 
-    /// A list narrowed to one client names it: from its rows, or (no rows) from the client's record.
-    async fn scope(
-        halo: &halo::client::HaloClient,
-        page: &crate::components::list::ListPage<crate::components::list::cells::Row>,
-    ) -> Option<String> {
-        let id = page.params.client_id?;
-        let named = page.rows.iter().find_map(|r| match r.cells.get(1) {
-            Some(crate::components::list::cells::Cell::Ref { id: c, text, .. }) if *c == id => {
-                Some(text.clone())
-            }
-            _ => None,
-        });
-        if named.is_some() {
-            return named;
-        }
-        let (clients, q) = (halo.clients(), halo::query::ClientDetailQuery::new());
-        Box::pin(clients.get(id, &q))
-            .await
-            .ok()
-            .and_then(|c| c.name)
-    }
-
     /// The client picker's `Name (#id)`, id or exact name becomes the client's id.
     async fn resolve(
         halo: &halo::client::HaloClient,
@@ -299,61 +218,19 @@ impl super::server::Store for Store {
 #[cfg(feature = "ssr")]
 mod detail {
     use crate::components::detail::{
-        status_badge, text_block, Badge, Block, Detail, Fact, Item, Section,
+        status_badge, text_block, Badge, Block, Detail, Fact, Section,
     };
     use crate::components::list::cells::Cell;
-    use crate::entities::read::{address_text, describe_array, lines_text};
+    use crate::entities::read::{address_or_lines, custom_field_facts, describe_array};
     use crate::entities::EntityKind;
     use crate::errors::AppError;
     use crate::functions::notes::ssr::popup_view;
-    use halo::models::{AddressStore, PopupNote, Site};
-
-    /// An address from its structured form, else from the five flat lines.
-    fn address(store: &Option<AddressStore>, lines: [&Option<String>; 5]) -> Option<String> {
-        store
-            .as_ref()
-            .map(address_text)
-            .filter(|s| !s.is_empty())
-            .or_else(|| lines_text(lines))
-    }
-
-    /// Lines as plain list items.
-    fn items(lines: Vec<String>, empty: &str, testid: &str) -> Block {
-        Block::Items {
-            items: lines
-                .into_iter()
-                .map(|l| Item {
-                    cell: Cell::Text(l),
-                    note: None,
-                })
-                .collect(),
-            empty: empty.into(),
-            testid: testid.into(),
-        }
-    }
-
-    /// HaloPSA's custom fields that have a value, by their label.
-    fn custom_fields(s: &Site) -> Vec<Fact> {
-        let fields = s.customfields.clone().unwrap_or_default();
-        fields
-            .into_iter()
-            .filter_map(|f| {
-                let label = f.label.clone().or(f.name.clone())?;
-                let value = f.display.clone().or_else(|| {
-                    f.value.as_ref().map(|v| match v {
-                        serde_json::Value::String(s) => s.clone(),
-                        other => other.to_string(),
-                    })
-                })?;
-                (!value.trim().is_empty() && value != "null")
-                    .then(|| Fact::text(&label, Some(&value)))
-            })
-            .collect()
-    }
+    use halo::models::{PopupNote, Site};
 
     fn facts(s: &Site) -> Vec<Fact> {
-        let delivery = address(
-            &s.delivery_address,
+        let (d, i) = (&s.delivery_address, &s.invoice_address);
+        let delivery = address_or_lines(
+            d,
             [
                 &s.delivery_address_line1,
                 &s.delivery_address_line2,
@@ -362,8 +239,8 @@ mod detail {
                 &s.delivery_address_line5,
             ],
         );
-        let invoice = address(
-            &s.invoice_address,
+        let invoice = address_or_lines(
+            i,
             [
                 &s.invoice_address_line1,
                 &s.invoice_address_line2,
@@ -401,34 +278,22 @@ mod detail {
         })
     }
 
-    pub fn page(s: &Site, id: i32, popups: Result<Vec<PopupNote>, AppError>) -> Detail {
-        let mut key = vec![Block::Facts(facts(s))];
-        key.extend(text_block("Notes", s.notes.as_deref()));
+    /// The lists HaloPSA keeps on a site: contacts, stock bins, maintenance windows and change freezes.
+    fn list_sections(s: &Site) -> Vec<Section> {
         let bins = s.stockbins.clone().unwrap_or_default();
         let bins = bins
             .into_iter()
             .map(|b| b.name.unwrap_or_else(|| format!("Bin {}", b.id)))
             .collect();
         let windows = ["name", "start_date", "end_date", "description"];
-        let mut badges = vec![status_badge(s.inactive.unwrap_or(false))];
-        if s.isstocklocation.unwrap_or(false) {
-            badges.push(Badge {
-                text: "Stock location".into(),
-                tone: None,
-                title: None,
-            });
-        }
-        let client_id = s.client_id.filter(|c| *c > 0);
-        let mut sections = vec![
-            Section::key_facts(key),
+        let described = |key: &str, keys: &[&str]| describe_array(s.extra.get(key), keys);
+        let contacts = described("sitecontacts", &["name", "emailaddress", "phonenumber"]);
+        vec![
             Section::new(
                 "contacts",
                 "Contacts",
-                vec![items(
-                    describe_array(
-                        s.extra.get("sitecontacts"),
-                        &["name", "emailaddress", "phonenumber"],
-                    ),
+                vec![Block::lines(
+                    contacts,
                     "No contacts listed.",
                     "site-contacts",
                 )],
@@ -436,13 +301,13 @@ mod detail {
             Section::new(
                 "bins",
                 "Stock bins",
-                vec![items(bins, "No stock bins.", "site-stock-bins")],
+                vec![Block::lines(bins, "No stock bins.", "site-stock-bins")],
             ),
             Section::new(
                 "maintenance",
                 "Maintenance windows",
-                vec![items(
-                    describe_array(s.extra.get("maintenance_windows"), &windows),
+                vec![Block::lines(
+                    described("maintenance_windows", &windows),
                     "No maintenance windows.",
                     "maintenance-windows",
                 )],
@@ -450,22 +315,18 @@ mod detail {
             Section::new(
                 "freezes",
                 "Change freezes",
-                vec![items(
-                    describe_array(s.extra.get("change_freeze_periods"), &windows),
+                vec![Block::lines(
+                    described("change_freeze_periods", &windows),
                     "No change-freeze periods.",
                     "change-freezes",
                 )],
             ),
-        ];
-        let custom = custom_fields(s);
-        if !custom.is_empty() {
-            sections.push(Section::new(
-                "custom",
-                "Custom fields",
-                vec![Block::Facts(custom)],
-            ));
-        }
-        sections.push(Section::new(
+        ]
+    }
+
+    /// Popup notes of the site, and (when it has a client) the form adding a CRM note to that client.
+    fn note_sections(s: &Site, id: i32, popups: Result<Vec<PopupNote>, AppError>) -> Vec<Section> {
+        let mut sections = vec![Section::new(
             "popup",
             "Popup notes",
             vec![Block::PopupNotes {
@@ -473,8 +334,8 @@ mod detail {
                 client: None,
                 site: Some(id),
             }],
-        ));
-        if let Some(client) = client_id {
+        )];
+        if let Some(client) = s.client_id.filter(|c| *c > 0) {
             sections.push(Section::new(
                 "crm",
                 "CRM notes",
@@ -487,6 +348,31 @@ mod detail {
                 ],
             ));
         }
+        sections
+    }
+
+    pub fn page(s: &Site, id: i32, popups: Result<Vec<PopupNote>, AppError>) -> Detail {
+        let mut key = vec![Block::Facts(facts(s))];
+        key.extend(text_block("Notes", s.notes.as_deref()));
+        let mut badges = vec![status_badge(s.inactive.unwrap_or(false))];
+        if s.isstocklocation.unwrap_or(false) {
+            badges.push(Badge {
+                text: "Stock location".into(),
+                tone: None,
+                title: None,
+            });
+        }
+        let mut sections = vec![Section::key_facts(key)];
+        sections.extend(list_sections(s));
+        let custom = custom_field_facts(s.customfields.as_deref().unwrap_or_default());
+        if !custom.is_empty() {
+            sections.push(Section::new(
+                "custom",
+                "Custom fields",
+                vec![Block::Facts(custom)],
+            ));
+        }
+        sections.extend(note_sections(s, id, popups));
         Detail {
             id,
             name: crate::entities::server::name_or(s.name.as_deref(), "Site", id),

@@ -96,6 +96,11 @@ impl Field {
         }
     }
 
+    /// An optional line of text of at most `max` characters.
+    pub const fn text(key: &'static str, label: &'static str, max: usize) -> Field {
+        Field::new(key, label, Kind::Text, false, max)
+    }
+
     /// An optional field shown only when creating (HaloPSA's write-only "new record" helpers).
     pub const fn on_create(
         key: &'static str,

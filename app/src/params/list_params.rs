@@ -1,12 +1,11 @@
 //! `ListParams`: the state of a list page, as it lives in the URL.
 
 use super::spec::{FilterKind, ListSpec};
+use super::values;
 use serde::{Deserialize, Serialize};
 
 /// Page sizes offered; anything else is clamped to the nearest allowed bound.
 pub const PER_PAGE_CHOICES: [u32; 3] = [25, 50, 100];
-const MAX_SEARCH_CHARS: usize = 200;
-const MAX_PAGE: u32 = 100_000;
 
 /// Which records by status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -126,113 +125,26 @@ impl ListParams {
         for (key, raw) in pairs {
             let value = raw.trim();
             match key {
-                "q" => {
-                    let text: String = value.chars().filter(|c| !c.is_control()).collect();
-                    let text = text.trim();
-                    if text.chars().count() > MAX_SEARCH_CHARS {
-                        notices.push(format!(
-                            "The search was shortened to its first {MAX_SEARCH_CHARS} characters."
-                        ));
-                    }
-                    let text: String = text.chars().take(MAX_SEARCH_CHARS).collect();
-                    p.q = (!text.is_empty()).then_some(text);
+                "q" => p.q = values::search(value, &mut notices),
+                "page" if !value.is_empty() => p.page = values::page(value, &mut notices)?,
+                "per_page" if !value.is_empty() => {
+                    p.per_page = values::per_page(value, &mut notices)?
                 }
-                "page" if !value.is_empty() => match value.parse::<i64>() {
-                    Ok(n) if n < 1 => {
-                        notices.push(format!("Page {n} does not exist; showing page 1."));
-                        p.page = 1;
-                    }
-                    Ok(n) if n > MAX_PAGE as i64 => {
-                        notices.push(format!("Page numbers stop at {MAX_PAGE}."));
-                        p.page = MAX_PAGE;
-                    }
-                    Ok(n) => p.page = n as u32,
-                    Err(_) if is_huge_number(value) => {
-                        notices.push(format!("Page numbers stop at {MAX_PAGE}."));
-                        p.page = if value.starts_with('-') { 1 } else { MAX_PAGE };
-                    }
-                    Err(_) => return Err(reject("page", "Page", value, "a whole number")),
-                },
-                "per_page" if !value.is_empty() => match value.parse::<i64>() {
-                    Ok(n) if PER_PAGE_CHOICES.iter().any(|c| *c as i64 == n) => {
-                        p.per_page = n as u32
-                    }
-                    Ok(n) => {
-                        let clamped = if n > 100 {
-                            100
-                        } else if n <= 25 {
-                            25
-                        } else {
-                            50
-                        };
-                        notices.push(format!(
-                            "Showing {clamped} rows per page ({n} is not one of 25, 50 or 100; HaloPSA returns at most 100)."
-                        ));
-                        p.per_page = clamped;
-                    }
-                    Err(_) if is_huge_number(value) => {
-                        notices.push(
-                            "Showing 100 rows per page (HaloPSA returns at most 100).".to_string(),
-                        );
-                        p.per_page = if value.starts_with('-') { 25 } else { 100 };
-                    }
-                    Err(_) => {
-                        return Err(reject("per_page", "Rows per page", value, "25, 50 or 100"))
-                    }
-                },
-                "sort" if !value.is_empty() => {
-                    if spec.sort_field(value).is_none() {
-                        let choices: Vec<&str> = spec.sorts.iter().map(|(k, _)| *k).collect();
-                        return Err(reject(
-                            "sort",
-                            "Sort",
-                            value,
-                            &format!("one of: {}", choices.join(", ")),
-                        ));
-                    }
-                    p.sort = value.to_string();
-                }
-                "desc" => {
-                    p.desc = match value {
-                        "" | "0" | "false" | "no" | "off" => false,
-                        "1" | "true" | "yes" | "on" => true,
-                        _ => return Err(reject("desc", "Descending", value, "true or false")),
-                    }
-                }
+                "sort" if !value.is_empty() => p.sort = values::sort(spec, value)?,
+                "desc" => p.desc = values::flag(value, "desc", "Descending")?,
                 "status" if spec.has_status && !value.is_empty() => {
-                    p.status = match value {
-                        "active" => StatusFilter::Active,
-                        "inactive" => StatusFilter::Inactive,
-                        "all" => StatusFilter::All,
-                        _ => {
-                            return Err(reject(
-                                "status",
-                                "Status",
-                                value,
-                                "active, inactive or all",
-                            ))
-                        }
-                    }
+                    p.status = values::status(value)?
                 }
                 "toplevel_id" if spec.has(FilterKind::TopLevel) => {
-                    p.toplevel_id = id(value, "toplevel_id", "Top level")?
+                    p.toplevel_id = values::id(value, "toplevel_id", "Top level")?
                 }
                 "client_id" if spec.has(FilterKind::Client) => {
-                    p.client_id = id(value, "client_id", "Client")?
+                    p.client_id = values::id(value, "client_id", "Client")?
                 }
                 "category_id" if spec.has(FilterKind::Category) => {
-                    p.category_id = id(value, "category_id", "Category")?
+                    p.category_id = values::id(value, "category_id", "Category")?
                 }
-                "stock" if spec.has(FilterKind::Stock) => {
-                    p.stock = match value {
-                        "" | "any" => None,
-                        "only" => Some(StockFilter::Only),
-                        "exclude" => Some(StockFilter::Exclude),
-                        _ => {
-                            return Err(reject("stock", "Stock location", value, "only or exclude"))
-                        }
-                    }
-                }
+                "stock" if spec.has(FilterKind::Stock) => p.stock = values::stock(value)?,
                 _ => {}
             }
         }
@@ -295,35 +207,6 @@ impl ListParams {
             page: 1,
             ..self.clone()
         }
-    }
-}
-
-/// A whole number too long for `i64` (clamped like any other out-of-range number).
-fn is_huge_number(value: &str) -> bool {
-    let digits = value.strip_prefix('-').unwrap_or(value);
-    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn reject(param: &str, label: &str, value: &str, expected: &str) -> Rejection {
-    let shown: String = value.chars().take(40).collect();
-    Rejection {
-        param: param.to_string(),
-        message: format!("{label} must be {expected}; {shown:?} is not."),
-    }
-}
-
-fn id(value: &str, param: &str, label: &str) -> Result<Option<i32>, Rejection> {
-    if value.is_empty() {
-        return Ok(None);
-    }
-    match value.parse::<i32>() {
-        Ok(n) if n > 0 => Ok(Some(n)),
-        _ => Err(reject(
-            param,
-            label,
-            value,
-            "a record id (a positive whole number)",
-        )),
     }
 }
 

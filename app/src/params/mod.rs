@@ -7,6 +7,7 @@
 mod list_params;
 mod query_string;
 mod spec;
+mod values;
 
 pub use list_params::{ListParams, Parsed, Rejection, StatusFilter, StockFilter, PER_PAGE_CHOICES};
 pub use query_string::query_pairs;
