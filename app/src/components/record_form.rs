@@ -17,26 +17,7 @@ pub fn form_body(
     pending: Signal<bool>,
 ) -> AnyView {
     let creating = data.id.is_none();
-    let (values, loaded, fingerprint) = match &outcome {
-        Some(o) => (
-            o.values.clone(),
-            if o.loaded.is_empty() {
-                data.values.clone()
-            } else {
-                o.loaded.clone()
-            },
-            if o.fingerprint.is_empty() {
-                data.fingerprint.clone()
-            } else {
-                o.fingerprint.clone()
-            },
-        ),
-        None => (
-            data.values.clone(),
-            data.values.clone(),
-            data.fingerprint.clone(),
-        ),
-    };
+    let (values, loaded, fingerprint) = shown_values(&data, outcome.as_ref());
     let outcome = outcome.unwrap_or_default();
     let errors = outcome.errors.clone();
     let conflict = outcome.conflict;
@@ -66,16 +47,7 @@ pub fn form_body(
         {message.map(|m| view! {
             <div class="error-panel" role="alert" data-testid="form-message">
                 <p>{m}</p>
-                {(!changed.is_empty()).then(|| view! {
-                    <table class="changed" data-testid="changed-fields">
-                        <thead><tr><th>"Field"</th><th>"When you opened the form"</th><th>"In HaloPSA now"</th></tr></thead>
-                        <tbody>
-                            {changed.into_iter().map(|c| view! {
-                                <tr><th scope="row">{c.label}</th><td>{shown(&c.loaded)}</td><td>{shown(&c.now)}</td></tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                })}
+                {changed_table(changed)}
             </div>
         })}
         {(!creating).then(|| view! { <input type="hidden" name="fingerprint" value=fingerprint/> })}
@@ -96,6 +68,46 @@ pub fn form_body(
         </div>
     }
     .into_any()
+}
+
+/// The values the fields show (what was entered, after a refused save), the values as loaded (kept in
+/// hidden inputs for the change set) and the record's fingerprint.
+fn shown_values(
+    data: &FormData,
+    outcome: Option<&FormOutcome>,
+) -> (crate::forms::Values, crate::forms::Values, String) {
+    let Some(o) = outcome else {
+        return (
+            data.values.clone(),
+            data.values.clone(),
+            data.fingerprint.clone(),
+        );
+    };
+    let loaded = if o.loaded.is_empty() {
+        &data.values
+    } else {
+        &o.loaded
+    };
+    let fingerprint = if o.fingerprint.is_empty() {
+        &data.fingerprint
+    } else {
+        &o.fingerprint
+    };
+    (o.values.clone(), loaded.clone(), fingerprint.clone())
+}
+
+/// The fields someone changed in HaloPSA since the form was opened: then and now.
+fn changed_table(changed: Vec<crate::functions::forms::ChangedField>) -> impl IntoView {
+    (!changed.is_empty()).then(|| view! {
+        <table class="changed" data-testid="changed-fields">
+            <thead><tr><th>"Field"</th><th>"When you opened the form"</th><th>"In HaloPSA now"</th></tr></thead>
+            <tbody>
+                {changed.into_iter().map(|c| view! {
+                    <tr><th scope="row">{c.label}</th><td>{shown(&c.loaded)}</td><td>{shown(&c.now)}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    })
 }
 
 /// The key of the first field (in form order) with an error: it gets `autofocus`, so after a round trip
@@ -173,49 +185,13 @@ fn field_view(
         }
         .into_any(),
         Kind::TopLevel | Kind::ServiceCategory | Kind::ServiceStatus | Kind::TimeZone => {
-            let mut choices: Vec<(String, String)> = if f.kind == Kind::TimeZone {
-                TIME_ZONES
-                    .iter()
-                    .map(|z| (z.to_string(), z.to_string()))
-                    .collect()
-            } else {
-                options
-            };
-            if !value.is_empty() && !choices.iter().any(|(v, _)| *v == value) {
-                choices.insert(0, (value.clone(), value.clone()));
-            }
-            view! {
-                <select id=id.clone() name=name required=f.required autofocus=focus
-                    aria-invalid=aria_invalid aria-describedby=described on:change=recheck>
-                    <option value="" selected=value.is_empty()>"— none —"</option>
-                    {choices.into_iter().map(|(v, label)| {
-                        let selected = v == value;
-                        view! { <option value=v selected=selected>{label}</option> }
-                    }).collect_view()}
-                </select>
-            }
-            .into_any()
+            let w = Widget { id: id.clone(), name, required: f.required, focus, described };
+            choice_select(w, f.kind, value, options, aria_invalid, recheck)
         }
         Kind::Client => client_picker(&id, name, value, options, (f.required, focus), aria_invalid, described),
         kind => {
-            let (ty, pattern, placeholder, inputmode) = match kind {
-                Kind::Email => ("email", None, Some("name@example.com"), None),
-                Kind::Url => ("text", None, Some("https://example.com"), Some("url")),
-                Kind::Phone => ("tel", None, Some("+44 20 7946 0958"), None),
-                Kind::Colour => (
-                    "text",
-                    Some("#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})"),
-                    Some("#1a7f37"),
-                    None,
-                ),
-                _ => ("text", None, None, None),
-            };
-            view! {
-                <input type=ty id=id.clone() name=name value=value maxlength=max required=f.required
-                    autofocus=focus pattern=pattern placeholder=placeholder inputmode=inputmode
-                    aria-invalid=aria_invalid aria-describedby=described on:input=recheck/>
-            }
-            .into_any()
+            let w = Widget { id: id.clone(), name, required: f.required, focus, described };
+            text_input(w, kind, value, max, aria_invalid, recheck)
         }
     };
     view! {
@@ -224,6 +200,79 @@ fn field_view(
             {widget}
             {message}
         </div>
+    }
+    .into_any()
+}
+
+/// What every widget of a field carries: its id and form name, whether it is required, whether it
+/// takes focus (the first error), and the id of its error message.
+struct Widget {
+    id: String,
+    name: String,
+    required: bool,
+    focus: bool,
+    described: String,
+}
+
+/// A `<select>` of a picker's choices (time zones from the list every browser knows, the rest from
+/// HaloPSA's lookups); a current value that is not among them stays selectable.
+fn choice_select(
+    w: Widget,
+    kind: Kind,
+    value: String,
+    options: Vec<(String, String)>,
+    aria_invalid: impl Fn() -> Option<&'static str> + Send + Sync + 'static,
+    recheck: impl FnMut(leptos::ev::Event) + Send + 'static,
+) -> AnyView {
+    let mut choices: Vec<(String, String)> = if kind == Kind::TimeZone {
+        TIME_ZONES
+            .iter()
+            .map(|z| (z.to_string(), z.to_string()))
+            .collect()
+    } else {
+        options
+    };
+    if !value.is_empty() && !choices.iter().any(|(v, _)| *v == value) {
+        choices.insert(0, (value.clone(), value.clone()));
+    }
+    view! {
+        <select id=w.id name=w.name required=w.required autofocus=w.focus
+            aria-invalid=aria_invalid aria-describedby=w.described on:change=recheck>
+            <option value="" selected=value.is_empty()>"— none —"</option>
+            {choices.into_iter().map(|(v, label)| {
+                let selected = v == value;
+                view! { <option value=v selected=selected>{label}</option> }
+            }).collect_view()}
+        </select>
+    }
+    .into_any()
+}
+
+/// A one-line input typed for its kind (e-mail, web address, phone, colour), with the browser's hints.
+fn text_input(
+    w: Widget,
+    kind: Kind,
+    value: String,
+    max: String,
+    aria_invalid: impl Fn() -> Option<&'static str> + Send + Sync + 'static,
+    recheck: impl FnMut(leptos::ev::Event) + Send + 'static,
+) -> AnyView {
+    let (ty, pattern, placeholder, inputmode) = match kind {
+        Kind::Email => ("email", None, Some("name@example.com"), None),
+        Kind::Url => ("text", None, Some("https://example.com"), Some("url")),
+        Kind::Phone => ("tel", None, Some("+44 20 7946 0958"), None),
+        Kind::Colour => (
+            "text",
+            Some("#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})"),
+            Some("#1a7f37"),
+            None,
+        ),
+        _ => ("text", None, None, None),
+    };
+    view! {
+        <input type=ty id=w.id name=w.name value=value maxlength=max required=w.required
+            autofocus=w.focus pattern=pattern placeholder=placeholder inputmode=inputmode
+            aria-invalid=aria_invalid aria-describedby=w.described on:input=recheck/>
     }
     .into_any()
 }

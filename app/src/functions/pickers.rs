@@ -155,31 +155,7 @@ pub async fn options(
         );
     }
     if let (Some(k), Some(s)) = (has(Kind::ServiceStatus), statuses?) {
-        // Halo names no statuses: offer each status number it has used, labelled by its latest message.
-        let mut by_code: BTreeMap<i32, String> = BTreeMap::new();
-        for st in s {
-            if let Some(code) = st.status {
-                let label = match st
-                    .message_public
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|m| !m.is_empty())
-                {
-                    Some(m) => {
-                        format!("Status {code} — {}", m.chars().take(60).collect::<String>())
-                    }
-                    None => format!("Status {code}"),
-                };
-                by_code.insert(code, label);
-            }
-        }
-        out.insert(
-            k.to_owned(),
-            by_code
-                .into_iter()
-                .map(|(c, l)| (c.to_string(), l))
-                .collect(),
-        );
+        out.insert(k.to_owned(), status_choices(s));
     }
     if let (Some(k), Some(c)) = (has(Kind::Client), clients?) {
         out.insert(
@@ -188,4 +164,26 @@ pub async fn options(
         );
     }
     Ok(out)
+}
+
+/// HaloPSA names no service statuses: each status number it has used, labelled by its latest message.
+fn status_choices(statuses: Vec<halo::models::ServiceStatus>) -> Vec<(String, String)> {
+    let mut by_code: BTreeMap<i32, String> = BTreeMap::new();
+    for st in statuses {
+        let Some(code) = st.status else { continue };
+        let message = st
+            .message_public
+            .as_deref()
+            .map(str::trim)
+            .filter(|m| !m.is_empty());
+        let label = match message {
+            Some(m) => format!("Status {code} — {}", m.chars().take(60).collect::<String>()),
+            None => format!("Status {code}"),
+        };
+        by_code.insert(code, label);
+    }
+    by_code
+        .into_iter()
+        .map(|(c, l)| (c.to_string(), l))
+        .collect()
 }

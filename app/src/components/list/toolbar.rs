@@ -32,131 +32,35 @@ pub fn Toolbar(
     export: String,
 ) -> impl IntoView {
     let search_ref = NodeRef::<leptos::html::Input>::new();
-    // Back/forward: show the URL's search text, unless the person is typing in the box right now.
-    Effect::new(move |_| {
-        let q = params.with(|p| p.q.clone().unwrap_or_default());
-        if let Some(input) = search_ref.get() {
-            let focused = document().active_element().is_some_and(|el| {
-                let el: &leptos::wasm_bindgen::JsValue = el.as_ref();
-                let me: &leptos::wasm_bindgen::JsValue = input.as_ref();
-                el == me
-            });
-            if !focused && input.value() != q {
-                input.set_value(&q);
-            }
-        }
-    });
-    let on_search_input = crate::components::debounce::debounced_submit();
-    let submit_on_change = move |ev: leptos::ev::Event| {
-        let target = event_target::<leptos::web_sys::HtmlSelectElement>(&ev);
-        if let Some(form) = target.form() {
-            let _ = form.request_submit();
-        }
-    };
-
-    let status = spec.has_status.then(|| {
-        view! {
-            <label class="field">
-                <span>"Status"</span>
-                <select name="status" on:change=submit_on_change data-testid="status-filter"
-                    prop:value=move || params.with(|p| p.status.as_str())>
-                    {[StatusFilter::Active, StatusFilter::Inactive, StatusFilter::All]
-                        .into_iter()
-                        .map(|s| {
-                            let label = match s {
-                                StatusFilter::Active => "Active",
-                                StatusFilter::Inactive => "Inactive",
-                                StatusFilter::All => "All",
-                            };
-                            view! { <option value=s.as_str() selected=move || params.with(|p| p.status == s)>{label}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </label>
-        }
-    });
-    let id_select = move |name: &'static str,
-                          label: &'static str,
-                          any: &'static str,
-                          choices: Vec<(i32, String)>,
-                          current: fn(&ListParams) -> Option<i32>| {
-        view! {
-            <label class="field">
-                <span>{label}</span>
-                <select name=name on:change=submit_on_change data-testid=format!("{name}-filter")
-                    prop:value=move || params.with(|p| current(p).map(|i| i.to_string()).unwrap_or_default())>
-                    <option value="" selected=move || params.with(|p| current(p).is_none())>{any}</option>
-                    {choices
-                        .into_iter()
-                        .map(|(id, n)| view! {
-                            <option value=id.to_string() selected=move || params.with(|p| current(p) == Some(id))>{n}</option>
-                        })
-                        .collect_view()}
-                </select>
-            </label>
-        }
-    };
+    keep_search_in_step(params, search_ref);
+    let status = spec.has_status.then(|| status_select(params));
     let toplevel = spec.has(FilterKind::TopLevel).then(|| {
+        let choices = options.toplevels.clone();
         id_select(
-            "toplevel_id",
-            "Top level",
-            "All top levels",
-            options.toplevels.clone(),
+            params,
+            ("toplevel_id", "Top level", "All top levels"),
+            choices,
             |p| p.toplevel_id,
         )
     });
     let category = spec.has(FilterKind::Category).then(|| {
+        let choices = options.categories.clone();
         id_select(
-            "category_id",
-            "Category",
-            "All categories",
-            options.categories.clone(),
+            params,
+            ("category_id", "Category", "All categories"),
+            choices,
             |p| p.category_id,
         )
     });
-    let stock = spec.has(FilterKind::Stock).then(|| {
-        let is = move |v: Option<StockFilter>| move || params.with(|p| p.stock == v);
-        view! {
-            <label class="field">
-                <span>"Stock location"</span>
-                <select name="stock" on:change=submit_on_change data-testid="stock-filter"
-                    prop:value=move || params.with(|p| p.stock.map(|s| s.as_str()).unwrap_or(""))>
-                    <option value="" selected=is(None)>"Any site"</option>
-                    <option value="only" selected=is(Some(StockFilter::Only))>"Stock locations only"</option>
-                    <option value="exclude" selected=is(Some(StockFilter::Exclude))>"No stock locations"</option>
-                </select>
-            </label>
-        }
-    });
-    let client = move || {
-        let p = params.get();
-        let id = p.client_id.filter(|_| spec.has(FilterKind::Client))?;
-        let mut without = p.clone();
-        without.client_id = None;
-        without.page = 1;
-        let q = without.to_query(&spec);
-        let clear = if q.is_empty() {
-            base.to_string()
-        } else {
-            format!("{base}?{q}")
-        };
-        let name = client_name.get().unwrap_or_else(|| format!("#{id}"));
-        Some(view! {
-            <input type="hidden" name="client_id" value=id.to_string()/>
-            <span class="chip" data-testid="client-filter">
-                "Client: " <a href=EntityKind::Clients.entity().record_href(id)>{name}</a>
-                " " <a href=clear aria-label="Remove the client filter">"×"</a>
-            </span>
-        })
-    };
+    let stock = spec.has(FilterKind::Stock).then(|| stock_select(params));
+    let client = move || client_chip(spec, base, params.get(), client_name.get());
     let export_href = move || {
-        let p = params.get();
-        let q = ListParams { page: 1, ..p }.to_query(&spec);
-        if q.is_empty() {
-            export.clone()
-        } else {
-            format!("{export}?{q}")
+        let q = ListParams {
+            page: 1,
+            ..params.get()
         }
+        .to_query(&spec);
+        with_query(&export, &q)
     };
     view! {
         <div class="toolbar">
@@ -172,7 +76,7 @@ pub fn Toolbar(
                             placeholder="Search by name"
                             autocomplete="off"
                             data-search="list"
-                            on:input=on_search_input
+                            on:input=crate::components::debounce::debounced_submit()
                         />
                     </label>
                     {status}
@@ -180,19 +84,7 @@ pub fn Toolbar(
                     {category}
                     {stock}
                     {client}
-                    <label class="field">
-                        <span>"Rows"</span>
-                        <select name="per_page" on:change=submit_on_change data-testid="per-page"
-                            prop:value=move || params.with(|p| p.per_page.to_string())>
-                            {PER_PAGE_CHOICES
-                                .iter()
-                                .map(|n| {
-                                    let n = *n;
-                                    view! { <option value=n.to_string() selected=move || params.with(|p| p.per_page == n)>{n}</option> }
-                                })
-                                .collect_view()}
-                        </select>
-                    </label>
+                    {per_page_select(params)}
                     {move || params.with(|p| (p.sort != spec.default_sort()).then(|| view! { <input type="hidden" name="sort" value=p.sort.clone()/> }))}
                     {move || params.with(|p| p.desc.then(|| view! { <input type="hidden" name="desc" value="true"/> }))}
                     <button type="submit" class="primary">"Search"</button>
@@ -201,4 +93,137 @@ pub fn Toolbar(
             <a class="button export" href=export_href download="" rel="external">"Export CSV"</a>
         </div>
     }
+}
+
+/// `base`, with `?query` when there is one.
+fn with_query(base: &str, query: &str) -> String {
+    if query.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{query}")
+    }
+}
+
+/// Back/forward: the search box shows the URL's search text, unless the person is typing in it right now.
+fn keep_search_in_step(params: Signal<ListParams>, search_ref: NodeRef<leptos::html::Input>) {
+    Effect::new(move |_| {
+        let q = params.with(|p| p.q.clone().unwrap_or_default());
+        if let Some(input) = search_ref.get() {
+            let focused = document().active_element().is_some_and(|el| {
+                let el: &leptos::wasm_bindgen::JsValue = el.as_ref();
+                let me: &leptos::wasm_bindgen::JsValue = input.as_ref();
+                el == me
+            });
+            if !focused && input.value() != q {
+                input.set_value(&q);
+            }
+        }
+    });
+}
+
+/// A choice applies at once: its form is submitted (through the router's `<Form>`).
+fn submit_on_change(ev: leptos::ev::Event) {
+    let target = event_target::<leptos::web_sys::HtmlSelectElement>(&ev);
+    if let Some(form) = target.form() {
+        let _ = form.request_submit();
+    }
+}
+
+fn status_select(params: Signal<ListParams>) -> impl IntoView {
+    let option = move |s: StatusFilter, label: &'static str| {
+        view! { <option value=s.as_str() selected=move || params.with(|p| p.status == s)>{label}</option> }
+    };
+    view! {
+        <label class="field">
+            <span>"Status"</span>
+            <select name="status" on:change=submit_on_change data-testid="status-filter"
+                prop:value=move || params.with(|p| p.status.as_str())>
+                {option(StatusFilter::Active, "Active")}
+                {option(StatusFilter::Inactive, "Inactive")}
+                {option(StatusFilter::All, "All")}
+            </select>
+        </label>
+    }
+}
+
+/// A filter choosing one record among `choices`; `(name, label, any)` are the URL parameter, the label
+/// and the "no filter" choice's words.
+fn id_select(
+    params: Signal<ListParams>,
+    (name, label, any): (&'static str, &'static str, &'static str),
+    choices: Vec<(i32, String)>,
+    current: fn(&ListParams) -> Option<i32>,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            <select name=name on:change=submit_on_change data-testid=format!("{name}-filter")
+                prop:value=move || params.with(|p| current(p).map(|i| i.to_string()).unwrap_or_default())>
+                <option value="" selected=move || params.with(|p| current(p).is_none())>{any}</option>
+                {choices
+                    .into_iter()
+                    .map(|(id, n)| view! {
+                        <option value=id.to_string() selected=move || params.with(|p| current(p) == Some(id))>{n}</option>
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+fn stock_select(params: Signal<ListParams>) -> impl IntoView {
+    let is = move |v: Option<StockFilter>| move || params.with(|p| p.stock == v);
+    view! {
+        <label class="field">
+            <span>"Stock location"</span>
+            <select name="stock" on:change=submit_on_change data-testid="stock-filter"
+                prop:value=move || params.with(|p| p.stock.map(|s| s.as_str()).unwrap_or(""))>
+                <option value="" selected=is(None)>"Any site"</option>
+                <option value="only" selected=is(Some(StockFilter::Only))>"Stock locations only"</option>
+                <option value="exclude" selected=is(Some(StockFilter::Exclude))>"No stock locations"</option>
+            </select>
+        </label>
+    }
+}
+
+fn per_page_select(params: Signal<ListParams>) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span>"Rows"</span>
+            <select name="per_page" on:change=submit_on_change data-testid="per-page"
+                prop:value=move || params.with(|p| p.per_page.to_string())>
+                {PER_PAGE_CHOICES
+                    .iter()
+                    .map(|n| {
+                        let n = *n;
+                        view! { <option value=n.to_string() selected=move || params.with(|p| p.per_page == n)>{n}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// The client a list is narrowed to, as a chip: its name linked to its page, and a link without the filter.
+fn client_chip(
+    spec: ListSpec,
+    base: &'static str,
+    p: ListParams,
+    client_name: Option<String>,
+) -> Option<impl IntoView> {
+    let id = p.client_id.filter(|_| spec.has(FilterKind::Client))?;
+    let without = ListParams {
+        client_id: None,
+        page: 1,
+        ..p
+    };
+    let clear = with_query(base, &without.to_query(&spec));
+    let name = client_name.unwrap_or_else(|| format!("#{id}"));
+    Some(view! {
+        <input type="hidden" name="client_id" value=id.to_string()/>
+        <span class="chip" data-testid="client-filter">
+            "Client: " <a href=EntityKind::Clients.entity().record_href(id)>{name}</a>
+            " " <a href=clear aria-label="Remove the client filter">"×"</a>
+        </span>
+    })
 }
