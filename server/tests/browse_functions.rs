@@ -160,12 +160,7 @@ async fn csv_export_walks_every_page_of_the_filter() {
         expected > 100,
         "the filter spans several Halo pages ({expected})"
     );
-    let res = app
-        .client
-        .get(format!("{}/export/clients.csv?q=a&status=all", app.base))
-        .send()
-        .await
-        .unwrap();
+    let res = common::get(&app, "/export/clients.csv?q=a&status=all").await;
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-type"], "text/csv; charset=utf-8");
     let body = res.text().await.unwrap();
@@ -180,19 +175,9 @@ async fn csv_export_walks_every_page_of_the_filter() {
     let second = body.split("\r\n").nth(1).unwrap();
     let status = second.split(',').nth(3).unwrap();
     assert!(status == "Active" || status == "Inactive", "{second}");
-    let bad = app
-        .client
-        .get(format!("{}/export/clients.csv?status=bogus", app.base))
-        .send()
-        .await
-        .unwrap();
+    let bad = common::get(&app, "/export/clients.csv?status=bogus").await;
     assert_eq!(bad.status(), 400);
-    let unknown = app
-        .client
-        .get(format!("{}/export/secrets.csv", app.base))
-        .send()
-        .await
-        .unwrap();
+    let unknown = common::get(&app, "/export/secrets.csv").await;
     assert_eq!(unknown.status(), 404);
 }
 

@@ -186,12 +186,7 @@ async fn page_views_answer_at_once_while_two_exports_walk_a_small_budget() {
         assert!(sim.sim.request_count() > before, "{path} asked HaloPSA");
     }
     // a second export of the same person waits for the first
-    let res = app
-        .client
-        .get(format!("{}/export/sites.csv", app.base))
-        .send()
-        .await
-        .unwrap();
+    let res = common::get(&app, "/export/sites.csv").await;
     assert_eq!(res.status().as_u16(), 429);
     assert!(res.headers().contains_key("retry-after"));
     let html = res.text().await.unwrap();

@@ -117,12 +117,7 @@ async fn an_unreachable_upstream_is_503_and_readyz_says_so() {
     );
     let (status, body, _) = list(&app).await;
     assert_eq!(status, 503, "{body}");
-    let page = app
-        .client
-        .get(format!("{}/clients", app.base))
-        .send()
-        .await
-        .unwrap();
+    let page = common::get(&app, "/clients").await;
     assert_eq!(page.status(), 503);
     let html = page.text().await.unwrap();
     assert!(

@@ -307,12 +307,7 @@ async fn over_https_the_cookie_is_host_prefixed_and_secure_and_hsts_is_sent() {
 #[tokio::test]
 async fn pages_carry_a_csp_nonce_and_no_store_and_the_security_headers() {
     let (_sim, app) = start().await;
-    let res = app
-        .client
-        .get(format!("{}/clients", app.base))
-        .send()
-        .await
-        .unwrap();
+    let res = common::get(&app, "/clients").await;
     assert_eq!(res.status(), 200);
     let h = res.headers().clone();
     let csp = h["content-security-policy"].to_str().unwrap().to_owned();
@@ -342,12 +337,7 @@ async fn pages_carry_a_csp_nonce_and_no_store_and_the_security_headers() {
         "the inline script carries the header's nonce"
     );
     assert!(!html.contains(" style=\""), "no inline style attributes");
-    let second = app
-        .client
-        .get(format!("{}/clients", app.base))
-        .send()
-        .await
-        .unwrap();
+    let second = common::get(&app, "/clients").await;
     assert!(
         !second.headers()["content-security-policy"]
             .to_str()
@@ -405,12 +395,7 @@ async fn agents_sign_in_with_pkce_and_a_revoked_sign_in_sends_them_back_to_sign_
     assert_eq!(list(&app, "clients", "").await.0, 200, "refreshed");
     // HaloPSA revokes the sign-in: the next page goes to the sign-in page, and the session is over
     sim.sim.faults().revoke_tokens();
-    let res = app
-        .client
-        .get(format!("{}/clients?q=a", app.base))
-        .send()
-        .await
-        .unwrap();
+    let res = common::get(&app, "/clients?q=a").await;
     assert_eq!(res.status(), 303);
     let location = res.headers()["location"].to_str().unwrap().to_owned();
     assert!(
@@ -544,12 +529,7 @@ async fn logs_never_hold_a_secret_a_password_a_cookie_or_a_token() {
         .unwrap();
     assert_eq!(wrong.status().as_u16(), 401, "a wrong password is refused");
     assert_eq!(list(&app, "clients", "").await.0, 200);
-    let res = app
-        .client
-        .get(format!("{}/clients/1", app.base))
-        .send()
-        .await
-        .unwrap();
+    let res = common::get(&app, "/clients/1").await;
     assert_eq!(res.status().as_u16(), 200);
     sim.sim.faults().revoke_tokens();
     assert_eq!(list(&app, "clients", "q=b").await.0, 200, "renewed");
@@ -590,12 +570,7 @@ async fn a_new_password_or_a_removed_account_ends_its_sessions() {
         "another long password\n",
     );
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    let res = app
-        .client
-        .get(format!("{}/clients", app.base))
-        .send()
-        .await
-        .unwrap();
+    let res = common::get(&app, "/clients").await;
     assert_eq!(res.status(), 303, "signed out by the new password");
     // signing in with the new password works, and removing the account ends that session too
     let fresh = cookie_client();

@@ -301,6 +301,16 @@ pub async fn wait_healthy(base: &str) {
     panic!("haloscope did not become healthy at {base}");
 }
 
+/// `GET path` with the target's client (its session cookie, when it has one): the whole response.
+pub async fn get<T: Target + ?Sized>(to: &T, path: &str) -> reqwest::Response {
+    let url = format!("{}{path}", to.base());
+    to.client()
+        .get(url)
+        .send()
+        .await
+        .expect("haloscope answers")
+}
+
 /// Calls the GET server function `endpoint` with its arguments `args`; the status and the JSON answer (or
 /// the text, when it is not JSON).
 async fn get_fn<T: Target + ?Sized>(
