@@ -13,6 +13,8 @@ pub mod errors;
 pub mod exports;
 pub mod forms;
 pub mod functions;
+#[cfg(feature = "ssr")]
+pub mod health;
 pub mod pages;
 pub mod params;
 pub mod routes;
