@@ -13,7 +13,6 @@ pub mod errors;
 pub mod exports;
 pub mod forms;
 pub mod functions;
-#[cfg(feature = "ssr")]
 pub mod health;
 pub mod pages;
 pub mod params;

@@ -57,6 +57,18 @@ test("accessibility of the overview, stock bins, an error and the 404 page", asy
   await checkViews(page, "the 404 page");
 });
 
+test("accessibility of the data health page, once its first walk has ended", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/");
+  await page.getByTestId("data-health-link").click();
+  await expect(page).toHaveURL(/\/data-health$/);
+  // while the walk runs the page reloads itself every two seconds
+  await expect(page.getByTestId("health-walked")).toBeVisible({ timeout: 60_000 });
+  await open(page, "/data-health");
+  await expect(page.getByRole("heading", { level: 2, name: /Possible duplicates/ })).toBeVisible();
+  await checkViews(page, "/data-health");
+});
+
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
   test("accessibility of the sign-in page", async ({ page }) => {

@@ -5,6 +5,7 @@ pub mod flash;
 #[cfg(feature = "ssr")]
 pub mod form_ssr;
 pub mod forms;
+pub mod health;
 pub mod lists;
 #[cfg(feature = "ssr")]
 pub mod local_list;

@@ -1,3 +1,9 @@
-//! Data health: finding the records that exist twice or are incomplete. Server only.
+//! Data health: the records that exist twice or are incomplete, found in a paced walk of the client, site
+//! and company lists. The report's types cross to the page; the walk and the name normaliser are server
+//! only.
 
+#[cfg(feature = "ssr")]
+pub mod findings;
+#[cfg(feature = "ssr")]
 pub mod names;
+pub mod report;

@@ -1,4 +1,5 @@
 //! Pages, one file per page (entity pages under a folder per entity).
 
+pub mod data_health;
 pub mod not_found;
 pub mod overview;

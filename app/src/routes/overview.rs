@@ -30,6 +30,7 @@ pub fn OverviewPage() -> impl IntoView {
                 }
             })}
         </Transition>
+        <p><a href="/data-health" data-testid="data-health-link">"Data health: possible duplicates and incomplete records →"</a></p>
         <form method="get" action="/" class="refresh-form">
             <button
                 type="submit"

@@ -1,0 +1,133 @@
+//! The data health report: started when a person first asks for it (never at boot), walked in the
+//! background class as that person (their HaloPSA permissions), kept per person and walked again once it
+//! is an hour old or when they ask.
+
+use crate::errors::AppError;
+use crate::health::report::HealthView;
+use leptos::prelude::*;
+
+/// The person's report, or the walk's progress; starts the walk when there is no report yet or it is old.
+#[server(endpoint = "get_data_health", input = server_fn::codec::GetUrl)]
+pub async fn get_data_health() -> Result<HealthView, AppError> {
+    use super::ssr::{halo, with_status};
+    let halo = halo().map_err(with_status)?;
+    let person = ssr::person().map_err(with_status)?;
+    Ok(ssr::view_for(person, halo, false))
+}
+
+/// Walks again now (unless a walk is under way), then back to the report.
+#[server(endpoint = "refresh_data_health")]
+pub async fn refresh_data_health() -> Result<(), AppError> {
+    use super::ssr::{halo, with_status};
+    let halo = halo().map_err(with_status)?;
+    let person = ssr::person().map_err(with_status)?;
+    ssr::view_for(person, halo, true);
+    leptos_axum::redirect("/data-health");
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use crate::entities::server::Store;
+    use crate::entities::{clients, companies, sites};
+    use crate::errors::AppError;
+    use crate::health::findings::{report, Walked};
+    use crate::health::report::{HealthView, Report};
+    use crate::params::{ListParams, StatusFilter};
+    use futures::{Stream, StreamExt};
+    use halo::client::HaloClient;
+    use std::collections::HashMap;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::{Arc, LazyLock, Mutex};
+    use std::time::{Duration, Instant};
+
+    /// How old a report may get before the next visit walks again.
+    const REFRESH_AFTER: Duration = Duration::from_secs(3600);
+
+    enum State {
+        Walking(Arc<AtomicU64>),
+        Ready(Report, Instant),
+        Failed(String),
+    }
+
+    /// Each person's report (by `kind:id`): one walk at a time per person.
+    static REPORTS: LazyLock<Mutex<HashMap<String, State>>> = LazyLock::new(Default::default);
+
+    /// Who is asking, as the key of their report.
+    pub fn person() -> Result<String, AppError> {
+        use crate::state::server::RequestUser;
+        let parts = leptos::prelude::use_context::<http::request::Parts>();
+        let user = parts.and_then(|p| p.extensions.get::<RequestUser>().cloned());
+        user.map(|u| format!("{}:{}", u.kind, u.id))
+            .ok_or(AppError::SignInRequired)
+    }
+
+    /// The person's report as it stands; starts a walk when there is none, it is old, or `again`.
+    pub fn view_for(person: String, halo: HaloClient, again: bool) -> HealthView {
+        let mut reports = REPORTS.lock().unwrap_or_else(|e| e.into_inner());
+        let start = match reports.get(&person) {
+            None => true,
+            Some(State::Walking(_)) => false,
+            Some(State::Ready(_, at)) => again || at.elapsed() > REFRESH_AFTER,
+            Some(State::Failed(_)) => again,
+        };
+        if start {
+            let read = Arc::new(AtomicU64::new(0));
+            reports.insert(person.clone(), State::Walking(read.clone()));
+            tokio::spawn(walk_for(person.clone(), halo.background(), read));
+        }
+        match reports.get(&person) {
+            Some(State::Ready(r, _)) => HealthView::Ready(r.clone()),
+            Some(State::Failed(e)) => HealthView::Failed(e.clone()),
+            Some(State::Walking(read)) => HealthView::Walking {
+                read: read.load(Ordering::Relaxed),
+                of: 0,
+            },
+            None => HealthView::Walking { read: 0, of: 0 },
+        }
+    }
+
+    async fn walk_for(person: String, halo: HaloClient, read: Arc<AtomicU64>) {
+        let outcome = walk(&halo, &read).await;
+        let state = match outcome {
+            Ok(w) => {
+                let at = chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string();
+                State::Ready(report(&w, at), Instant::now())
+            }
+            Err(e) => State::Failed(e.to_string()),
+        };
+        let mut reports = REPORTS.lock().unwrap_or_else(|e| e.into_inner());
+        reports.insert(person, state);
+    }
+
+    /// Every client, site and company (active and inactive), HaloPSA's pages of 100 one after another.
+    async fn walk(halo: &HaloClient, read: &AtomicU64) -> Result<Walked, AppError> {
+        let all = |spec| ListParams {
+            status: StatusFilter::All,
+            per_page: 100,
+            ..ListParams::defaults(spec)
+        };
+        let missing = || AppError::Internal("this list cannot be walked".into());
+        let clients = clients::Store::walk(halo, &all(&clients::SPEC)).ok_or_else(missing)?;
+        let sites = sites::Store::walk(halo, &all(&sites::SPEC)).ok_or_else(missing)?;
+        let companies = companies::Store::walk(halo, &all(&companies::SPEC)).ok_or_else(missing)?;
+        Ok(Walked {
+            clients: collect(clients, read).await?,
+            sites: collect(sites, read).await?,
+            companies: collect(companies, read).await?,
+        })
+    }
+
+    async fn collect<T>(
+        records: impl Stream<Item = Result<T, halo::Error>>,
+        read: &AtomicU64,
+    ) -> Result<Vec<T>, AppError> {
+        let mut out = Vec::new();
+        let mut records = std::pin::pin!(records);
+        while let Some(r) = records.next().await {
+            out.push(r?);
+            read.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,54 @@
+//! What the data health page shows: the walk's progress, or its findings.
+
+use crate::entities::EntityKind;
+use serde::{Deserialize, Serialize};
+
+/// The state of the person's data health report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum HealthView {
+    /// The first walk is under way: how many records have been read, of about how many.
+    Walking { read: u64, of: u64 },
+    /// The last walk's findings.
+    Ready(Report),
+    /// The walk failed; why, in plain words.
+    Failed(String),
+}
+
+/// The findings of one walk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// When the walk ended, as `YYYY-MM-DD HH:MM UTC`.
+    pub walked_at: String,
+    /// Records read: clients, sites, companies.
+    pub counts: (u64, u64, u64),
+    /// Records whose names match after normalisation.
+    pub duplicates: Vec<Group>,
+    /// Records that lack something.
+    pub incomplete: Vec<Finding>,
+}
+
+/// Records that may be one and the same.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    pub kind: EntityKind,
+    /// Where they are: "Clients", or the client whose sites they are.
+    pub scope: String,
+    pub members: Vec<Member>,
+}
+
+/// One record of a group, with the facts that tell it apart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    pub id: i32,
+    pub name: String,
+    pub facts: String,
+}
+
+/// One record that lacks something.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub kind: EntityKind,
+    pub id: i32,
+    pub name: String,
+    pub problem: String,
+}

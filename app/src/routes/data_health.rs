@@ -1,0 +1,99 @@
+//! `/data-health` — possible duplicates and incomplete records, from a paced walk of the client, site and
+//! company lists. While the first walk runs the page shows its progress and reloads itself every two seconds
+//! (a `<meta>` refresh: the same with JavaScript and without).
+
+use crate::components::error_panel::ErrorPanel;
+use crate::components::writes::{count_writes, write_count};
+use crate::functions::health::{get_data_health, RefreshDataHealth};
+use crate::health::report::{Finding, Group, HealthView, Report};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+/// The data health page.
+#[component]
+pub fn DataHealthPage() -> impl IntoView {
+    let refresh = ServerAction::<RefreshDataHealth>::new();
+    count_writes(refresh);
+    let writes = write_count();
+    let data = Resource::new(move || writes.get(), |_| get_data_health());
+    view! {
+        <Title text="Data health"/>
+        <h1>"Data health"</h1>
+        <p class="muted">"Possible duplicates and incomplete records, from every client, site and company HaloPSA lists to you."</p>
+        <Transition fallback=|| view! { <p class="loading">"Loading the report…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(HealthView::Walking { read, .. }) => view! {
+                        <Meta http_equiv="refresh" content="2"/>
+                        <p role="status" data-testid="health-walking">
+                            <progress aria-label="Reading the lists"></progress>
+                            " " {format!("Reading the lists… {read} records so far.")}
+                        </p>
+                    }.into_any(),
+                    Ok(HealthView::Ready(r)) => report_view(r).into_any(),
+                    Ok(HealthView::Failed(e)) => view! {
+                        <div class="error-panel" role="alert"><p>{format!("The last walk failed: {e}")}</p></div>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                }
+            })}
+        </Transition>
+        <ActionForm action=refresh attr:class="inline-form">
+            <button type="submit" class="button" data-testid="walk-again">"Walk the lists again"</button>
+        </ActionForm>
+    }
+}
+
+fn report_view(r: Report) -> impl IntoView {
+    let (clients, sites, companies) = r.counts;
+    view! {
+        <p data-testid="health-walked">
+            {format!("Last walk: {} — {clients} clients, {sites} sites, {companies} companies.", r.walked_at)}
+        </p>
+        <section aria-labelledby="dups-h">
+            <h2 id="dups-h">"Possible duplicates " <span class="muted">{format!("({})", r.duplicates.len())}</span></h2>
+            {if r.duplicates.is_empty() {
+                view! { <p class="muted">"No two records share a name."</p> }.into_any()
+            } else {
+                view! { <ul class="plain-list" data-testid="duplicate-groups">{r.duplicates.into_iter().map(group_view).collect_view()}</ul> }.into_any()
+            }}
+        </section>
+        <section aria-labelledby="incomplete-h">
+            <h2 id="incomplete-h">"Incomplete records " <span class="muted">{format!("({})", r.incomplete.len())}</span></h2>
+            {if r.incomplete.is_empty() {
+                view! { <p class="muted">"Nothing is missing."</p> }.into_any()
+            } else {
+                view! { <ul class="plain-list" data-testid="incomplete-records">{r.incomplete.into_iter().map(finding_view).collect_view()}</ul> }.into_any()
+            }}
+        </section>
+    }
+}
+
+fn group_view(g: Group) -> impl IntoView {
+    let e = g.kind.entity();
+    let members = g
+        .members
+        .into_iter()
+        .map(|m| {
+            let facts = (!m.facts.is_empty())
+                .then(|| view! { " " <span class="muted">{format!("({})", m.facts)}</span> });
+            view! { <li><a href=e.record_href(m.id)>{m.name}</a>{facts}</li> }
+        })
+        .collect_view();
+    view! {
+        <li class="duplicate-group">
+            <strong>{g.scope}</strong>
+            <ul>{members}</ul>
+        </li>
+    }
+}
+
+fn finding_view(f: Finding) -> impl IntoView {
+    let e = f.kind.entity();
+    view! {
+        <li>
+            {e.words.one_title} " " <a href=e.record_href(f.id)>{f.name}</a> " " {f.problem}
+        </li>
+    }
+}
