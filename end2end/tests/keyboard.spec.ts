@@ -125,6 +125,21 @@ test("paging, sorting and searching keep the focus on the control used", async (
   await expect(search).toBeFocused();
 });
 
+test("searching a list narrowed to one client keeps the focus in the search box", async ({ page }) => {
+  await page.goto("/sites");
+  const clientHref = await page.locator("tbody tr td:nth-child(2) a").first().getAttribute("href");
+  const clientId = clientHref!.split("/").pop();
+  await page.goto(`/sites?client_id=${clientId}&status=all`);
+  await hydrated(page);
+  await expect(page.getByTestId("client-filter")).toBeVisible();
+  const search = page.locator('input[data-search="list"]');
+  await search.focus();
+  await page.keyboard.type("e", { delay: 50 });
+  await expect(page).toHaveURL(/[?&]q=e/);
+  await expect(page.getByTestId("client-filter")).toBeVisible();
+  await expect(search).toBeFocused();
+});
+
 for (const js of [true, false]) {
   test.describe(`a form round trip ${js ? "with" : "without"} JavaScript`, () => {
     test.use({ javaScriptEnabled: js });

@@ -53,7 +53,9 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
             <p class="record-actions"><a class="button primary" href=format!("{base}/new") data-testid="new-link">{format!("New {}", words.one)}</a></p>
         })}
         {view.links.iter().map(|(href, text)| view! { <p class="subnav"><a href=*href>{*text}</a></p> }).collect_view()}
-        <Suspense fallback=|| ()>
+        // a Transition, not a Suspense: the toolbar reads the list's data (the client it is narrowed to), and a
+        // Suspense would draw it anew whenever the list reloads, taking the focus from the search box
+        <Transition fallback=|| ()>
             {move || {
                 let export = export.clone();
                 Suspend::new(async move {
@@ -62,7 +64,7 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
                     view! { <Toolbar spec params base search_label=label options client_name=scope export/> }
                 })
             }}
-        </Suspense>
+        </Transition>
         <div class="list-body" class:stale=pending aria-busy=move || pending.get().to_string()>
             <Transition fallback=move || view! { <p class="loading">{format!("Loading {}…", words.many)}</p> } set_pending>
                 {move || Suspend::new(async move {

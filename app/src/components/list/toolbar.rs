@@ -53,7 +53,9 @@ pub fn Toolbar(
         )
     });
     let stock = spec.has(FilterKind::Stock).then(|| stock_select(params));
-    let client = move || client_chip(spec, base, params.get(), client_name.get());
+    // the name is read only when the list is narrowed to a client: reading it always would tie the whole
+    // toolbar to the list's data, and it would be drawn anew (losing the search box's focus) on each search
+    let client = move || client_chip(spec, base, params.get(), client_name);
     let export_href = move || {
         let q = ListParams {
             page: 1,
@@ -209,7 +211,7 @@ fn client_chip(
     spec: ListSpec,
     base: &'static str,
     p: ListParams,
-    client_name: Option<String>,
+    client_name: Signal<Option<String>>,
 ) -> Option<impl IntoView> {
     let id = p.client_id.filter(|_| spec.has(FilterKind::Client))?;
     let without = ListParams {
@@ -218,7 +220,7 @@ fn client_chip(
         ..p
     };
     let clear = with_query(base, &without.to_query(&spec));
-    let name = client_name.unwrap_or_else(|| format!("#{id}"));
+    let name = client_name.get().unwrap_or_else(|| format!("#{id}"));
     Some(view! {
         <input type="hidden" name="client_id" value=id.to_string()/>
         <span class="chip" data-testid="client-filter">
