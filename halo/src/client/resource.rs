@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 use super::retry::Method;
 use super::HaloClient;
 use crate::entity::{Detailed, Entity, Writable};
+use crate::models::Readable;
 use crate::query::{query_pairs, Paged, HALO_MAX_PAGE_SIZE};
 use crate::{Error, Page};
 
@@ -36,7 +37,7 @@ impl<E: Entity> std::fmt::Debug for Resource<E> {
 
 /// Decodes the reply of a write: the saved object, or the first element of an array reply;
 /// `None` when Halo sent nothing usable.
-fn saved<T: DeserializeOwned>(bytes: &[u8]) -> Result<Option<T>, Error> {
+fn saved<T: DeserializeOwned + Readable>(bytes: &[u8]) -> Result<Option<T>, Error> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(None);
     }
@@ -46,7 +47,7 @@ fn saved<T: DeserializeOwned>(bytes: &[u8]) -> Result<Option<T>, Error> {
         v @ Value::Object(_) => v,
         _ => return Ok(None),
     };
-    crate::error::decode_value(one, "").map(Some)
+    crate::models::decode_record(one).map(Some)
 }
 
 impl<E: Entity> Resource<E> {
@@ -68,7 +69,10 @@ impl<E: Entity> Resource<E> {
         let pairs = query_pairs(query);
         self.client
             .get_decoded(E::PATH, E::PATH, &pairs, E::PATH, |b| {
-                Page::from_json(b, E::LIST_KEYS)
+                let page = Page::from_json(b, E::LIST_KEYS)?;
+                let key = E::LIST_KEYS.first().copied().unwrap_or("");
+                super::unreadable_log::note(E::PATH, Some(key), &page.items);
+                Ok(page)
             })
             .await
     }
@@ -130,9 +134,16 @@ impl<E: Detailed> Resource<E> {
     pub async fn get(&self, id: i32, query: &E::DetailQuery) -> Result<E::Detail, Error> {
         let path = format!("{}/{id}", E::PATH);
         let endpoint = format!("{}/{{id}}", E::PATH);
-        self.client
-            .get_json(E::PATH, &path, &query_pairs(query), &endpoint)
-            .await
+        let record = self
+            .client
+            .get_decoded(E::PATH, &path, &query_pairs(query), &endpoint, |b| {
+                let value = crate::error::decode(b, "")?;
+                let record: E::Detail = crate::models::decode_record(value)?;
+                super::unreadable_log::note(&endpoint, None, [&record]);
+                Ok(record)
+            })
+            .await?;
+        Ok(E::Detail::clone(&record))
     }
 }
 
