@@ -46,6 +46,9 @@ pub struct FaultConfig {
     /// The next write (`POST /api/…`) is refused with 400 and this body, as HaloPSA refuses a value it
     /// will not store, e.g. `{"[0].website": ["The website is not valid."]}`. Used once, then cleared.
     pub reject_next_write: Option<serde_json::Value>,
+    /// Resource paths (under `/api/`, compared without case, e.g. `TopLevel`) answered `403` for every
+    /// method, as HaloPSA answers an agent who lacks that permission.
+    pub forbidden: Vec<String>,
 }
 
 impl FaultConfig {
@@ -69,6 +72,7 @@ enum Action {
     Malformed,
     Stall(Duration),
     Reject(serde_json::Value),
+    Forbidden,
 }
 
 impl FaultState {
@@ -127,6 +131,15 @@ fn decide(sim: &Inner, method: &axum::http::Method, path: &str) -> Option<(Durat
             return Some((Duration::ZERO, Action::Reject(body)));
         }
     }
+    if let Some(rest) = path.strip_prefix("/api/") {
+        if f.cfg
+            .forbidden
+            .iter()
+            .any(|p| p.trim_matches('/').eq_ignore_ascii_case(rest))
+        {
+            return Some((Duration::ZERO, Action::Forbidden));
+        }
+    }
     let applies = path.starts_with("/api/")
         || (f.cfg.include_auth && path.eq_ignore_ascii_case("/auth/token"));
     (applies && f.cfg.is_active()).then(|| f.plan())
@@ -144,6 +157,11 @@ pub(crate) async fn layer(State(sim): State<Arc<Inner>>, req: Request, next: Nex
     match action {
         Action::None => next.run(req).await,
         Action::Reject(body) => (StatusCode::BAD_REQUEST, Json(body)).into_response(),
+        Action::Forbidden => (
+            StatusCode::FORBIDDEN,
+            Json(json!({ "error": "You do not have permission to access this resource." })),
+        )
+            .into_response(),
         Action::TooMany => {
             let limit = sim.cfg.rate_limit.unwrap_or(300);
             let msg = rate_limit_message(limit, sim.cfg.rate_window.as_secs());
