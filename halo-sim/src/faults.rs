@@ -49,6 +49,9 @@ pub struct FaultConfig {
     /// Resource paths (under `/api/`, compared without case, e.g. `TopLevel`) answered `403` for every
     /// method, as HaloPSA answers an agent who lacks that permission.
     pub forbidden: Vec<String>,
+    /// Writes (`POST /api/…`) are carried out, then answered `200` with an empty body, as HaloPSA
+    /// documents some creates (`POST /Organisation`, `POST /CRMNote`) only as an untyped 200.
+    pub empty_write_replies: bool,
 }
 
 impl FaultConfig {
@@ -73,6 +76,7 @@ enum Action {
     Stall(Duration),
     Reject(serde_json::Value),
     Forbidden,
+    EmptyReply,
 }
 
 impl FaultState {
@@ -130,6 +134,9 @@ fn decide(sim: &Inner, method: &axum::http::Method, path: &str) -> Option<(Durat
         if let Some(body) = f.cfg.reject_next_write.take() {
             return Some((Duration::ZERO, Action::Reject(body)));
         }
+        if f.cfg.empty_write_replies {
+            return Some((Duration::ZERO, Action::EmptyReply));
+        }
     }
     if let Some(rest) = path.strip_prefix("/api/") {
         if f.cfg
@@ -157,6 +164,14 @@ pub(crate) async fn layer(State(sim): State<Arc<Inner>>, req: Request, next: Nex
     match action {
         Action::None => next.run(req).await,
         Action::Reject(body) => (StatusCode::BAD_REQUEST, Json(body)).into_response(),
+        Action::EmptyReply => {
+            let resp = next.run(req).await;
+            if resp.status().is_success() {
+                StatusCode::OK.into_response()
+            } else {
+                resp
+            }
+        }
         Action::Forbidden => (
             StatusCode::FORBIDDEN,
             Json(json!({ "error": "You do not have permission to access this resource." })),

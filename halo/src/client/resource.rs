@@ -35,19 +35,17 @@ impl<E: Entity> std::fmt::Debug for Resource<E> {
     }
 }
 
-/// Decodes the reply of a write: the saved object, or the first element of an array reply;
-/// `None` when Halo sent nothing usable.
-fn saved<T: DeserializeOwned + Readable>(bytes: &[u8]) -> Result<Option<T>, Error> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Ok(None);
-    }
-    let value: Value = crate::error::decode(bytes, "")?;
+/// Reads the reply of a write that succeeded: the saved object, or the first element of an array
+/// reply; `None` when Halo sent nothing usable (an empty body, `true`, text that is not JSON, a
+/// record without a readable id). Never an error: the write itself went through.
+fn saved<T: DeserializeOwned + Readable>(bytes: &[u8]) -> Option<T> {
+    let value: Value = serde_json::from_slice(bytes).ok()?;
     let one = match value {
         Value::Array(mut a) if !a.is_empty() => a.swap_remove(0),
         v @ Value::Object(_) => v,
-        _ => return Ok(None),
+        _ => return None,
     };
-    crate::models::decode_record(one).map(Some)
+    crate::models::decode_record(one).ok()
 }
 
 impl<E: Entity> Resource<E> {
@@ -148,7 +146,11 @@ impl<E: Detailed> Resource<E> {
 }
 
 impl<E: Writable + Detailed> Resource<E> {
-    /// Creates a record (`POST /X` with `[record]`) and returns it as saved, with its new id.
+    /// Creates a record (`POST /X` with `[record]`) and returns it as saved, with its new id. Halo
+    /// documents some creates only as an untyped 200 (`POST /Organisation`, `POST /CRMNote`): when
+    /// the reply holds no record the create still succeeded, and `record` itself comes back with id
+    /// 0 ("created, id unknown"). The POST is never repeated (only a 429, which Halo did not
+    /// process, is).
     pub async fn create(&self, record: &E::Detail) -> Result<E::Detail, Error> {
         let body = Value::Array(vec![serde_json::to_value(record).map_err(|e| {
             Error::Decode {
@@ -160,10 +162,7 @@ impl<E: Writable + Detailed> Resource<E> {
             .client
             .write(Method::Post, E::PATH, Some(&body), E::PATH, E::INVALIDATES)
             .await?;
-        saved(&bytes)?.ok_or_else(|| Error::Decode {
-            path: String::new(),
-            message: "HaloPSA did not return the created record".to_owned(),
-        })
+        Ok(saved(&bytes).unwrap_or_else(|| record.clone()))
     }
 
     /// Updates record `id` with only the given fields (`POST /X` with `[{id, …changes}]`);
@@ -178,7 +177,7 @@ impl<E: Writable + Detailed> Resource<E> {
             .client
             .write(Method::Post, E::PATH, Some(&body), E::PATH, E::INVALIDATES)
             .await?;
-        match saved(&bytes)? {
+        match saved(&bytes) {
             Some(record) => Ok(record),
             None => self.get(id, &E::DetailQuery::default()).await,
         }
