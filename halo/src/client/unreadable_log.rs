@@ -6,9 +6,12 @@ use std::sync::{Mutex, OnceLock};
 
 use crate::models::{kind_of, Readable};
 
-/// The (endpoint, path, kind) triples already logged.
-fn seen() -> &'static Mutex<HashSet<(String, String, &'static str)>> {
-    static SEEN: OnceLock<Mutex<HashSet<(String, String, &'static str)>>> = OnceLock::new();
+/// An (endpoint, path, kind) triple.
+type Seen = (String, String, &'static str);
+
+/// The triples already logged.
+fn seen() -> &'static Mutex<HashSet<Seen>> {
+    static SEEN: OnceLock<Mutex<HashSet<Seen>>> = OnceLock::new();
     SEEN.get_or_init(Default::default)
 }
 
