@@ -24,6 +24,7 @@ mod schema_types;
 mod scope;
 mod sim;
 mod store;
+mod strict;
 mod write;
 
 pub use config::{
@@ -36,3 +37,4 @@ pub use faults::{FaultConfig, Faults};
 pub use query::{DEFAULT_PAGE_SIZE, PAGE_CAP};
 pub use recorder::RecordedWrite;
 pub use sim::{serve, spawn, RunningSim, Simulator, ROUTES};
+pub use strict::NO_DATE;

@@ -18,6 +18,7 @@ use crate::faults::{self, FaultState, Faults};
 use crate::query::{self, Params};
 use crate::recorder::{self, RecordedWrite, Recorder};
 use crate::store::Store;
+use crate::strict;
 
 /// The routes of [`Simulator::router`] (without the fault control): `(method, path)`; `ANY` for a path
 /// that answers every method.
@@ -143,6 +144,7 @@ impl Simulator {
             router = router.merge(faults::control_routes());
         }
         router
+            .layer(middleware::from_fn_with_state(state.clone(), strict::layer))
             .layer(middleware::from_fn_with_state(state.clone(), faults::layer))
             .layer(middleware::from_fn_with_state(
                 state.clone(),
