@@ -238,6 +238,17 @@ fn token_reply(sim: &Inner, grant: &Grant, access: String, refresh: Option<Strin
     if let Some(r) = refresh {
         body["refresh_token"] = json!(r);
     }
+    let omit = sim
+        .faults
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .cfg
+        .omit_id_token;
+    if omit {
+        if let Some(map) = body.as_object_mut() {
+            map.remove("id_token");
+        }
+    }
     let mut resp = Json(body).into_response();
     resp.headers_mut()
         .insert(header::CACHE_CONTROL, "no-store".parse().expect("static"));

@@ -52,6 +52,8 @@ pub struct FaultConfig {
     /// Writes (`POST /api/…`) are carried out, then answered `200` with an empty body, as HaloPSA
     /// documents some creates (`POST /Organisation`, `POST /CRMNote`) only as an untyped 200.
     pub empty_write_replies: bool,
+    /// Token replies carry no `id_token` (a sign-in that does not say which agent it is).
+    pub omit_id_token: bool,
 }
 
 impl FaultConfig {
