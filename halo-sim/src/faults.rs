@@ -154,6 +154,19 @@ fn decide(sim: &Inner, method: &axum::http::Method, path: &str) -> Option<(Durat
     (applies && f.cfg.is_active()).then(|| f.plan())
 }
 
+/// Takes the `id_token` out of a token reply when [`FaultConfig::omit_id_token`] asks for it.
+pub(crate) fn omit_id_token_if_asked(sim: &Inner, reply: &mut serde_json::Value) {
+    let omit = sim
+        .faults
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .cfg
+        .omit_id_token;
+    if let (true, Some(map)) = (omit, reply.as_object_mut()) {
+        map.remove("id_token");
+    }
+}
+
 /// The middleware that counts requests and applies the active faults.
 pub(crate) async fn layer(State(sim): State<Arc<Inner>>, req: Request, next: Next) -> Response {
     sim.count_request(req.uri().path());
