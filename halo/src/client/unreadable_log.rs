@@ -15,6 +15,15 @@ fn seen() -> &'static Mutex<HashSet<Seen>> {
     SEEN.get_or_init(Default::default)
 }
 
+/// Whether (`endpoint`, `path`, `kind`) is seen for the first time in this process.
+fn first_time(endpoint: &str, path: &str, kind: &'static str) -> bool {
+    seen().lock().unwrap_or_else(|p| p.into_inner()).insert((
+        endpoint.to_owned(),
+        path.to_owned(),
+        kind,
+    ))
+}
+
 /// Logs the unreadable fields of `records` read from `endpoint`; rows of a list are named `key[]`
 /// (`clients[].toplevel_id`), a single record by its field alone.
 pub(crate) fn note<'a, T: Readable + 'a>(
@@ -29,12 +38,7 @@ pub(crate) fn note<'a, T: Readable + 'a>(
                 None => field.clone(),
             };
             let kind = kind_of(raw);
-            let first = seen().lock().unwrap_or_else(|p| p.into_inner()).insert((
-                endpoint.to_owned(),
-                path.clone(),
-                kind,
-            ));
-            if first {
+            if first_time(endpoint, &path, kind) {
                 tracing::warn!(
                     endpoint,
                     path = %path,
@@ -43,5 +47,25 @@ pub(crate) fn note<'a, T: Readable + 'a>(
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_endpoint_path_and_kind_is_logged_once() {
+        assert!(first_time("Test", "tests[].x", "object"));
+        assert!(
+            !first_time("Test", "tests[].x", "object"),
+            "once per process"
+        );
+        assert!(first_time("Test", "tests[].x", "string"), "another kind");
+        assert!(first_time("Test", "tests[].y", "object"), "another path");
+        assert!(
+            first_time("Other", "tests[].x", "object"),
+            "another endpoint"
+        );
     }
 }
