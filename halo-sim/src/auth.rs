@@ -238,6 +238,7 @@ fn token_reply(sim: &Inner, grant: &Grant, access: String, refresh: Option<Strin
     if let Some(r) = refresh {
         body["refresh_token"] = json!(r);
     }
+    crate::faults::omit_id_token_if_asked(sim, &mut body);
     let mut resp = Json(body).into_response();
     resp.headers_mut()
         .insert(header::CACHE_CONTROL, "no-store".parse().expect("static"));

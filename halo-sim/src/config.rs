@@ -67,6 +67,9 @@ pub struct SimConfig {
     pub faults: FaultConfig,
     /// Mount the fault control endpoint under `/_control`.
     pub control: bool,
+    /// Answer as hosted HaloPSA does where its documentation leaves room (see the `strict` module:
+    /// empty 200s for untyped creates, `1900-01-01` for empty dates, counts as strings). Off by default.
+    pub strict: bool,
     /// Technicians offered on the sign-in page.
     pub agents: Vec<DemoAgent>,
     /// Scopes granted to the app; requested scopes are cut down to these (`offline_access` always
@@ -113,6 +116,7 @@ impl Default for SimConfig {
             seed: 0x4841_4c4f, // "HALO"
             faults: FaultConfig::default(),
             control: false,
+            strict: false,
             agents: default_agents(),
             granted_scopes: None,
             base_path: String::new(),

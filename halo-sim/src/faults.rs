@@ -46,6 +46,14 @@ pub struct FaultConfig {
     /// The next write (`POST /api/…`) is refused with 400 and this body, as HaloPSA refuses a value it
     /// will not store, e.g. `{"[0].website": ["The website is not valid."]}`. Used once, then cleared.
     pub reject_next_write: Option<serde_json::Value>,
+    /// Resource paths (under `/api/`, compared without case, e.g. `TopLevel`) answered `403` for every
+    /// method, as HaloPSA answers an agent who lacks that permission.
+    pub forbidden: Vec<String>,
+    /// Writes (`POST /api/…`) are carried out, then answered `200` with an empty body, as HaloPSA
+    /// documents some creates (`POST /Organisation`, `POST /CRMNote`) only as an untyped 200.
+    pub empty_write_replies: bool,
+    /// Token replies carry no `id_token` (a sign-in that does not say which agent it is).
+    pub omit_id_token: bool,
 }
 
 impl FaultConfig {
@@ -69,6 +77,8 @@ enum Action {
     Malformed,
     Stall(Duration),
     Reject(serde_json::Value),
+    Forbidden,
+    EmptyReply,
 }
 
 impl FaultState {
@@ -126,10 +136,35 @@ fn decide(sim: &Inner, method: &axum::http::Method, path: &str) -> Option<(Durat
         if let Some(body) = f.cfg.reject_next_write.take() {
             return Some((Duration::ZERO, Action::Reject(body)));
         }
+        if f.cfg.empty_write_replies {
+            return Some((Duration::ZERO, Action::EmptyReply));
+        }
+    }
+    if let Some(rest) = path.strip_prefix("/api/") {
+        if f.cfg
+            .forbidden
+            .iter()
+            .any(|p| p.trim_matches('/').eq_ignore_ascii_case(rest))
+        {
+            return Some((Duration::ZERO, Action::Forbidden));
+        }
     }
     let applies = path.starts_with("/api/")
         || (f.cfg.include_auth && path.eq_ignore_ascii_case("/auth/token"));
     (applies && f.cfg.is_active()).then(|| f.plan())
+}
+
+/// Takes the `id_token` out of a token reply when [`FaultConfig::omit_id_token`] asks for it.
+pub(crate) fn omit_id_token_if_asked(sim: &Inner, reply: &mut serde_json::Value) {
+    let omit = sim
+        .faults
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .cfg
+        .omit_id_token;
+    if let (true, Some(map)) = (omit, reply.as_object_mut()) {
+        map.remove("id_token");
+    }
 }
 
 /// The middleware that counts requests and applies the active faults.
@@ -144,6 +179,19 @@ pub(crate) async fn layer(State(sim): State<Arc<Inner>>, req: Request, next: Nex
     match action {
         Action::None => next.run(req).await,
         Action::Reject(body) => (StatusCode::BAD_REQUEST, Json(body)).into_response(),
+        Action::EmptyReply => {
+            let resp = next.run(req).await;
+            if resp.status().is_success() {
+                StatusCode::OK.into_response()
+            } else {
+                resp
+            }
+        }
+        Action::Forbidden => (
+            StatusCode::FORBIDDEN,
+            Json(json!({ "error": "You do not have permission to access this resource." })),
+        )
+            .into_response(),
         Action::TooMany => {
             let limit = sim.cfg.rate_limit.unwrap_or(300);
             let msg = rate_limit_message(limit, sim.cfg.rate_window.as_secs());

@@ -18,11 +18,13 @@ mod entity;
 mod error;
 mod faults;
 mod query;
+mod recorder;
 mod redirect;
 mod schema_types;
 mod scope;
 mod sim;
 mod store;
+mod strict;
 mod write;
 
 pub use config::{
@@ -33,4 +35,6 @@ pub use entity::{Entity, UnknownEntity};
 pub use error::ApiError;
 pub use faults::{FaultConfig, Faults};
 pub use query::{DEFAULT_PAGE_SIZE, PAGE_CAP};
+pub use recorder::RecordedWrite;
 pub use sim::{serve, spawn, RunningSim, Simulator, ROUTES};
+pub use strict::NO_DATE;

@@ -16,7 +16,9 @@ use crate::entity::Entity;
 use crate::error::{rate_limit_message, ApiError};
 use crate::faults::{self, FaultState, Faults};
 use crate::query::{self, Params};
+use crate::recorder::{self, RecordedWrite, Recorder};
 use crate::store::Store;
+use crate::strict;
 
 /// The routes of [`Simulator::router`] (without the fault control): `(method, path)`; `ANY` for a path
 /// that answers every method.
@@ -35,6 +37,7 @@ pub(crate) struct Inner {
     rate: Mutex<HashMap<String, VecDeque<Instant>>>,
     api_requests: AtomicU64,
     token_requests: AtomicU64,
+    pub writes: Recorder,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -118,6 +121,7 @@ impl Simulator {
                 rate: Mutex::new(HashMap::new()),
                 api_requests: AtomicU64::new(0),
                 token_requests: AtomicU64::new(0),
+                writes: Recorder::default(),
             }),
         }
     }
@@ -140,7 +144,12 @@ impl Simulator {
             router = router.merge(faults::control_routes());
         }
         router
+            .layer(middleware::from_fn_with_state(state.clone(), strict::layer))
             .layer(middleware::from_fn_with_state(state.clone(), faults::layer))
+            .layer(middleware::from_fn_with_state(
+                state.clone(),
+                recorder::layer,
+            ))
             .with_state(state)
     }
 
@@ -157,6 +166,21 @@ impl Simulator {
             .store()
             .get(entity, id)
             .map(|r| Value::Object(r.clone()))
+    }
+
+    /// Every write (`POST`/`DELETE` under `/api/`) that reached the simulator, oldest first, with its
+    /// raw body (the last 1000).
+    pub fn writes(&self) -> Vec<RecordedWrite> {
+        self.inner.writes.all()
+    }
+
+    /// Stores `value` as field `field` of record `id` as it is, past every write check: how a test gives
+    /// a record the odd values a real tenant holds (`"01/05/2024"` for a date, `{}` for text). False when
+    /// there is no such record.
+    pub fn plant(&self, entity: Entity, id: i64, field: &str, value: Value) -> bool {
+        let mut fields = serde_json::Map::new();
+        fields.insert(field.to_owned(), value);
+        self.inner.store_mut().table_mut(entity).merge(id, fields)
     }
 
     /// Ids of every stored record of `entity`, ascending.

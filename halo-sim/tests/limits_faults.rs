@@ -312,3 +312,15 @@ async fn control_endpoint_exists_only_when_enabled() {
         .unwrap();
     assert!(issued.contains(&t) && issued.contains(&t2), "{issued:?}");
 }
+
+#[tokio::test]
+async fn a_forbidden_path_answers_403_and_others_still_answer() {
+    let (sim, t) = with_faults(FaultConfig {
+        forbidden: vec!["TopLevel".into()],
+        ..Default::default()
+    })
+    .await;
+    assert_eq!(get(&sim, &t, "/TopLevel").await.0, StatusCode::FORBIDDEN);
+    assert_eq!(get(&sim, &t, "/toplevel").await.0, StatusCode::FORBIDDEN);
+    assert_eq!(get(&sim, &t, "/ServiceCategory").await.0, StatusCode::OK);
+}

@@ -15,9 +15,9 @@ pub trait Entity: 'static {
     /// Keys that may hold the rows in a list reply (tried in order; bare arrays also work).
     const LIST_KEYS: &'static [&'static str];
     /// A list row.
-    type Summary: DeserializeOwned + Serialize + Clone + Send + Sync + 'static;
+    type Summary: DeserializeOwned + Readable + Serialize + Clone + Send + Sync + 'static;
     /// A full record (detail GET, create/update body and reply).
-    type Detail: DeserializeOwned + Serialize + Clone + Send + Sync + 'static;
+    type Detail: DeserializeOwned + Readable + Serialize + Clone + Send + Sync + 'static;
     /// The list query builder.
     type ListQuery: Serialize + Clone + Default + Send + Sync + 'static;
     /// The detail query builder.

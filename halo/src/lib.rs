@@ -23,7 +23,7 @@ pub mod client;
 
 pub use entity::Entity;
 pub use error::{Error, FieldError};
-pub use page::Page;
+pub use page::{unreadable_rows, Page};
 
 /// Shorthand for results of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

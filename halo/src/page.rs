@@ -4,6 +4,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::models::Readable;
 use crate::Error;
 
 /// One page of a Halo list: the rows plus Halo's paging echo. `record_count` is the total number
@@ -41,10 +42,13 @@ fn opt_u64(v: Option<&Value>) -> Option<u64> {
     }
 }
 
-impl<T: DeserializeOwned> Page<T> {
+impl<T: DeserializeOwned + Readable> Page<T> {
     /// Decodes a list reply: a wrapper object whose rows sit under one of `keys` (e.g.
     /// `clients`), or under any array-valued key when none of `keys` is present, or a bare
-    /// array. Row decode errors carry the JSON path (e.g. `clients[3].client_id`).
+    /// array. Each row is decoded on its own and leniently ([`crate::models::decode_record`]): a
+    /// field that cannot be read is kept aside in the row's `unreadable`, so one odd value never
+    /// fails the page. A row that is no record at all (not an object, an unreadable `id`) fails
+    /// it, its path named (e.g. `clients[3].id`).
     pub fn from_json(bytes: &[u8], keys: &[&str]) -> Result<Self, Error> {
         let value: Value = crate::error::decode(bytes, "")?;
         Self::from_value(value, keys)
@@ -108,12 +112,38 @@ fn short_kind(v: &Value) -> &'static str {
     }
 }
 
-fn decode_rows<T: DeserializeOwned>(rows: Value, prefix: &str) -> Result<Vec<T>, Error> {
+fn decode_rows<T: DeserializeOwned + Readable>(rows: Value, prefix: &str) -> Result<Vec<T>, Error> {
     let rows = match rows {
-        Value::Array(a) => Value::Array(a.into_iter().filter(|v| !v.is_null()).collect()),
-        other => other,
+        Value::Array(a) => a,
+        other => return crate::error::decode_value(other, prefix),
     };
-    crate::error::decode_value(rows, prefix)
+    rows.into_iter()
+        .filter(|v| !v.is_null())
+        .enumerate()
+        .map(|(i, row)| {
+            crate::models::decode_record(row).map_err(|e| match e {
+                Error::Decode { path, message } => Error::Decode {
+                    path: format!("{prefix}[{i}]{}", dotted(&path)),
+                    message,
+                },
+                other => other,
+            })
+        })
+        .collect()
+}
+
+/// `.x` for a non-empty path `x`.
+fn dotted(path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!(".{path}")
+    }
+}
+
+/// How many rows of `items` had fields that could not be read.
+pub fn unreadable_rows<T: Readable>(items: &[T]) -> usize {
+    items.iter().filter(|r| !r.unreadable().is_empty()).count()
 }
 
 #[cfg(test)]
@@ -137,14 +167,27 @@ mod tests {
     }
 
     #[test]
-    fn decode_error_names_path() {
-        let e = Page::<SiteSummary>::from_json(
+    fn one_odd_field_does_not_fail_the_page() {
+        let p = Page::<SiteSummary>::from_json(
             br#"{"record_count":2,"sites":[{"id":1},{"id":2,"client_id":{"x":1}}]}"#,
+            &["sites"],
+        )
+        .unwrap();
+        assert_eq!(p.items.len(), 2);
+        assert_eq!(p.items[1].client_id, None);
+        assert!(p.items[1].unreadable.contains("client_id"));
+        assert_eq!(unreadable_rows(&p.items), 1);
+    }
+
+    #[test]
+    fn a_row_without_a_readable_id_names_its_path() {
+        let e = Page::<SiteSummary>::from_json(
+            br#"{"record_count":2,"sites":[{"id":1},{"id":{"x":1}}]}"#,
             &["sites"],
         )
         .unwrap_err();
         match e {
-            Error::Decode { path, .. } => assert_eq!(path, "sites[1].client_id"),
+            Error::Decode { path, .. } => assert_eq!(path, "sites[1].id"),
             other => panic!("unexpected {other:?}"),
         }
     }

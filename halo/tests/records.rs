@@ -278,20 +278,30 @@ async fn deletes_unsubscribes_notes_and_popups_hit_the_documented_paths() {
 }
 
 #[tokio::test]
-async fn a_bad_field_is_reported_with_its_path() {
-    let api = |_: &Recorded, _| {
-        Reply::ok(r#"{"record_count":2,"sites":[{"id":1},{"id":2,"client_id":"twelve"}]}"#)
+async fn a_bad_field_is_kept_aside_and_a_bad_id_is_reported_with_its_path() {
+    let api = |r: &Recorded, _| {
+        if r.query.contains("client_id=1") {
+            Reply::ok(r#"{"record_count":2,"sites":[{"id":1},{"id":"one"}]}"#)
+        } else {
+            Reply::ok(r#"{"record_count":2,"sites":[{"id":1},{"id":2,"client_id":"twelve"}]}"#)
+        }
     };
     let m = common::spawn(api, counting_tokens(3600, Duration::ZERO)).await;
-    let err = m
-        .gateway()
-        .app_client()
-        .sites()
-        .list(&SiteQuery::new())
+    let sites = m.gateway().app_client().sites();
+    let page = sites.list(&SiteQuery::new()).await.unwrap();
+    assert_eq!(page.items.len(), 2);
+    assert_eq!(page.items[1].client_id, None);
+    assert_eq!(
+        page.items[1].unreadable.0.get("client_id"),
+        Some(&json!("twelve")),
+        "the raw value is kept"
+    );
+    let err = sites
+        .list(&SiteQuery::new().client_id(1))
         .await
         .unwrap_err();
     match &err {
-        halo::Error::Decode { path, .. } => assert_eq!(path, "sites[1].client_id"),
+        halo::Error::Decode { path, .. } => assert_eq!(path, "sites[1].id"),
         other => panic!("{other:?}"),
     }
     assert_eq!(err.status_code(), 502);

@@ -1,5 +1,7 @@
 //! End to end against the HaloPSA simulator (`halo-sim`) on loopback: sign in with the demo
-//! app, list, walk pages across the 100-row cap, read every entity, round-trip an update.
+//! app, list, walk pages across the 100-row cap, read every entity, round-trip an update. The
+//! simulator runs strict (`SimConfig::strict`): Halo's "no date", counts as strings, empty 200s for
+//! the untyped creates.
 
 use std::collections::HashSet;
 
@@ -7,9 +9,12 @@ use halo::client::{Gateway, GatewayConfig, SecretString};
 use halo::query::*;
 
 async fn sim_client() -> (halo_sim::RunningSim, halo::client::HaloClient) {
-    let sim = halo_sim::spawn(halo_sim::SimConfig::default())
-        .await
-        .unwrap();
+    let sim = halo_sim::spawn(halo_sim::SimConfig {
+        strict: true,
+        ..Default::default()
+    })
+    .await
+    .unwrap();
     let mut cfg = GatewayConfig::new(
         sim.api_url().parse().unwrap(),
         sim.auth_url().parse().unwrap(),
@@ -131,4 +136,34 @@ async fn an_update_round_trips() {
         .unwrap();
     assert_eq!(again.notes.as_deref(), Some(notes));
     assert_eq!(again.name, before.name, "fields not sent are unchanged");
+}
+
+#[tokio::test]
+async fn a_strict_simulator_reads_cleanly_and_untyped_creates_succeed() {
+    use halo::models::{Organisation, Readable};
+    let (sim, c) = sim_client().await;
+    let page = c
+        .clients()
+        .list(&ClientQuery::new().pageinate(true).page_size(50).page_no(1))
+        .await
+        .unwrap();
+    assert!(!page.items.is_empty());
+    assert!(page.record_count > 50, "a count sent as a string is read");
+    assert!(page.items.iter().all(|r| r.unreadable().is_empty()));
+    assert!(
+        page.items.iter().all(|r| r.calldate.is_none()),
+        "Halo's 1900-01-01 is no date"
+    );
+    let before = sim.sim.count(halo_sim::Entity::Organisation);
+    let created = c
+        .organisations()
+        .create(&Organisation {
+            name: Some("Strict org".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(created.id, 0, "created, id unknown");
+    assert_eq!(sim.sim.count(halo_sim::Entity::Organisation), before + 1);
+    assert_eq!(sim.sim.writes().len(), 1, "one POST");
 }

@@ -33,7 +33,7 @@ pub static ENTITY: Entity = Entity {
             Column::sorts("Name", "name"),
             Column::sorts("Top level", "toplevel"),
             Column::plain("Status"),
-            Column::plain("Website"),
+            Column::plain("Website").reads("website"),
             Column::numeric("Open tickets", "open_tickets"),
         ],
     ),
@@ -150,6 +150,7 @@ impl super::server::Store for Store {
             record_count: site_page.as_ref().map_or(0, |p| p.record_count),
             params: sites_params,
             scope: None,
+            unreadable: 0,
         };
         let related = detail::Related {
             sites: site_page.map(|_| sites).map_err(Into::into),

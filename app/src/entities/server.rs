@@ -131,6 +131,42 @@ pub trait Store {
     }
 }
 
+/// `record`'s row in `view`, with the cells of fields HaloPSA sent in a form Haloscope cannot read
+/// marked [`Cell::Unreadable`](crate::components::list::cells::Cell::Unreadable): a column's field is its
+/// `reads`, the field it sorts by, or `inactive` for the status.
+pub fn row_of<S: Store>(view: &ListView, record: &Summary<S>) -> Row {
+    use crate::components::list::cells::Cell;
+    use halo::models::Readable;
+    let mut row = S::row(record);
+    let gone = record.unreadable();
+    if gone.is_empty() {
+        return row;
+    }
+    for (column, cell) in view.columns.iter().zip(row.cells.iter_mut()) {
+        let field = match cell {
+            Cell::Status => Some("inactive"),
+            Cell::Empty => column
+                .reads
+                .or_else(|| column.sort.and_then(|k| view.spec.sort_field(k))),
+            _ => None,
+        };
+        if field.is_some_and(|f| gone.contains(f)) {
+            *cell = Cell::Unreadable;
+        }
+    }
+    row
+}
+
+/// The notice of a list page `n` of whose records had fields that could not be read.
+pub fn unreadable_notice(n: u64) -> String {
+    let which = if n == 1 {
+        "1 record here has a field".to_string()
+    } else {
+        format!("{n} records here have fields")
+    };
+    format!("{which} HaloPSA sent in a form Haloscope cannot read; those cells say \u{201c}unreadable\u{201d}.")
+}
+
 /// The record's name as sent (spaces kept: the CSV export is the record's own text), or "`what` `id`"
 /// when HaloPSA sent none or only spaces.
 pub fn name_or(name: Option<&str>, what: &str, id: i32) -> String {

@@ -195,7 +195,8 @@ where
         .as_ref()
         .ok()
         .and_then(|saved| serde_json::to_value(saved).ok())
-        .and_then(|v| v.get("id").and_then(Value::as_i64));
+        .and_then(|v| v.get("id").and_then(Value::as_i64))
+        .filter(|n| *n > 0);
     audit::record(AuditEvent::change(
         "create",
         entity_name::<E>(),
@@ -215,7 +216,9 @@ where
                     ..keep
                 }),
                 None => Ok(FormOutcome {
-                    message: Some("HaloPSA did not say which record it created; check the list before trying again.".into()),
+                    message: Some(CREATED_UNSEEN.into()),
+                    created: true,
+                    sent,
                     ..keep
                 }),
             }
@@ -223,6 +226,10 @@ where
         Err(e) => failed(spec, e, keep),
     }
 }
+
+/// What a create HaloPSA accepted without naming the new record says.
+pub const CREATED_UNSEEN: &str =
+    "Created. HaloPSA did not say which record it is: open the list to see it.";
 
 /// No extra resolution step.
 pub async fn as_is(valid: Valid) -> Result<Valid, FieldErrors> {

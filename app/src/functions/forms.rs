@@ -62,6 +62,10 @@ pub struct FormOutcome {
     pub changed: Vec<ChangedField>,
     /// The field names sent to HaloPSA (empty when nothing changed or nothing was saved).
     pub sent: Vec<String>,
+    /// A create HaloPSA accepted without saying which record it made (`saved` is `None`): reported as
+    /// created, and the person is sent to the list, never back to a form that would create it twice.
+    #[serde(default)]
+    pub created: bool,
 }
 
 /// What a delete confirmation names.

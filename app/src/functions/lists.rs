@@ -28,7 +28,7 @@ pub async fn list_records(
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use crate::components::list::{cells::Row, ListPage};
-    use crate::entities::server::Store;
+    use crate::entities::server::{row_of, unreadable_notice, Store};
     use crate::entities::ListView;
     use crate::errors::AppError;
     use crate::functions::local_list::page_of;
@@ -45,13 +45,15 @@ pub(crate) mod ssr {
     ) -> Result<ListPage<Row>, AppError> {
         let mut page = if view.whole {
             let all = S::fetch_whole(halo, view).await?;
-            let rows = all.iter().map(S::row).collect();
-            page_of(
+            let rows = all.iter().map(|r| row_of::<S>(view, r)).collect();
+            let mut page = page_of(
                 rows,
                 parsed,
                 |r, k| sort_key(view, r, k),
                 |r| r.name.clone(),
-            )
+            );
+            page.unreadable = halo::unreadable_rows(&all) as u64;
+            page
         } else {
             let answer = S::resource(halo)
                 .list_shared(&S::list_query(&parsed.params))
@@ -59,11 +61,15 @@ pub(crate) mod ssr {
             ListPage {
                 params: parsed.params,
                 notices: parsed.notices,
-                rows: answer.items.iter().map(S::row).collect(),
+                rows: answer.items.iter().map(|r| row_of::<S>(view, r)).collect(),
                 record_count: answer.record_count,
                 scope: None,
+                unreadable: halo::unreadable_rows(&answer.items) as u64,
             }
         };
+        if page.unreadable > 0 {
+            page.notices.push(unreadable_notice(page.unreadable));
+        }
         page.scope = S::scope(halo, &page).await;
         Ok(page)
     }
@@ -81,7 +87,7 @@ pub(crate) mod ssr {
                 return stream::once(async move { Err(e) }).boxed();
             };
             return records
-                .map(|r| r.map(|s| S::row(&s)).map_err(AppError::from))
+                .map(move |r| r.map(|s| row_of::<S>(view, &s)).map_err(AppError::from))
                 .boxed();
         }
         stream::once(async move {
@@ -94,7 +100,7 @@ pub(crate) mod ssr {
                 },
                 notices: vec![],
             };
-            let rows = all.iter().map(S::row).collect();
+            let rows = all.iter().map(|r| row_of::<S>(view, r)).collect();
             let page = page_of(
                 rows,
                 parsed,

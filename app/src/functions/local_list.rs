@@ -38,6 +38,7 @@ pub fn page_of<R>(
         rows,
         record_count,
         scope: None,
+        unreadable: 0,
     }
 }
 

@@ -4,7 +4,9 @@ use crate::components::list::toolbar::FilterOptions;
 use crate::errors::AppError;
 use leptos::prelude::*;
 
-/// Top levels and service categories, sorted by name (fetched concurrently).
+/// Top levels and service categories, sorted by name (fetched concurrently). A lookup HaloPSA refuses or
+/// fails (an agent without that permission gets 403) leaves its filter empty with a note saying so; the
+/// page keeps its own status. Only "sign in again" fails the call.
 #[server(endpoint = "get_filter_options", input = server_fn::codec::GetUrl)]
 pub async fn get_filter_options() -> Result<FilterOptions, AppError> {
     use super::ssr::{halo, with_status};
@@ -15,23 +17,56 @@ pub async fn get_filter_options() -> Result<FilterOptions, AppError> {
         lookups.top_levels(&top_q),
         lookups.service_categories(&cat_q)
     );
-    let named = |id: i32, name: Option<String>| (id, name.unwrap_or_else(|| format!("#{id}")));
-    let mut toplevels: Vec<(i32, String)> = tops
-        .map_err(|e| with_status(e.into()))?
-        .into_iter()
-        .map(|t| named(t.id, t.name))
-        .collect();
-    let mut categories: Vec<(i32, String)> = cats
-        .map_err(|e| with_status(e.into()))?
-        .into_iter()
-        .map(|c| named(c.id, c.name))
-        .collect();
-    toplevels.sort_by_key(|t| t.1.to_lowercase());
-    categories.sort_by_key(|c| c.1.to_lowercase());
+    let mut notes = Vec::new();
+    let toplevels = ssr::choices(tops, "Top levels", &mut notes, |t| (t.id, t.name))?;
+    let categories = ssr::choices(cats, "Service categories", &mut notes, |c| (c.id, c.name))?;
     Ok(FilterOptions {
         toplevels,
         categories,
+        notes,
     })
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use crate::errors::AppError;
+
+    /// A lookup's `(id, name)` choices sorted by name; when it failed, none and a note in `notes` naming
+    /// `what` and why (a sign-in that ended still fails).
+    pub fn choices<T>(
+        answer: Result<Vec<T>, halo::Error>,
+        what: &str,
+        notes: &mut Vec<String>,
+        pick: impl Fn(T) -> (i32, Option<String>),
+    ) -> Result<Vec<(i32, String)>, AppError> {
+        match answer {
+            Ok(items) => {
+                let mut out: Vec<(i32, String)> = items
+                    .into_iter()
+                    .map(pick)
+                    .map(|(id, name)| (id, name.unwrap_or_else(|| format!("#{id}"))))
+                    .collect();
+                out.sort_by_key(|c| c.1.to_lowercase());
+                Ok(out)
+            }
+            Err(halo::Error::SignInRequired) => {
+                Err(super::super::ssr::with_status(AppError::SignInRequired))
+            }
+            Err(e) => {
+                let e = AppError::from(e);
+                tracing::warn!(
+                    lookup = what,
+                    status = e.status_code(),
+                    "a filter's lookup failed: {e}"
+                );
+                notes.push(format!(
+                    "{what} could not be loaded ({}), so that filter has no choices.",
+                    e.title()
+                ));
+                Ok(Vec::new())
+            }
+        }
+    }
 }
 
 /// Up to 20 clients whose name contains `q`, as `Name (#id)` picker labels (the searchable client picker).

@@ -70,6 +70,11 @@ fn finish<S: Store>(outcome: FormOutcome, editing: Option<i32>) -> FormOutcome {
             flash::note(&to, "Saved.");
             leptos_axum::redirect(&to);
         }
+        None if outcome.created => {
+            let to = e.list_href();
+            flash::note(&to, f::CREATED_UNSEEN);
+            leptos_axum::redirect(&to);
+        }
         None => {
             let to = form_path::<S>(editing);
             flash::keep_form(&to, &outcome);

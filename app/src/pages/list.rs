@@ -3,7 +3,10 @@
 
 use crate::components::error_panel::ErrorPanel;
 use crate::components::list::{
-    notices::Notices, pager::Pager, table::list_table, toolbar::Toolbar,
+    notices::Notices,
+    pager::Pager,
+    table::list_table,
+    toolbar::{FilterOptions, Toolbar},
 };
 use crate::entities::{Entity, ListView};
 use crate::functions::lists::list_records;
@@ -35,7 +38,12 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
     let needs_options = spec.has(FilterKind::TopLevel) || spec.has(FilterKind::Category);
     let options = OnceResource::new(async move {
         if needs_options {
-            get_filter_options().await.unwrap_or_default()
+            get_filter_options()
+                .await
+                .unwrap_or_else(|e| FilterOptions {
+                    notes: vec![format!("The filters' choices could not be loaded: {e}")],
+                    ..Default::default()
+                })
         } else {
             Default::default()
         }

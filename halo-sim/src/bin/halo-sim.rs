@@ -60,6 +60,10 @@ struct Args {
     /// Mount the fault control endpoint under /_control.
     #[arg(long)]
     control: bool,
+    /// Answer as hosted HaloPSA does where its documentation leaves room: empty 200s for the untyped
+    /// creates, 1900-01-01 for empty dates, counts as strings.
+    #[arg(long)]
+    strict: bool,
     /// Print the credentials it accepts as shell assignments (SIM_TENANT=…) and exit; for test scripts.
     #[arg(long)]
     print_credentials: bool,
@@ -98,6 +102,7 @@ async fn main() -> std::io::Result<()> {
             ..FaultConfig::default()
         },
         control: args.control,
+        strict: args.strict,
         ..SimConfig::default()
     };
     if let Some(seed) = args.seed {

@@ -49,6 +49,7 @@ mod limiter;
 mod resource;
 pub mod retry;
 mod token;
+mod unreadable_log;
 
 pub use auth::{authorize_url, challenge_for, random_state, Pkce};
 pub use config::{

@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 use super::retry::Method;
 use super::HaloClient;
 use crate::entity::{Detailed, Entity, Writable};
+use crate::models::Readable;
 use crate::query::{query_pairs, Paged, HALO_MAX_PAGE_SIZE};
 use crate::{Error, Page};
 
@@ -34,19 +35,17 @@ impl<E: Entity> std::fmt::Debug for Resource<E> {
     }
 }
 
-/// Decodes the reply of a write: the saved object, or the first element of an array reply;
-/// `None` when Halo sent nothing usable.
-fn saved<T: DeserializeOwned>(bytes: &[u8]) -> Result<Option<T>, Error> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Ok(None);
-    }
-    let value: Value = crate::error::decode(bytes, "")?;
+/// Reads the reply of a write that succeeded: the saved object, or the first element of an array
+/// reply; `None` when Halo sent nothing usable (an empty body, `true`, text that is not JSON, a
+/// record without a readable id). Never an error: the write itself went through.
+fn saved<T: DeserializeOwned + Readable>(bytes: &[u8]) -> Option<T> {
+    let value: Value = serde_json::from_slice(bytes).ok()?;
     let one = match value {
         Value::Array(mut a) if !a.is_empty() => a.swap_remove(0),
         v @ Value::Object(_) => v,
-        _ => return Ok(None),
+        _ => return None,
     };
-    crate::error::decode_value(one, "").map(Some)
+    crate::models::decode_record(one).ok()
 }
 
 impl<E: Entity> Resource<E> {
@@ -68,7 +67,10 @@ impl<E: Entity> Resource<E> {
         let pairs = query_pairs(query);
         self.client
             .get_decoded(E::PATH, E::PATH, &pairs, E::PATH, |b| {
-                Page::from_json(b, E::LIST_KEYS)
+                let page = Page::from_json(b, E::LIST_KEYS)?;
+                let key = E::LIST_KEYS.first().copied().unwrap_or("");
+                super::unreadable_log::note(E::PATH, Some(key), &page.items);
+                Ok(page)
             })
             .await
     }
@@ -130,14 +132,25 @@ impl<E: Detailed> Resource<E> {
     pub async fn get(&self, id: i32, query: &E::DetailQuery) -> Result<E::Detail, Error> {
         let path = format!("{}/{id}", E::PATH);
         let endpoint = format!("{}/{{id}}", E::PATH);
-        self.client
-            .get_json(E::PATH, &path, &query_pairs(query), &endpoint)
-            .await
+        let record = self
+            .client
+            .get_decoded(E::PATH, &path, &query_pairs(query), &endpoint, |b| {
+                let value = crate::error::decode(b, "")?;
+                let record: E::Detail = crate::models::decode_record(value)?;
+                super::unreadable_log::note(&endpoint, None, [&record]);
+                Ok(record)
+            })
+            .await?;
+        Ok(E::Detail::clone(&record))
     }
 }
 
 impl<E: Writable + Detailed> Resource<E> {
-    /// Creates a record (`POST /X` with `[record]`) and returns it as saved, with its new id.
+    /// Creates a record (`POST /X` with `[record]`) and returns it as saved, with its new id. Halo
+    /// documents some creates only as an untyped 200 (`POST /Organisation`, `POST /CRMNote`): when
+    /// the reply holds no record the create still succeeded, and `record` itself comes back with id
+    /// 0 ("created, id unknown"). The POST is never repeated (only a 429, which Halo did not
+    /// process, is).
     pub async fn create(&self, record: &E::Detail) -> Result<E::Detail, Error> {
         let body = Value::Array(vec![serde_json::to_value(record).map_err(|e| {
             Error::Decode {
@@ -149,10 +162,7 @@ impl<E: Writable + Detailed> Resource<E> {
             .client
             .write(Method::Post, E::PATH, Some(&body), E::PATH, E::INVALIDATES)
             .await?;
-        saved(&bytes)?.ok_or_else(|| Error::Decode {
-            path: String::new(),
-            message: "HaloPSA did not return the created record".to_owned(),
-        })
+        Ok(saved(&bytes).unwrap_or_else(|| record.clone()))
     }
 
     /// Updates record `id` with only the given fields (`POST /X` with `[{id, …changes}]`);
@@ -167,7 +177,7 @@ impl<E: Writable + Detailed> Resource<E> {
             .client
             .write(Method::Post, E::PATH, Some(&body), E::PATH, E::INVALIDATES)
             .await?;
-        match saved(&bytes)? {
+        match saved(&bytes) {
             Some(record) => Ok(record),
             None => self.get(id, &E::DetailQuery::default()).await,
         }

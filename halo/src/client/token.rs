@@ -107,13 +107,72 @@ impl Grant {
     }
 }
 
-/// Posts a form to the token endpoint and reads the token set. Errors never include the form,
-/// the reply's tokens or the secret.
+/// The shortest and longest access-token lifetimes believed: Halo's `expires_in` is clamped to
+/// these, so zero, negative or absurd values (`1e13`) neither panic nor disable renewal.
+const LIFETIME_BOUNDS: (f64, f64) = (10.0, 366.0 * 24.0 * 3600.0);
+
+/// How long token requests may take altogether, retries included, when the gateway sets no
+/// request budget.
+const TOKEN_BUDGET: Duration = Duration::from_secs(10);
+
+/// One token request that did not give a token: the error, and how it ended (for the retry).
+struct Failed {
+    error: Error,
+    outcome: super::retry::Outcome,
+}
+
+impl From<Error> for Failed {
+    fn from(error: Error) -> Self {
+        let outcome = match error {
+            Error::Timeout => super::retry::Outcome::Timeout,
+            _ => super::retry::Outcome::Transport,
+        };
+        Failed { error, outcome }
+    }
+}
+
+/// Posts a form to the token endpoint and reads the token set, retrying a 429, a 5xx, a timeout or
+/// a broken connection with back-off (the gateway's retry policy) while the request budget lasts:
+/// trouble at HaloPSA's token endpoint is not a sign-out. Errors never include the form, the
+/// reply's tokens or the secret.
 pub(crate) async fn request_token(
     gateway: &Gateway,
     grant: Grant,
     form: &[(&str, &str)],
 ) -> Result<TokenSet, Error> {
+    use super::retry::{decide, Decision, Method};
+    let cfg = gateway.config();
+    let deadline =
+        tokio::time::Instant::now() + cfg.request_budget.unwrap_or(TOKEN_BUDGET).min(TOKEN_BUDGET);
+    let mut retry = 0;
+    loop {
+        let failed = match attempt(gateway, grant, form).await {
+            Ok(set) => return Ok(set),
+            Err(f) => f,
+        };
+        // a token request changes nothing at HaloPSA, so it is retried as a read is
+        let jitter: f64 = rand::random();
+        match decide(&cfg.retry, Method::Get, failed.outcome, retry, None, jitter) {
+            Decision::RetryAfter(wait) if tokio::time::Instant::now() + wait < deadline => {
+                tracing::info!(
+                    grant = grant.label(),
+                    retry,
+                    "retrying the HaloPSA token request"
+                );
+                tokio::time::sleep(wait).await;
+                retry += 1;
+            }
+            _ => return Err(failed.error),
+        }
+    }
+}
+
+/// One token request.
+async fn attempt(
+    gateway: &Gateway,
+    grant: Grant,
+    form: &[(&str, &str)],
+) -> Result<TokenSet, Failed> {
     let cfg = gateway.config();
     let url = cfg.token_url();
     let started = std::time::Instant::now();
@@ -129,7 +188,7 @@ pub(crate) async fn request_token(
         Ok(r) => r,
         Err(e) => {
             metrics::counter!("halo_token_requests_total", "grant" => grant.label(), "outcome" => "transport").increment(1);
-            return Err(e);
+            return Err(e.into());
         }
     };
     let status = resp.status().as_u16();
@@ -145,17 +204,10 @@ pub(crate) async fn request_token(
             .and_then(|v| v.get("error").and_then(Value::as_str).map(str::to_owned))
             .unwrap_or_default();
         tracing::warn!(status, error = %code, grant = grant.label(), "HaloPSA token request refused");
-        return Err(match (grant, status, code.as_str()) {
-            (Grant::RefreshToken | Grant::AuthorizationCode, 400..=499, _) => Error::SignInRequired,
-            (_, _, "invalid_scope") => Error::Config {
-                message: format!("HaloPSA refused the requested scope `{}`", cfg.scope),
-            },
-            (_, 400 | 401 | 403, _) => Error::Unauthorized,
-            (_, 429, _) => Error::rate_limited(None),
-            _ => Error::Upstream {
-                status,
-                excerpt: crate::error::excerpt(&code, 80),
-            },
+        let error = refusal(grant, status, &code, &cfg.scope);
+        return Err(Failed {
+            error,
+            outcome: super::retry::Outcome::Status(status),
         });
     }
     let reply: TokenReply = serde_json::from_slice(&body).map_err(|e| Error::Decode {
@@ -166,26 +218,51 @@ pub(crate) async fn request_token(
             e.column()
         ),
     })?;
+    Ok(token_set(reply))
+}
+
+/// What a refused token request means. Only `invalid_grant` (or a bare 400/401 to a refresh or
+/// code exchange: the grant is gone) asks the person to sign in again; a 429 or a 5xx is
+/// HaloPSA's trouble, not the person's.
+fn refusal(grant: Grant, status: u16, code: &str, scope: &str) -> Error {
+    let user_grant = matches!(grant, Grant::RefreshToken | Grant::AuthorizationCode);
+    match (status, code) {
+        (_, "invalid_scope") => Error::Config {
+            message: format!("HaloPSA refused the requested scope `{scope}`"),
+        },
+        (_, "invalid_grant") | (400 | 401, "") if user_grant => Error::SignInRequired,
+        (400 | 401 | 403, _) => Error::Unauthorized,
+        (429, _) => Error::rate_limited(None),
+        _ => Error::Upstream {
+            status,
+            excerpt: crate::error::excerpt(code, 80),
+        },
+    }
+}
+
+/// The token set of a reply, its lifetime clamped to [`LIFETIME_BOUNDS`].
+fn token_set(reply: TokenReply) -> TokenSet {
     let expires_in = match reply.expires_in {
         Some(Value::Number(n)) => n.as_f64(),
         Some(Value::String(s)) => s.trim().parse().ok(),
         _ => None,
     };
-    Ok(TokenSet {
+    TokenSet {
         access_token: SecretString::from(reply.access_token),
         refresh_token: reply
             .refresh_token
             .filter(|t| !t.is_empty())
             .map(SecretString::from),
         expires_at: expires_in
-            .filter(|s| s.is_finite() && *s > 0.0)
+            .filter(|s| s.is_finite())
+            .map(|s| s.clamp(LIFETIME_BOUNDS.0, LIFETIME_BOUNDS.1))
             .map(|s| Utc::now() + chrono::Duration::milliseconds((s * 1000.0) as i64)),
         id_token: reply
             .id_token
             .filter(|t| !t.is_empty())
             .map(SecretString::from),
         scope: reply.scope,
-    })
+    }
 }
 
 /// The margin to renew a token with `lifetime` left at issue time.
@@ -282,10 +359,8 @@ impl AgentToken {
             return Ok(state.access_token.clone());
         }
         let refresh = state.refresh_token.clone().ok_or(Error::SignInRequired)?;
-        let mut fresh = refresh_with(gateway, &refresh).await.map_err(|e| match e {
-            Error::Timeout | Error::Transport { .. } | Error::RateLimited { .. } => e,
-            _ => Error::SignInRequired,
-        })?;
+        // only a refused grant signs the agent out (see `refusal`); HaloPSA's trouble stays its own
+        let mut fresh = refresh_with(gateway, &refresh).await?;
         if fresh.refresh_token.is_none() {
             fresh.refresh_token = Some(refresh);
         }

@@ -34,6 +34,14 @@ impl HaloDateTime {
     }
 }
 
+impl HaloDateTime {
+    /// Whether this is one of the placeholders Halo writes for "no date": `1900-01-01T00:00:00`
+    /// (its own) or anything earlier, such as .NET's `0001-01-01`.
+    pub fn is_no_date(&self) -> bool {
+        self.0.date_naive() <= NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default()
+    }
+}
+
 impl fmt::Display for HaloDateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0.to_rfc3339_opts(SecondsFormat::AutoSi, true))

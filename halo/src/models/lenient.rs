@@ -139,14 +139,15 @@ impl Lenient for String {
     }
 }
 
-/// RFC 3339 with a zone, or Halo's zone-less form (read as UTC); `""` is `None`.
+/// RFC 3339 with a zone, or Halo's zone-less form (read as UTC); `""` and Halo's "no date"
+/// (`1900-01-01T00:00:00`, see [`HaloDateTime::is_no_date`]) are `None`.
 impl Lenient for HaloDateTime {
     fn lenient<E: Error>(v: Value) -> Result<Option<Self>, E> {
         match v {
             Value::Null => Ok(None),
             Value::String(s) if s.trim().is_empty() => Ok(None),
             Value::String(s) => HaloDateTime::parse(&s)
-                .map(Some)
+                .map(|d| (!d.is_no_date()).then_some(d))
                 .ok_or_else(|| E::custom(format!("expected a date and time, got {s:?}"))),
             other => Err(refused("a date and time", &other)),
         }

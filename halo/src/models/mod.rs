@@ -31,6 +31,19 @@ macro_rules! record {
             /// Every field not typed above, as Halo sent it.
             #[serde(flatten)]
             pub extra: crate::models::Extra,
+            /// Typed fields Halo sent in a shape that could not be read, with their raw values
+            /// (never serialised: see [`crate::models::Unreadable`]).
+            #[serde(skip)]
+            pub unreadable: crate::models::Unreadable,
+        }
+
+        impl crate::models::Readable for $name {
+            fn unreadable(&self) -> &crate::models::Unreadable {
+                &self.unreadable
+            }
+            fn unreadable_mut(&mut self) -> &mut crate::models::Unreadable {
+                &mut self.unreadable
+            }
         }
     };
 }
@@ -68,6 +81,7 @@ mod organisation;
 mod service;
 mod site;
 mod supplier;
+mod unreadable;
 
 pub use address::AddressStore;
 pub use client::{Client, ClientSummary};
@@ -81,3 +95,4 @@ pub use organisation::Organisation;
 pub use service::{Service, ServiceSummary, UnsubscribeService};
 pub use site::{Site, SiteSummary, StockBin};
 pub use supplier::{Supplier, SupplierSummary};
+pub use unreadable::{decode_record, kind_of, Readable, Unreadable};

@@ -78,15 +78,24 @@ pub async fn callback(
             return see_other("/login?error=failed");
         }
     };
-    let (id, name) = identity(&tokens);
+    let Some((id, name)) = identity(&tokens) else {
+        audit_failure(
+            &auth,
+            "",
+            ip,
+            "HaloPSA named no agent (no id token with a `sub`)",
+        );
+        return see_other("/login?error=no-agent");
+    };
     let mut signed = SignedIn::new("agent", id, name);
     signed.set_tokens(&auth.sealer, &tokens);
     begin_session(&auth, &session, signed, ip, &pending.next).await
 }
 
 /// The agent's id and name from the id token HaloPSA sent with the tokens (straight from its token endpoint
-/// over TLS, so its claims are taken as they are); a stand-in when there is none.
-pub fn identity(tokens: &TokenSet) -> (String, String) {
+/// over TLS, so its claims are taken as they are). `None` when it names no agent: such a sign-in is refused,
+/// never given a shared stand-in identity (the read cache and the audit log are keyed by it).
+pub fn identity(tokens: &TokenSet) -> Option<(String, String)> {
     let claims = tokens
         .id_token
         .as_ref()
@@ -104,11 +113,11 @@ pub fn identity(tokens: &TokenSet) -> (String, String) {
             })
             .filter(|s| !s.trim().is_empty())
     };
-    let id = text("sub").unwrap_or_else(|| "unknown".into());
+    let id = text("sub")?;
     let name = text("name")
         .or_else(|| text("email"))
         .unwrap_or_else(|| format!("HaloPSA agent {id}"));
-    (id, name.chars().take(120).collect())
+    Some((id, name.chars().take(120).collect()))
 }
 
 /// Constant-time comparison of two strings.
@@ -129,12 +138,11 @@ mod tests {
         let payload = URL_SAFE_NO_PAD.encode(r#"{"sub":"42","name":"Priya Shah","email":"p@x"}"#);
         let mut t = TokenSet::new("a", None, None);
         t.id_token = Some(SecretString::from(format!("h.{payload}.s")));
-        assert_eq!(identity(&t), ("42".into(), "Priya Shah".into()));
+        assert_eq!(identity(&t), Some(("42".into(), "Priya Shah".into())));
         t.id_token = Some(SecretString::from("garbage".to_owned()));
-        assert_eq!(
-            identity(&t),
-            ("unknown".into(), "HaloPSA agent unknown".into())
-        );
+        assert_eq!(identity(&t), None, "no stand-in identity");
+        t.id_token = None;
+        assert_eq!(identity(&t), None);
         assert!(same("abc", "abc") && !same("abc", "abd") && !same("abc", "ab"));
     }
 }

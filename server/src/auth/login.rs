@@ -39,6 +39,7 @@ pub async fn show(State(auth): State<Auth>, session: Session, RawQuery(raw): Raw
             "denied" => "HaloPSA did not sign you in (the sign-in was cancelled or refused).",
             "expired" => "That sign-in took too long or was already used. Please try again.",
             "busy" => "Too many sign-in attempts. Wait a minute and try again.",
+            "no-agent" => "HaloPSA signed you in but did not say which agent you are (its reply named nobody), so Haloscope cannot let you in. Ask your HaloPSA administrator to check the API application's scopes.",
             _ => "HaloPSA could not complete the sign-in. Please try again.",
         }
         .to_owned()

@@ -313,7 +313,7 @@ pub async fn get<T: Target + ?Sized>(to: &T, path: &str) -> reqwest::Response {
 
 /// Calls the GET server function `endpoint` with its arguments `args`; the status and the JSON answer (or
 /// the text, when it is not JSON).
-async fn get_fn<T: Target + ?Sized>(
+pub async fn get_fn<T: Target + ?Sized>(
     to: &T,
     endpoint: &str,
     args: &[(&str, &str)],

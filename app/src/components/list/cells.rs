@@ -48,6 +48,8 @@ pub enum Cell {
     },
     /// A web address from HaloPSA: a link only when it is http(s).
     Web(String),
+    /// HaloPSA sent this field in a form Haloscope cannot read (an empty cell in the CSV).
+    Unreadable,
 }
 
 impl Cell {
@@ -78,7 +80,7 @@ impl Cell {
         match self {
             Cell::Name => row.name.clone(),
             Cell::Status => status_word(row.inactive.unwrap_or(false)).to_string(),
-            Cell::Empty => String::new(),
+            Cell::Empty | Cell::Unreadable => String::new(),
             Cell::Text(t) | Cell::Web(t) => t.clone(),
             Cell::Num(n) => n.to_string(),
             Cell::Ref { text, .. } | Cell::Link { text, .. } => text.clone(),
@@ -114,6 +116,7 @@ pub fn cell_view(cell: &Cell, row: &Row, record_href: &str) -> AnyView {
         }
         Cell::Status => status_pill(row.inactive.unwrap_or(false)),
         Cell::Empty => ().into_any(),
+        Cell::Unreadable => unreadable().into_any(),
         Cell::Text(t) => t.clone().into_any(),
         Cell::Num(n) => n.to_string().into_any(),
         Cell::Ref { kind, id, text } => {
@@ -121,6 +124,16 @@ pub fn cell_view(cell: &Cell, row: &Row, record_href: &str) -> AnyView {
         }
         Cell::Link { href, text } => view! { <a href=href.clone()>{text.clone()}</a> }.into_any(),
         Cell::Web(url) => crate::components::facts::web_link(Some(url.clone())),
+    }
+}
+
+/// The words of an unreadable cell: "unreadable" to the eye, the reason to a screen reader too.
+pub fn unreadable() -> impl IntoView {
+    view! {
+        <span class="unreadable" data-testid="unreadable">
+            "unreadable"
+            <span class="visually-hidden">": HaloPSA sent a value Haloscope cannot read"</span>
+        </span>
     }
 }
 

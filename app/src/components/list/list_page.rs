@@ -17,6 +17,10 @@ pub struct ListPage<R> {
     /// The name of the record the list is narrowed to (the client of `/sites?client_id=4`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
+    /// How many of the records read for this page had fields HaloPSA sent in a form Haloscope cannot
+    /// read (their cells say "unreadable"; a notice says how many).
+    #[serde(default)]
+    pub unreadable: u64,
 }
 
 impl<R> ListPage<R> {
@@ -40,6 +44,7 @@ mod tests {
             rows: vec![],
             record_count: 0,
             scope: None,
+            unreadable: 0,
         };
         assert_eq!(page.page_count(), 1);
         page.record_count = 101;

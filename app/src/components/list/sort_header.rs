@@ -16,6 +16,9 @@ pub struct Column {
     pub csv_only: bool,
     /// Its cells name other records: the CSV export gets their ids in a column before it.
     pub refers: bool,
+    /// The HaloPSA field its cells show, when it neither sorts by it nor is the status (so a field
+    /// HaloPSA sent unreadably is marked in this column).
+    pub reads: Option<&'static str>,
 }
 
 impl Column {
@@ -27,6 +30,14 @@ impl Column {
             numeric: false,
             csv_only: false,
             refers: false,
+            reads: None,
+        }
+    }
+    /// This column, showing HaloPSA field `field`.
+    pub const fn reads(self, field: &'static str) -> Self {
+        Column {
+            reads: Some(field),
+            ..self
         }
     }
     /// A column the CSV export has and the table leaves out (a detail nobody scans a table for).
@@ -51,6 +62,7 @@ impl Column {
             numeric: false,
             csv_only: false,
             refers: false,
+            reads: None,
         }
     }
     /// A sortable numeric column.
@@ -61,6 +73,7 @@ impl Column {
             numeric: true,
             csv_only: false,
             refers: false,
+            reads: None,
         }
     }
 }

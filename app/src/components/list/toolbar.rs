@@ -16,6 +16,9 @@ pub struct FilterOptions {
     pub toplevels: Vec<(i32, String)>,
     /// Service categories `(id, name)`.
     pub categories: Vec<(i32, String)>,
+    /// Why a filter has no choices (its lookup failed), one short note each.
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 /// The list toolbar. It is rendered once per page visit and follows the URL reactively (`params`), so the
@@ -93,6 +96,11 @@ pub fn Toolbar(
                 </div>
             </Form>
             <a class="button export" href=export_href download="" rel="external">"Export CSV"</a>
+            {(!options.notes.is_empty()).then(|| view! {
+                <ul class="notices filter-notes" role="status" data-testid="filter-notes">
+                    {options.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
+                </ul>
+            })}
         </div>
     }
 }

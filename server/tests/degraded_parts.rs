@@ -1,0 +1,75 @@
+//! Secondary data degrades its own part (issue #16, item 2): a lookup HaloPSA refuses (403 for an agent
+//! without that permission) or fails leaves its filter empty with a note; the list page keeps its own
+//! status and its rows. The real binary against the simulator, whose fault control forbids the lookup.
+
+mod common;
+
+use common::{page, start};
+use halo_sim::FaultConfig;
+
+fn forbidding(paths: &[&str]) -> FaultConfig {
+    FaultConfig {
+        forbidden: paths.iter().map(|p| p.to_string()).collect(),
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn a_forbidden_top_level_lookup_leaves_the_clients_list_whole_with_a_note() {
+    let (sim, app) = start().await;
+    sim.sim.faults().set(forbidding(&["TopLevel"]));
+    let (status, html) = page(&app, "/clients").await;
+    assert_eq!(status, 200, "the list keeps its own status");
+    assert!(html.contains(r#"data-testid="filter-notes""#), "a note");
+    assert!(
+        html.contains("Top levels could not be loaded (HaloPSA refused access)"),
+        "the note says which and why"
+    );
+    // the rows are there: the first client by name is on the page
+    let (status, list) = common::list(&app, "clients", "").await;
+    assert_eq!(status, 200, "{list}");
+    let names = common::column(&list, 0);
+    assert!(!names.is_empty());
+    let rows = list["rows"].as_array().expect("rows");
+    assert!(!rows.is_empty());
+    let first = rows[0]["id"].as_i64().expect("an id");
+    assert!(
+        html.contains(&format!(r#"href="/clients/{first}""#)),
+        "client {first} is listed"
+    );
+}
+
+#[tokio::test]
+async fn a_forbidden_category_lookup_leaves_the_services_list_whole_with_a_note() {
+    let (sim, app) = start().await;
+    sim.sim.faults().set(forbidding(&["ServiceCategory"]));
+    let (status, html) = page(&app, "/services").await;
+    assert_eq!(status, 200, "the list keeps its own status");
+    assert!(
+        html.contains("Service categories could not be loaded"),
+        "a note"
+    );
+    assert!(html.contains("<tbody"), "the table is there");
+}
+
+#[tokio::test]
+async fn filter_options_say_which_lookup_failed() {
+    let (sim, app) = start().await;
+    sim.sim.faults().set(forbidding(&["TopLevel"]));
+    let (status, options) = common::get_fn(&app, "get_filter_options", &[]).await;
+    assert_eq!(status, 200, "{options}");
+    assert_eq!(options["toplevels"], serde_json::json!([]));
+    assert!(
+        !options["categories"]
+            .as_array()
+            .expect("categories")
+            .is_empty(),
+        "the other lookup still has its choices: {options}"
+    );
+    let notes = options["notes"].as_array().expect("notes");
+    assert_eq!(notes.len(), 1, "{options}");
+    assert!(notes[0]
+        .as_str()
+        .unwrap()
+        .starts_with("Top levels could not be loaded"));
+}
