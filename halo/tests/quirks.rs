@@ -11,8 +11,14 @@ use common::{counting_tokens, Recorded, Reply};
 use halo::models::Readable;
 use halo::query::*;
 
-/// A mock whose every API request is answered with fixture `name`.
-async fn serving(name: &'static str) -> common::Mock {
+/// A mock whose every API request is answered with fixture `name`, and the app's client of it.
+async fn serving(name: &'static str) -> (common::Mock, halo::client::HaloClient) {
+    let mock = mock_serving(name).await;
+    let client = mock.gateway().app_client();
+    (mock, client)
+}
+
+async fn mock_serving(name: &'static str) -> common::Mock {
     let body = std::fs::read_to_string(format!(
         "{}/tests/resources/quirks/{name}",
         env!("CARGO_MANIFEST_DIR")
@@ -27,14 +33,8 @@ async fn serving(name: &'static str) -> common::Mock {
 
 #[tokio::test]
 async fn client_list_reads_1900_and_empty_text_as_no_date() {
-    let m = serving("GET-Client.no-date.json").await;
-    let page = m
-        .gateway()
-        .app_client()
-        .clients()
-        .list(&ClientQuery::new())
-        .await
-        .unwrap();
+    let (_mock, halo) = serving("GET-Client.no-date.json").await;
+    let page = halo.clients().list(&ClientQuery::new()).await.unwrap();
     let dates: Vec<_> = page
         .items
         .iter()
@@ -52,10 +52,8 @@ async fn client_list_reads_1900_and_empty_text_as_no_date() {
 
 #[tokio::test]
 async fn client_detail_reads_1900_as_no_date() {
-    let m = serving("GET-Client-12.no-date.json").await;
-    let c = m
-        .gateway()
-        .app_client()
+    let (_mock, halo) = serving("GET-Client-12.no-date.json").await;
+    let c = halo
         .clients()
         .get(12, &ClientDetailQuery::new())
         .await
@@ -66,14 +64,8 @@ async fn client_detail_reads_1900_as_no_date() {
 
 #[tokio::test]
 async fn site_list_reads_numbers_sent_as_strings() {
-    let m = serving("GET-Site.numbers-as-strings.json").await;
-    let page = m
-        .gateway()
-        .app_client()
-        .sites()
-        .list(&SiteQuery::new())
-        .await
-        .unwrap();
+    let (_mock, halo) = serving("GET-Site.numbers-as-strings.json").await;
+    let page = halo.sites().list(&SiteQuery::new()).await.unwrap();
     let s = &page.items[0];
     assert_eq!((s.id, s.client_id, s.sla_id), (5, Some(12), Some(4)));
     assert_eq!(page.record_count, 2, "the count sent as a string");
@@ -84,28 +76,16 @@ async fn site_list_reads_numbers_sent_as_strings() {
 
 #[tokio::test]
 async fn site_list_reads_ids_sent_as_doubles() {
-    let m = serving("GET-Site.ids-as-doubles.json").await;
-    let page = m
-        .gateway()
-        .app_client()
-        .sites()
-        .list(&SiteQuery::new())
-        .await
-        .unwrap();
+    let (_mock, halo) = serving("GET-Site.ids-as-doubles.json").await;
+    let page = halo.sites().list(&SiteQuery::new()).await.unwrap();
     let ids: Vec<_> = page.items.iter().map(|s| (s.id, s.client_id)).collect();
     assert_eq!(ids, [(5, Some(12)), (6, Some(13))]);
 }
 
 #[tokio::test]
 async fn supplier_list_reads_booleans_sent_as_numbers_and_words() {
-    let m = serving("GET-Supplier.booleans.json").await;
-    let page = m
-        .gateway()
-        .app_client()
-        .suppliers()
-        .list(&SupplierQuery::new())
-        .await
-        .unwrap();
+    let (_mock, halo) = serving("GET-Supplier.booleans.json").await;
+    let page = halo.suppliers().list(&SupplierQuery::new()).await.unwrap();
     let flags: Vec<_> = page.items.iter().map(|s| s.inactive).collect();
     assert_eq!(
         flags,

@@ -576,23 +576,29 @@ async fn a_new_password_or_a_removed_account_ends_its_sessions() {
     let fresh = cookie_client();
     common::sign_in(&app.base, &fresh, TEST_USER, "another long password").await;
     assert_eq!(
-        fresh
-            .get(format!("{}/clients", app.base))
-            .send()
-            .await
-            .unwrap()
-            .status(),
+        common::get(
+            &common::Remote {
+                base: app.base.clone(),
+                client: fresh.clone()
+            },
+            "/clients"
+        )
+        .await
+        .status(),
         200
     );
     let out = common::run_to_end(&[], &["--data-dir", &dir, "user", "remove", TEST_USER], "");
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert_eq!(
-        fresh
-            .get(format!("{}/clients", app.base))
-            .send()
-            .await
-            .unwrap()
-            .status(),
+        common::get(
+            &common::Remote {
+                base: app.base.clone(),
+                client: fresh.clone()
+            },
+            "/clients"
+        )
+        .await
+        .status(),
         303,
         "signed out by the removal"
     );

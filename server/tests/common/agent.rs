@@ -12,6 +12,25 @@ pub fn session_cookie(res: &reqwest::Response) -> Option<String> {
         .find(|c| c.contains("haloscope_session="))
 }
 
+/// Picks demo agent `agent_id` on the simulator's sign-in page at `authorize`: the answer (a redirect
+/// back to Haloscope's callback).
+pub async fn approve_as(
+    client: &reqwest::Client,
+    authorize: &url::Url,
+    agent_id: u32,
+) -> reqwest::Response {
+    let page = client.get(authorize.clone()).send().await.unwrap();
+    let page = page.text().await.unwrap();
+    let href = page
+        .split("href=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().replace("&amp;", "&"))
+        .find(|h| h.contains(&format!("agent_id={agent_id}")))
+        .expect("the sign-in page lists the demo agent");
+    let approve = authorize.join(&href).unwrap();
+    client.get(approve).send().await.unwrap()
+}
+
 /// Signs `client` in with HaloPSA (the simulator's sign-in page) as demo agent `agent_id`; returns the
 /// session cookie set before (the sign-in in progress) and after the callback.
 pub async fn agent_sign_in(
@@ -35,22 +54,7 @@ pub async fn agent_sign_in(
     assert_eq!(q["code_challenge_method"], "S256");
     assert_eq!(q["redirect_uri"], format!("{}/auth/callback", app.base));
     assert!(q["scope"].contains("offline_access"));
-    let page = client
-        .get(authorize.clone())
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let href = page
-        .split("href=\"")
-        .skip(1)
-        .map(|s| s.split('"').next().unwrap().replace("&amp;", "&"))
-        .find(|h| h.contains(&format!("agent_id={agent_id}")))
-        .expect("the sign-in page lists the demo agent");
-    let approve = authorize.join(&href).unwrap();
-    let back = client.get(approve).send().await.unwrap();
+    let back = approve_as(client, &authorize, agent_id).await;
     assert_eq!(back.status(), 302);
     let callback = back.headers()["location"].to_str().unwrap().to_owned();
     assert!(

@@ -393,6 +393,32 @@ pub fn column(page: &serde_json::Value, column: usize) -> Vec<String> {
         .collect()
 }
 
+/// The `Location` a response sends the browser to, if any.
+pub fn location_of(res: &reqwest::Response) -> Option<String> {
+    let value = res.headers().get("location")?;
+    value.to_str().ok().map(str::to_owned)
+}
+
+/// Posts `form` to server function `endpoint`, asking for `accept`, from page `referer` when given (as
+/// the browser says where a plain form was sent from); redirects are not followed.
+async fn post_fn<T: Target + ?Sized>(
+    to: &T,
+    endpoint: &str,
+    accept: &str,
+    referer: Option<&str>,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut req = to
+        .client()
+        .post(format!("{}/api/{endpoint}", to.base()))
+        .header("Accept", accept)
+        .form(form);
+    if let Some(r) = referer {
+        req = req.header("Referer", format!("{}{r}", to.base()));
+    }
+    req.send().await.expect("server function answers")
+}
+
 /// Calls a POST server function with a form-encoded body (what `ActionForm` sends), asking for JSON as
 /// the browser's enhanced form does. Returns the status, the JSON body and the `Location` the function
 /// asked the client to go to (if any).
@@ -401,20 +427,8 @@ pub async fn server_fn_post<T: Target + ?Sized>(
     endpoint: &str,
     form: &[(&str, &str)],
 ) -> (u16, serde_json::Value, Option<String>) {
-    let res = to
-        .client()
-        .post(format!("{}/api/{endpoint}", to.base()))
-        .header("Accept", "application/json")
-        .form(form)
-        .send()
-        .await
-        .expect("server function answers");
-    let status = res.status().as_u16();
-    let location = res
-        .headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
+    let res = post_fn(to, endpoint, "application/json", None, form).await;
+    let (status, location) = (res.status().as_u16(), location_of(&res));
     let text = res.text().await.unwrap();
     let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
     (status, json, location)
@@ -428,22 +442,15 @@ pub async fn post_plain_form<T: Target + ?Sized>(
     referer: &str,
     form: &[(&str, &str)],
 ) -> (u16, Option<String>) {
-    let base = to.base();
-    let res = to
-        .client()
-        .post(format!("{base}/api/{endpoint}"))
-        .header("Accept", "text/html,application/xhtml+xml")
-        .header("Referer", format!("{base}{referer}"))
-        .form(form)
-        .send()
-        .await
-        .expect("server function answers");
-    let status = res.status().as_u16();
-    let location = res
-        .headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
+    let res = post_fn(
+        to,
+        endpoint,
+        "text/html,application/xhtml+xml",
+        Some(referer),
+        form,
+    )
+    .await;
+    let (status, location) = (res.status().as_u16(), location_of(&res));
     (status, location)
 }
 

@@ -2,9 +2,7 @@
 //! without that permission) or fails leaves its filter empty with a note; the list page keeps its own
 //! status and its rows. The real binary against the simulator, whose fault control forbids the lookup.
 
-mod common;
-
-use common::{page, start};
+use crate::common::{page, start};
 use halo_sim::FaultConfig;
 
 fn forbidding(paths: &[&str]) -> FaultConfig {
@@ -26,9 +24,9 @@ async fn a_forbidden_top_level_lookup_leaves_the_clients_list_whole_with_a_note(
         "the note says which and why"
     );
     // the rows are there: the first client by name is on the page
-    let (status, list) = common::list(&app, "clients", "").await;
+    let (status, list) = crate::common::list(&app, "clients", "").await;
     assert_eq!(status, 200, "{list}");
-    let names = common::column(&list, 0);
+    let names = crate::common::column(&list, 0);
     assert!(!names.is_empty());
     let rows = list["rows"].as_array().expect("rows");
     assert!(!rows.is_empty());
@@ -56,7 +54,7 @@ async fn a_forbidden_category_lookup_leaves_the_services_list_whole_with_a_note(
 async fn filter_options_say_which_lookup_failed() {
     let (sim, app) = start().await;
     sim.sim.faults().set(forbidding(&["TopLevel"]));
-    let (status, options) = common::get_fn(&app, "get_filter_options", &[]).await;
+    let (status, options) = crate::common::get_fn(&app, "get_filter_options", &[]).await;
     assert_eq!(status, 200, "{options}");
     assert_eq!(options["toplevels"], serde_json::json!([]));
     assert!(

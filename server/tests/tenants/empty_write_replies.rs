@@ -4,9 +4,7 @@
 //! audit line records a success. The real binary against the simulator answering writes with an empty
 //! 200.
 
-mod common;
-
-use common::{audit_lines, server_fn_post, start};
+use crate::common::{audit_lines, server_fn_post, start};
 use halo_sim::{Entity, FaultConfig};
 use serde_json::json;
 

@@ -3,9 +3,7 @@
 //! of `2`) lists, opens, exports and edits through the real binary against the simulator; the odd
 //! fields say "unreadable", and an edit of another field sends only that field.
 
-mod common;
-
-use common::{list, record, server_fn_post, start};
+use crate::common::{list, record, server_fn_post, start};
 use halo_sim::Entity;
 use serde_json::{json, Value};
 
@@ -64,7 +62,7 @@ async fn a_record_with_odd_values_lists_opens_and_exports_with_those_cells_unrea
     assert_eq!(detail["name"], json!(name), "{detail}");
 
     // the page as HTML says "unreadable" in the cell
-    let (status, html) = common::page(&app, &format!("/clients?{query}")).await;
+    let (status, html) = crate::common::page(&app, &format!("/clients?{query}")).await;
     assert_eq!(status, 200);
     assert!(html.contains(r#"data-testid="unreadable""#), "{html}");
 
@@ -94,7 +92,7 @@ async fn a_record_with_odd_values_lists_opens_and_exports_with_those_cells_unrea
 async fn an_edit_of_a_record_with_odd_values_sends_only_the_changed_field() {
     let (sim, app) = start().await;
     let (id, _) = odd_client(&sim);
-    let (status, data) = common::get_fn(
+    let (status, data) = crate::common::get_fn(
         &app,
         "record_form",
         &[("entity", "clients"), ("id", &id.to_string())],
