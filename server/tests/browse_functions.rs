@@ -208,6 +208,8 @@ async fn overview_counts_and_search_cover_every_entity() {
         .map(|g| g["label"].as_str().unwrap())
         .collect();
     assert_eq!(labels, ["Clients", "Sites", "Companies", "Services"]);
+    // "All N matches" opens the full list searched the same way, at the list's own page size
+    assert_eq!(groups[0]["more_href"], "/clients?q=an", "{groups}");
 }
 
 #[tokio::test]

@@ -84,7 +84,12 @@ pub async fn search_everything(q: String) -> Result<Vec<HitGroup>, AppError> {
         let (halo, q) = (halo.clone(), q.clone());
         async move {
             let parsed = ssr::first(&e.list, Some(q), HITS_PER_GROUP);
-            let more_href = format!("{}?{}", e.list.href, parsed.params.to_query(e.list.spec));
+            // the full list searched the same way, at its own page size (the hits' size is not one)
+            let all = crate::params::ListParams {
+                q: parsed.params.q.clone(),
+                ..crate::params::ListParams::defaults(e.list.spec)
+            };
+            let more_href = format!("{}?{}", e.list.href, all.to_query(e.list.spec));
             let page = crate::entities::with_store!(e.kind, S => {
                 Box::pin(super::lists::ssr::page::<S>(&halo, &e.list, parsed)).await
             });
