@@ -21,12 +21,13 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$scratch"; }
 trap cleanup EXIT
 
-# 1. demo mode: the release binary alone in an empty folder with an empty environment (agent sign-in against
+# 1. demo mode: the release binary alone in an empty folder with an empty environment but a 2 s read cache
+#    (so faults.spec.ts sees older copies shown while HaloPSA fails within seconds; agent sign-in against
 #    the built-in simulator)
 mkdir -p "$scratch/demo" "$scratch/service"
 cp target/release/haloscope "$scratch/demo/"
 port=$(free_port)
-(cd "$scratch/demo" && exec env -i ./haloscope --listen "127.0.0.1:$port" --demo-fault-control >"$scratch/demo.log" 2>&1) &
+(cd "$scratch/demo" && exec env -i HALOSCOPE_CACHE_TTL=2 ./haloscope --listen "127.0.0.1:$port" --demo-fault-control >"$scratch/demo.log" 2>&1) &
 pids+=($!)
 wait_healthy "http://127.0.0.1:$port" "${pids[-1]}" "$scratch/demo.log"
 

@@ -130,6 +130,23 @@ impl From<halo::Error> for AppError {
     }
 }
 
+impl AppError {
+    /// A failed write in plain words: the mapping above plus, when HaloPSA could not be asked, whether
+    /// the change was made. Haloscope never queues a change to send later, and says so.
+    pub fn of_write(err: halo::Error) -> AppError {
+        let (down, not_applied) = (err.serves_stale(), err.write_not_applied());
+        let mut app = AppError::from(err);
+        if let AppError::Upstream { message, .. } = &mut app {
+            if not_applied {
+                message.push_str(" Nothing was changed, and Haloscope does not keep changes to send later: try again when HaloPSA answers.");
+            } else if down {
+                message.push_str(" Haloscope cannot tell whether the change was made, and it does not keep changes to send later: open the record to check before trying again.");
+            }
+        }
+        app
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +166,22 @@ mod tests {
         assert_eq!(busy.status_code(), 503);
         assert!(busy.retryable());
         assert!(!AppError::not_found("x").retryable());
+    }
+
+    #[test]
+    fn a_write_that_could_not_reach_halopsa_says_whether_anything_changed() {
+        let unreachable = AppError::of_write(halo::Error::Transport {
+            message: "the connection failed".into(),
+        });
+        assert_eq!(unreachable.status_code(), 503);
+        assert!(unreachable.to_string().contains("Nothing was changed"));
+        let slow = AppError::of_write(halo::Error::Timeout).to_string();
+        assert!(
+            slow.contains("cannot tell whether the change was made"),
+            "{slow}"
+        );
+        let refused = AppError::of_write(halo::Error::Forbidden).to_string();
+        assert!(!refused.contains("Nothing was changed") && !refused.contains("cannot tell"));
     }
 
     #[test]

@@ -81,6 +81,9 @@ pub struct FieldError {
     pub message: String,
 }
 
+/// What a [`Error::Transport`] says when the connection could not be made (nothing was sent).
+pub(crate) const CONNECT_FAILED: &str = "the connection failed";
+
 fn rate_limited_message(secs: Option<u64>) -> String {
     match secs {
         Some(s) => format!("HaloPSA is busy (rate limit reached). Try again in {s} seconds."),
@@ -108,6 +111,29 @@ impl Error {
     pub fn rate_limited(retry_after: Option<Duration>) -> Self {
         Error::RateLimited {
             retry_after_secs: retry_after.map(|d| d.as_secs().max(1)),
+        }
+    }
+
+    /// Whether this failure means HaloPSA could not be asked (unreachable, too slow, failing with a 5xx,
+    /// or rate-limiting), so a read may be answered with an older copy. A refusal (401, 403), a missing
+    /// record or a reply that could not be read never is.
+    pub fn serves_stale(&self) -> bool {
+        match self {
+            Error::Transport { .. } | Error::Timeout | Error::RateLimited { .. } => true,
+            Error::Upstream { status, .. } => *status >= 500,
+            _ => false,
+        }
+    }
+
+    /// Whether a write that failed this way certainly changed nothing: HaloPSA was never reached,
+    /// turned it away for its rate limit, or failed with a server error. A timeout or a reply cut off
+    /// leaves it unknown (HaloPSA may have made the change before the answer was lost).
+    pub fn write_not_applied(&self) -> bool {
+        match self {
+            Error::Transport { message } => message == CONNECT_FAILED,
+            Error::RateLimited { .. } => true,
+            Error::Upstream { status, .. } => *status >= 500,
+            _ => false,
         }
     }
 

@@ -299,3 +299,60 @@ async fn identical_concurrent_gets_share_one_upstream_call_and_writes_invalidate
     app.clients().get(5, &q).await.unwrap();
     assert_eq!(gets(&mock), 4);
 }
+
+/// Stale-if-error over HTTP: once HaloPSA fails, a read past its TTL is answered with the kept copy and the
+/// request's handle says from when and why; a `fresh_only` handle gets the error instead; a 403 is never
+/// answered with a kept copy.
+#[tokio::test]
+async fn a_failing_halopsa_is_answered_with_the_kept_copy_marked_unless_fresh_only() {
+    let api = |r: &Recorded, n| match n {
+        1 => Reply::ok(r#"{"id":5,"name":"kept"}"#),
+        _ if r.path.ends_with("/6") => Reply::json(403, "{}"),
+        _ => Reply::json(503, "down for maintenance"),
+    };
+    let mock = common::spawn(api, counting_tokens(3600, Duration::ZERO)).await;
+    let mut cfg = mock.config("stale-app");
+    cfg.cache_ttl = Duration::from_millis(100);
+    cfg.stale_for = Duration::from_secs(60);
+    cfg.retry.max_retries = 0;
+    let gw = Gateway::new(cfg).unwrap();
+    let q = ClientDetailQuery::new();
+    let page = gw.app_client().for_request();
+    assert_eq!(
+        page.clients().get(5, &q).await.unwrap().name.as_deref(),
+        Some("kept")
+    );
+    assert_eq!(page.served_stale(), None, "a fresh read is not marked");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+
+    let page = gw.app_client().for_request();
+    let kept = page.clients().get(5, &q).await.unwrap();
+    assert_eq!(kept.name.as_deref(), Some("kept"));
+    let stale = page
+        .served_stale()
+        .expect("the answer is marked as an older copy");
+    assert!(
+        matches!(stale.because, Error::Upstream { status: 503, .. }),
+        "{stale:?}"
+    );
+    assert_eq!(
+        gw.app_client().for_request().served_stale(),
+        None,
+        "each request has its own record"
+    );
+
+    let export = gw.app_client().for_request().fresh_only();
+    let err = export.clients().get(5, &q).await.unwrap_err();
+    assert!(
+        matches!(err, Error::Upstream { status: 503, .. }),
+        "{err:?}"
+    );
+    assert_eq!(
+        gw.app_client().clients().get(6, &q).await.unwrap_err(),
+        Error::Forbidden
+    );
+    assert!(
+        mock.api_requests().len() >= 4,
+        "each later read asked HaloPSA first"
+    );
+}

@@ -95,6 +95,11 @@ settings! {
     data_dir: PathBuf = "HALOSCOPE_DATA_DIR", parse::path;
     /// Seconds HaloPSA reads stay cached; 0 turns the cache off [default: 30].
     cache_ttl: std::time::Duration = "HALOSCOPE_CACHE_TTL", parse::cache_ttl;
+    /// How long after the cache's TTL a read is kept to show, marked with its time, while HaloPSA is down,
+    /// slow or rate-limiting, e.g. 24h; 0 turns it off [default: 24h].
+    stale_for: std::time::Duration = "HALOSCOPE_STALE_FOR", parse::stale_for;
+    /// Megabytes the reads kept for that may take [default: 64].
+    stale_memory: u64 = "HALOSCOPE_STALE_MEMORY", parse::megabytes;
     /// Bearer token that lets non-loopback clients read /metrics.
     #[arg(hide_env_values = true)]
     metrics_token: String = "HALOSCOPE_METRICS_TOKEN", parse::text;

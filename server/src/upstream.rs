@@ -60,6 +60,8 @@ impl Upstream {
         };
         let config = GatewayConfig {
             cache_ttl: settings.cache_ttl,
+            stale_for: settings.stale_for,
+            stale_bytes: settings.stale_bytes,
             request_timeout: REQUEST_BUDGET,
             request_budget: Some(REQUEST_BUDGET),
             ..config

@@ -129,3 +129,71 @@ async fn an_unreachable_upstream_is_503_and_readyz_says_so() {
         "the shell still renders"
     );
 }
+
+/// Stale-if-error: while HaloPSA fails, a list and a record read before show that older copy, marked with
+/// when it was read; what was never read, and a refusal (403), are errors as before; an edit form is not
+/// built on an older copy; a write says nothing was changed; fresh data once HaloPSA is back.
+#[tokio::test]
+async fn while_halopsa_fails_pages_show_the_data_read_last_marked_and_writes_say_nothing_changed() {
+    let (sim, app) = common::start_with(Default::default(), &[("HALOSCOPE_CACHE_TTL", "1")]).await;
+    let id = *sim
+        .sim
+        .ids(halo_sim::Entity::Client)
+        .first()
+        .expect("seeded clients");
+    let record = format!("/clients/{id}");
+    let edit = format!("{record}/edit");
+    for path in ["/clients", record.as_str(), edit.as_str()] {
+        let (status, html) = common::page(&app, path).await;
+        assert_eq!(status, 200, "{path}");
+        assert!(
+            !html.contains("stale-notice"),
+            "{path}: fresh data is not marked"
+        );
+    }
+    tokio::time::sleep(Duration::from_millis(1_200)).await;
+    sim.sim.faults().set(FaultConfig {
+        error_rate: 1.0,
+        ..Default::default()
+    });
+    for path in ["/clients", record.as_str()] {
+        let (status, html) = common::page(&app, path).await;
+        assert_eq!(status, 200, "{path}: {html}");
+        assert!(html.contains(r#"data-testid="stale-notice""#), "{path}");
+        assert!(html.contains("HaloPSA is answering with errors"), "{path}");
+        assert!(html.contains("showing data from"), "{path}");
+        assert!(html.contains(r#"data-testid="stale-retry""#), "{path}");
+    }
+    let (status, html) = common::page(&app, "/clients").await;
+    assert!(
+        status == 200 && html.contains("<tbody"),
+        "the rows are shown"
+    );
+    let (status, _) = common::page(&app, "/clients?q=never-read-before").await;
+    assert_eq!(status, 502, "a list never read has no older copy");
+    let (status, html) = common::page(&app, &edit).await;
+    assert_eq!(status, 502, "no edit form from an older copy");
+    assert!(html.contains("Nothing was changed"), "{html}");
+    let form = [("entity", "clients"), ("id", &id.to_string()[..])];
+    let (status, outcome, _) = common::server_fn_post(&app, "delete_record", &form).await;
+    assert_eq!(status, 502, "{outcome}");
+    assert!(
+        outcome.to_string().contains("Nothing was changed"),
+        "{outcome}"
+    );
+    assert!(sim.sim.record(halo_sim::Entity::Client, id).is_some());
+    sim.sim.faults().set(FaultConfig {
+        forbidden: vec!["Client".into()],
+        ..Default::default()
+    });
+    let (status, html) = common::page(&app, "/clients").await;
+    assert_eq!(status, 403, "a refusal is never answered with older data");
+    assert!(!html.contains("stale-notice"));
+    sim.sim.faults().clear();
+    let (status, html) = common::page(&app, "/clients").await;
+    assert_eq!(status, 200);
+    assert!(
+        !html.contains("stale-notice"),
+        "fresh again once HaloPSA answers"
+    );
+}

@@ -25,6 +25,9 @@ pub struct Detail {
     pub sections: Vec<Section>,
     /// Opens the record in HaloPSA's own UI (tenant mode only).
     pub halo_link: Option<String>,
+    /// Set when HaloPSA could not be asked and some of the page is an older copy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stale: Option<crate::components::stale_notice::StaleNote>,
 }
 
 /// A pill beside the record's name.
@@ -82,7 +85,8 @@ pub enum Block {
     /// A page of another entity's records as its list table, with a link to the rest.
     Records {
         kind: EntityKind,
-        page: ListPage<Row>,
+        /// Boxed: a page is far larger than the other blocks.
+        page: Box<ListPage<Row>>,
         more: Option<(String, String)>,
     },
     /// A muted sentence.

@@ -29,6 +29,9 @@ impl Upstream {
     }
 }
 
+/// What pages do meanwhile (stale-if-error), said in the light's tooltip.
+const KEPT_DATA: &str = "Pages show the data Haloscope read last, marked with its time; changes cannot be made until HaloPSA answers.";
+
 /// The light.
 #[component]
 pub fn StatusLight() -> impl IntoView {
@@ -64,7 +67,7 @@ pub fn StatusLight() -> impl IntoView {
         Upstream::Down(_) => "HaloPSA unreachable".to_string(),
     };
     let title = move || match state.get() {
-        Upstream::RateLimited(m) | Upstream::Down(m) => m,
+        Upstream::RateLimited(m) | Upstream::Down(m) => format!("{m} {KEPT_DATA}"),
         _ => String::new(),
     };
     view! {

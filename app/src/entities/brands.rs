@@ -88,6 +88,7 @@ fn page(o: &halo::models::Organisation) -> Detail {
             o.phone.as_deref(),
         )])])],
         halo_link: None,
+        stale: None,
     }
 }
 

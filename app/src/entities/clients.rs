@@ -151,6 +151,7 @@ impl super::server::Store for Store {
             params: sites_params,
             scope: None,
             unreadable: 0,
+            stale: None,
         };
         let related = detail::Related {
             sites: site_page.map(|_| sites).map_err(Into::into),
@@ -266,6 +267,7 @@ mod detail {
                 ),
             ],
             halo_link: crate::functions::ssr::halo_web_link(&format!("customers?clientid={id}")),
+            stale: None,
         }
     }
 
@@ -289,7 +291,7 @@ mod detail {
                 "Sites",
                 vec![Block::Records {
                     kind: EntityKind::Sites,
-                    page,
+                    page: Box::new(page),
                     more,
                 }],
             )

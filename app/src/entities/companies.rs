@@ -182,6 +182,7 @@ mod detail {
                 ),
             ],
             halo_link: crate::functions::ssr::halo_web_link(&format!("suppliers?supplierid={id}")),
+            stale: None,
         }
     }
 

@@ -204,6 +204,7 @@ mod detail {
                 ),
             ],
             halo_link: None,
+            stale: None,
         }
     }
 

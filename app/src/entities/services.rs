@@ -264,6 +264,7 @@ mod detail {
                 },
             ],
             halo_link: None,
+            stale: None,
         }
     }
 

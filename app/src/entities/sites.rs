@@ -388,6 +388,7 @@ mod detail {
             actions: vec![],
             sections,
             halo_link: crate::functions::ssr::halo_web_link(&format!("customers?siteid={id}")),
+            stale: None,
         }
     }
 

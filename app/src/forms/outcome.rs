@@ -60,7 +60,7 @@ pub fn failed(
             }
         }
     }
-    let app: AppError = err.into();
+    let app = AppError::of_write(err);
     match app {
         AppError::NotFound { .. } | AppError::SignInRequired => Err(app),
         other => Ok(FormOutcome {

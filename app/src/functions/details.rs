@@ -15,5 +15,8 @@ pub async fn get_record(kind: EntityKind, id: String) -> Result<Detail, AppError
     let entity = kind.entity();
     let id = parse_id(&id, entity.words.one_title)?;
     let halo = halo().map_err(with_status)?;
-    crate::entities::with_store!(kind, S => S::detail(&halo, id).await).map_err(with_status)
+    let mut detail =
+        crate::entities::with_store!(kind, S => S::detail(&halo, id).await).map_err(with_status)?;
+    detail.stale = super::ssr::stale_note(&halo);
+    Ok(detail)
 }

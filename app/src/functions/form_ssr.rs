@@ -351,6 +351,6 @@ pub fn settle<T>(
             super::flash::ssr::note(back, notice);
             Ok(())
         }
-        Err(e) => Err(fail_to(back, e.into())),
+        Err(e) => Err(fail_to(back, AppError::of_write(e))),
     }
 }

@@ -74,7 +74,11 @@ pub(crate) mod ssr {
         if start {
             let read = Arc::new(AtomicU64::new(0));
             reports.insert(person.clone(), State::Walking(read.clone()));
-            tokio::spawn(walk_for(person.clone(), halo.background(), read));
+            tokio::spawn(walk_for(
+                person.clone(),
+                halo.background().fresh_only(),
+                read,
+            ));
         }
         match reports.get(&person) {
             Some(State::Ready(r, _)) => HealthView::Ready(r.clone()),

@@ -21,8 +21,11 @@ pub async fn list_records(
     };
     let parsed = parse_list(list.spec, &query)?;
     let halo = halo().map_err(with_status)?;
-    crate::entities::with_store!(kind, S => ssr::page::<S>(&halo, list, parsed).await)
-        .map_err(with_status)
+    let mut page =
+        crate::entities::with_store!(kind, S => ssr::page::<S>(&halo, list, parsed).await)
+            .map_err(with_status)?;
+    page.stale = super::ssr::stale_note(&halo);
+    Ok(page)
 }
 
 #[cfg(feature = "ssr")]
@@ -65,6 +68,7 @@ pub(crate) mod ssr {
                 record_count: answer.record_count,
                 scope: None,
                 unreadable: halo::unreadable_rows(&answer.items) as u64,
+                stale: None,
             }
         };
         if page.unreadable > 0 {

@@ -39,6 +39,7 @@ pub fn page_of<R>(
         record_count,
         scope: None,
         unreadable: 0,
+        stale: None,
     }
 }
 

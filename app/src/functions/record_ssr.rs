@@ -31,6 +31,10 @@ pub async fn form_data<S: Store>(
         Box::pin(f::options(halo, e.form, hint))
     );
     let mut data = f::form_data(id, loaded, options)?;
+    if let Some(stale) = halo.served_stale() {
+        // an older copy is no ground for an edit: HaloPSA cannot take the change now anyway
+        return Err(AppError::of_write(stale.because));
+    }
     Box::pin(S::prepare_form(halo, &mut data, hint)).await;
     data.outcome = flash::take_form(&form_path::<S>(id));
     Ok(data)
@@ -119,7 +123,7 @@ pub async fn delete<S: Store>(halo: &HaloClient, id: i32) -> Result<(), AppError
         &result,
     ));
     if let Err(err) = result {
-        return Err(f::fail_to(&back, err.into()));
+        return Err(f::fail_to(&back, AppError::of_write(err)));
     }
     let list = e.list_href();
     let name: String = loaded.name.chars().take(200).collect();

@@ -15,6 +15,18 @@ pub fn halo() -> Result<halo::client::HaloClient, AppError> {
         .ok_or(AppError::SignInRequired)
 }
 
+/// The notice for a page some of whose reads were answered with an older copy because HaloPSA could not
+/// be asked (stale-if-error); `None` when every read was fresh.
+pub fn stale_note(
+    halo: &halo::client::HaloClient,
+) -> Option<crate::components::stale_notice::StaleNote> {
+    let read = halo.served_stale()?;
+    Some(crate::components::stale_notice::StaleNote::of(
+        &read,
+        chrono::Utc::now(),
+    ))
+}
+
 /// Sets the HTTP status of the current response to match an error, and hands the error back.
 pub fn with_status(err: AppError) -> AppError {
     if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {

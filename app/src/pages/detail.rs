@@ -6,6 +6,7 @@ use crate::components::list::table::list_table;
 use crate::components::note_forms::CrmNoteForm;
 use crate::components::notes::{crm_notes, popup_notes};
 use crate::components::record_actions::{record_actions, UnsubscribeButton};
+use crate::components::stale_notice::StaleNotice;
 use crate::entities::Entity;
 use crate::functions::details::get_record;
 use leptos::prelude::*;
@@ -71,6 +72,7 @@ pub(crate) fn detail_view(entity: &'static Entity, d: Detail) -> impl IntoView {
             {badges}
             {d.halo_link.map(|href| view! { <a class="button" href=href rel="external noopener" target="_blank">"Open in HaloPSA"</a> })}
         </header>
+        {d.stale.map(|note| view! { <StaleNotice note/> })}
         {record_actions(entity.path, d.id)}
         {actions.collect_view()}
         {d.sections.into_iter().map(section_view).collect_view()}

@@ -8,6 +8,7 @@ use crate::components::list::{
     table::list_table,
     toolbar::{FilterOptions, Toolbar},
 };
+use crate::components::stale_notice::StaleNotice;
 use crate::entities::{Entity, ListView};
 use crate::functions::lists::list_records;
 use crate::functions::lookups::get_filter_options;
@@ -80,6 +81,7 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
                         Ok(page) => {
                             let pages = page.page_count();
                             view! {
+                                {page.stale.clone().map(|note| view! { <StaleNotice note/> })}
                                 <Notices notices=page.notices.clone()/>
                                 <Pager params=page.params.clone() spec base record_count=page.record_count page_count=pages/>
                                 {list_table(&page, entity, view)}

@@ -1,12 +1,17 @@
 //! The read cache: successful GET replies, decoded, per principal, invalidated per entity on writes.
 //! Keeping the decoded value (not the body) means a warm page costs a clone, not a JSON parse.
+//!
+//! Behind it sits a second tier for stale-if-error: every reply stays there for a longer window (the
+//! `stale_for` setting) within a memory bound, and is served, marked with when it was read, only when
+//! asking HaloPSA again fails because HaloPSA is down, slow or busy ([`Error::serves_stale`]) — never
+//! on 401 or 403, and never after a write to its entity (the generation in the key moves on).
 
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use moka::future::Cache;
 
@@ -26,14 +31,40 @@ struct Key {
 /// A decoded reply of any type.
 type Value = Arc<dyn Any + Send + Sync>;
 
+/// A reply kept for stale-if-error: the value, when HaloPSA sent it, and its weight (bytes).
+struct Kept {
+    value: Value,
+    read_at: SystemTime,
+    weight: u32,
+}
+
+/// What a read gave: the value and, when it is an older copy because HaloPSA could not be asked, when
+/// that copy was read and why HaloPSA could not be asked.
+pub(crate) struct Served<T> {
+    pub value: Arc<T>,
+    pub stale: Option<(SystemTime, Error)>,
+}
+
 /// Decoded GET replies, shared by identical concurrent requests (one upstream call).
 pub(crate) struct ReadCache {
     cache: Option<Cache<Key, Value>>,
+    /// The stale-if-error tier; `None` when the read cache or the stale window is off.
+    kept: Option<Cache<Key, Arc<Kept>>>,
     generations: Mutex<HashMap<&'static str, u64>>,
 }
 
+/// The estimated memory of a kept reply: its body's size (the decoded value is of the same order) plus
+/// its key.
+fn weight_of(body_len: usize, target: &str) -> u32 {
+    (body_len + target.len() + 128)
+        .try_into()
+        .unwrap_or(u32::MAX)
+}
+
 impl ReadCache {
-    pub(crate) fn new(ttl: Duration, capacity: u64) -> Self {
+    /// A cache whose entries live `ttl` (zero: no cache), at most `capacity` of them, and whose replies
+    /// are kept `stale_for` longer (zero: not kept) within `stale_bytes` of estimated memory.
+    pub(crate) fn new(ttl: Duration, capacity: u64, stale_for: Duration, stale_bytes: u64) -> Self {
         let cache = (!ttl.is_zero()).then(|| {
             Cache::builder()
                 .max_capacity(capacity)
@@ -41,8 +72,17 @@ impl ReadCache {
                 .support_invalidation_closures()
                 .build()
         });
+        let kept = (!ttl.is_zero() && !stale_for.is_zero()).then(|| {
+            Cache::builder()
+                .max_capacity(stale_bytes)
+                .weigher(|_, v: &Arc<Kept>| v.weight)
+                .time_to_live(ttl + stale_for)
+                .support_invalidation_closures()
+                .build()
+        });
         Self {
             cache,
+            kept,
             generations: Mutex::new(HashMap::new()),
         }
     }
@@ -56,21 +96,26 @@ impl ReadCache {
             .unwrap_or(&0)
     }
 
-    /// Returns the cached value or runs `fetch` (call and decode) once for all identical concurrent
-    /// callers. Failures (upstream or decoding) are not cached.
+    /// Returns the cached value or runs `fetch` (call and decode, with the body's size) once for all
+    /// identical concurrent callers. Failures (upstream or decoding) are not cached; a failure that
+    /// [`Error::serves_stale`] is answered with the kept copy when there is one.
     pub(crate) async fn get_or_fetch<T, F>(
         &self,
         principal: &Arc<str>,
         entity: &'static str,
         target: &str,
         fetch: F,
-    ) -> Result<Arc<T>, Error>
+    ) -> Result<Served<T>, Error>
     where
         T: Send + Sync + 'static,
-        F: Future<Output = Result<T, Error>>,
+        F: Future<Output = Result<(T, usize), Error>>,
     {
         let Some(cache) = &self.cache else {
-            return fetch.await.map(Arc::new);
+            let (value, _) = fetch.await?;
+            return Ok(Served {
+                value: Arc::new(value),
+                stale: None,
+            });
         };
         let key = Key {
             principal: principal.clone(),
@@ -81,22 +126,55 @@ impl ReadCache {
         };
         let missed = AtomicBool::new(false);
         let result = cache
-            .try_get_with(key, async {
+            .try_get_with(key.clone(), async {
                 missed.store(true, Ordering::Relaxed);
-                fetch.await.map(|v| Arc::new(v) as Value)
+                let (value, size) = fetch.await?;
+                let value = Arc::new(value) as Value;
+                self.keep(&key, &value, size).await;
+                Ok::<_, Error>(value)
             })
             .await
-            .map_err(|e| (*e).clone())
-            .map(|v| {
-                v.downcast::<T>()
-                    .expect("the key's type id names the value's type")
-            });
-        if missed.load(Ordering::Relaxed) {
-            metrics::counter!("halo_cache_misses_total", "entity" => entity).increment(1);
+            .map_err(|e| (*e).clone());
+        let outcome = if missed.load(Ordering::Relaxed) {
+            "miss"
         } else {
-            metrics::counter!("halo_cache_hits_total", "entity" => entity).increment(1);
+            "hit"
+        };
+        match result {
+            Ok(value) => {
+                counted(outcome, entity);
+                Ok(Served {
+                    value: typed(value),
+                    stale: None,
+                })
+            }
+            Err(e) if e.serves_stale() => match self.kept_copy(&key).await {
+                Some(kept) => {
+                    counted("stale", entity);
+                    Ok(Served {
+                        value: typed(kept.value.clone()),
+                        stale: Some((kept.read_at, e)),
+                    })
+                }
+                None => Err(e),
+            },
+            Err(e) => Err(e),
         }
-        result
+    }
+
+    async fn keep(&self, key: &Key, value: &Value, size: usize) {
+        if let Some(kept) = &self.kept {
+            let entry = Kept {
+                value: value.clone(),
+                read_at: SystemTime::now(),
+                weight: weight_of(size, &key.target),
+            };
+            kept.insert(key.clone(), Arc::new(entry)).await;
+        }
+    }
+
+    async fn kept_copy(&self, key: &Key) -> Option<Arc<Kept>> {
+        self.kept.as_ref()?.get(key).await
     }
 
     /// Drops every cached reply of `entity`, for every principal.
@@ -107,11 +185,31 @@ impl ReadCache {
             *e += 1;
             *e
         };
+        // Entries under older generations are already unreachable; this frees them.
         if let Some(cache) = &self.cache {
-            // Entries under older generations are already unreachable; this frees them.
             let _ = cache
                 .invalidate_entries_if(move |k, _| k.entity == entity && k.generation < new_gen);
         }
+        if let Some(kept) = &self.kept {
+            let _ = kept
+                .invalidate_entries_if(move |k, _| k.entity == entity && k.generation < new_gen);
+        }
+    }
+}
+
+/// The value as the type its key names.
+fn typed<T: Send + Sync + 'static>(value: Value) -> Arc<T> {
+    value
+        .downcast::<T>()
+        .expect("the key's type id names the value's type")
+}
+
+/// Counts a read served from the cache (`hit`), from HaloPSA (`miss`) or from the kept copy (`stale`).
+fn counted(outcome: &'static str, entity: &'static str) {
+    match outcome {
+        "hit" => metrics::counter!("halo_cache_hits_total", "entity" => entity).increment(1),
+        "miss" => metrics::counter!("halo_cache_misses_total", "entity" => entity).increment(1),
+        _ => metrics::counter!("halo_cache_stale_served_total", "entity" => entity).increment(1),
     }
 }
 
@@ -119,59 +217,120 @@ impl ReadCache {
 mod tests {
     use super::*;
 
+    fn who() -> Arc<str> {
+        "app".into()
+    }
+
+    async fn read<T: Clone + Send + Sync + 'static>(
+        cache: &ReadCache,
+        entity: &'static str,
+        answer: Result<T, Error>,
+    ) -> Result<(T, Option<SystemTime>), Error> {
+        let served = cache
+            .get_or_fetch(&who(), entity, "Client?x", async {
+                answer.map(|v| (v, 10))
+            })
+            .await?;
+        Ok((T::clone(&served.value), served.stale.map(|(at, _)| at)))
+    }
+
     #[tokio::test]
     async fn values_are_kept_decoded_by_type_and_failures_are_not_kept() {
-        let cache = ReadCache::new(Duration::from_secs(60), 100);
-        let who: Arc<str> = "app".into();
-        let calls = std::sync::atomic::AtomicUsize::new(0);
-        let fetch = |v: u32| {
-            let calls = &calls;
-            async move {
-                calls.fetch_add(1, Ordering::SeqCst);
-                Ok::<_, Error>(v)
-            }
-        };
-        let a = cache
-            .get_or_fetch(&who, "Client", "Client?x", fetch(7))
-            .await
-            .unwrap();
-        let b = cache
-            .get_or_fetch(&who, "Client", "Client?x", fetch(8))
-            .await
-            .unwrap();
-        assert_eq!((*a, *b), (7, 7), "the second call is served from the cache");
-        // the same reply decoded as another type is its own entry
-        let s = cache
-            .get_or_fetch(&who, "Client", "Client?x", async {
-                Ok::<_, Error>(String::from("s"))
-            })
-            .await
-            .unwrap();
-        assert_eq!(*s, "s");
-        // a failure (say, a body that did not decode) is not kept
-        let err = cache
-            .get_or_fetch::<u64, _>(&who, "Site", "Site", async {
-                Err(Error::Decode {
-                    path: String::new(),
-                    message: "bad".into(),
-                })
-            })
-            .await;
-        assert!(err.is_err());
-        let ok = cache
-            .get_or_fetch(&who, "Site", "Site", async { Ok::<_, Error>(5u64) })
-            .await;
-        assert_eq!(*ok.unwrap(), 5);
-        cache.invalidate("Client");
-        let c = cache
-            .get_or_fetch(&who, "Client", "Client?x", fetch(9))
-            .await
-            .unwrap();
-        assert_eq!(*c, 9, "a write drops the entity's entries");
+        let cache = ReadCache::new(Duration::from_secs(60), 100, Duration::ZERO, 0);
+        assert_eq!(read(&cache, "Client", Ok(7u32)).await, Ok((7, None)));
         assert_eq!(
-            calls.load(Ordering::SeqCst),
-            2,
-            "only the first and the post-write fetch ran"
+            read(&cache, "Client", Ok(8u32)).await,
+            Ok((7, None)),
+            "the second call is served from the cache"
         );
+        // the same reply decoded as another type is its own entry
+        assert_eq!(
+            read(&cache, "Client", Ok(String::from("s"))).await,
+            Ok(("s".to_string(), None))
+        );
+        // a failure (say, a body that did not decode) is not kept
+        let bad = Error::Decode {
+            path: String::new(),
+            message: "bad".into(),
+        };
+        assert_eq!(
+            read::<u64>(&cache, "Site", Err(bad.clone())).await,
+            Err(bad)
+        );
+        assert_eq!(read(&cache, "Site", Ok(5u64)).await, Ok((5, None)));
+        cache.invalidate("Client");
+        assert_eq!(
+            read(&cache, "Client", Ok(9u32)).await,
+            Ok((9, None)),
+            "a write drops the entity's entries"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_kept_copy_answers_only_when_halopsa_is_down_slow_or_busy_and_never_after_a_write() {
+        let cache = ReadCache::new(
+            Duration::from_millis(50),
+            100,
+            Duration::from_secs(60),
+            1 << 20,
+        );
+        let before = SystemTime::now();
+        assert_eq!(read(&cache, "Client", Ok(1u32)).await, Ok((1, None)));
+        tokio::time::sleep(Duration::from_millis(120)).await;
+        let down = Error::Transport {
+            message: "the connection failed".into(),
+        };
+        let (value, stale) = read::<u32>(&cache, "Client", Err(down)).await.unwrap();
+        assert_eq!(
+            value, 1,
+            "the kept copy answers once the entry is past its TTL"
+        );
+        let at = stale.expect("the answer is marked stale");
+        assert!(at >= before && at <= SystemTime::now());
+        for refused in [Error::Forbidden, Error::Unauthorized, Error::NotFound] {
+            assert_eq!(
+                read::<u32>(&cache, "Client", Err(refused.clone())).await,
+                Err(refused),
+                "a refusal is never answered with kept data"
+            );
+        }
+        for busy in [
+            Error::Timeout,
+            Error::rate_limited(None),
+            Error::Upstream {
+                status: 503,
+                excerpt: String::new(),
+            },
+        ] {
+            assert!(read::<u32>(&cache, "Client", Err(busy)).await.is_ok());
+        }
+        cache.invalidate("Client");
+        assert_eq!(
+            read::<u32>(&cache, "Client", Err(Error::Timeout)).await,
+            Err(Error::Timeout),
+            "after a write to the entity its older copies are not shown"
+        );
+    }
+
+    #[tokio::test]
+    async fn the_kept_copies_stay_within_their_memory_bound() {
+        let cache = ReadCache::new(
+            Duration::from_secs(60),
+            10_000,
+            Duration::from_secs(60),
+            10_000,
+        );
+        for i in 0..200u32 {
+            let target = format!("Client?page_no={i}");
+            let fetch = async move { Ok::<_, Error>((i, 1_000)) };
+            cache
+                .get_or_fetch(&who(), "Client", &target, fetch)
+                .await
+                .unwrap();
+        }
+        let kept = cache.kept.as_ref().expect("the stale tier is on");
+        kept.run_pending_tasks().await;
+        assert!(kept.weighted_size() <= 10_000, "{}", kept.weighted_size());
+        assert!(kept.entry_count() < 200);
     }
 }

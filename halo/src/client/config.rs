@@ -38,6 +38,11 @@ pub struct GatewayConfig {
     pub cache_ttl: Duration,
     /// Most entries the read cache holds.
     pub cache_capacity: u64,
+    /// How long past `cache_ttl` a read is kept to answer with, marked, while HaloPSA is down, slow or
+    /// busy (stale-if-error); zero keeps nothing.
+    pub stale_for: Duration,
+    /// The memory (estimated from the replies' sizes, in bytes) those kept reads may take.
+    pub stale_bytes: u64,
     /// TCP/TLS connect timeout.
     pub connect_timeout: Duration,
     /// Whole-request timeout.
@@ -57,7 +62,7 @@ pub struct GatewayConfig {
 
 impl GatewayConfig {
     /// A configuration with Haloscope's defaults: scope `all`, 300 requests per 5 minutes,
-    /// cache off, 5 s connect and 30 s request timeouts.
+    /// cache off (and so no stale-if-error), 5 s connect and 30 s request timeouts.
     pub fn new(api_url: Url, auth_url: Url, client_id: impl Into<String>) -> Self {
         Self {
             api_url,
@@ -70,6 +75,8 @@ impl GatewayConfig {
             rate_window: DEFAULT_RATE_WINDOW,
             cache_ttl: Duration::ZERO,
             cache_capacity: 10_000,
+            stale_for: Duration::ZERO,
+            stale_bytes: 64 << 20,
             connect_timeout: Duration::from_secs(5),
             request_timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value;
 
-use super::cache::ReadCache;
+use super::cache::{ReadCache, Served};
 use super::config::GatewayConfig;
 use super::limiter::{CallClass, Limiter};
 use super::retry::{decide, Decision, Method, Outcome};
@@ -74,7 +74,7 @@ pub(crate) fn transport_error(e: reqwest::Error) -> Error {
     }
     let e = e.without_url();
     let message = if e.is_connect() {
-        "the connection failed".to_owned()
+        crate::error::CONNECT_FAILED.to_owned()
     } else if e.is_body() || e.is_decode() {
         "the reply was cut off".to_owned()
     } else {
@@ -125,7 +125,12 @@ impl Gateway {
             cfg.client_id
         );
         let limiter = Limiter::shared(&key, cfg.rate_limit, cfg.rate_window, cfg.background_share);
-        let cache = ReadCache::new(cfg.cache_ttl, cfg.cache_capacity);
+        let cache = ReadCache::new(
+            cfg.cache_ttl,
+            cfg.cache_capacity,
+            cfg.stale_for,
+            cfg.stale_bytes,
+        );
         Ok(Self {
             inner: Arc::new(Inner {
                 cfg,
@@ -180,10 +185,10 @@ impl Gateway {
         entity: &'static str,
         target: &str,
         fetch: F,
-    ) -> Result<Arc<T>, Error>
+    ) -> Result<Served<T>, Error>
     where
         T: Send + Sync + 'static,
-        F: std::future::Future<Output = Result<T, Error>>,
+        F: std::future::Future<Output = Result<(T, usize), Error>>,
     {
         self.inner
             .cache

@@ -1,7 +1,8 @@
 //! [`HaloClient`]: a gateway plus a token source; the 401 handling and status mapping.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -22,6 +23,19 @@ pub struct HaloClient {
     tokens: TokenSource,
     principal: Arc<str>,
     class: CallClass,
+    /// The oldest older copy a read of this handle was answered with (see [`HaloClient::for_request`]).
+    stale: Arc<Mutex<Option<StaleRead>>>,
+    /// Reads fail rather than be answered with an older copy (see [`HaloClient::fresh_only`]).
+    fresh_only: bool,
+}
+
+/// A read answered with an older copy because HaloPSA could not be asked (stale-if-error).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StaleRead {
+    /// When HaloPSA sent that copy.
+    pub read_at: SystemTime,
+    /// Why HaloPSA could not be asked now (unreachable, timeout, 5xx, rate limit).
+    pub because: Error,
 }
 
 impl fmt::Debug for HaloClient {
@@ -65,6 +79,41 @@ impl HaloClient {
             tokens,
             principal,
             class,
+            stale: Arc::default(),
+            fresh_only: false,
+        }
+    }
+
+    /// The same client whose reads fail when HaloPSA cannot be asked instead of being answered with an
+    /// older copy: for work that reads many pages (an export, a report), where a mix of older and newer
+    /// pages would be worse than an error.
+    pub fn fresh_only(&self) -> HaloClient {
+        HaloClient {
+            fresh_only: true,
+            ..self.clone()
+        }
+    }
+
+    /// The same client with its own record of stale answers, for one request: clones share that
+    /// record, so the server gives each request a handle of its own and a page can say "showing data
+    /// from 10:42" when any of its reads was answered with an older copy.
+    pub fn for_request(&self) -> HaloClient {
+        HaloClient {
+            stale: Arc::default(),
+            ..self.clone()
+        }
+    }
+
+    /// The oldest older copy this request's reads were answered with because HaloPSA could not be
+    /// asked; `None` when every read was fresh.
+    pub fn served_stale(&self) -> Option<StaleRead> {
+        self.stale.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    fn note_stale(&self, read_at: SystemTime, because: Error) {
+        let mut stale = self.stale.lock().unwrap_or_else(|e| e.into_inner());
+        if stale.as_ref().is_none_or(|s| read_at < s.read_at) {
+            *stale = Some(StaleRead { read_at, because });
         }
     }
 
@@ -155,11 +204,19 @@ impl HaloClient {
         };
         let fetch = async {
             let bytes = self.call(&call).await?;
-            decode(&bytes)
+            decode(&bytes).map(|value| (value, bytes.len()))
         };
-        self.gateway
+        let served = self
+            .gateway
             .cached(&self.principal, entity, &target, fetch)
-            .await
+            .await?;
+        if let Some((read_at, because)) = served.stale {
+            if self.fresh_only {
+                return Err(because);
+            }
+            self.note_stale(read_at, because);
+        }
+        Ok(served.value)
     }
 
     /// A GET decoded into `T` (paths of decode errors are reported).

@@ -57,7 +57,7 @@ pub use config::{
 };
 pub use extras::Lookups;
 pub use gateway::Gateway;
-pub use halo_client::HaloClient;
+pub use halo_client::{HaloClient, StaleRead};
 pub use limiter::CallClass;
 pub use resource::Resource;
 pub use retry::RetryPolicy;

@@ -77,7 +77,7 @@ pub async fn gate(
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| "/".into());
     req.extensions_mut()
-        .insert(RequestHalo(Some(client.clone())));
+        .insert(RequestHalo(Some(client.for_request())));
     req.extensions_mut().insert(user);
     req.extensions_mut().insert(auth.audit.clone());
 

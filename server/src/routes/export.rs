@@ -119,7 +119,7 @@ pub async fn export_csv(
     let Some(slot) = running.claim(format!("{}:{}", user.kind, user.id)) else {
         return already_running();
     };
-    let stream = match csv_stream(client.background(), export, &query) {
+    let stream = match csv_stream(client.background().fresh_only(), export, &query) {
         Ok(s) => s,
         Err(e) => {
             let status = StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::BAD_REQUEST);

@@ -22,6 +22,10 @@ pub struct Settings {
     pub public_url: Option<Url>,
     pub data_dir: PathBuf,
     pub cache_ttl: Duration,
+    /// How long past `cache_ttl` reads are kept for stale-if-error (zero: not kept).
+    pub stale_for: Duration,
+    /// The memory those kept reads may take, in bytes.
+    pub stale_bytes: u64,
     pub log_format: LogFormat,
     pub metrics_token: Option<String>,
     /// Demo mode: mount the simulator's fault control.
@@ -182,6 +186,8 @@ impl Settings {
                 .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 3000))),
             public_url: given.public_url.take(),
             cache_ttl: given.cache_ttl.unwrap_or(Duration::from_secs(30)),
+            stale_for: given.stale_for.unwrap_or(Duration::from_secs(24 * 3600)),
+            stale_bytes: given.stale_memory.unwrap_or(64) << 20,
             log_format: given.log_format.unwrap_or_default(),
             metrics_token: given.metrics_token.take(),
             demo_fault_control,

@@ -81,6 +81,24 @@ pub fn duration(raw: &str) -> Result<Duration, String> {
     }
 }
 
+/// `0` (off) or a duration as [`duration`] reads it.
+pub fn stale_for(raw: &str) -> Result<Duration, String> {
+    if raw.trim() == "0" {
+        return Ok(Duration::ZERO);
+    }
+    duration(raw).map_err(|e| format!("{e}, or 0 for off"))
+}
+
+/// Megabytes, from 1 to 65,536.
+pub fn megabytes(raw: &str) -> Result<u64, String> {
+    match number(raw, 65_536) {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!(
+            "{raw:?} is not a number of megabytes from 1 to 65536"
+        )),
+    }
+}
+
 pub fn log_format(raw: &str) -> Result<LogFormat, String> {
     LogFormat::from_str(raw.trim(), true).map_err(|_| format!("{raw:?} is not one of: human, json"))
 }
@@ -112,6 +130,12 @@ mod tests {
     #[test]
     fn numbers_urls_and_addresses_are_checked() {
         assert_eq!(cache_ttl("0").unwrap(), Duration::ZERO);
+        assert_eq!(stale_for("0").unwrap(), Duration::ZERO);
+        assert_eq!(stale_for("24h").unwrap(), Duration::from_secs(86_400));
+        assert!(stale_for("5x").is_err());
+        assert_eq!(megabytes("64").unwrap(), 64);
+        assert!(megabytes("0").is_err());
+        assert!(megabytes("65537").is_err());
         assert!(cache_ttl("86401").is_err());
         assert!(cache_ttl("-1").is_err());
         assert_eq!(rate_limit(" 300 ").unwrap(), 300);

@@ -1,5 +1,6 @@
 //! One page of a list as a server function returns it.
 
+use crate::components::stale_notice::StaleNote;
 use crate::params::ListParams;
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +22,9 @@ pub struct ListPage<R> {
     /// read (their cells say "unreadable"; a notice says how many).
     #[serde(default)]
     pub unreadable: u64,
+    /// Set when HaloPSA could not be asked and the rows are an older copy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stale: Option<StaleNote>,
 }
 
 impl<R> ListPage<R> {
@@ -45,6 +49,7 @@ mod tests {
             record_count: 0,
             scope: None,
             unreadable: 0,
+            stale: None,
         };
         assert_eq!(page.page_count(), 1);
         page.record_count = 101;

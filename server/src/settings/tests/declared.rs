@@ -34,6 +34,8 @@ const CASES: &[Case] = &[
     ),
     ("data_dir", "/srv/flag", "/srv/env", r#""/srv/file""#, None),
     ("cache_ttl", "1", "2", "3", Some("-1")),
+    ("stale_for", "1h", "2h", r#""3h""#, Some("soon")),
+    ("stale_memory", "16", "32", "48", Some("0")),
     (
         "metrics_token",
         "flag-token",
