@@ -130,6 +130,7 @@ impl From<halo::Error> for AppError {
     }
 }
 
+#[cfg(feature = "ssr")]
 impl AppError {
     /// A failed write in plain words: the mapping above plus, when HaloPSA could not be asked, whether
     /// the change was made. Haloscope never queues a change to send later, and says so.
@@ -168,6 +169,7 @@ mod tests {
         assert!(!AppError::not_found("x").retryable());
     }
 
+    #[cfg(feature = "ssr")]
     #[test]
     fn a_write_that_could_not_reach_halopsa_says_whether_anything_changed() {
         let unreachable = AppError::of_write(halo::Error::Transport {
