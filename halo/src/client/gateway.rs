@@ -174,21 +174,9 @@ impl Gateway {
         self.inner.cache.invalidate(entity);
     }
 
-    pub(crate) async fn cached<T, F>(
-        &self,
-        principal: &Arc<str>,
-        entity: &'static str,
-        target: &str,
-        fetch: F,
-    ) -> Result<Arc<T>, Error>
-    where
-        T: Send + Sync + 'static,
-        F: std::future::Future<Output = Result<T, Error>>,
-    {
-        self.inner
-            .cache
-            .get_or_fetch(principal, entity, target, fetch)
-            .await
+    /// The read cache shared by every client of this gateway.
+    pub(crate) fn cache(&self) -> &ReadCache {
+        &self.inner.cache
     }
 
     /// Waits out a 429 pause; `Err(left)` at once when the pause would outlast `deadline`.

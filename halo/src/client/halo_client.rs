@@ -158,7 +158,8 @@ impl HaloClient {
             decode(&bytes)
         };
         self.gateway
-            .cached(&self.principal, entity, &target, fetch)
+            .cache()
+            .get_or_fetch(&self.principal, entity, &target, fetch)
             .await
     }
 
