@@ -95,6 +95,26 @@ fn in_process(sim: &Simulator) {
     }
 }
 
+/// An access token of the demo app (client credentials).
+async fn app_token(http: &reqwest::Client, running: &halo_sim::RunningSim) -> String {
+    let form = [
+        ("grant_type", "client_credentials"),
+        ("client_id", halo_sim::DEMO_CLIENT_ID),
+        ("client_secret", halo_sim::DEMO_CLIENT_SECRET),
+    ];
+    let tenant = halo_sim::DEMO_TENANT;
+    let res = http
+        .post(format!("{}/token?tenant={tenant}", running.auth_url()))
+        .form(&form)
+        .send()
+        .await;
+    let token: serde_json::Value = res.expect("token").json().await.expect("token json");
+    token["access_token"]
+        .as_str()
+        .expect("access_token")
+        .to_owned()
+}
+
 /// The same over HTTP on loopback (token check, routing, serialisation, hyper).
 async fn over_http() {
     let running = halo_sim::spawn(SimConfig {
@@ -104,52 +124,22 @@ async fn over_http() {
     .await
     .expect("spawn");
     let http = reqwest::Client::new();
-    let token: serde_json::Value = http
-        .post(format!(
-            "{}/token?tenant={}",
-            running.auth_url(),
-            halo_sim::DEMO_TENANT
-        ))
-        .form(&[
-            ("grant_type", "client_credentials"),
-            ("client_id", halo_sim::DEMO_CLIENT_ID),
-            ("client_secret", halo_sim::DEMO_CLIENT_SECRET),
-        ])
-        .send()
-        .await
-        .expect("token")
-        .json()
-        .await
-        .expect("token json");
-    let token = token["access_token"]
-        .as_str()
-        .expect("access_token")
-        .to_owned();
+    let token = app_token(&http, &running).await;
     let url = format!(
         "{}/Client?pageinate=true&page_size=100&page_no=7",
         running.api_url()
     );
+    let fetch = || async {
+        let res = http.get(&url).bearer_auth(&token).send().await;
+        res.expect("get").bytes().await.expect("body");
+    };
     let n = 500u32;
     for _ in 0..20 {
-        http.get(&url)
-            .bearer_auth(&token)
-            .send()
-            .await
-            .expect("get")
-            .bytes()
-            .await
-            .expect("body");
+        fetch().await;
     }
     let started = Instant::now();
     for _ in 0..n {
-        http.get(&url)
-            .bearer_auth(&token)
-            .send()
-            .await
-            .expect("get")
-            .bytes()
-            .await
-            .expect("body");
+        fetch().await;
     }
     println!(
         "HTTP round trip, 100-row client page: {:.1} µs",

@@ -183,6 +183,16 @@ fn popups_of(store: &Store, field: &str, id: i64, site_level: bool) -> Value {
 }
 
 /// An `AddressStore` built from a site's address lines.
+/// A site's invoice address store: its own invoice lines, or its delivery lines unless it says the
+/// invoice address is not the delivery one.
+fn invoice_store(site: &Record) -> Value {
+    let separate = site
+        .get("invoice_address_isdelivery")
+        .and_then(Value::as_bool)
+        == Some(false);
+    address_store(site, if separate { "invoice" } else { "delivery" }, 2)
+}
+
 fn address_store(site: &Record, prefix: &str, kind: i64) -> Value {
     let line = |n: u8| {
         site.get(&format!("{prefix}_address_line{n}"))
@@ -233,16 +243,7 @@ pub(crate) fn detail(store: &Store, entity: Entity, rec: &Record, details: bool)
                     "main_delivery_address".into(),
                     address_store(site, "delivery", 1),
                 );
-                let invoice = if site
-                    .get("invoice_address_isdelivery")
-                    .and_then(Value::as_bool)
-                    == Some(false)
-                {
-                    address_store(site, "invoice", 2)
-                } else {
-                    address_store(site, "delivery", 2)
-                };
-                out.insert("main_invoice_address".into(), invoice);
+                out.insert("main_invoice_address".into(), invoice_store(site));
                 for (from, to) in [
                     ("phonenumber", "main_phonenumber"),
                     ("maincontact_name", "main_contact_name"),
@@ -255,16 +256,7 @@ pub(crate) fn detail(store: &Store, entity: Entity, rec: &Record, details: bool)
         }
         Entity::Site => {
             out.insert("delivery_address".into(), address_store(rec, "delivery", 1));
-            let invoice = if rec
-                .get("invoice_address_isdelivery")
-                .and_then(Value::as_bool)
-                == Some(false)
-            {
-                address_store(rec, "invoice", 2)
-            } else {
-                address_store(rec, "delivery", 2)
-            };
-            out.insert("invoice_address".into(), invoice);
+            out.insert("invoice_address".into(), invoice_store(rec));
             out.insert("popup_notes".into(), popups_of(store, "site_id", id, true));
             let bins = if rec.get("isstocklocation").and_then(Value::as_bool) == Some(true) {
                 json!([{

@@ -5,7 +5,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use axum::body::Bytes;
-use axum::extract::{RawQuery, State};
+use axum::extract::{FromRequestParts, RawQuery, State};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
@@ -273,8 +274,9 @@ fn id_token(sim: &Inner, grant: &Grant) -> String {
     )
 }
 
-/// The parameters of an authorisation request, checked.
-struct AuthRequest {
+/// The parameters of an authorisation request, checked: as an extractor, `/authorize` and `/approve`
+/// answer its refusal instead of running.
+pub(crate) struct AuthRequest {
     pairs: Vec<(String, String)>,
     redirect_uri: String,
     state: Option<String>,
@@ -345,27 +347,20 @@ pub(crate) fn escape_html(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// The checked authorisation request of `/authorize` and `/approve`, or the refusal to answer with
 /// (sent back to the client with its `state` where the redirect URI can be trusted).
-fn authorize_request(
-    sim: &Inner,
-    raw: Option<&str>,
-    headers: &HeaderMap,
-) -> Result<AuthRequest, Box<Response>> {
-    check_authorize(sim, raw, headers).map_err(|(e, uri)| {
-        let state = form_pairs(raw);
-        Box::new(reject(e, &uri, lookup(&state, "state")))
-    })
+impl FromRequestParts<Arc<Inner>> for AuthRequest {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, sim: &Arc<Inner>) -> Result<Self, Response> {
+        let raw = parts.uri.query();
+        check_authorize(sim, raw, &parts.headers).map_err(|(e, uri)| {
+            let state = form_pairs(raw);
+            reject(e, &uri, lookup(&state, "state"))
+        })
+    }
 }
 
 /// `GET /auth/authorize`: the sign-in page, one link per demo technician.
-pub(crate) async fn authorize(
-    State(sim): State<Arc<Inner>>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-) -> Response {
-    let req = match authorize_request(&sim, raw.as_deref(), &headers) {
-        Ok(r) => r,
-        Err(refused) => return *refused,
-    };
+pub(crate) async fn authorize(State(sim): State<Arc<Inner>>, req: AuthRequest) -> Response {
     let mut items = String::new();
     for agent in &sim.cfg.agents {
         let mut pairs: Vec<(&str, &str)> = req
@@ -396,15 +391,7 @@ pub(crate) async fn authorize(
 }
 
 /// `GET /auth/approve`: the chosen technician; redirects back with `code` and `state`.
-pub(crate) async fn approve(
-    State(sim): State<Arc<Inner>>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-) -> Response {
-    let req = match authorize_request(&sim, raw.as_deref(), &headers) {
-        Ok(r) => r,
-        Err(refused) => return *refused,
-    };
+pub(crate) async fn approve(State(sim): State<Arc<Inner>>, req: AuthRequest) -> Response {
     let agent: Option<&DemoAgent> = lookup(&req.pairs, "agent_id")
         .and_then(|id| id.parse::<i64>().ok())
         .and_then(|id| sim.cfg.agents.iter().find(|a| a.id == id));

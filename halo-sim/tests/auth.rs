@@ -46,27 +46,26 @@ async fn client_credentials_returns_bearer_token_with_expiry_and_id_token() {
 #[tokio::test]
 async fn token_needs_the_tenant_in_the_query_or_form() {
     let sim = start(small()).await;
-    let no_tenant = http()
-        .post(format!("{}/token", sim.auth_url()))
-        .form(&[CC, ID, SECRET])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(no_tenant.status(), StatusCode::BAD_REQUEST);
-    let wrong = http()
-        .post(format!("{}/token?tenant=other", sim.auth_url()))
-        .form(&[CC, ID, SECRET])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(wrong.status(), StatusCode::BAD_REQUEST);
-    let in_form = http()
-        .post(format!("{}/token", sim.auth_url()))
-        .form(&[CC, ID, SECRET, ("tenant", DEMO_TENANT)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(in_form.status(), StatusCode::OK);
+    for (case, query, tenant_in_form, expected) in [
+        ("no tenant", "", None, StatusCode::BAD_REQUEST),
+        (
+            "another tenant",
+            "?tenant=other",
+            None,
+            StatusCode::BAD_REQUEST,
+        ),
+        ("tenant in the form", "", Some(DEMO_TENANT), StatusCode::OK),
+    ] {
+        let mut form = vec![CC, ID, SECRET];
+        form.extend(tenant_in_form.map(|t| ("tenant", t)));
+        let r = http()
+            .post(format!("{}/token{query}", sim.auth_url()))
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), expected, "{case}");
+    }
 }
 
 #[tokio::test]
@@ -150,11 +149,7 @@ async fn read_scope_reads_but_cannot_write_and_edit_implies_read() {
 #[tokio::test]
 async fn missing_or_unknown_bearer_is_401() {
     let sim = start(small()).await;
-    let r = http()
-        .get(format!("{}/Client", sim.api_url()))
-        .send()
-        .await
-        .unwrap();
+    let r = get_url(format!("{}/Client", sim.api_url())).await;
     assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
     let (status, _) = get(&sim, "not-a-token", "/Client").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
@@ -179,11 +174,7 @@ async fn access_tokens_expire_after_the_configured_ttl() {
 #[tokio::test]
 async fn authinfo_is_anonymous_and_names_auth_url_and_tenant() {
     let sim = start(small()).await;
-    let r = http()
-        .get(format!("{}/authinfo", sim.api_url()))
-        .send()
-        .await
-        .unwrap();
+    let r = get_url(format!("{}/authinfo", sim.api_url())).await;
     assert_eq!(r.status(), StatusCode::OK);
     let body: Value = r.json().await.unwrap();
     assert_eq!(body["auth_url"], format!("{}/auth", sim.base_url));
@@ -246,6 +237,24 @@ async fn sign_in(page: Url, agent: &str) -> Url {
     let r = http().get(target).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::FOUND);
     Url::parse(r.headers()["location"].to_str().unwrap()).unwrap()
+}
+
+/// `url` with its parameter `name` set to `value`, the others kept in their order.
+fn with_param(url: &Url, name: &str, value: &str) -> Url {
+    let pairs: Vec<(String, String)> = url
+        .query_pairs()
+        .map(|(k, v)| {
+            let v = if k == name {
+                value.to_owned()
+            } else {
+                v.into_owned()
+            };
+            (k.into_owned(), v)
+        })
+        .collect();
+    let mut changed = url.clone();
+    changed.query_pairs_mut().clear().extend_pairs(pairs);
+    changed
 }
 
 fn query_value(url: &Url, name: &str) -> Option<String> {
@@ -331,20 +340,8 @@ async fn pkce_code_exchange_and_refresh_token_grant() {
 #[tokio::test]
 async fn authorize_rejects_unknown_client_and_bad_scope() {
     let sim = start(small()).await;
-    let mut url = authorize_url(&sim.auth_url(), "all");
-    let bad_client: Vec<(String, String)> = url
-        .query_pairs()
-        .map(|(k, v)| {
-            let v = if k == "client_id" {
-                "x".into()
-            } else {
-                v.into_owned()
-            };
-            (k.into_owned(), v)
-        })
-        .collect();
-    url.query_pairs_mut().clear().extend_pairs(bad_client);
-    let r = http().get(url).send().await.unwrap();
+    let url = with_param(&authorize_url(&sim.auth_url(), "all"), "client_id", "x");
+    let r = get_url(url).await;
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
 
     let r = http()
@@ -374,14 +371,7 @@ async fn sign_in_works_when_nested_under_a_prefix() {
     let code = query_value(&back, "code").unwrap();
     let (status, body) = exchange(&auth, &code, VERIFIER).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let info: Value = http()
-        .get(format!("{base}/_sim/api/authinfo"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let info: Value = get_json(format!("{base}/_sim/api/authinfo")).await;
     assert_eq!(info["auth_url"], format!("{base}/_sim/auth"));
     let r = http()
         .get(format!("{base}/_sim/api/Client?count=2"))
@@ -422,21 +412,10 @@ async fn codes_and_refresh_tokens_are_bounded_and_expire_and_codes_go_only_to_th
 
     // a redirect URI the demo app did not register gets no code: the page says so instead
     for endpoint in ["authorize", "approve"] {
-        let mut evil = page.clone();
-        let pairs: Vec<(String, String)> = page
-            .query_pairs()
-            .map(|(k, v)| match k.as_ref() {
-                "redirect_uri" => (
-                    k.into_owned(),
-                    "https://evil.example/auth/callback".to_owned(),
-                ),
-                _ => (k.into_owned(), v.into_owned()),
-            })
-            .chain([("agent_id".to_owned(), "3".to_owned())])
-            .collect();
+        let mut evil = with_param(&page, "redirect_uri", "https://evil.example/auth/callback");
+        evil.query_pairs_mut().append_pair("agent_id", "3");
         evil.set_path(&page.path().replace("authorize", endpoint));
-        evil.query_pairs_mut().clear().extend_pairs(pairs);
-        let r = http().get(evil).send().await.unwrap();
+        let r = get_url(evil).await;
         assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{endpoint}");
         assert!(r.headers().get("location").is_none(), "{endpoint}");
         assert!(r.text().await.unwrap().contains("not registered"));

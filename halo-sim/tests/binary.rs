@@ -1,5 +1,7 @@
 //! The standalone binary: prints the demo tenant and credentials, then serves.
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
@@ -51,19 +53,16 @@ async fn binary_prints_credentials_and_serves_the_api() {
         .to_owned();
 
     let http = reqwest::Client::new();
-    let token: serde_json::Value = http
-        .post(format!("{base}/auth/token?tenant={DEMO_TENANT}"))
-        .form(&[
-            ("grant_type", "client_credentials"),
-            ("client_id", DEMO_CLIENT_ID),
-            ("client_secret", DEMO_CLIENT_SECRET),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (status, token) = common::answer(
+        http.post(format!("{base}/auth/token?tenant={DEMO_TENANT}"))
+            .form(&[
+                ("grant_type", "client_credentials"),
+                ("client_id", DEMO_CLIENT_ID),
+                ("client_secret", DEMO_CLIENT_SECRET),
+            ]),
+    )
+    .await;
+    assert_eq!(status, reqwest::StatusCode::OK, "{token}");
     let r = http
         .get(format!("{base}/api/Client?pageinate=true&page_size=5"))
         .bearer_auth(token["access_token"].as_str().unwrap())
@@ -74,10 +73,6 @@ async fn binary_prints_credentials_and_serves_the_api() {
     let body: serde_json::Value = r.json().await.unwrap();
     assert_eq!(body["clients"].as_array().unwrap().len(), 5);
     // no control endpoint unless --control
-    let r = http
-        .get(format!("{base}/_control/faults"))
-        .send()
-        .await
-        .unwrap();
+    let r = common::get_url(format!("{base}/_control/faults")).await;
     assert_eq!(r.status(), reqwest::StatusCode::NOT_FOUND);
 }

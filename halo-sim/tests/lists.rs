@@ -12,8 +12,7 @@ use serde_json::Value;
 
 #[tokio::test]
 async fn list_wrappers_have_halos_keys() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     for (path, key, columns) in [
         ("/Client", "clients", true),
         ("/Site", "sites", true),
@@ -35,8 +34,7 @@ async fn list_wrappers_have_halos_keys() {
 
 #[tokio::test]
 async fn organisation_stockbins_and_lookups_are_bare_arrays() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     let orgs = get_ok(&sim, &t, "/Organisation").await;
     assert_eq!(orgs.as_array().unwrap().len(), 3);
     let bins = get_ok(&sim, &t, "/Site/StockBins").await;
@@ -53,12 +51,7 @@ async fn organisation_stockbins_and_lookups_are_bare_arrays() {
         assert!(get_ok(&sim, &t, path).await.is_array(), "{path}");
     }
     let tl = get_ok(&sim, &t, "/TopLevel").await;
-    let names: Vec<&str> = tl
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["name"].as_str().unwrap())
-        .collect();
+    let names = strings(&tl, "name");
     assert!(
         names.contains(&"Managed") && names.contains(&"Internal"),
         "{names:?}"
@@ -67,8 +60,7 @@ async fn organisation_stockbins_and_lookups_are_bare_arrays() {
 
 #[tokio::test]
 async fn page_is_capped_at_100_and_record_count_is_the_total() {
-    let sim = start(SimConfig::default()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(SimConfig::default()).await;
     let body = get_ok(&sim, &t, "/Client?pageinate=true&page_size=1000&page_no=1").await;
     assert_eq!(rows(&body, "clients").len(), 100);
     let total = body["record_count"].as_u64().unwrap();
@@ -97,8 +89,7 @@ async fn page_is_capped_at_100_and_record_count_is_the_total() {
 
 #[tokio::test]
 async fn page_no_is_one_based_and_defaults() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     let all = get_ok(&sim, &t, "/Client").await;
     let all_ids = ids(rows(&all, "clients"));
     let p1 = get_ok(&sim, &t, "/Client?pageinate=true&page_size=10&page_no=1").await;
@@ -115,8 +106,7 @@ async fn page_no_is_one_based_and_defaults() {
 
 #[tokio::test]
 async fn without_pageinate_page_size_is_ignored_and_count_limits() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     let all = get_ok(&sim, &t, "/Client").await;
     let n = all["record_count"].as_u64().unwrap() as usize;
     assert_eq!(rows(&all, "clients").len(), n, "all rows without paging");
@@ -129,8 +119,7 @@ async fn without_pageinate_page_size_is_ignored_and_count_limits() {
 
 #[tokio::test]
 async fn search_is_a_case_insensitive_substring_of_the_name() {
-    let sim = start(SimConfig::default()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(SimConfig::default()).await;
     let body = get_ok(&sim, &t, "/Client?search=MÜLLER&includeinactive=true").await;
     let names: Vec<&str> = rows(&body, "clients")
         .iter()
@@ -153,8 +142,7 @@ async fn search_is_a_case_insensitive_substring_of_the_name() {
 
 #[tokio::test]
 async fn order_fields_and_orderdesc_sort_the_rows() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     let lower = |v: &Value| v["name"].as_str().unwrap().to_lowercase();
     let body = get_ok(&sim, &t, "/Client").await;
     let names: Vec<String> = rows(&body, "clients").iter().map(lower).collect();
@@ -193,8 +181,7 @@ async fn order_fields_and_orderdesc_sort_the_rows() {
 
 #[tokio::test]
 async fn active_only_by_default_and_inactive_filters() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     let count = |b: &Value| b["record_count"].as_u64().unwrap();
     let default = get_ok(&sim, &t, "/Client").await;
     assert!(rows(&default, "clients")
@@ -224,8 +211,7 @@ async fn active_only_by_default_and_inactive_filters() {
 
 #[tokio::test]
 async fn client_id_toplevel_id_and_stock_filters() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     let body = get_ok(&sim, &t, "/Site?client_id=2&includeinactive=true").await;
     let r = rows(&body, "sites");
     assert!(!r.is_empty());
@@ -263,8 +249,7 @@ async fn client_id_toplevel_id_and_stock_filters() {
 
 #[tokio::test]
 async fn idonly_returns_only_ids_and_ignores_paging() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     let body = get_ok(&sim, &t, "/Client?idonly=true&pageinate=true&page_size=5").await;
     let r = rows(&body, "clients");
     assert_eq!(r.len() as u64, body["record_count"].as_u64().unwrap());
@@ -276,8 +261,7 @@ async fn idonly_returns_only_ids_and_ignores_paging() {
 
 #[tokio::test]
 async fn unknown_parameters_are_ignored_but_bad_values_are_400() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     let plain = get_ok(&sim, &t, "/Client").await;
     let odd = get_ok(&sim, &t, "/Client?frobnicate=yes&view_id=3&columns_id=9").await;
     assert_eq!(plain, odd);
@@ -288,8 +272,7 @@ async fn unknown_parameters_are_ignored_but_bad_values_are_400() {
 
 #[tokio::test]
 async fn list_rows_are_abbreviated_and_detail_is_the_whole_record() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     let list = get_ok(&sim, &t, "/Client?count=1").await;
     let row = &rows(&list, "clients")[0];
     let id = row["id"].as_i64().unwrap();
@@ -311,8 +294,7 @@ async fn list_rows_are_abbreviated_and_detail_is_the_whole_record() {
 
 #[tokio::test]
 async fn includedetails_adds_nested_objects() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     let site = get_ok(&sim, &t, "/Site/3?includedetails=true").await;
     assert_eq!(
         site["delivery_address"]["line1"],
@@ -333,8 +315,7 @@ async fn includedetails_adds_nested_objects() {
 
 #[tokio::test]
 async fn halo_quirks_site_client_id_double_and_zoneless_timestamps() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     let text = get_raw(&sim, &t, "/Site/1").await.text().await.unwrap();
     assert!(text.contains("\"client_id\":1.0"), "{text}");
     let client = get_ok(&sim, &t, "/Client/2").await;
@@ -348,8 +329,7 @@ async fn halo_quirks_site_client_id_double_and_zoneless_timestamps() {
 
 #[tokio::test]
 async fn paths_are_case_insensitive() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     let a = get_ok(&sim, &t, "/Client?count=3").await;
     let b = get_ok(&sim, &t, "/client?count=3").await;
     let c = get_ok(&sim, &t, "/CLIENT/?COUNT=3").await;
@@ -361,8 +341,7 @@ async fn paths_are_case_insensitive() {
 
 #[tokio::test]
 async fn service_filters_and_status_history() {
-    let sim = start(SimConfig::default()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(SimConfig::default()).await;
     let body = get_ok(&sim, &t, "/Service?service_category_id=3").await;
     let r = rows(&body, "services");
     assert!(!r.is_empty() && r.iter().all(|s| s["service_category_id"] == 3));

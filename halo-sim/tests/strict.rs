@@ -17,16 +17,10 @@ fn strict() -> SimConfig {
 
 #[tokio::test]
 async fn strict_answers_untyped_creates_with_an_empty_200_and_still_stores_them() {
-    let sim = start(strict()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(strict()).await;
     let before = sim.sim.count(Entity::Organisation);
-    let res = http()
-        .post(format!("{}/Organisation", sim.api_url()))
-        .bearer_auth(&t)
-        .json(&json!([{"name": "Strict Org"}]))
-        .send()
-        .await
-        .unwrap();
+    let body = json!([{"name": "Strict Org"}]).to_string();
+    let res = post_typed(&sim, &t, "/Organisation", "application/json", &body).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.text().await.unwrap(), "", "an empty body");
     assert_eq!(sim.sim.count(Entity::Organisation), before + 1);
@@ -38,8 +32,7 @@ async fn strict_answers_untyped_creates_with_an_empty_200_and_still_stores_them(
 
 #[tokio::test]
 async fn strict_sends_1900_for_empty_dates_and_counts_as_strings() {
-    let sim = start(strict()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(strict()).await;
     let body = get_ok(&sim, &t, "/Client?pageinate=true&page_size=50&page_no=1").await;
     assert!(body["record_count"].is_string(), "{}", body["record_count"]);
     let rows = rows(&body, "clients");

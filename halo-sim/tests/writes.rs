@@ -9,8 +9,7 @@ use serde_json::{json, Value};
 
 #[tokio::test]
 async fn post_array_without_id_creates_and_answers_201_with_the_saved_object() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     let before = sim.sim.count(Entity::Client);
     let (status, saved) = post(
         &sim,
@@ -42,8 +41,7 @@ async fn post_array_without_id_creates_and_answers_201_with_the_saved_object() {
 
 #[tokio::test]
 async fn post_with_id_updates_only_the_sent_fields() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     let before = sim.sim.record(Entity::Client, 5).unwrap();
     let (status, saved) = post(
         &sim,
@@ -63,8 +61,7 @@ async fn post_with_id_updates_only_the_sent_fields() {
 
 #[tokio::test]
 async fn renaming_a_client_renames_it_on_its_sites() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     post(
         &sim,
         &t,
@@ -84,8 +81,7 @@ async fn renaming_a_client_renames_it_on_its_sites() {
 
 #[tokio::test]
 async fn invalid_posts_are_400_model_state_and_write_nothing() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     let before = sim.sim.count(Entity::Client);
     let record_before = sim.sim.record(Entity::Client, 2).unwrap();
     let cases: Vec<(&str, &str)> = vec![
@@ -133,8 +129,7 @@ async fn invalid_posts_are_400_model_state_and_write_nothing() {
 
 #[tokio::test]
 async fn site_create_stores_client_id_as_a_double() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     let (status, saved) = post(
         &sim,
         &t,
@@ -151,8 +146,7 @@ async fn site_create_stores_client_id_as_a_double() {
 
 #[tokio::test]
 async fn delete_answers_200_then_the_record_is_gone() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     let sites_of_7: Vec<i64> = ids(rows(
         &get_ok(&sim, &t, "/Site?client_id=7&includeinactive=true").await,
         "sites",
@@ -177,8 +171,7 @@ async fn delete_answers_200_then_the_record_is_gone() {
 
 #[tokio::test]
 async fn typed_posts_answer_201_untyped_ones_200() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     let (s, _) = post(
         &sim,
         &t,
@@ -214,8 +207,7 @@ async fn typed_posts_answer_201_untyped_ones_200() {
 
 #[tokio::test]
 async fn crm_notes_create_list_get_delete() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     let (status, note) = post(
         &sim,
         &t,
@@ -229,12 +221,7 @@ async fn crm_notes_create_list_get_delete() {
     assert_eq!(note["who_agentid"], 1, "the acting technician");
     let list = get_ok(&sim, &t, "/CRMNote?client_id=9").await;
     assert!(ids(list.as_array().unwrap()).contains(&id));
-    let newest_first: Vec<&str> = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["datetime"].as_str().unwrap())
-        .collect();
+    let newest_first = strings(&list, "datetime");
     assert!(newest_first.windows(2).all(|w| w[0] >= w[1]));
     assert_eq!(
         get_ok(&sim, &t, &format!("/CRMNote/{id}")).await["detail"],
@@ -248,8 +235,7 @@ async fn crm_notes_create_list_get_delete() {
 
 #[tokio::test]
 async fn popup_notes_are_written_through_clients_and_marked_read() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     let (status, _) = post(
         &sim,
         &t,
@@ -305,8 +291,7 @@ async fn popup_notes_are_written_through_clients_and_marked_read() {
 
 #[tokio::test]
 async fn service_unsubscribe_removes_the_callers_subscription() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     // service 1 is followed by the API account (agent 1)
     let before = get_ok(&sim, &t, "/Service/1").await;
     assert_eq!(before["user_subscribed"], true);
@@ -333,17 +318,10 @@ async fn service_unsubscribe_removes_the_callers_subscription() {
 
 #[tokio::test]
 async fn multi_element_post_saves_all_and_answers_with_the_first() {
-    let sim = start(small()).await;
-    let t = token(&sim).await;
+    let (sim, t) = start_with_token(small()).await;
     let before = sim.sim.count(Entity::Supplier);
-    let r = http()
-        .post(format!("{}/Supplier", sim.api_url()))
-        .bearer_auth(&t)
-        .header("content-type", "text/json")
-        .body(r#"[{"name": "First Supplier"}, {"id": 2, "phone_number": "+44 20 7946 0000"}]"#)
-        .send()
-        .await
-        .unwrap();
+    let both = r#"[{"name": "First Supplier"}, {"id": 2, "phone_number": "+44 20 7946 0000"}]"#;
+    let r = post_typed(&sim, &t, "/Supplier", "text/json", both).await;
     assert_eq!(r.status(), StatusCode::CREATED);
     let first: Value = r.json().await.unwrap();
     assert_eq!(

@@ -6,7 +6,7 @@ mod common;
 use std::time::Duration;
 
 use common::{counting_tokens, echo_api, Reply};
-use halo::client::{ExposeSecret, Pkce, SecretString, TokenSet};
+use halo::client::{ExposeSecret, Pkce, SecretString};
 use halo::query::ClientQuery;
 use halo::Error;
 
@@ -31,8 +31,8 @@ async fn concurrent_calls_share_one_token_request() {
 
 #[tokio::test]
 async fn client_credentials_request_has_the_documented_shape() {
-    let mock = common::spawn(echo_api, counting_tokens(3600, Duration::ZERO)).await;
-    mock.gateway().app_client().check_token().await.unwrap();
+    let mock = common::spawn_api(echo_api).await;
+    mock.app().check_token().await.unwrap();
     let t = &mock.token_requests()[0];
     assert_eq!(t.method, "POST");
     assert_eq!(t.path, "/auth/token");
@@ -52,7 +52,7 @@ async fn client_credentials_request_has_the_documented_shape() {
 async fn token_is_renewed_before_it_expires() {
     // 62 s lifetime, renewed 60 s before expiry: still valid after 2.5 s, yet replaced
     let mock = common::spawn(echo_api, counting_tokens(62, Duration::ZERO)).await;
-    let c = mock.gateway().app_client();
+    let c = mock.app();
     c.clients().list(&ClientQuery::new()).await.unwrap();
     c.clients().list(&ClientQuery::new()).await.unwrap();
     assert_eq!(mock.token_requests().len(), 1, "a fresh token is reused");
@@ -76,14 +76,8 @@ async fn a_401_gets_a_new_token_and_retries_once() {
             Reply::ok(r#"{"record_count":1,"clients":[{"id":1,"name":"A"}]}"#)
         }
     };
-    let mock = common::spawn(api, counting_tokens(3600, Duration::ZERO)).await;
-    let page = mock
-        .gateway()
-        .app_client()
-        .clients()
-        .list(&ClientQuery::new())
-        .await
-        .unwrap();
+    let mock = common::spawn_api(api).await;
+    let page = mock.list_clients().await.unwrap();
     assert_eq!(page.items[0].name.as_deref(), Some("A"));
     assert_eq!(mock.token_requests().len(), 2);
     assert_eq!(mock.api_requests().len(), 2);
@@ -91,18 +85,8 @@ async fn a_401_gets_a_new_token_and_retries_once() {
 
 #[tokio::test]
 async fn a_second_401_is_an_error_not_a_loop() {
-    let mock = common::spawn(
-        |_: &common::Recorded, _| Reply::json(401, ""),
-        counting_tokens(3600, Duration::ZERO),
-    )
-    .await;
-    let err = mock
-        .gateway()
-        .app_client()
-        .clients()
-        .list(&ClientQuery::new())
-        .await
-        .unwrap_err();
+    let mock = common::spawn_api(|_: &common::Recorded, _| Reply::json(401, "")).await;
+    let err = mock.list_clients().await.unwrap_err();
     assert_eq!(err, Error::Unauthorized);
     assert_eq!(err.status_code(), 401);
     assert_eq!(mock.api_requests().len(), 2);
@@ -111,10 +95,7 @@ async fn a_second_401_is_an_error_not_a_loop() {
 
 #[tokio::test]
 async fn bad_credentials_say_so_without_the_secret() {
-    let mock = common::spawn(echo_api, |_: &common::Recorded, _| {
-        Reply::json(401, r#"{"error":"invalid_client"}"#)
-    })
-    .await;
+    let mock = common::spawn_refusing_tokens(401, r#"{"error":"invalid_client"}"#).await;
     let gw = mock.gateway();
     let c = gw.app_client();
     let err = c.check_token().await.unwrap_err();
@@ -132,13 +113,9 @@ async fn bad_credentials_say_so_without_the_secret() {
 
 #[tokio::test]
 async fn agent_token_is_refreshed_with_the_refresh_grant_and_exposed_for_the_session() {
-    let mock = common::spawn(echo_api, counting_tokens(3600, Duration::ZERO)).await;
+    let mock = common::spawn_api(echo_api).await;
     let gw = mock.gateway();
-    let expired = TokenSet::new(
-        "old-access",
-        Some("old-refresh".into()),
-        Some(chrono::Utc::now() - chrono::Duration::seconds(5)),
-    );
+    let expired = common::agent_tokens("old-access", Some("old-refresh"), true);
     let agent = gw.agent_client("agent-7", expired);
     agent.clients().list(&ClientQuery::new()).await.unwrap();
     let t = &mock.token_requests()[0];
@@ -165,12 +142,8 @@ async fn agent_401_refreshes_once_then_retries() {
             Reply::ok("[]")
         }
     };
-    let mock = common::spawn(api, counting_tokens(3600, Duration::ZERO)).await;
-    let set = TokenSet::new(
-        "revoked",
-        Some("r".into()),
-        Some(chrono::Utc::now() + chrono::Duration::hours(1)),
-    );
+    let mock = common::spawn_api(api).await;
+    let set = common::agent_tokens("revoked", Some("r"), false);
     let agent = mock.gateway().agent_client("a", set);
     agent
         .organisations()
@@ -183,16 +156,9 @@ async fn agent_401_refreshes_once_then_retries() {
 
 #[tokio::test]
 async fn failed_agent_refresh_means_sign_in_again() {
-    let mock = common::spawn(echo_api, |_: &common::Recorded, _| {
-        Reply::json(400, r#"{"error":"invalid_grant"}"#)
-    })
-    .await;
+    let mock = common::spawn_refusing_tokens(400, r#"{"error":"invalid_grant"}"#).await;
     let gw = mock.gateway();
-    let expired = TokenSet::new(
-        "a",
-        Some("r".into()),
-        Some(chrono::Utc::now() - chrono::Duration::seconds(1)),
-    );
+    let expired = common::agent_tokens("a", Some("r"), true);
     let err = gw
         .agent_client("x", expired)
         .clients()
@@ -202,11 +168,7 @@ async fn failed_agent_refresh_means_sign_in_again() {
     assert_eq!(err, Error::SignInRequired);
     assert_eq!(err.status_code(), 401);
     assert!(err.to_string().contains("sign in again"));
-    let no_refresh = TokenSet::new(
-        "a",
-        None,
-        Some(chrono::Utc::now() - chrono::Duration::seconds(1)),
-    );
+    let no_refresh = common::agent_tokens("a", None, true);
     let err = gw
         .agent_client("y", no_refresh)
         .check_token()
@@ -218,7 +180,7 @@ async fn failed_agent_refresh_means_sign_in_again() {
 
 #[tokio::test]
 async fn authorization_code_exchange_sends_the_pkce_verifier() {
-    let mock = common::spawn(echo_api, counting_tokens(3600, Duration::ZERO)).await;
+    let mock = common::spawn_api(echo_api).await;
     let gw = mock.gateway();
     let pkce = Pkce::generate();
     let set = gw

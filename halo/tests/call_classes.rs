@@ -6,18 +6,16 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{counting_tokens, echo_api};
+use common::echo_api;
 use halo::client::{CallClass, Gateway};
 use halo::query::ClientQuery;
 use halo::Error;
 
 #[tokio::test]
 async fn a_limiter_wait_longer_than_the_request_budget_answers_rate_limited_at_once() {
-    let mock = common::spawn(echo_api, counting_tokens(3600, Duration::ZERO)).await;
-    let mut cfg = mock.config("budget-wait-app");
+    let mock = common::spawn_api(echo_api).await;
     // 10 per minute: a burst of 1, then one every 6.7 s
-    cfg.rate_limit = 10;
-    cfg.rate_window = Duration::from_secs(60);
+    let mut cfg = mock.limited("budget-wait-app", 10, Duration::from_secs(60));
     cfg.request_budget = Some(Duration::from_secs(2));
     let halo = Gateway::new(cfg).unwrap().app_client();
     halo.clients().list(&ClientQuery::new()).await.unwrap();
@@ -44,7 +42,7 @@ async fn a_limiter_wait_longer_than_the_request_budget_answers_rate_limited_at_o
 
 #[tokio::test]
 async fn background_calls_leave_page_views_their_reserve_and_use_the_same_token() {
-    let mock = common::spawn(echo_api, counting_tokens(3600, Duration::ZERO)).await;
+    let mock = common::spawn_api(echo_api).await;
     let mut cfg = mock.config("classes-app");
     // 30 per 5 minutes: a burst of 3; background work may take only one of them
     cfg.rate_limit = 30;

@@ -2,9 +2,7 @@
 
 mod common;
 
-use std::time::Duration;
-
-use common::{counting_tokens, Recorded, Reply};
+use common::{Recorded, Reply};
 use futures::TryStreamExt;
 use halo::query::{ClientQuery, SiteQuery};
 
@@ -44,19 +42,10 @@ fn capped(
 
 #[tokio::test]
 async fn page_walk_survives_the_100_row_cap() {
-    let mock = common::spawn(capped(250, 100, 250), counting_tokens(3600, Duration::ZERO)).await;
-    let c = mock.gateway().app_client();
+    let mock = common::spawn_api(capped(250, 100, 250)).await;
+    let c = mock.app();
     // asking for 1000 a page: Halo answers 100 and the echo says 1000
-    let first = c
-        .clients()
-        .list(
-            &ClientQuery::new()
-                .pageinate(true)
-                .page_size(1000)
-                .page_no(1),
-        )
-        .await
-        .unwrap();
+    let first = common::first_client_page(&c, 1000).await;
     assert_eq!(
         (first.items.len(), first.record_count, first.page_size),
         (100, 250, Some(1000))
@@ -85,8 +74,8 @@ async fn page_walk_survives_the_100_row_cap() {
 
 #[tokio::test]
 async fn page_walk_follows_record_count_when_halo_caps_lower_still() {
-    let mock = common::spawn(capped(250, 40, 250), counting_tokens(3600, Duration::ZERO)).await;
-    let c = mock.gateway().app_client();
+    let mock = common::spawn_api(capped(250, 40, 250)).await;
+    let c = mock.app();
     let all = c.sites().all(SiteQuery::new()).await.unwrap();
     assert_eq!(all.len(), 250);
     assert_eq!(all.last().unwrap().id, 250);
@@ -96,18 +85,8 @@ async fn page_walk_follows_record_count_when_halo_caps_lower_still() {
 
 #[tokio::test]
 async fn page_walk_stops_at_an_empty_page_when_record_count_overstates() {
-    let mock = common::spawn(
-        capped(150, 100, 1000),
-        counting_tokens(3600, Duration::ZERO),
-    )
-    .await;
-    let all = mock
-        .gateway()
-        .app_client()
-        .clients()
-        .all(ClientQuery::new())
-        .await
-        .unwrap();
+    let mock = common::spawn_api(capped(150, 100, 1000)).await;
+    let all = mock.app().clients().all(ClientQuery::new()).await.unwrap();
     assert_eq!(all.len(), 150);
     assert_eq!(
         mock.api_requests().len(),
@@ -126,14 +105,10 @@ async fn an_error_mid_walk_ends_the_stream_with_that_error() {
             inner(r, n)
         }
     };
-    let mock = common::spawn(api, counting_tokens(3600, Duration::ZERO)).await;
-    let got: Vec<_> = futures::StreamExt::collect::<Vec<_>>(
-        mock.gateway()
-            .app_client()
-            .clients()
-            .stream(ClientQuery::new()),
-    )
-    .await;
+    let mock = common::spawn_api(api).await;
+    let got: Vec<_> =
+        futures::StreamExt::collect::<Vec<_>>(mock.app().clients().stream(ClientQuery::new()))
+            .await;
     assert_eq!(got.len(), 101);
     assert_eq!(got[100].as_ref().unwrap_err(), &halo::Error::Forbidden);
 }

@@ -67,64 +67,46 @@ async fn call(
             expect
         }};
     }
+    macro_rules! list {
+        ($q:ty, $resource:ident) => {
+            run!($q, |q| async {
+                client.$resource().list(&q).await.map(|_| ())
+            })
+        };
+    }
+    macro_rules! get {
+        ($q:ty, $resource:ident) => {
+            run!($q, |q| async {
+                client.$resource().get(5, &q).await.map(|_| ())
+            })
+        };
+    }
     match endpoint {
-        "GET /Client" => run!(ClientQuery, |q| async {
-            client.clients().list(&q).await.map(|_| ())
-        }),
-        "GET /Client/{id}" => run!(ClientDetailQuery, |q| async {
-            client.clients().get(5, &q).await.map(|_| ())
-        }),
-        "GET /Site" => run!(SiteQuery, |q| async {
-            client.sites().list(&q).await.map(|_| ())
-        }),
-        "GET /Site/{id}" => run!(SiteDetailQuery, |q| async {
-            client.sites().get(5, &q).await.map(|_| ())
-        }),
+        "GET /Client" => list!(ClientQuery, clients),
+        "GET /Client/{id}" => get!(ClientDetailQuery, clients),
+        "GET /Site" => list!(SiteQuery, sites),
+        "GET /Site/{id}" => get!(SiteDetailQuery, sites),
         "GET /Site/StockBins" => run!(OrganisationQuery, |_q| async {
             client.sites().stock_bins().await.map(|_| ())
         }),
-        "GET /Supplier" => run!(SupplierQuery, |q| async {
-            client.suppliers().list(&q).await.map(|_| ())
-        }),
-        "GET /Supplier/{id}" => run!(DetailQuery, |q| async {
-            client.suppliers().get(5, &q).await.map(|_| ())
-        }),
-        "GET /Organisation" => run!(OrganisationQuery, |q| async {
-            client.organisations().list(&q).await.map(|_| ())
-        }),
-        "GET /Organisation/{id}" => run!(DetailQuery, |q| async {
-            client.organisations().get(5, &q).await.map(|_| ())
-        }),
-        "GET /Service" => run!(ServiceQuery, |q| async {
-            client.services().list(&q).await.map(|_| ())
-        }),
-        "GET /Service/{id}" => run!(ServiceDetailQuery, |q| async {
-            client.services().get(5, &q).await.map(|_| ())
-        }),
-        "GET /CRMNote" => run!(CrmNoteQuery, |q| async {
-            client.crm_notes().list(&q).await.map(|_| ())
-        }),
-        "GET /CRMNote/{id}" => run!(DetailQuery, |q| async {
-            client.crm_notes().get(5, &q).await.map(|_| ())
-        }),
-        "GET /PopupNote" => run!(PopupNoteQuery, |q| async {
-            client.popup_notes().list(&q).await.map(|_| ())
-        }),
+        "GET /Supplier" => list!(SupplierQuery, suppliers),
+        "GET /Supplier/{id}" => get!(DetailQuery, suppliers),
+        "GET /Organisation" => list!(OrganisationQuery, organisations),
+        "GET /Organisation/{id}" => get!(DetailQuery, organisations),
+        "GET /Service" => list!(ServiceQuery, services),
+        "GET /Service/{id}" => get!(ServiceDetailQuery, services),
+        "GET /CRMNote" => list!(CrmNoteQuery, crm_notes),
+        "GET /CRMNote/{id}" => get!(DetailQuery, crm_notes),
+        "GET /PopupNote" => list!(PopupNoteQuery, popup_notes),
         "GET /TopLevel" => run!(TopLevelQuery, |q| async {
             client.lookups().top_levels(&q).await.map(|_| ())
         }),
         "GET /ServiceCategory" => run!(ServiceCategoryQuery, |q| async {
             client.lookups().service_categories(&q).await.map(|_| ())
         }),
-        "GET /TopLevel/{id}" => run!(TopLevelDetailQuery, |q| async {
-            client.top_levels().get(5, &q).await.map(|_| ())
-        }),
-        "GET /ServiceCategory/{id}" => run!(DetailQuery, |q| async {
-            client.service_categories().get(5, &q).await.map(|_| ())
-        }),
-        "GET /ServiceStatus/{id}" => run!(DetailQuery, |q| async {
-            client.service_statuses().get(5, &q).await.map(|_| ())
-        }),
+        "GET /TopLevel/{id}" => get!(TopLevelDetailQuery, top_levels),
+        "GET /ServiceCategory/{id}" => get!(DetailQuery, service_categories),
+        "GET /ServiceStatus/{id}" => get!(DetailQuery, service_statuses),
         "GET /Client/me" => run!(OrganisationQuery, |_q| async {
             client.clients().me().await.map(|_| ())
         }),
@@ -144,12 +126,8 @@ fn wire_path(endpoint: &str) -> String {
 
 #[tokio::test]
 async fn every_documented_parameter_reaches_the_wire_under_its_exact_name() {
-    let mock = common::spawn(
-        common::echo_api,
-        common::counting_tokens(3600, Default::default()),
-    )
-    .await;
-    let client = mock.gateway().app_client();
+    let mock = common::spawn_api(common::echo_api).await;
+    let client = mock.app();
     let table = documented();
     assert!(table.len() >= 21, "the table lost endpoints");
     let mut failures = Vec::new();
@@ -185,12 +163,8 @@ async fn every_documented_parameter_reaches_the_wire_under_its_exact_name() {
 
 #[tokio::test]
 async fn an_empty_query_sends_no_parameters_anywhere() {
-    let mock = common::spawn(
-        common::echo_api,
-        common::counting_tokens(3600, Default::default()),
-    )
-    .await;
-    let client = mock.gateway().app_client();
+    let mock = common::spawn_api(common::echo_api).await;
+    let client = mock.app();
     for (endpoint, params) in &documented() {
         call(&client, endpoint, params, true).await;
         let rec = mock.api_requests().pop().unwrap();

@@ -14,7 +14,7 @@ use halo::query::*;
 /// A mock whose every API request is answered with fixture `name`, and the app's client of it.
 async fn serving(name: &'static str) -> (common::Mock, halo::client::HaloClient) {
     let mock = mock_serving(name).await;
-    let client = mock.gateway().app_client();
+    let client = mock.app();
     (mock, client)
 }
 

@@ -3,9 +3,7 @@
 
 mod common;
 
-use std::time::Duration;
-
-use common::{counting_tokens, Recorded, Reply};
+use common::{Recorded, Reply};
 use halo::models::{fingerprint, Client, PopupNote, Site};
 use halo::query::*;
 use serde_json::{json, Value};
@@ -42,16 +40,17 @@ fn fixtures(r: &Recorded, _: usize) -> Reply {
     }
 }
 
-async fn mock() -> common::Mock {
-    common::spawn(fixtures, counting_tokens(3600, Duration::ZERO)).await
+/// A mock serving the fixtures, and the app's client of it.
+async fn mock() -> (common::Mock, halo::client::HaloClient) {
+    let mock = common::spawn_api(fixtures).await;
+    let client = mock.app();
+    (mock, client)
 }
 
 #[tokio::test]
 async fn quirky_site_decodes() {
-    let m = mock().await;
-    let s = m
-        .gateway()
-        .app_client()
+    let (m, c) = mock().await;
+    let s = c
         .sites()
         .get(5, &SiteDetailQuery::new().includedetails(true))
         .await
@@ -121,8 +120,7 @@ async fn a_record_read_and_written_back_loses_nothing() {
 
 #[tokio::test]
 async fn bare_array_lists_decode() {
-    let m = mock().await;
-    let c = m.gateway().app_client();
+    let (_m, c) = mock().await;
     let orgs = c
         .organisations()
         .list(&OrganisationQuery::new())
@@ -144,10 +142,8 @@ async fn bare_array_lists_decode() {
 
 #[tokio::test]
 async fn client_secrets_in_records_stay_out_of_debug_output() {
-    let m = mock().await;
-    let client = m
-        .gateway()
-        .app_client()
+    let (_m, c) = mock().await;
+    let client = c
         .clients()
         .get(12, &ClientDetailQuery::new())
         .await
@@ -162,8 +158,7 @@ async fn client_secrets_in_records_stay_out_of_debug_output() {
 
 #[tokio::test]
 async fn an_update_sends_its_own_id_and_only_the_given_fields() {
-    let m = mock().await;
-    let c = m.gateway().app_client();
+    let (m, c) = mock().await;
     let before: Client = c
         .clients()
         .get(12, &ClientDetailQuery::new())
@@ -201,8 +196,8 @@ async fn an_update_without_a_record_in_the_reply_reads_it_back() {
             Reply::ok(r#"{"id":3,"name":"Read back"}"#)
         }
     };
-    let m = common::spawn(api, counting_tokens(3600, Duration::ZERO)).await;
-    let c = m.gateway().app_client();
+    let m = common::spawn_api(api).await;
+    let c = m.app();
     let saved = c
         .suppliers()
         .update(3, json!({"name": "b"}).as_object().unwrap().clone())
@@ -219,19 +214,13 @@ async fn an_update_without_a_record_in_the_reply_reads_it_back() {
 
 #[tokio::test]
 async fn create_posts_an_array_and_returns_the_new_id() {
-    let m = mock().await;
+    let (m, c) = mock().await;
     let new = Client {
         name: Some("New Co".into()),
         newclient_sitename: Some("Main".into()),
         ..Default::default()
     };
-    let saved = m
-        .gateway()
-        .app_client()
-        .clients()
-        .create(&new)
-        .await
-        .unwrap();
+    let saved = c.clients().create(&new).await.unwrap();
     assert_eq!(saved.id, 99);
     assert_eq!(
         m.api_requests()[0].json(),
@@ -241,8 +230,7 @@ async fn create_posts_an_array_and_returns_the_new_id() {
 
 #[tokio::test]
 async fn deletes_unsubscribes_notes_and_popups_hit_the_documented_paths() {
-    let m = mock().await;
-    let c = m.gateway().app_client();
+    let (m, c) = mock().await;
     c.clients().delete(12).await.unwrap();
     c.services().unsubscribe(8).await.unwrap();
     let notes = c.crm_notes().for_site(12, 5).await.unwrap();
@@ -286,8 +274,8 @@ async fn a_bad_field_is_kept_aside_and_a_bad_id_is_reported_with_its_path() {
             Reply::ok(r#"{"record_count":2,"sites":[{"id":1},{"id":2,"client_id":"twelve"}]}"#)
         }
     };
-    let m = common::spawn(api, counting_tokens(3600, Duration::ZERO)).await;
-    let sites = m.gateway().app_client().sites();
+    let m = common::spawn_api(api).await;
+    let sites = m.app().sites();
     let page = sites.list(&SiteQuery::new()).await.unwrap();
     assert_eq!(page.items.len(), 2);
     assert_eq!(page.items[1].client_id, None);

@@ -5,7 +5,7 @@ mod common;
 use std::time::Duration;
 
 use common::{counting_tokens, echo_api, Recorded, Reply};
-use halo::client::{Gateway, TokenSet};
+use halo::client::Gateway;
 use halo::query::{ClientDetailQuery, ClientQuery, SiteQuery};
 use halo::Error;
 
@@ -25,13 +25,8 @@ async fn a_429_backs_off_doubling_then_succeeds() {
             Reply::ok("[]")
         }
     };
-    let mock = common::spawn(api, counting_tokens(3600, Duration::ZERO)).await;
-    mock.gateway()
-        .app_client()
-        .clients()
-        .list(&ClientQuery::new())
-        .await
-        .unwrap();
+    let mock = common::spawn_api(api).await;
+    mock.list_clients().await.unwrap();
     let reqs = mock.api_requests();
     assert_eq!(reqs.len(), 3);
     let g = gaps(&reqs);
@@ -49,8 +44,8 @@ async fn a_429_honours_retry_after_and_posts_are_retried_too() {
             Reply::ok(r#"{"id":4}"#)
         }
     };
-    let mock = common::spawn(api, counting_tokens(3600, Duration::ZERO)).await;
-    let c = mock.gateway().app_client();
+    let mock = common::spawn_api(api).await;
+    let c = mock.app();
     c.clients().update(4, serde_json::Map::new()).await.unwrap();
     let g = gaps(&mock.api_requests());
     assert!(g[0] >= Duration::from_millis(1000), "{g:?}");
@@ -58,18 +53,8 @@ async fn a_429_honours_retry_after_and_posts_are_retried_too() {
 
 #[tokio::test]
 async fn persistent_429_gives_rate_limited() {
-    let mock = common::spawn(
-        |_: &Recorded, _| Reply::json(429, RATE_TEXT),
-        counting_tokens(3600, Duration::ZERO),
-    )
-    .await;
-    let e = mock
-        .gateway()
-        .app_client()
-        .clients()
-        .list(&ClientQuery::new())
-        .await
-        .unwrap_err();
+    let mock = common::spawn_api(|_: &Recorded, _| Reply::json(429, RATE_TEXT)).await;
+    let e = mock.list_clients().await.unwrap_err();
     assert!(matches!(e, Error::RateLimited { .. }), "{e:?}");
     assert_eq!(e.status_code(), 429);
     assert!(e.to_string().contains("rate limit"));
@@ -85,7 +70,7 @@ async fn after_a_429_every_caller_waits_instead_of_hammering() {
             Reply::ok("[]")
         }
     };
-    let mock = common::spawn(api, counting_tokens(3600, Duration::ZERO)).await;
+    let mock = common::spawn_api(api).await;
     let mut cfg = mock.config("paused-app");
     cfg.retry.rate_limit_base = Duration::from_millis(600);
     let gw = Gateway::new(cfg).unwrap();
@@ -121,8 +106,8 @@ async fn server_errors_retry_gets_but_not_posts() {
             Reply::ok("[]")
         }
     };
-    let mock = common::spawn(api, counting_tokens(3600, Duration::ZERO)).await;
-    let c = mock.gateway().app_client();
+    let mock = common::spawn_api(api).await;
+    let c = mock.app();
     c.clients().list(&ClientQuery::new()).await.unwrap();
     assert_eq!(mock.api_requests().len(), 3);
     let err = c.clients().create(&Default::default()).await.unwrap_err();
@@ -159,7 +144,7 @@ async fn slow_halo_times_out_and_gets_are_retried() {
 
 #[tokio::test]
 async fn unreachable_halo_is_a_transport_error() {
-    let mock = common::spawn(echo_api, counting_tokens(3600, Duration::ZERO)).await;
+    let mock = common::spawn_api(echo_api).await;
     let mut cfg = mock.config("gone");
     cfg.api_url = "http://127.0.0.1:9/api".parse().unwrap();
     let err = Gateway::new(cfg)
@@ -181,8 +166,8 @@ async fn status_codes_map_to_errors() {
         "/api/Client/3" => Reply::json(400, r#"{"[0].name":["Name is required"]}"#),
         _ => Reply::ok("[]"),
     };
-    let mock = common::spawn(api, counting_tokens(3600, Duration::ZERO)).await;
-    let c = mock.gateway().app_client();
+    let mock = common::spawn_api(api).await;
+    let c = mock.app();
     let q = ClientDetailQuery::new();
     assert_eq!(c.clients().get(1, &q).await.unwrap_err(), Error::NotFound);
     assert_eq!(c.clients().get(2, &q).await.unwrap_err(), Error::Forbidden);
@@ -202,18 +187,15 @@ async fn status_codes_map_to_errors() {
 
 #[tokio::test]
 async fn the_limiter_holds_its_budget_under_concurrent_load_across_all_tokens() {
-    let mock = common::spawn(echo_api, counting_tokens(3600, Duration::ZERO)).await;
-    let mut cfg = mock.config("limited-app");
-    cfg.rate_limit = 10;
-    cfg.rate_window = Duration::from_secs(1);
+    let mock = common::spawn_api(echo_api).await;
+    let cfg = mock.limited("limited-app", 10, Duration::from_secs(1));
     let gw = Gateway::new(cfg.clone()).unwrap();
     // a second gateway for the same tenant + client id draws from the same budget
     let gw2 = Gateway::new(cfg).unwrap();
-    let future_expiry = Some(chrono::Utc::now() + chrono::Duration::hours(1));
     let clients = [
         gw.app_client(),
-        gw.agent_client("a1", TokenSet::new("t-a1", None, future_expiry)),
-        gw.agent_client("a2", TokenSet::new("t-a2", None, future_expiry)),
+        gw.agent_client("a1", common::agent_tokens("t-a1", None, false)),
+        gw.agent_client("a2", common::agent_tokens("t-a2", None, false)),
         gw2.app_client(),
     ];
     let tasks = (0..32).map(|i| {
@@ -249,19 +231,12 @@ async fn identical_concurrent_gets_share_one_upstream_call_and_writes_invalidate
             Reply::ok(r#"{"id":5,"name":"cached"}"#).delay(Duration::from_millis(200))
         }
     };
-    let mock = common::spawn(api, counting_tokens(3600, Duration::ZERO)).await;
+    let mock = common::spawn_api(api).await;
     let mut cfg = mock.config("cached-app");
     cfg.cache_ttl = Duration::from_secs(60);
     let gw = Gateway::new(cfg).unwrap();
     let app = gw.app_client();
-    let agent = gw.agent_client(
-        "a",
-        TokenSet::new(
-            "t",
-            None,
-            Some(chrono::Utc::now() + chrono::Duration::hours(1)),
-        ),
-    );
+    let agent = gw.agent_client("a", common::agent_tokens("t", None, false));
     let q = ClientDetailQuery::new();
     let gets = (0..8).map(|_| {
         let c = app.clone();

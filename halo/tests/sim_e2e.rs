@@ -3,6 +3,8 @@
 //! simulator runs strict (`SimConfig::strict`): Halo's "no date", counts as strings, empty 200s for
 //! the untyped creates.
 
+mod common;
+
 use std::collections::HashSet;
 
 use halo::client::{Gateway, GatewayConfig, SecretString};
@@ -31,16 +33,7 @@ async fn sim_client() -> (halo_sim::RunningSim, halo::client::HaloClient) {
 async fn lists_and_walks_pages_across_the_cap() {
     let (_sim, c) = sim_client().await;
     c.check_token().await.unwrap();
-    let first = c
-        .clients()
-        .list(
-            &ClientQuery::new()
-                .pageinate(true)
-                .page_size(1000)
-                .page_no(1),
-        )
-        .await
-        .unwrap();
+    let first = common::first_client_page(&c, 1000).await;
     assert!(
         first.items.len() <= 100,
         "the simulator caps pages like Halo"
@@ -58,11 +51,7 @@ async fn lists_and_walks_pages_across_the_cap() {
 #[tokio::test]
 async fn every_entity_decodes() {
     let (_sim, c) = sim_client().await;
-    let clients = c
-        .clients()
-        .list(&ClientQuery::new().pageinate(true).page_size(5).page_no(1))
-        .await
-        .unwrap();
+    let clients = common::first_client_page(&c, 5).await;
     let client_id = clients.items[0].id;
     c.clients()
         .get(client_id, &ClientDetailQuery::new().includedetails(true))
@@ -112,13 +101,7 @@ async fn every_entity_decodes() {
 #[tokio::test]
 async fn an_update_round_trips() {
     let (_sim, c) = sim_client().await;
-    let id = c
-        .clients()
-        .list(&ClientQuery::new().pageinate(true).page_size(1).page_no(1))
-        .await
-        .unwrap()
-        .items[0]
-        .id;
+    let id = common::first_client_page(&c, 1).await.items[0].id;
     let before = c
         .clients()
         .get(id, &ClientDetailQuery::new())
@@ -142,11 +125,7 @@ async fn an_update_round_trips() {
 async fn a_strict_simulator_reads_cleanly_and_untyped_creates_succeed() {
     use halo::models::{Organisation, Readable};
     let (sim, c) = sim_client().await;
-    let page = c
-        .clients()
-        .list(&ClientQuery::new().pageinate(true).page_size(50).page_no(1))
-        .await
-        .unwrap();
+    let page = common::first_client_page(&c, 50).await;
     assert!(!page.items.is_empty());
     assert!(page.record_count > 50, "a count sent as a string is read");
     assert!(page.items.iter().all(|r| r.unreadable().is_empty()));

@@ -12,11 +12,7 @@ use halo::query::ClientQuery;
 use halo::Error;
 
 fn expired() -> TokenSet {
-    TokenSet::new(
-        "old",
-        Some("r0".into()),
-        Some(chrono::Utc::now() - chrono::Duration::seconds(1)),
-    )
+    common::agent_tokens("old", Some("r0"), true)
 }
 
 /// A token endpoint that answers `first` for the first `n` requests, then hands out tokens.
@@ -55,40 +51,33 @@ async fn an_agent_refresh_that_meets_429_and_5xx_is_retried_not_signed_out() {
     }
 }
 
-#[tokio::test]
-async fn only_invalid_grant_means_sign_in_again() {
-    let mock = common::spawn(echo_api, troubled(99, (503, r#"{"error":"down"}"#))).await;
+/// An expired agent's token check against a token endpoint that always answers `status` `body`,
+/// and how many token requests it made.
+async fn refresh_refused_with(status: u16, body: &'static str) -> (Error, usize) {
+    let mock = common::spawn(echo_api, troubled(99, (status, body))).await;
     let err = mock
         .gateway()
         .agent_client("a", expired())
         .check_token()
         .await
         .unwrap_err();
+    (err, mock.token_requests().len())
+}
+
+#[tokio::test]
+async fn only_invalid_grant_means_sign_in_again() {
+    let (err, tries) = refresh_refused_with(503, r#"{"error":"down"}"#).await;
     assert_ne!(
         err,
         Error::SignInRequired,
         "HaloPSA's outage is not a sign-out"
     );
     assert_eq!(err.status_code(), 502, "{err:?}");
-    assert!(mock.token_requests().len() > 1, "it was retried");
+    assert!(tries > 1, "it was retried");
 
-    let mock = common::spawn(
-        echo_api,
-        troubled(99, (400, r#"{"error":"invalid_grant"}"#)),
-    )
-    .await;
-    let err = mock
-        .gateway()
-        .agent_client("b", expired())
-        .check_token()
-        .await
-        .unwrap_err();
+    let (err, tries) = refresh_refused_with(400, r#"{"error":"invalid_grant"}"#).await;
     assert_eq!(err, Error::SignInRequired);
-    assert_eq!(
-        mock.token_requests().len(),
-        1,
-        "a refused grant is not retried"
-    );
+    assert_eq!(tries, 1, "a refused grant is not retried");
 }
 
 #[tokio::test]
@@ -107,7 +96,7 @@ async fn the_code_exchange_is_retried_on_a_5xx() {
 #[tokio::test]
 async fn client_credentials_are_retried_on_a_5xx() {
     let mock = common::spawn(echo_api, troubled(1, (500, r#"{"error":"oops"}"#))).await;
-    mock.gateway().app_client().check_token().await.unwrap();
+    mock.app().check_token().await.unwrap();
     assert_eq!(mock.token_requests().len(), 2);
     let f = mock.token_requests()[1].form();
     assert_eq!(f["grant_type"], "client_credentials");

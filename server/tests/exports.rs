@@ -74,12 +74,7 @@ fn runs_as_formula(cell: &str) -> bool {
 }
 
 async fn export(app: &Haloscope, path: &str) -> (u16, String) {
-    let res = app
-        .client
-        .get(format!("{}{path}", app.base))
-        .send()
-        .await
-        .unwrap();
+    let res = common::get(app, path).await;
     (res.status().as_u16(), res.text().await.unwrap())
 }
 
@@ -102,10 +97,7 @@ async fn every_exported_cell_is_safe_in_a_spreadsheet_and_the_export_is_audited(
         all.iter().all(|c| !runs_as_formula(c)),
         "a cell runs as a formula: {all:?}"
     );
-    let audit: Vec<_> = common::audit_lines(&app)
-        .into_iter()
-        .filter(|l| l["action"] == "export")
-        .collect();
+    let audit = common::audit_of(&app, "export");
     assert_eq!(audit.len(), 1, "{audit:?}");
     let line = &audit[0];
     assert_eq!(line["who"], TEST_USER);
@@ -228,10 +220,7 @@ async fn an_agents_export_runs_on_the_agents_own_sign_in() {
     assert_eq!(status, 200, "{body}");
     let rows = cells(&body);
     assert!(rows.len() > 1, "{body}");
-    let audit: Vec<_> = common::audit_lines(&app)
-        .into_iter()
-        .filter(|l| l["action"] == "export")
-        .collect();
+    let audit = common::audit_of(&app, "export");
     assert_eq!(audit.len(), 1, "{audit:?}");
     assert_eq!(audit[0]["who_kind"], "agent");
     assert_eq!(audit[0]["who"], "5");

@@ -11,16 +11,6 @@ use common::{
 };
 use serde_json::Value;
 
-/// One line of `haloscope routes`.
-fn routes() -> Vec<Value> {
-    let out = common::run_to_end(&[], &["routes"], "");
-    assert_eq!(out.code, Some(0), "{}", out.stderr);
-    out.stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
 /// A concrete path for a route pattern (`{id}` / `:id` → `1`, `{file}` → `clients.csv`).
 fn concrete(path: &str) -> String {
     path.split('/')
@@ -36,7 +26,7 @@ fn concrete(path: &str) -> String {
 #[tokio::test]
 async fn every_route_without_a_session_is_refused_except_the_public_ones() {
     let (_sim, app) = start().await;
-    let routes = routes();
+    let routes = common::routes();
     let count = |kind: &str| routes.iter().filter(|r| r["kind"] == kind).count();
     assert!(
         count("page") >= 27,
@@ -138,11 +128,7 @@ async fn every_route_without_a_session_is_refused_except_the_public_ones() {
     let (status, _) = common::page(&app, "/clients").await;
     assert_eq!(status, 200);
     // the redirect keeps where the person was going, as a local path only
-    let res = anonymous
-        .get(format!("{}/clients?q=ab&page=2", app.base))
-        .send()
-        .await
-        .unwrap();
+    let res = common::get(&app.base, "/clients?q=ab&page=2").await;
     assert_eq!(
         res.headers()["location"],
         "/login?next=%2Fclients%3Fq%3Dab%26page%3D2"
@@ -153,25 +139,25 @@ async fn every_route_without_a_session_is_refused_except_the_public_ones() {
 async fn sign_in_goes_to_next_and_refuses_an_open_redirect() {
     let (_sim, app) = start().await;
     for (next, lands) in [("/sites?q=a", "/sites?q=a"), ("//evil.example/x", "/")] {
-        let res = cookie_client()
-            .post(format!("{}/login", app.base))
-            .form(&[
+        let res = common::post_login(
+            &app.base,
+            &cookie_client(),
+            &[
                 ("username", TEST_USER),
                 ("password", TEST_PASSWORD),
                 ("next", next),
-            ])
-            .send()
-            .await
-            .unwrap();
+            ],
+        )
+        .await;
         assert_eq!(res.headers()["location"], lands, "next={next}");
     }
     // a wrong password: 401, the page says so and keeps the name, no session
-    let res = cookie_client()
-        .post(format!("{}/login", app.base))
-        .form(&[("username", TEST_USER), ("password", "wrong password!")])
-        .send()
-        .await
-        .unwrap();
+    let res = common::post_login(
+        &app.base,
+        &cookie_client(),
+        &[("username", TEST_USER), ("password", "wrong password!")],
+    )
+    .await;
     assert_eq!(res.status(), 401);
     assert!(
         res.headers().get("set-cookie").is_none(),
@@ -237,12 +223,12 @@ async fn cross_site_writes_are_refused_and_change_nothing() {
 async fn the_session_cookie_has_the_right_flags_and_sign_out_ends_it_on_the_server() {
     let (_sim, app) = start().await;
     let client = plain_client();
-    let res = client
-        .post(format!("{}/login", app.base))
-        .form(&[("username", TEST_USER), ("password", TEST_PASSWORD)])
-        .send()
-        .await
-        .unwrap();
+    let res = common::post_login(
+        &app.base,
+        &client,
+        &[("username", TEST_USER), ("password", TEST_PASSWORD)],
+    )
+    .await;
     let cookie = session_cookie(&res).expect("a session cookie");
     assert!(
         cookie.starts_with("haloscope_session="),
@@ -286,12 +272,12 @@ async fn over_https_the_cookie_is_host_prefixed_and_secure_and_hsts_is_sent() {
         &[("HALOSCOPE_PUBLIC_URL", "https://scope.example.com")],
     )
     .await;
-    let res = plain_client()
-        .post(format!("{}/login", app.base))
-        .form(&[("username", TEST_USER), ("password", TEST_PASSWORD)])
-        .send()
-        .await
-        .unwrap();
+    let res = common::post_login(
+        &app.base,
+        &plain_client(),
+        &[("username", TEST_USER), ("password", TEST_PASSWORD)],
+    )
+    .await;
     let cookie = session_cookie(&res).expect("a session cookie");
     assert!(cookie.starts_with("__Host-haloscope_session="), "{cookie}");
     assert!(
@@ -505,13 +491,12 @@ async fn logs_never_hold_a_secret_a_password_a_cookie_or_a_token() {
     )
     .await;
     // the sign-in response sets the session cookie: its value must never reach the log
-    let res = app
-        .client
-        .post(format!("{}/login", app.base))
-        .form(&[("username", TEST_USER), ("password", TEST_PASSWORD)])
-        .send()
-        .await
-        .unwrap();
+    let res = common::post_login(
+        &app.base,
+        &app.client,
+        &[("username", TEST_USER), ("password", TEST_PASSWORD)],
+    )
+    .await;
     assert_eq!(res.status().as_u16(), 303, "signed in");
     let cookie = session_cookie(&res).expect("the sign-in sets the session cookie");
     let cookie_value = cookie
@@ -521,12 +506,12 @@ async fn logs_never_hold_a_secret_a_password_a_cookie_or_a_token() {
         .map(|(_, v)| v.to_owned())
         .expect("name=value");
     assert!(cookie_value.len() >= 16, "a real session id: {cookie}");
-    let wrong = plain_client()
-        .post(format!("{}/login", app.base))
-        .form(&[("username", TEST_USER), ("password", "a wrong password")])
-        .send()
-        .await
-        .unwrap();
+    let wrong = common::post_login(
+        &app.base,
+        &plain_client(),
+        &[("username", TEST_USER), ("password", "a wrong password")],
+    )
+    .await;
     assert_eq!(wrong.status().as_u16(), 401, "a wrong password is refused");
     assert_eq!(list(&app, "clients", "").await.0, 200);
     let res = common::get(&app, "/clients/1").await;
@@ -576,37 +561,22 @@ async fn a_new_password_or_a_removed_account_ends_its_sessions() {
     let fresh = cookie_client();
     common::sign_in(&app.base, &fresh, TEST_USER, "another long password").await;
     assert_eq!(
-        common::get(
-            &common::Remote {
-                base: app.base.clone(),
-                client: fresh.clone()
-            },
-            "/clients"
-        )
-        .await
-        .status(),
+        common::get(&app.with_client(&fresh), "/clients")
+            .await
+            .status(),
         200
     );
     let out = common::run_to_end(&[], &["--data-dir", &dir, "user", "remove", TEST_USER], "");
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert_eq!(
-        common::get(
-            &common::Remote {
-                base: app.base.clone(),
-                client: fresh.clone()
-            },
-            "/clients"
-        )
-        .await
-        .status(),
+        common::get(&app.with_client(&fresh), "/clients")
+            .await
+            .status(),
         303,
         "signed out by the removal"
     );
-    let ended = common::audit_lines(&app)
-        .into_iter()
-        .filter(|l| l["action"] == "session_ended")
-        .count();
-    assert_eq!(ended, 2, "both ends are audited");
+    let ended = common::audit_of(&app, "session_ended");
+    assert_eq!(ended.len(), 2, "both ends are audited: {ended:?}");
 }
 
 #[tokio::test]
@@ -624,11 +594,11 @@ async fn an_oversized_body_is_refused_before_anything_reads_it() {
         .unwrap();
     assert_eq!(res.status(), 413);
     assert_eq!(sim.sim.count(halo_sim::Entity::Client), before);
-    let res = plain_client()
-        .post(format!("{}/login", app.base))
-        .form(&[("username", huge.as_str()), ("password", "x")])
-        .send()
-        .await
-        .unwrap();
+    let res = common::post_login(
+        &app.base,
+        &plain_client(),
+        &[("username", huge.as_str()), ("password", "x")],
+    )
+    .await;
     assert_eq!(res.status(), 413, "the sign-in form too");
 }

@@ -79,16 +79,6 @@ async fn readyz_checks_halopsa_at_most_once_a_few_seconds_and_answers_one_word()
     );
 }
 
-/// One line of `haloscope routes`.
-fn routes() -> Vec<Value> {
-    let out = common::run_to_end(&[], &["routes"], "");
-    assert_eq!(out.code, Some(0), "{}", out.stderr);
-    out.stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
 #[tokio::test]
 async fn demo_mode_off_loopback_warns_and_its_simulator_sends_codes_only_home() {
     let port = common::free_port();
@@ -102,7 +92,7 @@ async fn demo_mode_off_loopback_warns_and_its_simulator_sends_codes_only_home() 
     .await;
     // every simulator route `haloscope routes` lists answers here without a session (the simulator's
     // own answers, not the gate's)
-    let sim_routes: Vec<Value> = routes()
+    let sim_routes: Vec<Value> = common::routes()
         .into_iter()
         .filter(|r| r["kind"] == "sim")
         .collect();

@@ -18,12 +18,8 @@ fn client_from(from: &str) -> reqwest::Client {
 
 /// One password sign-in from `from`; its status.
 async fn attempt(app: &Haloscope, from: &str, name: &str, password: &str) -> u16 {
-    let res = client_from(from)
-        .post(format!("{}/login", app.base))
-        .form(&[("username", name), ("password", password)])
-        .send()
-        .await
-        .unwrap();
+    let form = [("username", name), ("password", password)];
+    let res = common::post_login(&app.base, &client_from(from), &form).await;
     let status = res.status().as_u16();
     if status == 429 {
         assert!(res.headers().contains_key("retry-after"), "429 says when");
@@ -56,31 +52,21 @@ async fn a_demo_session_is_ended_by_a_restart_into_service_mode() {
         .await
         .unwrap();
     let app = common::launch(&tenant, keep, &[("HALOSCOPE_LISTEN", &listen)], None).await;
-    let res = browser
-        .get(format!("{}/clients", app.base))
-        .send()
-        .await
-        .unwrap();
+    let remote = app.with_client(&browser);
+    let res = common::get(&remote, "/clients").await;
     assert_eq!(
         res.status().as_u16(),
         303,
         "the demo session is worthless here"
     );
     assert_eq!(res.headers()["location"], "/login?next=%2Fclients");
-    let remote = common::Remote {
-        base: app.base.clone(),
-        client: browser.clone(),
-    };
     assert_eq!(list(&remote, "clients", "").await.0, 401);
     assert_eq!(
         tenant.sim.request_count(),
         0,
         "no tenant data was asked for"
     );
-    let ended: Vec<_> = common::audit_lines(&app)
-        .into_iter()
-        .filter(|l| l["action"] == "session_ended")
-        .collect();
+    let ended = common::audit_of(&app, "session_ended");
     assert_eq!(ended.len(), 1, "{ended:?}");
     assert!(
         ended[0]["detail"]
@@ -161,10 +147,7 @@ async fn a_guesser_spread_over_addresses_meets_the_accounts_ceiling() {
         attempt(&app, "127.0.0.20", "somebody-else", "wrong wrong wrong").await,
         401
     );
-    let ceiling: Vec<_> = common::audit_lines(&app)
-        .into_iter()
-        .filter(|l| l["action"] == "sign_in_ceiling")
-        .collect();
+    let ceiling = common::audit_of(&app, "sign_in_ceiling");
     assert_eq!(
         ceiling.len(),
         1,

@@ -52,6 +52,11 @@ fn assert_failed(out: &Finished, code: i32, needle: &str) {
 const FIRST: &str = "correct horse battery";
 const SECOND: &str = "staple the battery, horse";
 
+/// The permission bits of the file or folder at `path`.
+fn file_mode(path: &std::path::Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
 #[test]
 fn add_list_passwd_remove() {
     let data = DataDir::new();
@@ -71,13 +76,9 @@ fn add_list_passwd_remove() {
     assert!(lines[0].contains("password changed 20"), "{}", out.stdout);
     assert!(!out.stdout.contains("argon2"), "no hash: {}", out.stdout);
 
-    let mode = std::fs::metadata(data.users_file())
-        .unwrap()
-        .permissions()
-        .mode()
-        & 0o777;
+    let mode = file_mode(&data.users_file());
     assert_eq!(mode, 0o600, "{mode:o}");
-    let dir_mode = std::fs::metadata(dir).unwrap().permissions().mode() & 0o777;
+    let dir_mode = file_mode(dir);
     assert_eq!(dir_mode, 0o700, "{dir_mode:o}");
     let before = std::fs::read_to_string(data.users_file()).unwrap();
     assert!(
@@ -95,11 +96,7 @@ fn add_list_passwd_remove() {
     let after = std::fs::read_to_string(data.users_file()).unwrap();
     assert_ne!(before, after, "a new hash");
     assert!(!after.contains(FIRST) && !after.contains(SECOND), "{after}");
-    let mode = std::fs::metadata(data.users_file())
-        .unwrap()
-        .permissions()
-        .mode()
-        & 0o777;
+    let mode = file_mode(&data.users_file());
     assert_eq!(mode, 0o600, "still private after a rewrite: {mode:o}");
 
     let out = user(dir, &["passwd", "nobody"], &format!("{SECOND}\n"));

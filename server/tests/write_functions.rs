@@ -660,12 +660,7 @@ async fn mutating_functions_refuse_get_and_missing_records_are_404() {
         "add_crm_note",
         "mark_popup_read",
     ] {
-        let res = app
-            .client
-            .get(format!("{}/api/{f}?id=1", app.base))
-            .send()
-            .await
-            .unwrap();
+        let res = common::get(&app, &format!("/api/{f}?id=1")).await;
         assert_eq!(res.status().as_u16(), 405, "{f} must not run on GET");
     }
     let (status, _, _) =

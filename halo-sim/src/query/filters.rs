@@ -55,6 +55,13 @@ fn is_internal(client: &Record) -> bool {
     client.get("toplevel_name").and_then(Value::as_str) == Some("Internal")
 }
 
+/// Keeps the rows with `flag` set when `set`, and those without when `unset`: a filter unless both.
+fn keep_by_flag(out: &mut Vec<Filter<'_>>, flag: fn(&Row) -> bool, set: bool, unset: bool) {
+    if !(set && unset) {
+        out.push(Box::new(move |r: &Row| if flag(r) { set } else { unset }));
+    }
+}
+
 /// The entity-specific filters named by the query.
 pub(super) fn filters<'a>(
     store: &'a Store,
@@ -65,17 +72,7 @@ pub(super) fn filters<'a>(
     let mut out: Vec<Filter<'a>> = Vec::new();
     if entity.has_active_filter() {
         let (active, inactive) = active_filter(p)?;
-        if !(active && inactive) {
-            out.push(Box::new(
-                move |r: &Row| {
-                    if r.hot.inactive {
-                        inactive
-                    } else {
-                        active
-                    }
-                },
-            ));
-        }
+        keep_by_flag(&mut out, |r| r.hot.inactive, inactive, active);
     }
     match entity {
         Entity::Client => {
@@ -129,17 +126,7 @@ fn site_filters<'a>(
     }
     let stock = stockbins || p.bool("includestocklocations")?.unwrap_or(true);
     let nonstock = !stockbins && p.bool("includenonstocklocations")?.unwrap_or(true);
-    if !(stock && nonstock) {
-        out.push(Box::new(
-            move |r: &Row| {
-                if r.hot.stock {
-                    stock
-                } else {
-                    nonstock
-                }
-            },
-        ));
-    }
+    keep_by_flag(out, |r| r.hot.stock, stock, nonstock);
     if let Some(ids) = p.int_list("stocklocation")? {
         out.push(Box::new(move |r: &Row| {
             r.hot.stock && int_of(r.rec.get("id")).is_some_and(|id| ids.contains(&id))

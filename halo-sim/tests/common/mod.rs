@@ -17,6 +17,13 @@ pub async fn start(cfg: SimConfig) -> RunningSim {
     spawn(cfg).await.expect("simulator starts")
 }
 
+/// A simulator started with `cfg`, and an app token (scope `all`) for it.
+pub async fn start_with_token(cfg: SimConfig) -> (RunningSim, String) {
+    let sim = start(cfg).await;
+    let t = token(&sim).await;
+    (sim, t)
+}
+
 pub fn http() -> Client {
     Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -66,6 +73,34 @@ pub async fn get_raw(sim: &RunningSim, token: &str, path: &str) -> reqwest::Resp
         .expect("GET")
 }
 
+/// `GET {url}` without a token: the response as it came.
+pub async fn get_url(url: impl reqwest::IntoUrl) -> reqwest::Response {
+    http().get(url).send().await.expect("GET")
+}
+
+/// `POST {url}` without a token or body: the response as it came.
+pub async fn post_url(url: impl reqwest::IntoUrl) -> reqwest::Response {
+    http().post(url).send().await.expect("POST")
+}
+
+/// `GET {url}` without a token, read as JSON of type `T`.
+pub async fn get_json<T: serde::de::DeserializeOwned>(url: impl reqwest::IntoUrl) -> T {
+    get_url(url).await.json().await.expect("a JSON body")
+}
+
+/// The string `field` of each element of the JSON array `list`.
+pub fn strings<'a>(list: &'a Value, field: &str) -> Vec<&'a str> {
+    list.as_array()
+        .unwrap_or_else(|| panic!("not an array: {list}"))
+        .iter()
+        .map(|r| {
+            r[field]
+                .as_str()
+                .unwrap_or_else(|| panic!("no {field} in {r}"))
+        })
+        .collect()
+}
+
 /// Status and JSON body (Null when not JSON) of a request.
 pub async fn answer(request: reqwest::RequestBuilder) -> (StatusCode, Value) {
     let r = request.send().await.expect("request");
@@ -96,18 +131,33 @@ pub async fn post(sim: &RunningSim, token: &str, path: &str, body: &Value) -> (S
     .await
 }
 
+/// `POST {api}{path}` with a bearer token and `body` sent as `content_type`: the response as it came.
+pub async fn post_typed(
+    sim: &RunningSim,
+    token: &str,
+    path: &str,
+    content_type: &str,
+    body: &str,
+) -> reqwest::Response {
+    http()
+        .post(format!("{}{path}", sim.api_url()))
+        .bearer_auth(token)
+        .header("content-type", content_type)
+        .body(body.to_owned())
+        .send()
+        .await
+        .expect("POST")
+}
+
 pub async fn post_raw(
     sim: &RunningSim,
     token: &str,
     path: &str,
     body: &str,
 ) -> (StatusCode, Value) {
-    let r = http()
-        .post(format!("{}{path}", sim.api_url()))
-        .bearer_auth(token)
-        .header("content-type", "application/json")
-        .body(body.to_owned());
-    answer(r).await
+    let r = post_typed(sim, token, path, "application/json", body).await;
+    let status = r.status();
+    (status, r.json().await.unwrap_or(Value::Null))
 }
 
 pub async fn delete(sim: &RunningSim, token: &str, path: &str) -> (StatusCode, Value) {

@@ -9,7 +9,7 @@ use url::Url;
 
 use super::config::GatewayConfig;
 use super::gateway::Gateway;
-use super::token::{request_token, Grant, TokenSet};
+use super::token::{agent_form, request_token, Grant, TokenSet};
 use crate::Error;
 
 /// A PKCE pair: keep `verifier` in the sign-in session, send `challenge` in the authorize URL.
@@ -83,18 +83,14 @@ impl Gateway {
         redirect_uri: &str,
         scope: &str,
     ) -> Result<TokenSet, Error> {
-        let cfg = self.config();
-        let mut form = vec![
+        let fields = [
             ("grant_type", "authorization_code"),
-            ("client_id", cfg.client_id.as_str()),
             ("redirect_uri", redirect_uri),
             ("code", code),
             ("code_verifier", verifier.expose_secret()),
             ("scope", scope),
         ];
-        if let Some(s) = &cfg.client_secret {
-            form.push(("client_secret", s.expose_secret()));
-        }
+        let form = agent_form(self.config(), &fields);
         request_token(self, Grant::AuthorizationCode, &form).await
     }
 

@@ -14,47 +14,44 @@ use crate::query::{
 };
 use crate::{Error, Page};
 
-impl HaloClient {
+/// One accessor per resource: `name: Entity` makes `HaloClient::name()`, a [`Resource`] of it.
+macro_rules! resources {
+    ($($(#[$doc:meta])* $name:ident: $entity:ty,)*) => {
+        impl HaloClient {
+            $(
+                $(#[$doc])*
+                pub fn $name(&self) -> Resource<$entity> {
+                    Resource::new(self.clone())
+                }
+            )*
+        }
+    };
+}
+
+resources! {
     /// Clients (`/Client`).
-    pub fn clients(&self) -> Resource<ClientEntity> {
-        Resource::new(self.clone())
-    }
+    clients: ClientEntity,
     /// Sites (`/Site`), including stock bins.
-    pub fn sites(&self) -> Resource<SiteEntity> {
-        Resource::new(self.clone())
-    }
+    sites: SiteEntity,
     /// Suppliers (`/Supplier`, Halo's "Company").
-    pub fn suppliers(&self) -> Resource<SupplierEntity> {
-        Resource::new(self.clone())
-    }
+    suppliers: SupplierEntity,
     /// Organisations (`/Organisation`).
-    pub fn organisations(&self) -> Resource<OrganisationEntity> {
-        Resource::new(self.clone())
-    }
+    organisations: OrganisationEntity,
     /// Services (`/Service`, Halo's "ServSite"), including unsubscribing.
-    pub fn services(&self) -> Resource<ServiceEntity> {
-        Resource::new(self.clone())
-    }
+    services: ServiceEntity,
     /// CRM notes (`/CRMNote`).
-    pub fn crm_notes(&self) -> Resource<CrmNoteEntity> {
-        Resource::new(self.clone())
-    }
+    crm_notes: CrmNoteEntity,
     /// Popup notes (`/PopupNote`): list and mark read.
-    pub fn popup_notes(&self) -> Resource<PopupNoteEntity> {
-        Resource::new(self.clone())
-    }
+    popup_notes: PopupNoteEntity,
     /// Top levels (`/TopLevel`).
-    pub fn top_levels(&self) -> Resource<TopLevelEntity> {
-        Resource::new(self.clone())
-    }
+    top_levels: TopLevelEntity,
     /// Service categories (`/ServiceCategory`).
-    pub fn service_categories(&self) -> Resource<ServiceCategoryEntity> {
-        Resource::new(self.clone())
-    }
+    service_categories: ServiceCategoryEntity,
     /// Service statuses (`/ServiceStatus`).
-    pub fn service_statuses(&self) -> Resource<ServiceStatusEntity> {
-        Resource::new(self.clone())
-    }
+    service_statuses: ServiceStatusEntity,
+}
+
+impl HaloClient {
     /// The three lookups forms need, as plain lists.
     pub fn lookups(&self) -> Lookups {
         Lookups {

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value;
 
-use super::cache::{ReadCache, Served};
+use super::cache::ReadCache;
 use super::config::GatewayConfig;
 use super::limiter::{CallClass, Limiter};
 use super::retry::{decide, Decision, Method, Outcome};
@@ -179,21 +179,9 @@ impl Gateway {
         self.inner.cache.invalidate(entity);
     }
 
-    pub(crate) async fn cached<T, F>(
-        &self,
-        principal: &Arc<str>,
-        entity: &'static str,
-        target: &str,
-        fetch: F,
-    ) -> Result<Served<T>, Error>
-    where
-        T: Send + Sync + 'static,
-        F: std::future::Future<Output = Result<(T, usize), Error>>,
-    {
-        self.inner
-            .cache
-            .get_or_fetch(principal, entity, target, fetch)
-            .await
+    /// The read cache shared by every client of this gateway.
+    pub(crate) fn cache(&self) -> &ReadCache {
+        &self.inner.cache
     }
 
     /// Waits out a 429 pause; `Err(left)` at once when the pause would outlast `deadline`.

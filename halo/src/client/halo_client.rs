@@ -208,7 +208,8 @@ impl HaloClient {
         };
         let served = self
             .gateway
-            .cached(&self.principal, entity, &target, fetch)
+            .cache()
+            .get_or_fetch(&self.principal, entity, &target, fetch)
             .await?;
         if let Some((read_at, because)) = served.stale {
             if self.fresh_only {

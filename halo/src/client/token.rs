@@ -11,6 +11,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use tokio::sync::Mutex;
 
+use super::config::GatewayConfig;
 use super::gateway::Gateway;
 use crate::Error;
 
@@ -375,16 +376,26 @@ pub(crate) async fn refresh_with(
     gateway: &Gateway,
     refresh_token: &SecretString,
 ) -> Result<TokenSet, Error> {
-    let cfg = gateway.config();
-    let mut form = vec![
+    let fields = [
         ("grant_type", "refresh_token"),
         ("refresh_token", refresh_token.expose_secret()),
-        ("client_id", cfg.client_id.as_str()),
     ];
+    let form = agent_form(gateway.config(), &fields);
+    request_token(gateway, Grant::RefreshToken, &form).await
+}
+
+/// The form of an agent's grant (authorisation code or refresh token): `fields`, sent as this app,
+/// with its `client_id` and its secret when it has one (a confidential client).
+pub(crate) fn agent_form<'a>(
+    cfg: &'a GatewayConfig,
+    fields: &[(&'a str, &'a str)],
+) -> Vec<(&'a str, &'a str)> {
+    let mut form = fields.to_vec();
+    form.push(("client_id", cfg.client_id.as_str()));
     if let Some(s) = &cfg.client_secret {
         form.push(("client_secret", s.expose_secret()));
     }
-    request_token(gateway, Grant::RefreshToken, &form).await
+    form
 }
 
 /// Where a [`HaloClient`](super::HaloClient) gets its bearer token.

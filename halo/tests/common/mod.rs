@@ -11,7 +11,10 @@ use axum::body::Bytes;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
-use halo::client::{Gateway, GatewayConfig, RetryPolicy, SecretString};
+use halo::client::{Gateway, GatewayConfig, HaloClient, RetryPolicy, SecretString, TokenSet};
+use halo::models::ClientSummary;
+use halo::query::ClientQuery;
+use halo::{Error, Page};
 
 /// One request as the server saw it.
 #[derive(Clone, Debug)]
@@ -128,9 +131,49 @@ impl Mock {
         };
         cfg
     }
+    /// [`Mock::config`] with the outbound limiter on: `calls` per `window`.
+    pub fn limited(&self, client_id: &str, calls: u32, window: Duration) -> GatewayConfig {
+        let mut cfg = self.config(client_id);
+        cfg.rate_limit = calls;
+        cfg.rate_window = window;
+        cfg
+    }
     pub fn gateway(&self) -> Gateway {
         Gateway::new(self.config("test-client")).unwrap()
     }
+    /// The app's client (client credentials) of a fresh [`Mock::gateway`].
+    pub fn app(&self) -> HaloClient {
+        self.gateway().app_client()
+    }
+    /// The first page of clients as the app reads it: one `GET /Client`, retries aside.
+    pub async fn list_clients(&self) -> Result<Page<ClientSummary>, Error> {
+        self.app().clients().list(&ClientQuery::new()).await
+    }
+}
+
+/// Page 1 of the clients, `size` rows a page, paginated.
+pub async fn first_client_page(c: &HaloClient, size: i32) -> Page<ClientSummary> {
+    c.clients()
+        .list(
+            &ClientQuery::new()
+                .pageinate(true)
+                .page_size(size)
+                .page_no(1),
+        )
+        .await
+        .unwrap()
+}
+
+/// An agent's tokens with refresh token `refresh`: the access token `access` ran out a second
+/// ago when `expired`, else it is good for an hour.
+pub fn agent_tokens(access: &str, refresh: Option<&str>, expired: bool) -> TokenSet {
+    let now = chrono::Utc::now();
+    let at = if expired {
+        now - chrono::Duration::seconds(1)
+    } else {
+        now + chrono::Duration::hours(1)
+    };
+    TokenSet::new(access, refresh.map(Into::into), Some(at))
 }
 
 /// A token endpoint that hands out `tok1`, `tok2`, … valid for `expires_in` seconds.
@@ -148,6 +191,16 @@ pub fn counting_tokens(
         }))
         .delay(delay)
     }
+}
+
+/// Starts the server with `api` and a token endpoint that hands out hour-long tokens at once.
+pub async fn spawn_api(api: impl Fn(&Recorded, usize) -> Reply + Send + Sync + 'static) -> Mock {
+    spawn(api, counting_tokens(3600, Duration::ZERO)).await
+}
+
+/// Starts the server with [`echo_api`] and a token endpoint that always answers `status` `body`.
+pub async fn spawn_refusing_tokens(status: u16, body: &'static str) -> Mock {
+    spawn(echo_api, move |_: &Recorded, _| Reply::json(status, body)).await
 }
 
 /// Starts the server. `api` answers `/api/…` (given the request and its 1-based count);

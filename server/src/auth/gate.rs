@@ -192,19 +192,28 @@ fn stale_reason(auth: &Auth, signed: &SignedIn, now: i64) -> Option<&'static str
 
 /// Ends the session on the server and writes why to the audit log.
 pub async fn end_session(auth: &Auth, session: &Session, signed: &SignedIn, why: &str) {
+    let event = AuditEvent {
+        action: "session_ended",
+        result: "ok",
+        detail: Some(why.to_owned()),
+        ..Default::default()
+    };
+    close_session(auth, session, signed, event).await;
+}
+
+/// Ends `signed`'s session on the server (its id refused from now on, its HaloPSA client dropped)
+/// and writes `event`, by that person, to the audit log.
+pub async fn close_session(auth: &Auth, session: &Session, signed: &SignedIn, event: AuditEvent) {
     if let Some(id) = session.id() {
         auth.ended.insert(id.to_string(), ());
         auth.agents.invalidate(&id.to_string());
     }
-    auth.audit.write(
-        &AuditEvent {
-            action: "session_ended",
-            result: "ok",
-            detail: Some(why.to_owned()),
-            ..Default::default()
-        }
-        .by(&signed.user()),
-    );
+    auth.audit.write(&event.by(&signed.user()));
+    flush(session).await;
+}
+
+/// Deletes the session from the store (the browser's cookie then names nothing).
+pub async fn flush(session: &Session) {
     if let Err(e) = session.flush().await {
         tracing::error!(error = %e, "could not end the session");
     }

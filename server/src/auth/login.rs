@@ -1,7 +1,7 @@
 //! `GET /login` (the page), `POST /login` (service: check a local account; agent: start "Sign in with
 //! HaloPSA") and `POST /logout`.
 
-use super::gate::see_other;
+use super::gate::{close_session, flush, see_other};
 use super::login_page::{render, LoginView};
 use super::next_path::safe_next;
 use super::signed_in::{PendingSignIn, SignedIn, PENDING, SIGNED_IN};
@@ -159,16 +159,8 @@ async fn local_sign_in(
     next: String,
 ) -> Response {
     if name.is_empty() || password.is_empty() {
-        return page(
-            auth,
-            StatusCode::BAD_REQUEST,
-            LoginView {
-                error: Some("Enter your user name and password.".into()),
-                name,
-                next,
-                ..Default::default()
-            },
-        );
+        let error = "Enter your user name and password.".to_owned();
+        return refused(auth, StatusCode::BAD_REQUEST, error, name, next);
     }
     if let Err((refusal, wait)) = auth.limits.check_password(&name, ip) {
         audit_failure(auth, &name, ip, refusal.why());
@@ -183,16 +175,8 @@ async fn local_sign_in(
             audit_ceiling(auth, &name, ip, addresses);
         }
         audit_failure(auth, &name, ip, "wrong user name or password");
-        return page(
-            auth,
-            StatusCode::UNAUTHORIZED,
-            LoginView {
-                error: Some("That user name and password do not match.".into()),
-                name,
-                next,
-                ..Default::default()
-            },
-        );
+        let error = "That user name and password do not match.".to_owned();
+        return refused(auth, StatusCode::UNAUTHORIZED, error, name, next);
     };
     auth.limits.record_success(&name, ip);
     let signed = SignedIn::new("local", canonical.clone(), canonical);
@@ -240,23 +224,16 @@ pub async fn logout(
     session: Session,
 ) -> Response {
     if let Ok(Some(signed)) = session.get::<SignedIn>(SIGNED_IN).await {
-        if let Some(id) = session.id() {
-            auth.agents.invalidate(&id.to_string());
-            auth.ended.insert(id.to_string(), ());
-        }
         let peer = auth.proxies.client_ip(peer, &headers);
-        auth.audit.write(
-            &AuditEvent {
-                action: "sign_out",
-                result: "ok",
-                ip: Some(peer.to_string()),
-                ..Default::default()
-            }
-            .by(&signed.user()),
-        );
-    }
-    if let Err(e) = session.flush().await {
-        tracing::error!(error = %e, "could not end the session");
+        let event = AuditEvent {
+            action: "sign_out",
+            result: "ok",
+            ip: Some(peer.to_string()),
+            ..Default::default()
+        };
+        close_session(&auth, &session, &signed, event).await;
+    } else {
+        flush(&session).await;
     }
     see_other("/login?signed_out=1")
 }
@@ -293,20 +270,23 @@ fn audit_ceiling(auth: &Auth, tried: &str, ip: std::net::IpAddr, addresses: usiz
 }
 
 fn too_many(auth: &Auth, wait: u64, name: String, next: String) -> Response {
-    let mut res = page(
-        auth,
-        StatusCode::TOO_MANY_REQUESTS,
-        LoginView {
-            error: Some(format!("Too many sign-in attempts. Try again in {wait} s.")),
-            name,
-            next,
-            ..Default::default()
-        },
-    );
+    let error = format!("Too many sign-in attempts. Try again in {wait} s.");
+    let mut res = refused(auth, StatusCode::TOO_MANY_REQUESTS, error, name, next);
     if let Ok(v) = wait.to_string().parse() {
         res.headers_mut().insert(header::RETRY_AFTER, v);
     }
     res
+}
+
+/// The sign-in page again with `status` and `error`, the name and destination kept.
+fn refused(auth: &Auth, status: StatusCode, error: String, name: String, next: String) -> Response {
+    let view = LoginView {
+        error: Some(error),
+        name,
+        next,
+        ..Default::default()
+    };
+    page(auth, status, view)
 }
 
 /// The sign-in page with `status`.

@@ -53,6 +53,21 @@ fn audited(action: &UserAction) -> Option<(&'static str, &str)> {
     }
 }
 
+/// The canonical form of `name` and the users file, which must have that user (`exists`) or not.
+fn load_for(
+    data_dir: &Path,
+    name: &str,
+    exists: bool,
+) -> Result<(String, file::UsersFile), UsersError> {
+    let name = name::canonical(name)?;
+    let users = file::load(data_dir)?;
+    match (users.find(&name).is_some(), exists) {
+        (true, false) => Err(UsersError::Exists(name)),
+        (false, true) => Err(UsersError::Unknown(name)),
+        _ => Ok((name, users)),
+    }
+}
+
 /// Does the work; `new_password(name)` supplies a new password for `name`. Returns the lines to print.
 fn execute(
     data_dir: &Path,
@@ -61,11 +76,7 @@ fn execute(
 ) -> Result<Vec<String>, UsersError> {
     match action {
         UserAction::Add { name } => {
-            let name = name::canonical(name)?;
-            let mut users = file::load(data_dir)?;
-            if users.find(&name).is_some() {
-                return Err(UsersError::Exists(name));
-            }
+            let (name, mut users) = load_for(data_dir, name, false)?;
             let hash = checked_hash(&name, new_password)?;
             let now = file::now();
             users.users.push(file::UserRecord {
@@ -78,11 +89,7 @@ fn execute(
             Ok(vec![format!("added user {name}")])
         }
         UserAction::Passwd { name } => {
-            let name = name::canonical(name)?;
-            let mut users = file::load(data_dir)?;
-            if users.find(&name).is_none() {
-                return Err(UsersError::Unknown(name));
-            }
+            let (name, mut users) = load_for(data_dir, name, true)?;
             let hash = checked_hash(&name, new_password)?;
             if let Some(user) = users.find_mut(&name) {
                 user.hash = hash;

@@ -173,18 +173,17 @@ impl Users {
 
 #[cfg(test)]
 mod tests {
+    use super::file::temp_dir;
     use super::*;
-    use std::time::SystemTime;
 
-    fn temp_dir(tag: &str) -> PathBuf {
-        std::env::temp_dir().join(format!(
-            "haloscope-users-{tag}-{}-{}",
-            std::process::id(),
-            SystemTime::now()
-                .duration_since(SystemTime::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos()
-        ))
+    const PW: &str = "correct horse battery";
+
+    /// A data directory with no users file yet, and its users: none.
+    fn no_users(tag: &str) -> (PathBuf, Users) {
+        let dir = temp_dir(tag);
+        let users = Users::open(&dir);
+        assert!(users.is_empty());
+        (dir, users)
     }
 
     fn add(dir: &Path, name: &str, pw: &str) {
@@ -201,71 +200,49 @@ mod tests {
     #[tokio::test]
     async fn verify_right_wrong_unknown_and_any_case() {
         let dir = temp_dir("verify");
-        add(&dir, "alice", "correct horse battery");
+        add(&dir, "alice", PW);
         let users = Users::open(&dir);
         assert!(!users.is_empty());
+        assert_eq!(users.verify("alice", PW).await.as_deref(), Some("alice"));
         assert_eq!(
-            users
-                .verify("alice", "correct horse battery")
-                .await
-                .as_deref(),
-            Some("alice")
-        );
-        assert_eq!(
-            users
-                .verify("ALICE", "correct horse battery")
-                .await
-                .as_deref(),
+            users.verify("ALICE", PW).await.as_deref(),
             Some("alice"),
             "names compare case-insensitively and come back canonical"
         );
         assert_eq!(users.verify("alice", "wrong horse battery").await, None);
         assert_eq!(users.verify("alice", "").await, None);
-        assert_eq!(users.verify("bob", "correct horse battery").await, None);
-        assert_eq!(
-            users.verify("not a name!", "correct horse battery").await,
-            None
-        );
+        assert_eq!(users.verify("bob", PW).await, None);
+        assert_eq!(users.verify("not a name!", PW).await, None);
         assert_eq!(users.verify("alice", &"x".repeat(10_000)).await, None);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[tokio::test]
     async fn a_missing_or_broken_file_means_no_users_without_panicking() {
-        let dir = temp_dir("missing");
-        let users = Users::open(&dir);
-        assert!(users.is_empty());
-        assert_eq!(users.verify("alice", "correct horse battery").await, None);
+        let (dir, users) = no_users("missing");
+        assert_eq!(users.verify("alice", PW).await, None);
 
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(file::path(&dir), "not json").unwrap();
         assert!(users.is_empty());
-        assert_eq!(users.verify("alice", "correct horse battery").await, None);
+        assert_eq!(users.verify("alice", PW).await, None);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[tokio::test]
     async fn changes_on_disk_are_picked_up_without_reopening() {
-        let dir = temp_dir("reload");
-        let users = Users::open(&dir);
-        assert!(users.is_empty());
+        let (dir, users) = no_users("reload");
 
-        add(&dir, "alice", "correct horse battery");
+        add(&dir, "alice", PW);
         assert!(!users.is_empty(), "a new file is noticed");
-        assert_eq!(
-            users
-                .verify("alice", "correct horse battery")
-                .await
-                .as_deref(),
-            Some("alice")
-        );
+        assert_eq!(users.verify("alice", PW).await.as_deref(), Some("alice"));
 
         // a new password, and a second user, in one save
         let mut f = file::load(&dir).unwrap();
         f.find_mut("alice").unwrap().hash = password::hash("staple battery horse").unwrap();
         file::save(&dir, &f).unwrap();
         add(&dir, "bob", "bob's long password");
-        assert_eq!(users.verify("alice", "correct horse battery").await, None);
+        assert_eq!(users.verify("alice", PW).await, None);
         assert_eq!(
             users
                 .verify("alice", "staple battery horse")

@@ -31,6 +31,14 @@ pub async fn approve_as(
     client.get(approve).send().await.unwrap()
 }
 
+/// Starts signing `client` in with HaloPSA (the sign-in page's button, going on to `/clients`): the
+/// answer, a 303 to HaloPSA's sign-in page.
+pub async fn begin_agent_sign_in(app: &Haloscope, client: &reqwest::Client) -> reqwest::Response {
+    let res = super::post_login(&app.base, client, &[("next", "/clients")]).await;
+    assert_eq!(res.status(), 303);
+    res
+}
+
 /// Signs `client` in with HaloPSA (the simulator's sign-in page) as demo agent `agent_id`; returns the
 /// session cookie set before (the sign-in in progress) and after the callback.
 pub async fn agent_sign_in(
@@ -39,13 +47,7 @@ pub async fn agent_sign_in(
     client: &reqwest::Client,
     agent_id: u32,
 ) -> (String, String) {
-    let res = client
-        .post(format!("{}/login", app.base))
-        .form(&[("next", "/clients")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 303);
+    let res = begin_agent_sign_in(app, client).await;
     let before = session_cookie(&res).expect("a session for the sign-in in progress");
     let authorize = url::Url::parse(res.headers()["location"].to_str().unwrap()).unwrap();
     assert!(authorize.as_str().starts_with(sim_base), "{authorize}");

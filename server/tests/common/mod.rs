@@ -48,9 +48,13 @@ pub struct Remote {
 impl Haloscope {
     /// A handle for spawned tasks.
     pub fn remote(&self) -> Remote {
+        self.with_client(&self.client)
+    }
+    /// A handle on this haloscope for another browser, `client` (its own cookies).
+    pub fn with_client(&self, client: &reqwest::Client) -> Remote {
         Remote {
             base: self.base.clone(),
-            client: self.client.clone(),
+            client: client.clone(),
         }
     }
 }
@@ -123,14 +127,24 @@ pub fn add_user(data_dir: &std::path::Path, name: &str, password: &str) {
     assert_eq!(out.code, Some(0), "user add failed: {}", out.stderr);
 }
 
-/// Signs `client` in with a local account; panics unless the sign-in page sends it on.
-pub async fn sign_in(base: &str, client: &reqwest::Client, name: &str, password: &str) {
-    let res = client
+/// Posts the sign-in form `form` to `{base}/login` with `client`: the answer, redirects not followed.
+pub async fn post_login(
+    base: &str,
+    client: &reqwest::Client,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    client
         .post(format!("{base}/login"))
-        .form(&[("username", name), ("password", password), ("next", "/")])
+        .form(form)
         .send()
         .await
-        .expect("sign-in answers");
+        .expect("sign-in answers")
+}
+
+/// Signs `client` in with a local account; panics unless the sign-in page sends it on.
+pub async fn sign_in(base: &str, client: &reqwest::Client, name: &str, password: &str) {
+    let form = [("username", name), ("password", password), ("next", "/")];
+    let res = post_login(base, client, &form).await;
     assert_eq!(res.status().as_u16(), 303, "sign-in as {name} failed");
 }
 
@@ -477,6 +491,24 @@ pub fn audit_lines(app: &Haloscope) -> Vec<serde_json::Value> {
         .unwrap_or_default()
         .lines()
         .map(|l| serde_json::from_str(l).expect("every audit line is JSON"))
+        .collect()
+}
+
+/// The audit lines with `action`, in the order written.
+pub fn audit_of(app: &Haloscope, action: &str) -> Vec<serde_json::Value> {
+    audit_lines(app)
+        .into_iter()
+        .filter(|l| l["action"] == action)
+        .collect()
+}
+
+/// One line of `haloscope routes` a route, read as JSON.
+pub fn routes() -> Vec<serde_json::Value> {
+    let out = run_to_end(&[], &["routes"], "");
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    out.stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
         .collect()
 }
 

@@ -2,7 +2,7 @@
 //! with a clear message, never given a shared stand-in identity. The real binary in agent mode against
 //! the simulator, whose token replies leave the id token out.
 
-use crate::common::agent::{session_cookie, start_agent};
+use crate::common::agent::{begin_agent_sign_in, session_cookie, start_agent};
 use halo_sim::FaultConfig;
 
 #[tokio::test]
@@ -16,13 +16,7 @@ async fn a_sign_in_that_names_no_agent_is_refused_with_a_clear_message() {
     });
     let app = start_agent(&sim, crate::common::temp_data_dir("no-agent"), None).await;
     let client = &app.client;
-    let res = client
-        .post(format!("{}/login", app.base))
-        .form(&[("next", "/clients")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 303);
+    let res = begin_agent_sign_in(&app, client).await;
     assert!(session_cookie(&res).is_some());
     let authorize = url::Url::parse(res.headers()["location"].to_str().unwrap()).unwrap();
     let back = crate::common::agent::approve_as(client, &authorize, 3).await;

@@ -2,8 +2,8 @@
 //! without that permission) or fails leaves its filter empty with a note; the list page keeps its own
 //! status and its rows. The real binary against the simulator, whose fault control forbids the lookup.
 
-use crate::common::{page, start};
-use halo_sim::FaultConfig;
+use crate::common::{page, start, Haloscope};
+use halo_sim::{FaultConfig, RunningSim};
 
 fn forbidding(paths: &[&str]) -> FaultConfig {
     FaultConfig {
@@ -12,12 +12,18 @@ fn forbidding(paths: &[&str]) -> FaultConfig {
     }
 }
 
+/// Haloscope on a HaloPSA that refuses the `lookup`, and its page `path`, which keeps its own status 200.
+async fn page_without(lookup: &str, path: &str) -> (RunningSim, Haloscope, String) {
+    let (sim, app) = start().await;
+    sim.sim.faults().set(forbidding(&[lookup]));
+    let (status, html) = page(&app, path).await;
+    assert_eq!(status, 200, "the list keeps its own status");
+    (sim, app, html)
+}
+
 #[tokio::test]
 async fn a_forbidden_top_level_lookup_leaves_the_clients_list_whole_with_a_note() {
-    let (sim, app) = start().await;
-    sim.sim.faults().set(forbidding(&["TopLevel"]));
-    let (status, html) = page(&app, "/clients").await;
-    assert_eq!(status, 200, "the list keeps its own status");
+    let (_sim, app, html) = page_without("TopLevel", "/clients").await;
     assert!(html.contains(r#"data-testid="filter-notes""#), "a note");
     assert!(
         html.contains("Top levels could not be loaded (HaloPSA refused access)"),
@@ -39,10 +45,7 @@ async fn a_forbidden_top_level_lookup_leaves_the_clients_list_whole_with_a_note(
 
 #[tokio::test]
 async fn a_forbidden_category_lookup_leaves_the_services_list_whole_with_a_note() {
-    let (sim, app) = start().await;
-    sim.sim.faults().set(forbidding(&["ServiceCategory"]));
-    let (status, html) = page(&app, "/services").await;
-    assert_eq!(status, 200, "the list keeps its own status");
+    let (_sim, _app, html) = page_without("ServiceCategory", "/services").await;
     assert!(
         html.contains("Service categories could not be loaded"),
         "a note"

@@ -68,10 +68,7 @@ async fn a_crm_note_answered_with_an_empty_200_is_added() {
     let writes: Vec<_> = sim.sim.writes().into_iter().skip(writes_before).collect();
     assert_eq!(writes.len(), 1, "{writes:?}");
     assert_eq!(writes[0].path, "/api/CRMNote");
-    let lines: Vec<_> = audit_lines(&app)
-        .into_iter()
-        .filter(|l| l["action"] == "note")
-        .collect();
+    let lines = crate::common::audit_of(&app, "note");
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert_eq!(lines[0]["result"], json!("ok"), "{}", lines[0]);
 }

@@ -67,12 +67,7 @@ async fn a_record_with_odd_values_lists_opens_and_exports_with_those_cells_unrea
     assert!(html.contains(r#"data-testid="unreadable""#), "{html}");
 
     // the export writes the row with those cells empty and goes on to the end
-    let res = app
-        .client
-        .get(format!("{}/export/clients.csv?status=all", app.base))
-        .send()
-        .await
-        .unwrap();
+    let res = crate::common::get(&app, "/export/clients.csv?status=all").await;
     assert_eq!(res.status().as_u16(), 200);
     let body = res.text().await.unwrap();
     let mut reader = csv::Reader::from_reader(body.as_bytes());
