@@ -1,9 +1,9 @@
 //! The data health report: started when a person first asks for it (never at boot), walked in the
 //! background class as that person (their HaloPSA permissions), kept per person and walked again once it
-//! is an hour old or when they ask.
+//! is older than `HALOSCOPE_HEALTH_INTERVAL` (1 h by default) or when they ask.
 
 use crate::errors::AppError;
-use crate::health::report::HealthView;
+use crate::health::report::{HealthGlance, HealthView};
 use leptos::prelude::*;
 
 /// The person's report, or the walk's progress; starts the walk when there is no report yet or it is old.
@@ -13,6 +13,13 @@ pub async fn get_data_health() -> Result<HealthView, AppError> {
     let halo = halo().map_err(with_status)?;
     let person = ssr::person().map_err(with_status)?;
     Ok(ssr::view_for(person, halo, false))
+}
+
+/// The overview's line about the person's report: its counts, or that there is none yet. Never walks.
+#[server(endpoint = "glance_data_health", input = server_fn::codec::GetUrl)]
+pub async fn glance_data_health() -> Result<HealthGlance, AppError> {
+    let person = ssr::person().map_err(super::ssr::with_status)?;
+    Ok(ssr::glance(&person))
 }
 
 /// Walks again now (unless a walk is under way), then back to the report.
@@ -27,12 +34,12 @@ pub async fn refresh_data_health() -> Result<(), AppError> {
 }
 
 #[cfg(feature = "ssr")]
-pub(crate) mod ssr {
+pub mod ssr {
     use crate::entities::server::Store;
     use crate::entities::{clients, companies, sites};
     use crate::errors::AppError;
     use crate::health::findings::{report, Walked};
-    use crate::health::report::{HealthView, Report};
+    use crate::health::report::{HealthGlance, HealthView, Report};
     use crate::params::{ListParams, StatusFilter};
     use futures::{Stream, StreamExt};
     use halo::client::HaloClient;
@@ -41,8 +48,13 @@ pub(crate) mod ssr {
     use std::sync::{Arc, LazyLock, Mutex};
     use std::time::{Duration, Instant};
 
-    /// How old a report may get before the next visit walks again.
-    const REFRESH_AFTER: Duration = Duration::from_secs(3600);
+    /// How old a report may get before the next visit walks again: the server's `HealthInterval`.
+    fn refresh_after() -> Duration {
+        use crate::state::server::HealthInterval;
+        leptos::prelude::use_context::<HealthInterval>()
+            .unwrap_or_default()
+            .0
+    }
 
     enum State {
         Walking(Arc<AtomicU64>),
@@ -58,17 +70,22 @@ pub(crate) mod ssr {
         use crate::state::server::RequestUser;
         let parts = leptos::prelude::use_context::<http::request::Parts>();
         let user = parts.and_then(|p| p.extensions.get::<RequestUser>().cloned());
-        user.map(|u| format!("{}:{}", u.kind, u.id))
-            .ok_or(AppError::SignInRequired)
+        user.map(|u| person_key(&u)).ok_or(AppError::SignInRequired)
+    }
+
+    /// The key of `user`'s report: `kind:id`.
+    pub fn person_key(user: &crate::state::server::RequestUser) -> String {
+        format!("{}:{}", user.kind, user.id)
     }
 
     /// The person's report as it stands; starts a walk when there is none, it is old, or `again`.
     pub fn view_for(person: String, halo: HaloClient, again: bool) -> HealthView {
+        let refresh_after = refresh_after();
         let mut reports = REPORTS.lock().unwrap_or_else(|e| e.into_inner());
         let start = match reports.get(&person) {
             None => true,
             Some(State::Walking(_)) => false,
-            Some(State::Ready(_, at)) => again || at.elapsed() > REFRESH_AFTER,
+            Some(State::Ready(_, at)) => again || at.elapsed() > refresh_after,
             Some(State::Failed(_)) => again,
         };
         if start {
@@ -84,6 +101,30 @@ pub(crate) mod ssr {
                 of: 0,
             },
             None => HealthView::Walking { read: 0, of: 0 },
+        }
+    }
+
+    /// The person's report as it stands, without starting anything.
+    pub fn glance(person: &str) -> HealthGlance {
+        let reports = REPORTS.lock().unwrap_or_else(|e| e.into_inner());
+        match reports.get(person) {
+            None => HealthGlance::NotChecked,
+            Some(State::Walking(_)) => HealthGlance::Walking,
+            Some(State::Failed(_)) => HealthGlance::Failed,
+            Some(State::Ready(r, _)) => HealthGlance::Ready {
+                duplicates: r.duplicates.len(),
+                incomplete: r.incomplete.len(),
+                walked_at: r.walked_at.clone(),
+            },
+        }
+    }
+
+    /// The person's last report (for the CSV export), if a walk has ended for them.
+    pub fn report_of(person: &str) -> Option<Report> {
+        let reports = REPORTS.lock().unwrap_or_else(|e| e.into_inner());
+        match reports.get(person) {
+            Some(State::Ready(r, _)) => Some(r.clone()),
+            _ => None,
         }
     }
 
