@@ -15,5 +15,9 @@ pub async fn get_record(kind: EntityKind, id: String) -> Result<Detail, AppError
     let entity = kind.entity();
     let id = parse_id(&id, entity.words.one_title)?;
     let halo = halo().map_err(with_status)?;
-    crate::entities::with_store!(kind, S => S::detail(&halo, id).await).map_err(with_status)
+    let mut detail =
+        crate::entities::with_store!(kind, S => S::detail(&halo, id).await).map_err(with_status)?;
+    let changes = super::activity::ssr::record_section(kind, id).await;
+    detail.sections.push(changes);
+    Ok(detail)
 }
