@@ -3,7 +3,7 @@
 //! unknown parameters are ignored as the lists ignore them.
 
 use super::{entity_choices, Change, CHANGE_ACTIONS};
-use crate::params::{encode, query_pairs};
+use crate::params::{encode, query_pairs, Rejection};
 use serde::{Deserialize, Serialize};
 
 /// Changes shown per page.
@@ -45,7 +45,7 @@ impl Default for ActivityFilter {
 
 impl ActivityFilter {
     /// The filter of the URL query `raw` (without `?`); the message says which parameter is wrong.
-    pub fn from_query(raw: &str) -> Result<ActivityFilter, String> {
+    pub fn from_query(raw: &str) -> Result<ActivityFilter, Rejection> {
         let mut f = ActivityFilter::default();
         for (key, value) in query_pairs(raw) {
             let value = value.trim();
@@ -158,10 +158,13 @@ fn choices_of_entity() -> String {
     all.join(", ")
 }
 
-/// "Record “x” is not one of …": the value quoted (shortened), never interpreted.
-fn refused(param: &str, label: &str, value: &str, expected: &str) -> String {
+/// Why `value` of `param` was refused, in the lists' words: the value quoted (shortened), never interpreted.
+fn refused(param: &str, label: &str, value: &str, expected: &str) -> Rejection {
     let shown: String = value.chars().take(40).collect();
-    format!("{label} ({param}) {shown:?} is not {expected}.")
+    Rejection {
+        param: param.to_string(),
+        message: format!("{label} ({param}) {shown:?} is not {expected}."),
+    }
 }
 
 #[cfg(test)]
@@ -198,8 +201,13 @@ mod tests {
             ("page=0", "(page)"),
             ("page=99999999999", "(page)"),
         ] {
-            let message = ActivityFilter::from_query(query).unwrap_err();
-            assert!(message.contains(param), "{query}: {message}");
+            let refused = ActivityFilter::from_query(query).unwrap_err();
+            assert_eq!(format!("({})", refused.param), param, "{query}");
+            assert!(
+                refused.message.contains(param),
+                "{query}: {}",
+                refused.message
+            );
         }
     }
 

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub async fn list_activity(query: String) -> Result<Changes, AppError> {
     use super::ssr::with_status;
     let filter = crate::activity::filter::ActivityFilter::from_query(&query)
-        .map_err(|m| with_status(AppError::bad_input(m)))?;
+        .map_err(|r| with_status(AppError::bad_input(r.message)))?;
     ssr::read(filter, None).await.map_err(with_status)
 }
 
