@@ -82,13 +82,7 @@ pub mod ssr {
     pub fn view_for(person: String, halo: HaloClient, again: bool) -> HealthView {
         let refresh_after = refresh_after();
         let mut reports = REPORTS.lock().unwrap_or_else(|e| e.into_inner());
-        let start = match reports.get(&person) {
-            None => true,
-            Some(State::Walking(_)) => false,
-            Some(State::Ready(_, at)) => again || at.elapsed() > refresh_after,
-            Some(State::Failed(_)) => again,
-        };
-        if start {
+        if walk_now(reports.get(&person), again, refresh_after, Instant::now()) {
             let read = Arc::new(AtomicU64::new(0));
             reports.insert(person.clone(), State::Walking(read.clone()));
             tokio::spawn(walk_for(person.clone(), halo.background(), read));
@@ -101,6 +95,20 @@ pub mod ssr {
                 of: 0,
             },
             None => HealthView::Walking { read: 0, of: 0 },
+        }
+    }
+
+    /// Whether to walk now, given the person's report `state`: when there is none; when it is older than
+    /// `refresh_after` at `now` or the person asks `again`; after a failure only when asked; never while a
+    /// walk runs.
+    fn walk_now(state: Option<&State>, again: bool, refresh_after: Duration, now: Instant) -> bool {
+        match state {
+            None => true,
+            Some(State::Walking(_)) => false,
+            Some(State::Ready(_, at)) => {
+                again || now.saturating_duration_since(*at) > refresh_after
+            }
+            Some(State::Failed(_)) => again,
         }
     }
 
@@ -170,5 +178,54 @@ pub mod ssr {
             read.fetch_add(1, Ordering::Relaxed);
         }
         Ok(out)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn a_report_is_walked_again_once_older_than_the_interval_or_when_asked() {
+            let walked = Instant::now();
+            let ready = State::Ready(
+                Report {
+                    walked_at: String::new(),
+                    counts: (0, 0, 0),
+                    duplicates: vec![],
+                    incomplete: vec![],
+                },
+                walked,
+            );
+            let (hour, half_hour) = (Duration::from_secs(3600), Duration::from_secs(1800));
+            let at = |secs| walked + Duration::from_secs(secs);
+            let now = Instant::now();
+            assert!(walk_now(None, false, hour, now), "the first visit walks");
+            let ready = Some(&ready);
+            assert!(
+                !walk_now(ready, false, hour, at(60)),
+                "a fresh report is kept"
+            );
+            assert!(
+                walk_now(ready, false, hour, at(3601)),
+                "an hour-old one is walked again"
+            );
+            assert!(
+                walk_now(ready, false, half_hour, at(1801)),
+                "the interval is the setting's"
+            );
+            assert!(!walk_now(ready, false, half_hour, at(1799)));
+            assert!(walk_now(ready, true, hour, at(60)), "asked again");
+            let walking = State::Walking(Arc::new(AtomicU64::new(0)));
+            assert!(
+                !walk_now(Some(&walking), true, hour, now),
+                "one walk at a time"
+            );
+            let failed = State::Failed("unreachable".into());
+            assert!(!walk_now(Some(&failed), false, hour, now));
+            assert!(
+                walk_now(Some(&failed), true, hour, now),
+                "a failed walk runs again when asked"
+            );
+        }
     }
 }
