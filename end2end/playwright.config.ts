@@ -30,11 +30,11 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     {
       name: "read",
-      testIgnore: /(write|faults|signin|leak)\.spec\.ts|auth\.setup\.ts/,
+      testIgnore: /(write|health|faults|signin|leak)\.spec\.ts|auth\.setup\.ts/,
       dependencies: ["setup"],
       use: { storageState: DEMO_STATE },
     },
-    { name: "write", testMatch: /write\.spec\.ts/, dependencies: ["read"], use: { storageState: DEMO_STATE } },
+    { name: "write", testMatch: /(write|health)\.spec\.ts/, dependencies: ["read"], use: { storageState: DEMO_STATE } },
     { name: "faults", testMatch: /faults\.spec\.ts/, dependencies: ["write"], use: { storageState: DEMO_STATE } },
     { name: "signin", testMatch: /signin\.spec\.ts/, dependencies: ["faults"] },
     { name: "leak", testMatch: /leak\.spec\.ts/, dependencies: ["signin"], use: { storageState: DEMO_STATE } },

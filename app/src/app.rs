@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
                 <crate::components::flash::Flash/>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=OverviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/activity") view=crate::routes::activity::ActivityPage ssr=SsrMode::Async/>
                     <Route path=path!("/data-health") view=crate::routes::data_health::DataHealthPage ssr=SsrMode::Async/>
                     <crate::pages::EntityRoutes/>
                 </Routes>

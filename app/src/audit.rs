@@ -14,6 +14,18 @@ use std::sync::{Arc, Mutex};
 /// Where audit lines go (stdout or an append-only file); shared by every request.
 pub struct AuditLog {
     out: Mutex<Box<dyn Write + Send>>,
+    target: AuditTarget,
+}
+
+/// Where an [`AuditLog`]'s lines end up, so the activity page can read them back (or say it cannot).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuditTarget {
+    /// Appended to this file.
+    File(std::path::PathBuf),
+    /// Standard output: gone to whatever collects the process's output.
+    Stdout,
+    /// Some other writer (tests).
+    Elsewhere,
 }
 
 impl std::fmt::Debug for AuditLog {
@@ -25,7 +37,10 @@ impl std::fmt::Debug for AuditLog {
 impl AuditLog {
     /// Lines to standard output.
     pub fn stdout() -> Self {
-        Self::to_writer(Box::new(std::io::stdout()))
+        Self {
+            target: AuditTarget::Stdout,
+            ..Self::to_writer(Box::new(std::io::stdout()))
+        }
     }
 
     /// Lines appended to `path` (created with mode 0600 when missing).
@@ -34,13 +49,22 @@ impl AuditLog {
         opts.create(true).append(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-        Ok(Self::to_writer(Box::new(opts.open(path)?)))
+        Ok(Self {
+            target: AuditTarget::File(path.to_path_buf()),
+            ..Self::to_writer(Box::new(opts.open(path)?))
+        })
+    }
+
+    /// Where the lines go.
+    pub fn target(&self) -> &AuditTarget {
+        &self.target
     }
 
     /// Lines to any writer (tests).
     pub fn to_writer(out: Box<dyn Write + Send>) -> Self {
         Self {
             out: Mutex::new(out),
+            target: AuditTarget::Elsewhere,
         }
     }
 

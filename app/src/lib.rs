@@ -3,6 +3,7 @@
 //! into the browser's wasm.
 #![recursion_limit = "256"]
 
+pub mod activity;
 pub mod app;
 #[cfg(feature = "ssr")]
 pub mod audit;

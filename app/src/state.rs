@@ -42,6 +42,17 @@ pub mod server {
         pub name: String,
     }
 
+    /// How old a person's data health report may get before their next visit walks the lists again
+    /// (`HALOSCOPE_HEALTH_INTERVAL`, 1 h by default); provided as Leptos context by the server.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub struct HealthInterval(pub std::time::Duration);
+
+    impl Default for HealthInterval {
+        fn default() -> Self {
+            Self(std::time::Duration::from_secs(3600))
+        }
+    }
+
     /// This response's CSP nonce (from the server's header middleware); the shell's inline script carries it.
     #[derive(Clone, Debug)]
     pub struct CspNonce(pub String);

@@ -169,7 +169,7 @@ pub(crate) fn omit_id_token_if_asked(sim: &Inner, reply: &mut serde_json::Value)
 
 /// The middleware that counts requests and applies the active faults.
 pub(crate) async fn layer(State(sim): State<Arc<Inner>>, req: Request, next: Next) -> Response {
-    sim.count_request(req.uri().path());
+    sim.count_request(req.method().as_str(), req.uri().path());
     let Some((delay, action)) = decide(&sim, req.method(), req.uri().path()) else {
         return next.run(req).await;
     };

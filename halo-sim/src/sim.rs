@@ -36,6 +36,8 @@ pub(crate) struct Inner {
     pub faults: Mutex<FaultState>,
     rate: Mutex<HashMap<String, VecDeque<Instant>>>,
     api_requests: AtomicU64,
+    /// Requests to `/api/…` by method and path (lower case, without the query): `GET /api/client`.
+    api_paths: Mutex<HashMap<String, u64>>,
     token_requests: AtomicU64,
     pub writes: Recorder,
 }
@@ -58,9 +60,11 @@ impl Inner {
     }
 
     /// Counts a request to `/api/…` or `/auth/token` (before faults, so injected failures count).
-    pub fn count_request(&self, path: &str) {
+    pub fn count_request(&self, method: &str, path: &str) {
         if path.starts_with("/api/") {
             self.api_requests.fetch_add(1, Ordering::Relaxed);
+            let key = format!("{method} {}", path.to_ascii_lowercase());
+            *lock(&self.api_paths).entry(key).or_default() += 1;
         } else if path.eq_ignore_ascii_case("/auth/token") {
             self.token_requests.fetch_add(1, Ordering::Relaxed);
         }
@@ -120,6 +124,7 @@ impl Simulator {
                 faults: Mutex::new(faults),
                 rate: Mutex::new(HashMap::new()),
                 api_requests: AtomicU64::new(0),
+                api_paths: Mutex::new(HashMap::new()),
                 token_requests: AtomicU64::new(0),
                 writes: Recorder::default(),
             }),
@@ -196,6 +201,14 @@ impl Simulator {
     /// Requests that reached `/api/…` (including refused and fault-injected ones).
     pub fn request_count(&self) -> u64 {
         self.inner.api_requests.load(Ordering::Relaxed)
+    }
+
+    /// Requests that reached `path` (e.g. `/api/Client`, any case, without the query) with `method`, as
+    /// recorded on arrival (including refused and fault-injected ones). A record's own path
+    /// (`/api/Client/5`) is another path.
+    pub fn requests_to(&self, method: &str, path: &str) -> u64 {
+        let key = format!("{method} {}", path.to_ascii_lowercase());
+        lock(&self.inner.api_paths).get(&key).copied().unwrap_or(0)
     }
 
     /// Requests that reached `POST /auth/token`.

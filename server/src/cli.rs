@@ -116,6 +116,9 @@ settings! {
     /// Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed (sign-in limits, audit,
     /// the /metrics loopback rule).
     trusted_proxies: Vec<std::net::IpAddr> = "HALOSCOPE_TRUSTED_PROXIES", parse::addresses;
+    /// How old a person's data health report may get before their next visit walks the lists again, e.g.
+    /// 1h, 30m, 1d [default: 1h].
+    health_interval: std::time::Duration = "HALOSCOPE_HEALTH_INTERVAL", parse::duration;
     /// Log format: human (readable lines) or json (one JSON object per line) [default: human].
     log_format: LogFormat = "HALOSCOPE_LOG_FORMAT", parse::log_format;
     /// HaloPSA tenant base URL, e.g. https://acme.halopsa.com (resource server HALO_URL/api, auth server HALO_URL/auth).

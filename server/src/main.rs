@@ -143,6 +143,7 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
         },
         auth,
         exports: Default::default(),
+        health_interval: app::state::server::HealthInterval(settings.health_interval),
         ready: Default::default(),
     };
     let metrics = metrics::MetricsAccess {

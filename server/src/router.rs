@@ -46,6 +46,7 @@ pub const SERVER_ROUTES: &[(&str, &str)] = &[
     ("GET", "/auth/callback"),
     ("POST", "/logout"),
     ("GET", "/export/{file}"),
+    ("GET", "/data-health.csv"),
     ("GET", "/metrics"),
 ];
 
@@ -63,8 +64,10 @@ pub fn build(
     let routes = generate_route_list(App);
     let context = {
         let info = ServerInfo(state.shell.clone());
+        let health_interval = state.health_interval;
         move || {
             provide_context(info.clone());
+            provide_context(health_interval);
             // the CSP header's nonce, for the shell's inline script and Leptos's own
             let nonce = use_context::<http::request::Parts>()
                 .and_then(|p| p.extensions.get::<CspNonce>().cloned());
@@ -99,6 +102,10 @@ pub fn build(
         .route("/auth/callback", get(callback::callback))
         .route("/logout", post(login::logout))
         .route("/export/{file}", get(export_csv))
+        .route(
+            "/data-health.csv",
+            get(crate::routes::data_health::data_health_csv),
+        )
         .leptos_routes_with_context(&state, routes, context, page)
         .route_layer(middleware::from_fn(crate::metrics::track))
         .fallback(not_found)

@@ -19,6 +19,9 @@ pub struct AppState {
     pub auth: Auth,
     /// Who has a CSV export running (one per person).
     pub exports: crate::routes::export::RunningExports,
+    /// How old a person's data health report may get before their next visit walks again (the app reads it
+    /// from the Leptos context the router provides).
+    pub health_interval: app::state::server::HealthInterval,
     /// The last upstream check `/readyz` made.
     pub ready: crate::routes::health::ReadyCache,
 }

@@ -63,7 +63,9 @@ fn the_text_filter_keeps_words_and_drops_markup() {
 #[tokio::test]
 async fn no_page_or_csv_header_uses_another_name_for_an_entity() {
     let (sim, app) = start().await;
-    let mut paths = vec!["/".to_string(), "/sites/stock-bins".to_string()];
+    let mut paths: Vec<String> = ["/", "/sites/stock-bins", "/activity", "/data-health"]
+        .map(String::from)
+        .to_vec();
     for (path, entity) in [
         ("clients", halo_sim::Entity::Client),
         ("sites", halo_sim::Entity::Site),

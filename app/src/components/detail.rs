@@ -105,6 +105,12 @@ pub enum Block {
         client: i32,
         site: Option<i32>,
     },
+    /// The record's own recent changes made through Haloscope (from the audit log), with `all`, the
+    /// `/activity` page filtered to this record.
+    Changes {
+        changes: Result<crate::activity::Changes, AppError>,
+        all: String,
+    },
 }
 
 /// One labelled value.

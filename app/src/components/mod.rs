@@ -1,5 +1,6 @@
 //! Widgets shared by pages.
 
+pub mod changes;
 pub mod debounce;
 pub mod demo_banner;
 pub mod detail;

@@ -18,5 +18,7 @@ pub async fn get_record(kind: EntityKind, id: String) -> Result<Detail, AppError
     let mut detail =
         crate::entities::with_store!(kind, S => S::detail(&halo, id).await).map_err(with_status)?;
     detail.stale = super::ssr::stale_note(&halo);
+    let changes = super::activity::ssr::record_section(kind, id).await;
+    detail.sections.push(changes);
     Ok(detail)
 }

@@ -1,9 +1,9 @@
 //! The data health report: started when a person first asks for it (never at boot), walked in the
 //! background class as that person (their HaloPSA permissions), kept per person and walked again once it
-//! is an hour old or when they ask.
+//! is older than `HALOSCOPE_HEALTH_INTERVAL` (1 h by default) or when they ask.
 
 use crate::errors::AppError;
-use crate::health::report::HealthView;
+use crate::health::report::{HealthGlance, HealthView};
 use leptos::prelude::*;
 
 /// The person's report, or the walk's progress; starts the walk when there is no report yet or it is old.
@@ -13,6 +13,13 @@ pub async fn get_data_health() -> Result<HealthView, AppError> {
     let halo = halo().map_err(with_status)?;
     let person = ssr::person().map_err(with_status)?;
     Ok(ssr::view_for(person, halo, false))
+}
+
+/// The overview's line about the person's report: its counts, or that there is none yet. Never walks.
+#[server(endpoint = "glance_data_health", input = server_fn::codec::GetUrl)]
+pub async fn glance_data_health() -> Result<HealthGlance, AppError> {
+    let person = ssr::person().map_err(super::ssr::with_status)?;
+    Ok(ssr::glance(&person))
 }
 
 /// Walks again now (unless a walk is under way), then back to the report.
@@ -27,12 +34,12 @@ pub async fn refresh_data_health() -> Result<(), AppError> {
 }
 
 #[cfg(feature = "ssr")]
-pub(crate) mod ssr {
+pub mod ssr {
     use crate::entities::server::Store;
     use crate::entities::{clients, companies, sites};
     use crate::errors::AppError;
     use crate::health::findings::{report, Walked};
-    use crate::health::report::{HealthView, Report};
+    use crate::health::report::{HealthGlance, HealthView, Report};
     use crate::params::{ListParams, StatusFilter};
     use futures::{Stream, StreamExt};
     use halo::client::HaloClient;
@@ -41,8 +48,13 @@ pub(crate) mod ssr {
     use std::sync::{Arc, LazyLock, Mutex};
     use std::time::{Duration, Instant};
 
-    /// How old a report may get before the next visit walks again.
-    const REFRESH_AFTER: Duration = Duration::from_secs(3600);
+    /// How old a report may get before the next visit walks again: the server's `HealthInterval`.
+    fn refresh_after() -> Duration {
+        use crate::state::server::HealthInterval;
+        leptos::prelude::use_context::<HealthInterval>()
+            .unwrap_or_default()
+            .0
+    }
 
     enum State {
         Walking(Arc<AtomicU64>),
@@ -58,20 +70,19 @@ pub(crate) mod ssr {
         use crate::state::server::RequestUser;
         let parts = leptos::prelude::use_context::<http::request::Parts>();
         let user = parts.and_then(|p| p.extensions.get::<RequestUser>().cloned());
-        user.map(|u| format!("{}:{}", u.kind, u.id))
-            .ok_or(AppError::SignInRequired)
+        user.map(|u| person_key(&u)).ok_or(AppError::SignInRequired)
+    }
+
+    /// The key of `user`'s report: `kind:id`.
+    pub fn person_key(user: &crate::state::server::RequestUser) -> String {
+        format!("{}:{}", user.kind, user.id)
     }
 
     /// The person's report as it stands; starts a walk when there is none, it is old, or `again`.
     pub fn view_for(person: String, halo: HaloClient, again: bool) -> HealthView {
+        let refresh_after = refresh_after();
         let mut reports = REPORTS.lock().unwrap_or_else(|e| e.into_inner());
-        let start = match reports.get(&person) {
-            None => true,
-            Some(State::Walking(_)) => false,
-            Some(State::Ready(_, at)) => again || at.elapsed() > REFRESH_AFTER,
-            Some(State::Failed(_)) => again,
-        };
-        if start {
+        if walk_now(reports.get(&person), again, refresh_after, Instant::now()) {
             let read = Arc::new(AtomicU64::new(0));
             reports.insert(person.clone(), State::Walking(read.clone()));
             tokio::spawn(walk_for(
@@ -88,6 +99,44 @@ pub(crate) mod ssr {
                 of: 0,
             },
             None => HealthView::Walking { read: 0, of: 0 },
+        }
+    }
+
+    /// Whether to walk now, given the person's report `state`: when there is none; when it is older than
+    /// `refresh_after` at `now` or the person asks `again`; after a failure only when asked; never while a
+    /// walk runs.
+    fn walk_now(state: Option<&State>, again: bool, refresh_after: Duration, now: Instant) -> bool {
+        match state {
+            None => true,
+            Some(State::Walking(_)) => false,
+            Some(State::Ready(_, at)) => {
+                again || now.saturating_duration_since(*at) > refresh_after
+            }
+            Some(State::Failed(_)) => again,
+        }
+    }
+
+    /// The person's report as it stands, without starting anything.
+    pub fn glance(person: &str) -> HealthGlance {
+        let reports = REPORTS.lock().unwrap_or_else(|e| e.into_inner());
+        match reports.get(person) {
+            None => HealthGlance::NotChecked,
+            Some(State::Walking(_)) => HealthGlance::Walking,
+            Some(State::Failed(_)) => HealthGlance::Failed,
+            Some(State::Ready(r, _)) => HealthGlance::Ready {
+                duplicates: r.duplicates.len(),
+                incomplete: r.incomplete.len(),
+                walked_at: r.walked_at.clone(),
+            },
+        }
+    }
+
+    /// The person's last report (for the CSV export), if a walk has ended for them.
+    pub fn report_of(person: &str) -> Option<Report> {
+        let reports = REPORTS.lock().unwrap_or_else(|e| e.into_inner());
+        match reports.get(person) {
+            Some(State::Ready(r, _)) => Some(r.clone()),
+            _ => None,
         }
     }
 
@@ -133,5 +182,54 @@ pub(crate) mod ssr {
             read.fetch_add(1, Ordering::Relaxed);
         }
         Ok(out)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn a_report_is_walked_again_once_older_than_the_interval_or_when_asked() {
+            let walked = Instant::now();
+            let ready = State::Ready(
+                Report {
+                    walked_at: String::new(),
+                    counts: (0, 0, 0),
+                    duplicates: vec![],
+                    incomplete: vec![],
+                },
+                walked,
+            );
+            let (hour, half_hour) = (Duration::from_secs(3600), Duration::from_secs(1800));
+            let at = |secs| walked + Duration::from_secs(secs);
+            let now = Instant::now();
+            assert!(walk_now(None, false, hour, now), "the first visit walks");
+            let ready = Some(&ready);
+            assert!(
+                !walk_now(ready, false, hour, at(60)),
+                "a fresh report is kept"
+            );
+            assert!(
+                walk_now(ready, false, hour, at(3601)),
+                "an hour-old one is walked again"
+            );
+            assert!(
+                walk_now(ready, false, half_hour, at(1801)),
+                "the interval is the setting's"
+            );
+            assert!(!walk_now(ready, false, half_hour, at(1799)));
+            assert!(walk_now(ready, true, hour, at(60)), "asked again");
+            let walking = State::Walking(Arc::new(AtomicU64::new(0)));
+            assert!(
+                !walk_now(Some(&walking), true, hour, now),
+                "one walk at a time"
+            );
+            let failed = State::Failed("unreachable".into());
+            assert!(!walk_now(Some(&failed), false, hour, now));
+            assert!(
+                walk_now(Some(&failed), true, hour, now),
+                "a failed walk runs again when asked"
+            );
+        }
     }
 }

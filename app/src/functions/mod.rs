@@ -1,5 +1,6 @@
 //! Server functions, one file per area. Reads use GET encodings; anything that changes state is POST.
 
+pub mod activity;
 pub mod details;
 pub mod flash;
 #[cfg(feature = "ssr")]

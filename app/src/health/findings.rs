@@ -2,6 +2,7 @@
 //! companies and among the sites of one client; sites with no name or no delivery address; clients with no
 //! sites; inactive clients whose sites are active.
 
+use super::links::{list_href, shared_search};
 use super::names::NameKey;
 use super::report::{Finding, Group, Member, Report};
 use crate::entities::EntityKind;
@@ -18,10 +19,11 @@ pub struct Walked {
 
 /// The findings of `w`, stamped `walked_at`.
 pub fn report(w: &Walked, walked_at: String) -> Report {
-    let mut duplicates = groups(EntityKind::Clients, "Clients", clients_named(w));
+    let mut duplicates = groups(EntityKind::Clients, "Clients", None, clients_named(w));
     duplicates.extend(groups(
         EntityKind::Suppliers,
         "Companies",
+        None,
         companies_named(w),
     ));
     let mut by_client: BTreeMap<i32, Vec<Member>> = BTreeMap::new();
@@ -37,6 +39,7 @@ pub fn report(w: &Walked, walked_at: String) -> Report {
         duplicates.extend(groups(
             EntityKind::Sites,
             &format!("Sites of {scope}"),
+            Some(client),
             sites,
         ));
     }
@@ -97,11 +100,15 @@ fn client_name(w: &Walked, id: i32) -> String {
 /// The groups of two or more `members` whose names match. Matching is not transitive (a name without a
 /// legal form matches two that differ in theirs), so a bucket of equal words splits by legal form, each
 /// part keeping the members that have none.
-fn groups(kind: EntityKind, scope: &str, members: Vec<Member>) -> Vec<Group> {
+fn groups(kind: EntityKind, scope: &str, client: Option<i32>, members: Vec<Member>) -> Vec<Group> {
     let mut buckets: BTreeMap<String, Vec<(Option<String>, Member)>> = BTreeMap::new();
     for m in members.into_iter().filter(|m| !m.name.trim().is_empty()) {
         let key = NameKey::of(&m.name);
         let words = key.words.last().cloned().unwrap_or_default();
+        if words.is_empty() {
+            // nothing but punctuation or legal words: nothing to compare
+            continue;
+        }
         buckets.entry(words).or_default().push((key.form, m));
     }
     let mut out = Vec::new();
@@ -123,10 +130,13 @@ fn groups(kind: EntityKind, scope: &str, members: Vec<Member>) -> Vec<Group> {
                 .map(|(_, m)| m.clone())
                 .collect();
             if members.len() > 1 {
+                let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
+                let href = list_href(kind, shared_search(&names), client, true);
                 out.push(Group {
                     kind,
                     scope: scope.to_string(),
                     members,
+                    href,
                 });
             }
         }
@@ -136,17 +146,27 @@ fn groups(kind: EntityKind, scope: &str, members: Vec<Member>) -> Vec<Group> {
 
 fn incomplete(w: &Walked) -> Vec<Finding> {
     let mut out = Vec::new();
-    let finding = |kind, id, name: Option<&str>, problem: &str| Finding {
+    // every finding is fixed among a client's sites: adding one, naming one, giving it an address
+    let finding = |kind, id, name: Option<&str>, problem: &str, client: i32, all: bool| Finding {
         kind,
         id,
         name: name
             .filter(|n| !n.trim().is_empty())
             .map_or_else(|| format!("#{id}"), str::to_string),
         problem: problem.to_string(),
+        href: list_href(EntityKind::Sites, None, Some(client), all),
     };
     for s in &w.sites {
+        let client = s.client_id.unwrap_or(0);
         if s.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
-            out.push(finding(EntityKind::Sites, s.id, None, "has no name"));
+            out.push(finding(
+                EntityKind::Sites,
+                s.id,
+                None,
+                "has no name",
+                client,
+                true,
+            ));
         }
         let lines = [
             &s.delivery_address_line1,
@@ -162,6 +182,8 @@ fn incomplete(w: &Walked) -> Vec<Finding> {
                 s.id,
                 s.name.as_deref(),
                 "has no delivery address",
+                client,
+                true,
             ));
         }
     }
@@ -179,6 +201,8 @@ fn incomplete(w: &Walked) -> Vec<Finding> {
                 c.id,
                 c.name.as_deref(),
                 "has no sites",
+                c.id,
+                true,
             ));
         } else if c.inactive.unwrap_or(false) && active_sites.contains(&c.id) {
             out.push(finding(
@@ -186,6 +210,8 @@ fn incomplete(w: &Walked) -> Vec<Finding> {
                 c.id,
                 c.name.as_deref(),
                 "is inactive but has active sites",
+                c.id,
+                false,
             ));
         }
     }
@@ -252,6 +278,12 @@ mod tests {
             "sites of different clients are not duplicates"
         );
         assert_eq!(sites[0].scope, "Sites of Acme Ltd");
+        assert_eq!(
+            sites[0].href, "/sites?q=Office&status=all&client_id=1",
+            "a client's sites, searched for the shared word"
+        );
+        let acme = r.duplicates.iter().find(|g| g.members.len() == 3).unwrap();
+        assert_eq!(acme.href, "/clients?q=Acme&status=all");
     }
 
     #[test]
@@ -276,6 +308,21 @@ mod tests {
                 (1, "has no sites".to_string()),
                 (2, "is inactive but has active sites".to_string()),
             ]
+        );
+        let hrefs: Vec<String> = report(&w, String::new())
+            .incomplete
+            .into_iter()
+            .map(|f| f.href)
+            .collect();
+        assert_eq!(
+            hrefs,
+            [
+                "/sites?status=all&client_id=2",
+                "/sites?status=all&client_id=2",
+                "/sites?status=all&client_id=1",
+                "/sites?client_id=2",
+            ],
+            "every finding opens the client's sites; the active ones for an inactive client"
         );
     }
 }

@@ -3,7 +3,11 @@
 //! only.
 
 #[cfg(feature = "ssr")]
+pub mod csv;
+#[cfg(feature = "ssr")]
 pub mod findings;
+#[cfg(feature = "ssr")]
+pub mod links;
 #[cfg(feature = "ssr")]
 pub mod names;
 pub mod report;

@@ -8,6 +8,7 @@
 //! reasons are the pairs in `../shared/duplicate-names.tsv` (copied beside this file, so the build needs
 //! nothing outside the repository), every one of which the tests check, and this module's own cases.
 
+use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 /// A name reduced to what tells organisations apart.
@@ -137,7 +138,12 @@ fn fold(text: &str, transliterate: bool) -> String {
             (true, 'ö') => out.push_str("oe"),
             (true, 'ü') => out.push_str("ue"),
             (_, 'ß') => out.push_str("ss"),
-            _ => out.extend(c.to_string().nfkd().filter(|c| c.is_ascii_alphanumeric())),
+            // letters of every script stay (an Arabic or Japanese name is not blank); accents go
+            _ => out.extend(
+                c.to_string()
+                    .nfkd()
+                    .filter(|c| c.is_alphanumeric() && !is_combining_mark(*c)),
+            ),
         }
     }
     out
@@ -155,7 +161,10 @@ Straße Bau\tStrasse Bau\tyes\tsharp s
 ABC\tABC Ltd\tyes\ta missing form matches
 Acme Pty Ltd\tAcme Ltd\tno\tPty Ltd is not Ltd
 Business Systems\tBusiness System\tyes\tplural after ss
-Bus Co\tBuses Co\tno\tshort words keep their s";
+Bus Co\tBuses Co\tno\tshort words keep their s
+Ελληνική Ναυτιλία Α.Ε.\t株式会社サンプル\tno\tletters of other scripts are kept, not folded to nothing
+شركة المثال للتجارة\t株式会社サンプル\tno\tArabic and Japanese names differ
+Ελληνική Ναυτιλία\tΕΛΛΗΝΙΚΗ ΝΑΥΤΙΛΙΑ\tyes\tGreek case and accents fold";
         shared
             .lines()
             .chain(own.lines())

@@ -14,6 +14,23 @@ pub enum HealthView {
     Failed(String),
 }
 
+/// What the overview says about the person's report, without ever starting a walk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum HealthGlance {
+    /// No walk has run for this person since the server started.
+    NotChecked,
+    /// A walk is under way.
+    Walking,
+    /// The last walk's counts: duplicate groups, incomplete records, and when it ended.
+    Ready {
+        duplicates: usize,
+        incomplete: usize,
+        walked_at: String,
+    },
+    /// The last walk failed.
+    Failed,
+}
+
 /// The findings of one walk.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -34,6 +51,9 @@ pub struct Group {
     /// Where they are: "Clients", or the client whose sites they are.
     pub scope: String,
     pub members: Vec<Member>,
+    /// The list where the group can be fixed: the entity's list searched for the name the members share
+    /// (and a client's sites narrowed to that client), active and inactive alike.
+    pub href: String,
 }
 
 /// One record of a group, with the facts that tell it apart.
@@ -51,4 +71,6 @@ pub struct Finding {
     pub id: i32,
     pub name: String,
     pub problem: String,
+    /// The list where it can be fixed (a client's sites for every finding about sites or a lack of them).
+    pub href: String,
 }

@@ -136,5 +136,6 @@ fn block_view(b: Block) -> AnyView {
         Block::CrmNoteForm { client, site } => {
             view! { <CrmNoteForm client_id=client on_site=site.map(|s| (s,))/> }.into_any()
         }
+        Block::Changes { changes, all } => crate::components::changes::record_changes(changes, all),
     }
 }

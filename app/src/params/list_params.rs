@@ -211,7 +211,7 @@ impl ListParams {
 }
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters stay as they are).
-fn encode(value: &str) -> String {
+pub fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for b in value.bytes() {
         match b {

@@ -9,6 +9,8 @@ mod query_string;
 mod spec;
 mod values;
 
-pub use list_params::{ListParams, Parsed, Rejection, StatusFilter, StockFilter, PER_PAGE_CHOICES};
+pub use list_params::{
+    encode, ListParams, Parsed, Rejection, StatusFilter, StockFilter, PER_PAGE_CHOICES,
+};
 pub use query_string::query_pairs;
 pub use spec::{FilterKind, ListSpec};

@@ -50,6 +50,7 @@ fn report_view(r: Report) -> impl IntoView {
     view! {
         <p data-testid="health-walked">
             {format!("Last walk: {} — {clients} clients, {sites} sites, {companies} companies.", r.walked_at)}
+            " " <a href="/data-health.csv" download="data-health.csv" data-testid="health-csv">"Download every finding (CSV)"</a>
         </p>
         <section aria-labelledby="dups-h">
             <h2 id="dups-h">"Possible duplicates " <span class="muted">{format!("({})", r.duplicates.len())}</span></h2>
@@ -81,10 +82,12 @@ fn group_view(g: Group) -> impl IntoView {
             view! { <li><a href=e.record_href(m.id)>{m.name}</a>{facts}</li> }
         })
         .collect_view();
+    let fix = format!("Open these {} in the list", e.words.many);
     view! {
         <li class="duplicate-group">
             <strong>{g.scope}</strong>
             <ul>{members}</ul>
+            <a href=g.href data-testid="fix-link">{fix}</a>
         </li>
     }
 }
@@ -94,6 +97,7 @@ fn finding_view(f: Finding) -> impl IntoView {
     view! {
         <li>
             {e.words.one_title} " " <a href=e.record_href(f.id)>{f.name}</a> " " {f.problem}
+            " · " <a href=f.href data-testid="fix-link">"the client's sites"</a>
         </li>
     }
 }

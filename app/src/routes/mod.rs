@@ -1,5 +1,6 @@
 //! Pages, one file per page (entity pages under a folder per entity).
 
+pub mod activity;
 pub mod data_health;
 pub mod not_found;
 pub mod overview;

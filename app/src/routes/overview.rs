@@ -3,7 +3,9 @@
 
 use crate::components::debounce::debounced_submit;
 use crate::components::error_panel::ErrorPanel;
+use crate::functions::health::glance_data_health;
 use crate::functions::overview::{get_overview_counts, search_everything, Count, HitGroup};
+use crate::health::report::HealthGlance;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -17,6 +19,7 @@ pub fn OverviewPage() -> impl IntoView {
     let query = use_query_map();
     let q = Memo::new(move |_| query.with(|m| m.get("q").unwrap_or_default()));
     let results = Resource::new(move || q.get(), search_everything);
+    let health = Resource::new(|| (), |_| glance_data_health());
     view! {
         <Title text="Overview"/>
         <h1>"Overview"</h1>
@@ -30,7 +33,15 @@ pub fn OverviewPage() -> impl IntoView {
                 }
             })}
         </Transition>
-        <p><a href="/data-health" data-testid="data-health-link">"Data health: possible duplicates and incomplete records →"</a></p>
+        <p>
+            <Transition fallback=|| view! { <a href="/data-health">"Data health →"</a> }>
+                {move || Suspend::new(async move {
+                    let words = health_words(health.await.ok());
+                    view! { <a href="/data-health" data-testid="data-health-link">{words}</a> }
+                })}
+            </Transition>
+            " · " <a href="/activity" data-testid="activity-link">"Recent changes →"</a>
+        </p>
         <form method="get" action="/" class="refresh-form">
             <button
                 type="submit"
@@ -72,6 +83,31 @@ pub fn OverviewPage() -> impl IntoView {
                 })}
             </Transition>
         </section>
+    }
+}
+
+/// The overview's link text for the person's data health report ("Data health: 4 possible duplicate
+/// groups, 7 incomplete records"); asking never starts a walk.
+fn health_words(glance: Option<HealthGlance>) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match glance {
+        Some(HealthGlance::Ready {
+            duplicates,
+            incomplete,
+            walked_at,
+        }) => format!(
+            "Data health: {}, {} (checked {walked_at}) →",
+            plural(
+                duplicates,
+                "possible duplicate group",
+                "possible duplicate groups"
+            ),
+            plural(incomplete, "incomplete record", "incomplete records"),
+        ),
+        Some(HealthGlance::Walking) => "Data health: being checked now →".into(),
+        Some(HealthGlance::Failed) => "Data health: the last check failed →".into(),
+        Some(HealthGlance::NotChecked) | None => "Data health: not checked yet →".into(),
     }
 }
 

@@ -3,6 +3,48 @@
 //! One function per section (`directory`: organisations to sites; `activity`: suppliers to popup
 //! notes), called in a fixed order from one seeded random source, so the same seed gives the same
 //! records.
+//!
+//! # What Haloscope's data health report finds in it
+//!
+//! With the default seed and scale (what demo mode and the tests run), the names match after Haloscope's
+//! normalisation (`app/src/health/names.rs`) in these groups, and nothing is incomplete. They are not
+//! planted: they follow from how names are made. `Gen::client_name` picks a base ("Harbour Marketing") and
+//! a legal form of the city's country that may be none, so one base can come out with and without a form or
+//! with two spellings of one form ("Ltd" / "Limited"); exact repeats are made unique (" (City)", " 2") and
+//! do not match each other. Sites other than a client's main one are named "<City> <kind>" from a short
+//! list, so a large client gets the same name twice.
+//!
+//! - **53 client groups** (ids): Austin Charity 1660 / Corp. 1456; Bay Garden Centre 23 / Ltd 1085; Bay
+//!   Solicitors 1953 / Limited 296; Belfast Motors 927 / LLP 142; Belfast Print & Design 1910 / Ltd 1191;
+//!   Belfast Property Management 227 / Limited 433; Belfast Veterinary Practice 666 / Limited 1930; Bristol
+//!   Estate Agents Limited 734 / Ltd 1951; Bristol Opticians 933 / Ltd 1303; Bristol Print & Design Limited
+//!   1600 / Ltd 1853; Brown Haulage 1604 / LLC 1706 and 1604 / Corp. 1453 (two groups: LLC and Corp. are two
+//!   registrations); Cardiff Hotel Limited 1722 / Ltd 1118; Castle Veterinary Practice 604 / Limited 1896;
+//!   Copper Engineering 232 / B.V. 1356; Dubois & Wood Plumbing & Heating 1981 / Corp. 1264; Edinburgh
+//!   Recruitment 952 / LLP 865; Glasgow Security Services 1684 / Ltd 644; Glasgow Wealth Management 1045 /
+//!   Ltd 415; Green Pharmacy 1714 / LLP 1774; Harbour Marketing 336 / Limited 951; Hargreaves Security
+//!   Services 1987 / Corp. 796; Highland Engineering 1467 / Corp. 921; Honolulu Dairy 445 / Inc. 238; Iron
+//!   Opticians 1786 / Limited 498; Leeds Brewery 736 / LLP 1733; Leeds Recruitment 1332 / Limited 1099;
+//!   London Plumbing & Heating 346 / LLP 1400; Maple Opticians 75 / LLC 748; North Dairy 1031 / Ltd 1621;
+//!   North Physiotherapy 1796 / Ltd 1686; Norwich Engineering 1902 / Ltd 168; Norwich Primary School 727 /
+//!   Ltd 1705; Oakwood Print & Design 1943 / Corp. 39; Okafor Travel 1681 / SARL 965; Orchid Travel 1615 /
+//!   Ltd 1857; Ó Súilleabháin Software Limited 484 / Ltd 568; Phoenix Brewery 477 / LLC 1649 and 477 /
+//!   Limited 146; Portland Physiotherapy 655 / Corp. 650; Portland Security Services 1883 / Corp. 1623;
+//!   Roberts Recruitment Limited 186 / Ltd 391; Rossi Medical Centre Limited 371 / Ltd 857; Silver Security
+//!   Services 1340 / Ltd 867; Singh Primary School 452 / LLP 1215; South Print & Design 27 / LLP 1189;
+//!   Sterling Estate Agents 424 / Limited 837; Taylor Recruitment 1695 / Corp. 941; Valley Catering 1519 /
+//!   Inc. 1544; Williams Garden Centre 1117 / Ltd 783; Willow Catering 222 / GmbH 394; Willow Housing
+//!   Association 410 / B.V. 13 and 410 / Corp. 62.
+//! - **2 company (supplier) groups**: Ironbury Cabling 138 / Ltd 126; Riverview Cabling 119 / Limited 36.
+//! - **238 groups of sites within one client**, all "<City> <kind>" names given twice or three times to
+//!   one client's sites (e.g. "Leeds Warehouse" three times at Hughes Academy Trust Ltd; "Denver Campus",
+//!   "Denver Depot" and "Denver Showroom" twice each at Ashridge Architects).
+//! - **No incomplete records**: every site has a name and a delivery address, every client has its main
+//!   site, and no inactive client has an active site. (A client created through the API gets a first site
+//!   "Main" with no address, which the report then lists: `write/mod.rs`.)
+//!
+//! `server/tests/data_health/report.rs` checks these counts and one group by id; the end-to-end test checks
+//! groups it sees on the page.
 
 mod activity;
 mod defaults;

@@ -1,4 +1,5 @@
 //! Plain axum routes beside the Leptos pages.
 
+pub mod data_health;
 pub mod export;
 pub mod health;

@@ -34,6 +34,8 @@ pub struct Settings {
     pub sessions: SessionSettings,
     pub audit_log: AuditTarget,
     pub trusted_proxies: crate::client_ip::TrustedProxies,
+    /// How old a person's data health report may get before their next visit walks again.
+    pub health_interval: Duration,
 }
 
 /// Session lifetimes and the token-encryption key.
@@ -197,6 +199,7 @@ impl Settings {
             trusted_proxies: crate::client_ip::TrustedProxies(
                 given.trusted_proxies.take().unwrap_or_default(),
             ),
+            health_interval: given.health_interval.unwrap_or(Duration::from_secs(3600)),
             data_dir,
         })
     }

@@ -47,6 +47,7 @@ fn no_halo_settings_means_demo_on_the_default_address() {
     assert_eq!(s.listen.to_string(), "127.0.0.1:3000");
     assert_eq!(s.cache_ttl, Duration::from_secs(30));
     assert_eq!(s.data_dir, PathBuf::from("./haloscope-data"));
+    assert_eq!(s.health_interval, Duration::from_secs(3600), "1 h");
 }
 
 #[test]

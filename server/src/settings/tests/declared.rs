@@ -45,6 +45,7 @@ const CASES: &[Case] = &[
     ),
     ("session_idle", "1h", "2h", r#""3h""#, Some("8x")),
     ("session_max", "1d", "2d", r#""3d""#, Some("366d")),
+    ("health_interval", "30m", "2h", r#""1d""#, Some("0")),
     ("session_key", "flag-key", "env-key", r#""file-key""#, None),
     (
         "audit_log",
