@@ -46,6 +46,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=OverviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/activity") view=crate::routes::activity::ActivityPage ssr=SsrMode::Async/>
                     <Route path=path!("/data-health") view=crate::routes::data_health::DataHealthPage ssr=SsrMode::Async/>
+                    <Route path=path!("/data-health/compare") view=crate::routes::compare::ComparePage ssr=SsrMode::Async/>
                     <crate::pages::EntityRoutes/>
                 </Routes>
             </main>

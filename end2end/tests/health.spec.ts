@@ -7,9 +7,10 @@ import { checkViews } from "./a11y";
 // It writes, so it runs in the "write" project, one test after another.
 test.describe.configure({ mode: "default" });
 
-async function create(page: Page, path: string, name: string): Promise<string> {
+async function create(page: Page, path: string, name: string, website?: string): Promise<string> {
   await page.goto(`${path}/new`);
   await page.fill("#f-name", name);
+  if (website) await page.fill("#f-website", website);
   await page.click('button[name=force][value=""]');
   await expect(page).toHaveURL(new RegExp(`${path}/\\d+$`));
   return page.url().match(/\/(\d+)$/)![1];
@@ -20,7 +21,7 @@ async function create(page: Page, path: string, name: string): Promise<string> {
 async function groupOf(page: Page, names: string[]) {
   const deadline = Date.now() + 90_000;
   for (;;) {
-    await page.goto("/data-health");
+    await page.goto("/data-health?show=all");
     if (await page.getByTestId("health-walked").isVisible()) {
       let group = page.locator("li.duplicate-group");
       for (const n of names) group = group.filter({ hasText: n });
@@ -39,7 +40,11 @@ test("the report groups the demo data's duplicates and two added through the for
   const tag = Date.now().toString(36);
   const clientNames = [`Zephyr ${tag} Widgets Ltd`, `ZEPHYR ${tag} WIDGETS LIMITED`];
   const companyNames = [`Quillfeather ${tag} & Sons`, `Quillfeather ${tag} and Sons`];
-  const clients = [await create(page, "/clients", clientNames[0]), await create(page, "/clients", clientNames[1])];
+  const sites = [`https://www.zephyr-${tag}.example/contact`, `http://zephyr-${tag}.example`];
+  const clients = [
+    await create(page, "/clients", clientNames[0], sites[0]),
+    await create(page, "/clients", clientNames[1], sites[1]),
+  ];
   await create(page, "/suppliers", companyNames[0]);
   await create(page, "/suppliers", companyNames[1]);
 
@@ -74,6 +79,14 @@ test("the report groups the demo data's duplicates and two added through the for
 
   await page.goto("/data-health");
   await checkViews(page, "data health");
+
+  // "Compare details" sets the two new clients side by side, their one website marked as shared
+  await (await groupOf(page, clientNames)).getByTestId("compare-link").click();
+  await expect(page).toHaveURL(/\/data-health\/compare\?kind=clients&ids=/);
+  for (const id of clients) await expect(page.locator(`[data-testid="compare-table"] thead a[href="/clients/${id}"]`)).toBeVisible();
+  await expect(page.getByTestId("compare-summary")).toContainText("likely the same client");
+  await expect(page.getByTestId("shared")).toHaveCount(2);
+  await checkViews(page, "compare details", { tables: true });
 });
 
 test("the activity page shows a change just made, linked to its record", async ({ page }) => {

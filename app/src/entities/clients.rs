@@ -84,6 +84,27 @@ pub struct Store;
 impl super::server::Store for Store {
     super::server::kept_in!(halo::entity::ClientEntity, clients);
 
+    const CONTACTS: &'static [crate::health::compare::Contact] = {
+        use crate::health::compare::{Contact, ContactKind::*};
+        &[
+            Contact {
+                label: "E-mail domain",
+                fields: &["domain", "accountsemailaddress"],
+                kind: Email,
+            },
+            Contact {
+                label: "Phone",
+                fields: &["main_phonenumber"],
+                kind: Phone,
+            },
+            Contact {
+                label: "Website",
+                fields: &["website"],
+                kind: Web,
+            },
+        ]
+    };
+
     fn row(c: &halo::models::ClientSummary) -> crate::components::list::cells::Row {
         use crate::components::list::cells::{Cell, Row};
         Row {

@@ -82,6 +82,32 @@ pub struct Store;
 impl super::server::Store for Store {
     super::server::kept_in!(halo::entity::SupplierEntity, suppliers);
 
+    const CONTACTS: &'static [crate::health::compare::Contact] = {
+        use crate::health::compare::{Contact, ContactKind::*};
+        &[
+            Contact {
+                label: "E-mail domain",
+                fields: &[
+                    "emaildomain",
+                    "email_address",
+                    "support_email_address",
+                    "ordering_email_address",
+                ],
+                kind: Email,
+            },
+            Contact {
+                label: "Phone",
+                fields: &["phone_number", "phone_number_2", "phone_number_3"],
+                kind: Phone,
+            },
+            Contact {
+                label: "Website",
+                fields: &["website"],
+                kind: Web,
+            },
+        ]
+    };
+
     /// The company with its CRM notes, read at once.
     async fn detail(
         halo: &halo::client::HaloClient,

@@ -30,6 +30,10 @@ pub trait Store {
     /// The descriptor.
     fn entity() -> &'static Entity;
 
+    /// The contact details that data health's "compare details" sets side by side for possible
+    /// duplicates; none by default.
+    const CONTACTS: &'static [crate::health::compare::Contact] = &[];
+
     /// Where the records live.
     fn resource(halo: &HaloClient) -> Resource<Self::Halo>;
 

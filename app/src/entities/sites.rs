@@ -103,6 +103,22 @@ pub struct Store;
 impl super::server::Store for Store {
     super::server::kept_in!(halo::entity::SiteEntity, sites);
 
+    const CONTACTS: &'static [crate::health::compare::Contact] = {
+        use crate::health::compare::{Contact, ContactKind::*};
+        &[
+            Contact {
+                label: "E-mail domain",
+                fields: &["emaildomain"],
+                kind: Email,
+            },
+            Contact {
+                label: "Phone",
+                fields: &["phonenumber"],
+                kind: Phone,
+            },
+        ]
+    };
+
     fn row(s: &halo::models::SiteSummary) -> crate::components::list::cells::Row {
         use crate::components::list::cells::{Cell, Row};
         let client = s.client_id.filter(|c| *c > 0).map(|c| Cell::Ref {

@@ -1,6 +1,7 @@
 //! Server functions, one file per area. Reads use GET encodings; anything that changes state is POST.
 
 pub mod activity;
+pub mod compare;
 pub mod details;
 pub mod flash;
 #[cfg(feature = "ssr")]

@@ -2,6 +2,7 @@
 //! and company lists. The report's types cross to the page; the walk and the name normaliser are server
 //! only.
 
+pub mod compare;
 #[cfg(feature = "ssr")]
 pub mod csv;
 #[cfg(feature = "ssr")]

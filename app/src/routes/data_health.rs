@@ -31,7 +31,7 @@ pub fn DataHealthPage() -> impl IntoView {
                             " " {format!("Reading the lists… {read} records so far.")}
                         </p>
                     }.into_any(),
-                    Ok(HealthView::Ready(r)) => report_view(r).into_any(),
+                    Ok(HealthView::Ready(r)) => report_view(r, show_all()).into_any(),
                     Ok(HealthView::Failed(e)) => view! {
                         <div class="error-panel" role="alert"><p>{format!("The last walk failed: {e}")}</p></div>
                     }.into_any(),
@@ -45,8 +45,30 @@ pub fn DataHealthPage() -> impl IntoView {
     }
 }
 
-fn report_view(r: Report) -> impl IntoView {
+/// How many duplicate groups the page lists before "show all" (the CSV always has every one).
+const GROUPS_SHOWN: usize = 60;
+
+/// Whether the URL asks for every group (`?show=all`).
+fn show_all() -> bool {
+    leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get("show")
+        .is_some_and(|v| v == "all")
+}
+
+fn report_view(r: Report, all: bool) -> impl IntoView {
     let (clients, sites, companies) = r.counts;
+    let total = r.duplicates.len();
+    let shown = if all { total } else { total.min(GROUPS_SHOWN) };
+    let more = (shown < total).then(|| {
+        view! {
+            <p data-testid="more-groups">
+                {format!("{} more groups are not listed here. ", total - shown)}
+                <a href="/data-health?show=all">"Show all groups"</a>
+                " or download the CSV."
+            </p>
+        }
+    });
     view! {
         <p data-testid="health-walked">
             {format!("Last walk: {} — {clients} clients, {sites} sites, {companies} companies.", r.walked_at)}
@@ -57,7 +79,10 @@ fn report_view(r: Report) -> impl IntoView {
             {if r.duplicates.is_empty() {
                 view! { <p class="muted">"No two records share a name."</p> }.into_any()
             } else {
-                view! { <ul class="plain-list" data-testid="duplicate-groups">{r.duplicates.into_iter().map(group_view).collect_view()}</ul> }.into_any()
+                view! {
+                    <ul class="plain-list" data-testid="duplicate-groups">{r.duplicates.into_iter().take(shown).map(group_view).collect_view()}</ul>
+                    {more}
+                }.into_any()
             }}
         </section>
         <section aria-labelledby="incomplete-h">
@@ -73,6 +98,18 @@ fn report_view(r: Report) -> impl IntoView {
 
 fn group_view(g: Group) -> impl IntoView {
     let e = g.kind.entity();
+    let ids: Vec<String> = g
+        .members
+        .iter()
+        .take(10)
+        .map(|m| m.id.to_string())
+        .collect();
+    let kind = serde_json::to_string(&g.kind).unwrap_or_default();
+    let compare = format!(
+        "/data-health/compare?kind={}&ids={}",
+        kind.trim_matches('"'),
+        ids.join(",")
+    );
     let members = g
         .members
         .into_iter()
@@ -88,6 +125,7 @@ fn group_view(g: Group) -> impl IntoView {
             <strong>{g.scope}</strong>
             <ul>{members}</ul>
             <a href=g.href data-testid="fix-link">{fix}</a>
+            " · " <a href=compare data-testid="compare-link">"Compare details"</a>
         </li>
     }
 }

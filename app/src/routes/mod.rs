@@ -1,6 +1,7 @@
 //! Pages, one file per page (entity pages under a folder per entity).
 
 pub mod activity;
+pub mod compare;
 pub mod data_health;
 pub mod not_found;
 pub mod overview;

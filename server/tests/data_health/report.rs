@@ -192,12 +192,19 @@ async fn the_report_finds_duplicates_and_clients_without_sites_in_one_paced_walk
     assert_incomplete(&report, &new_sites, c);
     // the page shows the same, and a second visit does not walk again
     let before = sim.sim.request_count();
-    let (status, html) = page(&app, "/data-health").await;
+    let (status, html) = page(&app, "/data-health?show=all").await;
     assert_eq!(status, 200);
     assert!(
         html.contains("ZYZZYVA WIDGETS LIMITED"),
         "the group is listed"
     );
+    let listed = |html: &str| html.matches(r#"class="duplicate-group""#).count();
+    let every = report["duplicates"].as_array().expect("groups").len();
+    assert!(every > 60, "the demo data has many groups: {every}");
+    assert_eq!(listed(&html), every, "?show=all lists every group");
+    let (_, first) = page(&app, "/data-health").await;
+    assert_eq!(listed(&first), 60, "the page lists the first 60");
+    assert!(first.contains(&format!("{} more groups are not listed here.", every - 60)));
     assert!(
         html.contains(&format!("/clients/{a}")),
         "its members link to their pages"
@@ -333,4 +340,80 @@ async fn walk_time_under_the_default_budget() {
         sim.sim.request_count() - before,
         report["counts"]
     );
+}
+
+/// "Compare details" for one group: one detail call per record of the group (nothing else), the phone two
+/// of them share marked, the third's not; bad links are a 400, a missing record a 404; the report links to
+/// it for every group.
+#[tokio::test]
+async fn compare_details_reads_only_the_groups_records_and_marks_what_they_share() {
+    use halo_sim::Entity::Client;
+    let (sim, app) = start().await;
+    let ids = sim.sim.ids(Client);
+    let (a, b, c) = (ids[0], ids[1], ids[2]);
+    for (id, phone) in [
+        (a, "020 7946 0958"),
+        (b, "+44 20 7946 0958"),
+        (c, "0161 496 0000"),
+    ] {
+        assert!(sim
+            .sim
+            .plant(Client, id, "main_phonenumber", Value::from(phone)));
+    }
+    let details = || [a, b, c].map(|id| sim.sim.requests_to("GET", &format!("/api/Client/{id}")));
+    let (before, lists_before) = (details(), sim.sim.requests_to("GET", "/api/Client"));
+    let (status, html) = page(
+        &app,
+        &format!("/data-health/compare?kind=clients&ids={a},{b},{c}"),
+    )
+    .await;
+    assert_eq!(status, 200, "{html}");
+    let after = details();
+    assert_eq!(
+        [
+            after[0] - before[0],
+            after[1] - before[1],
+            after[2] - before[2]
+        ],
+        [1, 1, 1]
+    );
+    assert_eq!(
+        sim.sim.requests_to("GET", "/api/Client"),
+        lists_before,
+        "no list is read"
+    );
+    assert!(html.contains(r#"data-testid="compare-table""#));
+    assert!(html.contains("+44 20 7946 0958") && html.contains("0161 496 0000"));
+    assert_eq!(
+        html.matches(r#"data-testid="shared""#).count(),
+        2,
+        "a and b share their phone"
+    );
+    assert!(html.contains("likely the same client"), "{html}");
+
+    for bad in [
+        "kind=clients&ids=4",
+        "kind=clients&ids=4,x",
+        "kind=planets&ids=1,2",
+    ] {
+        let (status, _) = page(&app, &format!("/data-health/compare?{bad}")).await;
+        assert_eq!(status, 400, "{bad}");
+    }
+    let (status, _) = page(
+        &app,
+        &format!("/data-health/compare?kind=clients&ids={a},99999999"),
+    )
+    .await;
+    assert_eq!(status, 404);
+
+    report(&app).await;
+    let (status, html) = page(&app, "/data-health").await;
+    assert_eq!(status, 200);
+    let groups = html.matches(r#"class="duplicate-group""#).count();
+    assert!(groups > 0, "the demo data has duplicate groups");
+    assert_eq!(
+        html.matches(r#"data-testid="compare-link""#).count(),
+        groups
+    );
+    assert!(html.contains("/data-health/compare?kind=clients&amp;ids="));
 }
