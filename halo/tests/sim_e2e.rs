@@ -62,29 +62,29 @@ async fn every_entity_decodes() {
         .list(&SiteQuery::new().client_id(client_id))
         .await
         .unwrap();
-    if let Some(s) = sites.items.first() {
-        assert_eq!(s.client_id, Some(client_id));
-        c.sites()
-            .get(s.id, &SiteDetailQuery::new().includedetails(true))
-            .await
-            .unwrap();
-    }
+    let s = sites.items.first().expect("every demo client has sites");
+    assert_eq!(s.client_id, Some(client_id));
+    c.sites()
+        .get(s.id, &SiteDetailQuery::new().includedetails(true))
+        .await
+        .unwrap();
     c.sites().stock_bins().await.unwrap();
     let suppliers = c.suppliers().list(&SupplierQuery::new()).await.unwrap();
-    if let Some(s) = suppliers.items.first() {
-        c.suppliers().get(s.id, &DetailQuery::new()).await.unwrap();
-    }
+    let s = suppliers
+        .items
+        .first()
+        .expect("the demo data has companies");
+    c.suppliers().get(s.id, &DetailQuery::new()).await.unwrap();
     c.organisations()
         .list(&OrganisationQuery::new())
         .await
         .unwrap();
     let services = c.services().list(&ServiceQuery::new()).await.unwrap();
-    if let Some(s) = services.items.first() {
-        c.services()
-            .get(s.id, &ServiceDetailQuery::new())
-            .await
-            .unwrap();
-    }
+    let s = services.items.first().expect("the demo data has services");
+    c.services()
+        .get(s.id, &ServiceDetailQuery::new())
+        .await
+        .unwrap();
     c.crm_notes().for_client(client_id).await.unwrap();
     c.popup_notes().for_client(client_id, true).await.unwrap();
     c.lookups().top_levels(&TopLevelQuery::new()).await.unwrap();
