@@ -44,9 +44,11 @@ fn notices_view(n: Notices) -> AnyView {
     let Notices { notes, error } = n;
     view! {
         {(!notes.is_empty()).then(|| view! {
-            <ul class="notices flash" role="status" data-testid="flash">
-                {notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
-            </ul>
+            <div role="status" data-testid="flash">
+                <ul class="notices flash">
+                    {notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                </ul>
+            </div>
         })}
         {error.map(|e| view! {
             <div class="error-panel" role="alert" data-testid="flash-error"><p>{e}</p></div>

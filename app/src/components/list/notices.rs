@@ -7,9 +7,11 @@ use leptos::prelude::*;
 pub fn Notices(notices: Vec<String>) -> impl IntoView {
     (!notices.is_empty()).then(|| {
         view! {
-            <ul class="notices" role="status" data-testid="notices">
-                {notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
-            </ul>
+            <div role="status" data-testid="notices">
+                <ul class="notices">
+                    {notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                </ul>
+            </div>
         }
     })
 }

@@ -97,9 +97,11 @@ pub fn Toolbar(
             </Form>
             <a class="button export" href=export_href download="" rel="external">"Export CSV"</a>
             {(!options.notes.is_empty()).then(|| view! {
-                <ul class="notices filter-notes" role="status" data-testid="filter-notes">
-                    {options.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
-                </ul>
+                <div role="status" data-testid="filter-notes">
+                    <ul class="notices filter-notes">
+                        {options.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
+                    </ul>
+                </div>
             })}
         </div>
     }
