@@ -85,23 +85,11 @@ impl super::server::Store for Store {
     super::server::kept_in!(halo::entity::ClientEntity, clients);
 
     const CONTACTS: &'static [crate::health::compare::Contact] = {
-        use crate::health::compare::{Contact, ContactKind::*};
+        use crate::health::compare::Contact;
         &[
-            Contact {
-                label: "E-mail domain",
-                fields: &["domain", "accountsemailaddress"],
-                kind: Email,
-            },
-            Contact {
-                label: "Phone",
-                fields: &["main_phonenumber"],
-                kind: Phone,
-            },
-            Contact {
-                label: "Website",
-                fields: &["website"],
-                kind: Web,
-            },
+            Contact::email(&["domain", "accountsemailaddress"]),
+            Contact::phone(&["main_phonenumber"]),
+            Contact::web(&["website"]),
         ]
     };
 

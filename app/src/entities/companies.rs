@@ -83,28 +83,16 @@ impl super::server::Store for Store {
     super::server::kept_in!(halo::entity::SupplierEntity, suppliers);
 
     const CONTACTS: &'static [crate::health::compare::Contact] = {
-        use crate::health::compare::{Contact, ContactKind::*};
+        use crate::health::compare::Contact;
         &[
-            Contact {
-                label: "E-mail domain",
-                fields: &[
-                    "emaildomain",
-                    "email_address",
-                    "support_email_address",
-                    "ordering_email_address",
-                ],
-                kind: Email,
-            },
-            Contact {
-                label: "Phone",
-                fields: &["phone_number", "phone_number_2", "phone_number_3"],
-                kind: Phone,
-            },
-            Contact {
-                label: "Website",
-                fields: &["website"],
-                kind: Web,
-            },
+            Contact::email(&[
+                "emaildomain",
+                "email_address",
+                "support_email_address",
+                "ordering_email_address",
+            ]),
+            Contact::phone(&["phone_number", "phone_number_2", "phone_number_3"]),
+            Contact::web(&["website"]),
         ]
     };
 

@@ -104,18 +104,10 @@ impl super::server::Store for Store {
     super::server::kept_in!(halo::entity::SiteEntity, sites);
 
     const CONTACTS: &'static [crate::health::compare::Contact] = {
-        use crate::health::compare::{Contact, ContactKind::*};
+        use crate::health::compare::Contact;
         &[
-            Contact {
-                label: "E-mail domain",
-                fields: &["emaildomain"],
-                kind: Email,
-            },
-            Contact {
-                label: "Phone",
-                fields: &["phonenumber"],
-                kind: Phone,
-            },
+            Contact::email(&["emaildomain"]),
+            Contact::phone(&["phonenumber"]),
         ]
     };
 

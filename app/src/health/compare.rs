@@ -17,12 +17,48 @@ pub enum ContactKind {
     Web,
 }
 
-/// One row of the comparison: its label and the record fields (as HaloPSA names them) it reads.
+impl ContactKind {
+    /// The row's label on the comparison page.
+    pub fn label(self) -> &'static str {
+        match self {
+            ContactKind::Email => "E-mail domain",
+            ContactKind::Phone => "Phone",
+            ContactKind::Web => "Website",
+        }
+    }
+}
+
+/// One row of the comparison: how it compares and the record fields (as HaloPSA names them) it reads.
 #[derive(Debug, Clone, Copy)]
 pub struct Contact {
-    pub label: &'static str,
-    pub fields: &'static [&'static str],
     pub kind: ContactKind,
+    pub fields: &'static [&'static str],
+}
+
+impl Contact {
+    /// E-mail addresses or domains in `fields`, compared by domain.
+    pub const fn email(fields: &'static [&'static str]) -> Contact {
+        Contact {
+            kind: ContactKind::Email,
+            fields,
+        }
+    }
+
+    /// Phone numbers in `fields`, compared by their last digits.
+    pub const fn phone(fields: &'static [&'static str]) -> Contact {
+        Contact {
+            kind: ContactKind::Phone,
+            fields,
+        }
+    }
+
+    /// Web addresses in `fields`, compared by host.
+    pub const fn web(fields: &'static [&'static str]) -> Contact {
+        Contact {
+            kind: ContactKind::Web,
+            fields,
+        }
+    }
 }
 
 /// The records of one group side by side.
@@ -129,7 +165,7 @@ fn row(contact: &Contact, records: &[(i32, String, serde_json::Value)]) -> Compa
         })
         .collect();
     CompareRow {
-        label: contact.label.to_string(),
+        label: contact.kind.label().to_string(),
         values,
         shared,
     }
@@ -182,21 +218,9 @@ mod tests {
     #[test]
     fn values_two_records_share_are_marked_and_empty_rows_left_out() {
         const CONTACTS: &[Contact] = &[
-            Contact {
-                label: "Phone",
-                fields: &["phone"],
-                kind: ContactKind::Phone,
-            },
-            Contact {
-                label: "E-mail domain",
-                fields: &["email", "domain"],
-                kind: ContactKind::Email,
-            },
-            Contact {
-                label: "Website",
-                fields: &["website"],
-                kind: ContactKind::Web,
-            },
+            Contact::phone(&["phone"]),
+            Contact::email(&["email", "domain"]),
+            Contact::web(&["website"]),
         ];
         let records = vec![
             (
