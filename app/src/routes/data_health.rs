@@ -17,12 +17,17 @@ pub fn DataHealthPage() -> impl IntoView {
     count_writes(refresh);
     let writes = write_count();
     let data = Resource::new(move || writes.get(), |_| get_data_health());
+    // `?show=all` lists every group; read in the view (tracked), so following the link in the browser
+    // redraws the report without asking for it again
+    let query = leptos_router::hooks::use_query_map();
     view! {
         <Title text="Data health"/>
         <h1>"Data health"</h1>
         <p class="muted">"Possible duplicates and incomplete records, from every client, site and company HaloPSA lists to you."</p>
         <Transition fallback=|| view! { <p class="loading">"Loading the report…"</p> }>
-            {move || Suspend::new(async move {
+            {move || {
+                let all = query.with(|q| q.get("show").is_some_and(|v| v == "all"));
+                Suspend::new(async move {
                 match data.await {
                     Ok(HealthView::Walking { read, .. }) => view! {
                         <Meta http_equiv="refresh" content="2"/>
@@ -31,13 +36,14 @@ pub fn DataHealthPage() -> impl IntoView {
                             " " {format!("Reading the lists… {read} records so far.")}
                         </p>
                     }.into_any(),
-                    Ok(HealthView::Ready(r)) => report_view(r, show_all()).into_any(),
+                    Ok(HealthView::Ready(r)) => report_view(r, all).into_any(),
                     Ok(HealthView::Failed(e)) => view! {
                         <div class="error-panel" role="alert"><p>{format!("The last walk failed: {e}")}</p></div>
                     }.into_any(),
                     Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                 }
-            })}
+                })
+            }}
         </Transition>
         <ActionForm action=refresh attr:class="inline-form">
             <button type="submit" class="button" data-testid="walk-again">"Walk the lists again"</button>
@@ -47,14 +53,6 @@ pub fn DataHealthPage() -> impl IntoView {
 
 /// How many duplicate groups the page lists before "show all" (the CSV always has every one).
 const GROUPS_SHOWN: usize = 60;
-
-/// Whether the URL asks for every group (`?show=all`).
-fn show_all() -> bool {
-    leptos_router::hooks::use_query_map()
-        .get_untracked()
-        .get("show")
-        .is_some_and(|v| v == "all")
-}
 
 fn report_view(r: Report, all: bool) -> impl IntoView {
     let (clients, sites, companies) = r.counts;
