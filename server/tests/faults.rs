@@ -151,6 +151,12 @@ async fn while_halopsa_fails_pages_show_the_data_read_last_marked_and_writes_say
             "{path}: fresh data is not marked"
         );
     }
+    let export = "/export/clients.csv?q=a";
+    let (status, csv) = common::page(&app, export).await;
+    assert!(
+        status == 200 && !csv.contains("# export incomplete"),
+        "{csv}"
+    );
     tokio::time::sleep(Duration::from_millis(1_200)).await;
     sim.sim.faults().set(FaultConfig {
         error_rate: 1.0,
@@ -168,6 +174,12 @@ async fn while_halopsa_fails_pages_show_the_data_read_last_marked_and_writes_say
     assert!(
         status == 200 && html.contains("<tbody"),
         "the rows are shown"
+    );
+    let (status, during) = common::page(&app, export).await;
+    assert_eq!(status, 200, "the file had started");
+    assert!(
+        during.contains("# export incomplete") && during.len() < csv.len(),
+        "an export never mixes in older pages: {during}"
     );
     let (status, _) = common::page(&app, "/clients?q=never-read-before").await;
     assert_eq!(status, 502, "a list never read has no older copy");
