@@ -14,7 +14,8 @@ export const VIEWS = [
 
 const WCAG_21_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-/** Checks the page as it is now in each of the four views: no axe violation at all (any impact), and table
+/** Needs a page that runs script (axe-core is injected into it; with JavaScript off it waits forever).
+ * Checks the page as it is now in each of the four views: no axe violation at all (any impact), and table
  * headers clear of the rows. `tables`: the page must show at least one table; `sticky`: also scroll each
  * table so its header sticks, and check it still covers no row (lists: they are long enough). */
 export async function checkViews(page: Page, label: string, opts: { tables?: boolean; sticky?: boolean } = {}) {

@@ -35,6 +35,7 @@ for (const js of [true, false]) {
 
 for (const js of [true, false]) {
   test(`while HaloPSA fails a page read before shows that data, marked, and fresh data once it is back (${js ? "with" : "without"} JavaScript)`, async ({ browser, request }) => {
+    test.setTimeout(90_000); // four axe runs on a busy machine
     const ctx = await browser.newContext({ javaScriptEnabled: js });
     const page = await ctx.newPage();
     // a page of its own (the demo instance's cache keeps reads 2 s: HALOSCOPE_CACHE_TTL in scripts/e2e.sh)
@@ -53,8 +54,12 @@ for (const js of [true, false]) {
     await expect(notice).toContainText("HaloPSA is answering with errors");
     await expect(notice).toContainText(/showing data from \d\d:\d\d UTC, (just now|1 minute ago)/);
     await expect(page.getByTestId("list-table").locator("tbody tr").first()).toContainText(firstName);
-    if (js) await hydrated(page);
-    await checkViews(page, "a list shown from an older copy");
+    // axe-core runs inside the page, so it hangs where the page runs no script: the HTML is the same server
+    // render either way, so its accessibility is checked once, in the run with JavaScript
+    if (js) {
+      await hydrated(page);
+      await checkViews(page, "a list shown from an older copy");
+    }
 
     await request.post("/_sim/_control/faults", { data: {} });
     await notice.getByRole("link", { name: "Try again" }).click();
