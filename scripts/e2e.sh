@@ -31,11 +31,13 @@ port=$(free_port)
 pids+=($!)
 wait_healthy "http://127.0.0.1:$port" "${pids[-1]}" "$scratch/demo.log"
 
-# 2. service mode: a standalone simulator with a client secret known only to this run, a local account
+# 2. service mode: a standalone simulator in strict mode (as hosted HaloPSA answers: empty 200s for untyped
+#    creates, 1900-01-01 dates, counts as strings, rotated refresh tokens) with a client secret known only
+#    to this run, a local account
 secret="e2e-$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
 password="e2e-pass-$(python3 -c 'import secrets; print(secrets.token_hex(8))')"
 sim_port=$(free_port)
-target/debug/halo-sim --listen "127.0.0.1:$sim_port" --client-secret "$secret" --control >"$scratch/sim.log" 2>&1 &
+target/debug/halo-sim --listen "127.0.0.1:$sim_port" --client-secret "$secret" --control --strict >"$scratch/sim.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 150); do
   if curl -s -o /dev/null "http://127.0.0.1:$sim_port/auth/authorize"; then break; fi

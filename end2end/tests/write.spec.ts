@@ -1,18 +1,19 @@
-import { test, expect, Page } from "@playwright/test";
+import { test, expect, Page, APIRequestContext } from "@playwright/test";
 import { hydrated } from "./helpers";
 
 // Create → it appears in the list → edit → the change shows → delete → it is gone, for every entity, with
 // and without JavaScript; plus validation, the client picker and the concurrent-change review.
-type Entity = { name: string; path: string; newPath?: string; fill?: (page: Page) => Promise<void> };
+type Entity = { name: string; path: string; api: string; newPath?: string; fill?: (page: Page) => Promise<void> };
 
 const ENTITIES: Entity[] = [
-  { name: "client", path: "/clients" },
-  { name: "site", path: "/sites", newPath: "/sites/new?client=2" },
-  { name: "company", path: "/suppliers" },
-  { name: "organisation", path: "/organisations" },
+  { name: "client", path: "/clients", api: "/api/Client" },
+  { name: "site", path: "/sites", api: "/api/Site", newPath: "/sites/new?client=2" },
+  { name: "company", path: "/suppliers", api: "/api/Supplier" },
+  { name: "organisation", path: "/organisations", api: "/api/Organisation" },
   {
     name: "service",
     path: "/services",
+    api: "/api/Service",
     fill: async (page) => {
       await page.selectOption("#f-service_category_id", { index: 1 });
     },
@@ -28,12 +29,25 @@ async function save(page: Page) {
   await page.click('button[name=force][value=""]');
 }
 
+/** The body of the last update of record `id` that reached the simulator's `api` path, as it arrived. */
+async function lastUpdateOf(request: APIRequestContext, api: string, id: number): Promise<unknown> {
+  const res = await request.get("/_sim/_control/writes");
+  expect(res.status()).toBe(200);
+  const writes: { method: string; path: string; body: string }[] = await res.json();
+  const updates = writes
+    .filter((w) => w.method === "POST" && w.path.toLowerCase() === api.toLowerCase())
+    .map((w) => JSON.parse(w.body))
+    .filter((b) => Array.isArray(b) && b[0]?.id === id);
+  expect(updates.length, `an update of ${api} ${id} reached HaloPSA`).toBeGreaterThan(0);
+  return updates[updates.length - 1];
+}
+
 for (const js of [true, false]) {
   test.describe(`write ${js ? "with" : "without"} JavaScript`, () => {
     test.use({ javaScriptEnabled: js });
 
     for (const e of ENTITIES) {
-      test(`${e.name}: create, list, edit, delete`, async ({ page }) => {
+      test(`${e.name}: create, list, edit, delete`, async ({ page, request }) => {
         const name = `E2E ${e.name} ${js ? "js" : "nojs"} ${Date.now()}`;
         await page.goto(e.newPath ?? `${e.path}/new`);
         if (js) await hydrated(page);
@@ -60,6 +74,8 @@ for (const js of [true, false]) {
         await expect(page).toHaveURL(new RegExp(`${e.path}/${id}$`));
         await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${name} edited`);
         await expect(page.getByTestId("flash")).toContainText("Saved.");
+        // on the wire: the id and the one changed field, nothing else
+        expect(await lastUpdateOf(request, e.api, Number(id))).toEqual([{ id: Number(id), name: `${name} edited` }]);
 
         // delete: the confirmation names it, then the list says so and it is gone
         await page.getByTestId("delete-link").click();
@@ -103,7 +119,7 @@ for (const js of [true, false]) {
       await expect(page.locator("body")).toContainText("does not exist");
     });
 
-    test("a concurrent change is shown for review instead of overwritten", async ({ page, browser }) => {
+    test("a concurrent change is shown for review instead of overwritten", async ({ page, browser, request }) => {
       const name = `E2E concurrent ${Date.now()}`;
       await page.goto("/clients/new");
       if (js) await hydrated(page);
@@ -130,6 +146,8 @@ for (const js of [true, false]) {
       // the other person's change survives; ours is added
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${name} renamed elsewhere`);
       await expect(page.locator("body")).toContainText("https://mine.example");
+      // saved anyway, it still sends only what this person changed
+      expect(await lastUpdateOf(request, "/api/Client", Number(id))).toEqual([{ id: Number(id), website: "https://mine.example" }]);
     });
   });
 }

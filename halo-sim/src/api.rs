@@ -49,11 +49,14 @@ fn authinfo(sim: &Inner, headers: &HeaderMap) -> Response {
         .get("x-forwarded-proto")
         .and_then(|h| h.to_str().ok())
         .unwrap_or("http");
-    Json(json!({
-        "auth_url": format!("{scheme}://{host}{}/auth", sim.cfg.base_path),
-        "tenant_id": sim.cfg.tenant,
-    }))
-    .into_response()
+    if !sim.cfg.authinfo {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let auth_url = format!("{scheme}://{host}{}/auth", sim.cfg.base_path);
+    if sim.cfg.on_premise {
+        return Json(json!({ "auth_url": auth_url })).into_response();
+    }
+    Json(json!({ "auth_url": auth_url, "tenant_id": sim.cfg.tenant })).into_response()
 }
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {

@@ -22,6 +22,9 @@ use crate::redirect::{found, redirect_allowed, reject, with_query, AuthReject};
 use crate::scope;
 use crate::sim::Inner;
 
+/// What an on-premise install says to a request that names a tenant (it has none).
+const ON_PREMISE: &str = "this HaloPSA is installed on premise and has no tenants: send no tenant parameter";
+
 /// A refused token request, rendered as an OAuth error reply.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum TokenError {
@@ -90,9 +93,24 @@ fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
     Some((id.to_owned(), secret.to_owned()))
 }
 
+/// The requested scopes, or the first this install does not know: one Halo has no such name for, or one
+/// of [`SimConfig::unknown_scopes`](crate::SimConfig::unknown_scopes).
+fn known_scopes(sim: &Inner, requested: Option<&str>) -> Result<Vec<String>, String> {
+    let scopes = scope::parse(requested)?;
+    known_here(sim, scopes)
+}
+
+/// `scopes`, or the first of them in [`SimConfig::unknown_scopes`](crate::SimConfig::unknown_scopes).
+fn known_here(sim: &Inner, scopes: Vec<String>) -> Result<Vec<String>, String> {
+    match scopes.iter().find(|s| sim.cfg.unknown_scopes.contains(s)) {
+        Some(unknown) => Err(unknown.clone()),
+        None => Ok(scopes),
+    }
+}
+
 /// Parses the requested scopes and limits them to the app's grant.
 fn requested_scopes(sim: &Inner, requested: Option<&str>) -> Result<Vec<String>, TokenError> {
-    let scopes = scope::parse(requested)
+    let scopes = known_scopes(sim, requested)
         .map_err(|bad| TokenError::InvalidScope(format!("unknown scope {bad}")))?;
     scope::limit(scopes, sim.cfg.granted_scopes.as_deref()).ok_or_else(|| {
         TokenError::InvalidScope(
@@ -124,14 +142,25 @@ fn grant_token(
     let form = serde_urlencoded::from_bytes::<Vec<(String, String)>>(body).unwrap_or_default();
     let field = |name: &str| lookup(&form, name);
 
-    match lookup(&query, "tenant").or_else(|| field("tenant")) {
-        Some(t) if t.eq_ignore_ascii_case(&sim.cfg.tenant) => {}
-        Some(_) => return Err(TokenError::InvalidRequest("unknown tenant")),
-        None => {
+    let tenant = lookup(&query, "tenant").or_else(|| field("tenant"));
+    match (sim.cfg.on_premise, tenant) {
+        (false, Some(t)) if t.eq_ignore_ascii_case(&sim.cfg.tenant) => {}
+        (false, Some(_)) => return Err(TokenError::InvalidRequest("unknown tenant")),
+        (false, None) => {
             return Err(TokenError::InvalidRequest(
                 "the tenant query parameter is required",
             ))
         }
+        (true, Some(_)) => return Err(TokenError::InvalidRequest(ON_PREMISE)),
+        (true, None) => {}
+    }
+
+    if let Some(unknown) = field("scope")
+        .into_iter()
+        .flat_map(str::split_whitespace)
+        .find(|s| sim.cfg.unknown_scopes.iter().any(|u| u == s))
+    {
+        return Err(TokenError::InvalidScope(format!("unknown scope {unknown}")));
     }
 
     let basic = basic_credentials(headers);
@@ -169,7 +198,16 @@ fn grant_token(
                 .auth_state()
                 .refresh_grant(refresh)
                 .ok_or(TokenError::InvalidGrant("unknown refresh token"))?;
-            // the refresh token is not rotated: hand the same one back
+            if sim.cfg.strict {
+                // rotated: a new refresh token comes back and the one just used stops working
+                let (access, fresh) = {
+                    let mut state = sim.auth_state();
+                    state.forget_refresh(refresh);
+                    state.issue(grant.clone(), sim.cfg.token_ttl, true, bounds(sim))
+                };
+                return Ok(token_reply(sim, &grant, access, fresh));
+            }
+            // lenient: the refresh token is not rotated, the same one comes back
             let (access, _) =
                 sim.auth_state()
                     .issue(grant.clone(), sim.cfg.token_ttl, false, bounds(sim));
@@ -309,6 +347,9 @@ fn check_authorize(
         None => return Err(page("A valid redirect_uri is required.")),
     };
     if let Some(t) = get("tenant") {
+        if sim.cfg.on_premise {
+            return Err(page(ON_PREMISE));
+        }
         if !t.eq_ignore_ascii_case(&sim.cfg.tenant) {
             return Err(page("Unknown tenant."));
         }
@@ -318,6 +359,10 @@ fn check_authorize(
         return Err(to_redirect("unsupported_response_type"));
     }
     let scopes = scope::parse(get("scope").as_deref())
+        .and_then(|s| match sim.cfg.unknown_scopes_at_authorize {
+            true => known_here(&sim, s),
+            false => Ok(s),
+        })
         .ok()
         .and_then(|s| scope::limit(s, sim.cfg.granted_scopes.as_deref()))
         .ok_or_else(|| to_redirect("invalid_scope"))?;

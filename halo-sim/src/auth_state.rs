@@ -94,6 +94,11 @@ impl AuthState {
             .map(|r| r.grant.clone())
     }
 
+    /// Revokes one refresh token (it was rotated: a new one replaces it).
+    pub fn forget_refresh(&mut self, token: &str) {
+        self.refresh.remove(token);
+    }
+
     /// Takes a pending code out (a code works once); `None` when unknown or expired.
     pub fn take_code(&mut self, code: &str) -> Option<Code> {
         self.codes

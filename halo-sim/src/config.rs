@@ -51,6 +51,10 @@ pub fn default_agents() -> Vec<DemoAgent> {
 pub struct SimConfig {
     /// Accepted `?tenant=` value on `/auth/token` and `/auth/authorize`.
     pub tenant: String,
+    /// An on-premise install: it has no tenants, so a `?tenant=` is refused and `/api/authinfo` names none.
+    pub on_premise: bool,
+    /// Whether `/api/authinfo` answers (an install that does not offer it answers 404).
+    pub authinfo: bool,
     pub client_id: String,
     pub client_secret: String,
     /// Lifetime of access tokens (`expires_in`).
@@ -68,10 +72,16 @@ pub struct SimConfig {
     /// Mount the fault control endpoint under `/_control`.
     pub control: bool,
     /// Answer as hosted HaloPSA does where its documentation leaves room (see the `strict` module:
-    /// empty 200s for untyped creates, `1900-01-01` for empty dates, counts as strings). Off by default.
+    /// empty 200s for untyped creates, `1900-01-01` for empty dates, counts as strings, refresh tokens
+    /// rotated and the used one revoked). Off by default.
     pub strict: bool,
     /// Technicians offered on the sign-in page.
     pub agents: Vec<DemoAgent>,
+    /// Scope names this install does not know although Halo's list has them (e.g. `openid`): `/auth/token`
+    /// refuses a request for one with `invalid_scope`, as a live tenant was seen to do.
+    pub unknown_scopes: Vec<String>,
+    /// `/auth/authorize` refuses them too (redirecting back with `error=invalid_scope`).
+    pub unknown_scopes_at_authorize: bool,
     /// Scopes granted to the app; requested scopes are cut down to these (`offline_access` always
     /// passes). `None` = every scope.
     pub granted_scopes: Option<Vec<String>>,
@@ -107,6 +117,8 @@ impl Default for SimConfig {
     fn default() -> Self {
         Self {
             tenant: DEMO_TENANT.to_owned(),
+            on_premise: false,
+            authinfo: true,
             client_id: DEMO_CLIENT_ID.to_owned(),
             client_secret: DEMO_CLIENT_SECRET.to_owned(),
             token_ttl: Duration::from_secs(3600),
@@ -119,6 +131,8 @@ impl Default for SimConfig {
             strict: false,
             agents: default_agents(),
             granted_scopes: None,
+            unknown_scopes: Vec::new(),
+            unknown_scopes_at_authorize: false,
             base_path: String::new(),
             redirects: RedirectRule::Loopback("/auth/callback".to_owned()),
             max_codes: 10_000,
@@ -132,6 +146,8 @@ impl fmt::Debug for SimConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SimConfig")
             .field("tenant", &self.tenant)
+            .field("on_premise", &self.on_premise)
+            .field("authinfo", &self.authinfo)
             .field("client_id", &self.client_id)
             .field("client_secret", &"[redacted]")
             .field("token_ttl", &self.token_ttl)

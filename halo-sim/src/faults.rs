@@ -41,6 +41,9 @@ pub struct FaultConfig {
     /// Share whose body stops half-way for `stall_ms` (0 = an hour).
     pub stall_rate: f64,
     pub stall_ms: u64,
+    /// After this many more affected requests (each one counts it down), every one is answered `500`:
+    /// a HaloPSA that fails part-way through a walk of pages.
+    pub fail_after: Option<u32>,
     /// Also apply to `POST /auth/token`.
     pub include_auth: bool,
     /// The next write (`POST /api/…`) is refused with 400 and this body, as HaloPSA refuses a value it
@@ -49,6 +52,8 @@ pub struct FaultConfig {
     /// Resource paths (under `/api/`, compared without case, e.g. `TopLevel`) answered `403` for every
     /// method, as HaloPSA answers an agent who lacks that permission.
     pub forbidden: Vec<String>,
+    /// Only this agent (by id, through the tokens issued to them) meets `forbidden`; `None`: every caller.
+    pub forbidden_agent: Option<i64>,
     /// Writes (`POST /api/…`) are carried out, then answered `200` with an empty body, as HaloPSA
     /// documents some creates (`POST /Organisation`, `POST /CRMNote`) only as an untyped 200.
     pub empty_write_replies: bool,
@@ -100,6 +105,12 @@ impl FaultState {
             self.cfg.burst_429 -= 1;
             return (delay, Action::TooMany);
         }
+        if let Some(left) = self.cfg.fail_after.as_mut() {
+            if *left == 0 {
+                return (delay, Action::ServerError);
+            }
+            *left -= 1;
+        }
         let c = &self.cfg;
         let roll: f64 = self.rng.gen();
         let mut edge = 0.0;
@@ -129,8 +140,20 @@ impl FaultState {
 const HTML_PAGE: &str = "<!DOCTYPE html>\n<html><head><title>HaloPSA - Log In</title></head>\
 <body><h1>Sign in</h1><p>Your session has ended. Please log in again.</p></body></html>\n";
 
-/// The faults for a request to `path`, if any apply.
-fn decide(sim: &Inner, method: &axum::http::Method, path: &str) -> Option<(Duration, Action)> {
+/// The agent a request's bearer token was issued to.
+fn caller(sim: &Inner, headers: &axum::http::HeaderMap) -> Option<i64> {
+    let value = headers.get(axum::http::header::AUTHORIZATION)?.to_str().ok()?;
+    let token = value.strip_prefix("Bearer ")?.trim();
+    sim.auth_state().check(token).map(|g| g.agent_id)
+}
+
+/// The faults for a request to `path` from `agent`, if any apply.
+fn decide(
+    sim: &Inner,
+    method: &axum::http::Method,
+    path: &str,
+    agent: Option<i64>,
+) -> Option<(Duration, Action)> {
     let mut f = sim.faults.lock().unwrap_or_else(|p| p.into_inner());
     if method == axum::http::Method::POST && path.starts_with("/api/") {
         if let Some(body) = f.cfg.reject_next_write.take() {
@@ -145,6 +168,7 @@ fn decide(sim: &Inner, method: &axum::http::Method, path: &str) -> Option<(Durat
             .forbidden
             .iter()
             .any(|p| p.trim_matches('/').eq_ignore_ascii_case(rest))
+            && f.cfg.forbidden_agent.is_none_or(|only| agent == Some(only))
         {
             return Some((Duration::ZERO, Action::Forbidden));
         }
@@ -170,7 +194,8 @@ pub(crate) fn omit_id_token_if_asked(sim: &Inner, reply: &mut serde_json::Value)
 /// The middleware that counts requests and applies the active faults.
 pub(crate) async fn layer(State(sim): State<Arc<Inner>>, req: Request, next: Next) -> Response {
     sim.count_request(req.method().as_str(), req.uri().path());
-    let Some((delay, action)) = decide(&sim, req.method(), req.uri().path()) else {
+    let agent = caller(&sim, req.headers());
+    let Some((delay, action)) = decide(&sim, req.method(), req.uri().path(), agent) else {
         return next.run(req).await;
     };
     if !delay.is_zero() {
@@ -321,6 +346,14 @@ pub(crate) fn control_routes() -> Router<Arc<Inner>> {
         .route("/_control/revoke-tokens", post(revoke_tokens))
         .route("/_control/reset", post(reset))
         .route("/_control/tokens", get(issued_tokens))
+        .route("/_control/writes", get(recorded_writes))
+}
+
+/// Every write that reached `/api/…` (oldest first), each body exactly as it arrived.
+async fn recorded_writes(
+    State(sim): State<Arc<Inner>>,
+) -> Json<Vec<crate::recorder::RecordedWrite>> {
+    Json(sim.writes.all())
 }
 
 async fn issued_tokens(State(sim): State<Arc<Inner>>) -> Json<Vec<String>> {

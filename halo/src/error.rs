@@ -64,6 +64,12 @@ pub enum Error {
     /// The agent's HaloPSA sign-in expired and could not be renewed.
     #[error("Your HaloPSA sign-in has expired. Please sign in again.")]
     SignInRequired,
+    /// HaloPSA's authorisation server does not know a scope that was asked for (`invalid_scope`).
+    #[error("HaloPSA refused the requested scope `{scope}`. Check HALO_SCOPE and the API application's permissions.")]
+    ScopeRefused {
+        /// The scope string that was sent.
+        scope: String,
+    },
     /// Haloscope's HaloPSA settings are invalid.
     #[error("Haloscope's HaloPSA settings are invalid: {message}")]
     Config {
@@ -103,7 +109,7 @@ impl Error {
             Error::Upstream { .. } | Error::Decode { .. } => 502,
             Error::Timeout => 504,
             Error::Transport { .. } => 503,
-            Error::Config { .. } => 500,
+            Error::Config { .. } | Error::ScopeRefused { .. } => 500,
         }
     }
 

@@ -127,8 +127,13 @@ settings! {
     halo_api_url: url::Url = "HALO_API_URL", parse::http_url;
     /// Authorisation server URL, when it is not HALO_URL/auth.
     halo_auth_url: url::Url = "HALO_AUTH_URL", parse::http_url;
-    /// Tenant name sent as ?tenant= to the token endpoint (hosted Halo).
+    /// Tenant name sent as ?tenant= to the token endpoint (hosted Halo). Without HALO_AUTH_URL and
+    /// HALO_TENANT, HALO_URL/api/authinfo is asked for both; on premise it names no tenant.
     halo_tenant: String = "HALO_TENANT", parse::text;
+    /// Allow a HaloPSA URL on http:// that is not on this machine (the client secret and people's tokens
+    /// then cross the network unencrypted) [default: false].
+    #[arg(num_args = 0..=1, default_missing_value = "true")]
+    halo_allow_http: bool = "HALO_ALLOW_HTTP", parse::switch;
     /// The API application's client id.
     halo_client_id: String = "HALO_CLIENT_ID", parse::text;
     /// The API application's client secret (prefer HALO_CLIENT_SECRET_FILE).

@@ -83,7 +83,7 @@ fn main() -> ExitCode {
     }
 }
 
-async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupError> {
+async fn run(mut settings: settings::Settings) -> Result<(), startup_error::StartupError> {
     use startup_error::StartupError;
     let listener = tokio::net::TcpListener::bind(settings.listen)
         .await
@@ -96,6 +96,7 @@ async fn run(settings: settings::Settings) -> Result<(), startup_error::StartupE
         reason: e.to_string(),
     })?;
 
+    upstream::discover(&mut settings).await?;
     let upstream = upstream::Upstream::build(&settings, bound)?;
     data_dir::ensure(&settings.data_dir).map_err(|e| {
         StartupError::bad(

@@ -1,9 +1,9 @@
 //! Builds the HaloPSA gateway (the one place every upstream call passes) and the app's client, for a real
 //! tenant or for the in-process simulator in demo mode.
 
-use crate::settings::{AuthMode, Settings, UpstreamSettings};
+use crate::settings::{refuse_clear_text, AuthMode, Settings, UpstreamSettings};
 use crate::startup_error::StartupError;
-use halo::client::{Gateway, GatewayConfig, HaloClient};
+use halo::client::{Discovery, Gateway, GatewayConfig, HaloClient};
 use secrecy::SecretString;
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -83,4 +83,34 @@ impl Upstream {
             None => self.gateway.probe().await,
         }
     }
+}
+
+/// With `HALO_URL` but no `HALO_AUTH_URL`, asks HaloPSA's `/api/authinfo` where its authorisation server
+/// is and which tenant to name; a `HALO_TENANT` that was set wins over the one named. An install that does
+/// not answer is signed in to at `HALO_URL/auth` (on premise: with no tenant), and the log says why.
+pub async fn discover(settings: &mut Settings) -> Result<(), StartupError> {
+    let UpstreamSettings::Tenant(t) = &mut settings.upstream else {
+        return Ok(());
+    };
+    let Some(base) = t.discover_from.take() else {
+        return Ok(());
+    };
+    match halo::client::discover(&base, Duration::from_secs(5)).await {
+        Discovery::Found(found) => {
+            t.auth_url = refuse_clear_text(found.auth_url, "HALO_URL", t.allow_http)?;
+            if t.tenant.is_none() {
+                t.tenant = found.tenant;
+            }
+            tracing::info!(auth_url = %t.auth_url, tenant = ?t.tenant, "HaloPSA named its authorisation server");
+        }
+        Discovery::Fallback { target, why } => {
+            t.auth_url = target.auth_url;
+            tracing::warn!(
+                %why, auth_url = %t.auth_url, tenant = ?t.tenant,
+                "HaloPSA's /api/authinfo did not say where to sign in, so Haloscope uses HALO_URL/auth \
+                 (set HALO_AUTH_URL, and HALO_TENANT on hosted HaloPSA, to skip this question)"
+            );
+        }
+    }
+    Ok(())
 }

@@ -226,3 +226,61 @@ async fn an_agents_export_runs_on_the_agents_own_sign_in() {
     assert_eq!(audit[0]["who"], "5");
     assert_eq!(audit[0]["rows"], rows.len() - 1);
 }
+
+/// The ids of an export, in file order (the first column), and whether it ended with the "incomplete" line.
+fn exported_ids(body: &str) -> (Vec<i64>, bool) {
+    let rows = cells(body);
+    assert_eq!(rows.first().map(|h| h[0].as_str()), Some("id"), "{body:.300}");
+    let incomplete = rows
+        .last()
+        .is_some_and(|r| r[0].starts_with("# export incomplete: "));
+    let data = &rows[1..rows.len() - usize::from(incomplete)];
+    let ids = data
+        .iter()
+        .map(|r| r[0].parse().unwrap_or_else(|_| panic!("an id: {r:?}")))
+        .collect();
+    (ids, incomplete)
+}
+
+#[tokio::test]
+async fn an_export_past_the_page_cap_holds_every_id_once_and_a_later_fault_ends_it_marked() {
+    use halo_sim::{Entity, FaultConfig, SimConfig};
+    let small = SimConfig {
+        scale: 0.1,
+        ..SimConfig::default()
+    };
+    let (sim, app) = common::start_with(small, &[]).await;
+    let lists = [
+        ("clients.csv?status=all", Entity::Client),
+        ("sites.csv?status=all", Entity::Site),
+        ("suppliers.csv?status=all", Entity::Supplier),
+        ("organisations.csv", Entity::Organisation),
+        ("services.csv", Entity::Service),
+    ];
+    for (path, entity) in lists {
+        let (status, body) = export(&app, &format!("/export/{path}")).await;
+        assert_eq!(status, 200, "{path}: {body:.300}");
+        let (mut ids, incomplete) = exported_ids(&body);
+        assert!(!incomplete, "{path}");
+        let rows = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), rows, "{path}: each id once");
+        let mut want = sim.sim.ids(entity);
+        want.sort_unstable();
+        assert_eq!(ids, want, "{path}: the simulator's whole set");
+    }
+    assert!(sim.sim.ids(Entity::Site).len() > 300, "past the 100-row page cap");
+
+    // HaloPSA fails after the second page: whole pages, then the line that says the file is incomplete
+    sim.sim.faults().set(FaultConfig {
+        fail_after: Some(2),
+        ..Default::default()
+    });
+    let (status, body) = export(&app, "/export/sites.csv?status=all").await;
+    assert_eq!(status, 200, "the header was sent");
+    let (ids, incomplete) = exported_ids(&body);
+    assert!(incomplete, "{body:.300}");
+    assert!(!ids.is_empty() && ids.len() < sim.sim.ids(Entity::Site).len(), "{}", ids.len());
+    assert_eq!(ids.len() % 100, 0, "whole pages only: {}", ids.len());
+}

@@ -18,6 +18,12 @@ struct Args {
     /// Tenant name accepted in `?tenant=`.
     #[arg(long, default_value = DEMO_TENANT)]
     tenant: String,
+    /// An on-premise install: no tenants (a ?tenant= is refused) and /api/authinfo names none.
+    #[arg(long)]
+    on_premise: bool,
+    /// Answer /api/authinfo with 404, as an install that does not offer it.
+    #[arg(long)]
+    no_authinfo: bool,
     /// Client id accepted by /auth/token.
     #[arg(long, default_value = DEMO_CLIENT_ID)]
     client_id: String,
@@ -61,7 +67,7 @@ struct Args {
     #[arg(long)]
     control: bool,
     /// Answer as hosted HaloPSA does where its documentation leaves room: empty 200s for the untyped
-    /// creates, 1900-01-01 for empty dates, counts as strings.
+    /// creates, 1900-01-01 for empty dates, counts as strings, refresh tokens rotated.
     #[arg(long)]
     strict: bool,
     /// Print the credentials it accepts as shell assignments (SIM_TENANT=…) and exit; for test scripts.
@@ -86,6 +92,8 @@ async fn main() -> std::io::Result<()> {
     }
     let mut cfg = SimConfig {
         tenant: args.tenant,
+        on_premise: args.on_premise,
+        authinfo: !args.no_authinfo,
         client_id: args.client_id,
         client_secret: args.client_secret,
         token_ttl: Duration::from_secs(args.token_ttl),
@@ -114,11 +122,15 @@ async fn main() -> std::io::Result<()> {
     let addr = listener.local_addr()?;
     println!("halo-sim listening on http://{addr}");
     println!("  resource server : http://{addr}/api");
-    println!(
-        "  auth server     : http://{addr}/auth   (token: POST /auth/token?tenant={})",
-        cfg.tenant
-    );
-    println!("  tenant          : {}", cfg.tenant);
+    if cfg.on_premise {
+        println!("  auth server     : http://{addr}/auth   (token: POST /auth/token, on premise: no tenant)");
+    } else {
+        println!(
+            "  auth server     : http://{addr}/auth   (token: POST /auth/token?tenant={})",
+            cfg.tenant
+        );
+        println!("  tenant          : {}", cfg.tenant);
+    }
     println!("  client id       : {}", cfg.client_id);
     if cfg.client_secret == DEMO_CLIENT_SECRET {
         println!(

@@ -42,6 +42,7 @@
 pub mod auth;
 mod cache;
 mod config;
+pub mod discovery;
 mod extras;
 mod gateway;
 mod halo_client;
@@ -55,6 +56,7 @@ pub use auth::{authorize_url, challenge_for, random_state, Pkce};
 pub use config::{
     GatewayConfig, DEFAULT_BACKGROUND_SHARE, DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW,
 };
+pub use discovery::{discover, AuthTarget, Discovery};
 pub use extras::Lookups;
 pub use gateway::Gateway;
 pub use halo_client::{HaloClient, StaleRead};

@@ -228,8 +228,8 @@ async fn attempt(
 fn refusal(grant: Grant, status: u16, code: &str, scope: &str) -> Error {
     let user_grant = matches!(grant, Grant::RefreshToken | Grant::AuthorizationCode);
     match (status, code) {
-        (_, "invalid_scope") => Error::Config {
-            message: format!("HaloPSA refused the requested scope `{scope}`"),
+        (_, "invalid_scope") => Error::ScopeRefused {
+            scope: scope.to_owned(),
         },
         (_, "invalid_grant") | (400 | 401, "") if user_grant => Error::SignInRequired,
         (400 | 401 | 403, _) => Error::Unauthorized,

@@ -2,7 +2,7 @@
 //! (with the PKCE verifier) for the agent's tokens, which are sealed into a fresh session.
 
 use super::gate::see_other;
-use super::login::{audit_failure, begin_session, fields};
+use super::login::{audit_failure, begin_session, fields, pending_scope, start_agent_sign_in};
 use super::signed_in::{PendingSignIn, SignedIn, PENDING};
 use super::{now, Auth};
 use axum::extract::{ConnectInfo, RawQuery, State};
@@ -54,6 +54,10 @@ pub async fn callback(
             .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
             .take(40)
             .collect();
+        if code == "invalid_scope" && !pending.without_openid {
+            tracing::info!("HaloPSA refused the scope with openid; asking again without it");
+            return start_agent_sign_in(&auth, &headers, &session, pending.next, true).await;
+        }
         audit_failure(
             &auth,
             "",
@@ -67,11 +71,18 @@ pub async fn callback(
         return see_other("/login?error=failed");
     };
     let verifier = SecretString::from(String::from_utf8_lossy(&verifier).into_owned());
-    let tokens = match auth
-        .gateway
-        .exchange_code(code, &verifier, &pending.redirect_uri, &auth.agent_scope)
-        .await
+    let scope = pending_scope(&auth, pending.without_openid);
+    let exchange = |scope: String| {
+        let (gateway, verifier, redirect) = (&auth.gateway, &verifier, &pending.redirect_uri);
+        async move { gateway.exchange_code(code, verifier, redirect, &scope).await }
+    };
+    let mut exchanged = exchange(scope.clone()).await;
+    if matches!(exchanged, Err(halo::Error::ScopeRefused { .. })) && scope.split_whitespace().any(|s| s == "openid")
     {
+        // the code was not spent: HaloPSA turned the request away before looking at it
+        exchanged = exchange(super::without_openid(&scope)).await;
+    }
+    let tokens = match exchanged {
         Ok(t) => t,
         Err(e) => {
             audit_failure(&auth, "", ip, &format!("the code exchange failed: {e}"));

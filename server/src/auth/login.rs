@@ -89,7 +89,7 @@ pub async fn submit(
                 );
                 return too_many(&auth, wait, name, next);
             }
-            start_agent_sign_in(&auth, &headers, &session, next).await
+            start_agent_sign_in(&auth, &headers, &session, next, false).await
         }
         AuthMode::Service => {
             let password = form.get("password").cloned().unwrap_or_default();
@@ -98,12 +98,14 @@ pub async fn submit(
     }
 }
 
-/// Agent mode: remember a PKCE verifier and `state` in the session and send the browser to HaloPSA.
-async fn start_agent_sign_in(
+/// Agent mode: remember a PKCE verifier and `state` in the session and send the browser to HaloPSA;
+/// `without_openid` when HaloPSA refused that scope on the first try.
+pub(super) async fn start_agent_sign_in(
     auth: &Auth,
     headers: &HeaderMap,
     session: &Session,
     next: String,
+    without_openid: bool,
 ) -> Response {
     let Some(origin) = auth.origin(headers) else {
         return (
@@ -121,6 +123,7 @@ async fn start_agent_sign_in(
         redirect_uri: redirect_uri.clone(),
         next,
         started: now(),
+        without_openid,
     };
     if let Err(e) = session.insert(PENDING, &pending).await {
         tracing::error!(error = %e, "could not store the sign-in in the session");
@@ -133,7 +136,7 @@ async fn start_agent_sign_in(
     let mut url = authorize_url(
         auth.gateway.config(),
         &redirect_uri,
-        &auth.agent_scope,
+        &pending_scope(auth, without_openid),
         &state,
         &pkce.challenge,
     );
@@ -292,4 +295,13 @@ fn refused(auth: &Auth, status: StatusCode, error: String, name: String, next: S
 /// The sign-in page with `status`.
 pub fn page(auth: &Auth, status: StatusCode, view: LoginView) -> Response {
     (status, Html(render(auth.mode, auth.demo, &auth.css, &view))).into_response()
+}
+
+/// The scope a sign-in asks for: the agent scope, without `openid` on the second try.
+pub(super) fn pending_scope(auth: &Auth, without_openid: bool) -> String {
+    if without_openid {
+        super::without_openid(&auth.agent_scope)
+    } else {
+        auth.agent_scope.clone()
+    }
 }

@@ -103,6 +103,16 @@ pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
+/// The agent scope without `openid`, for a HaloPSA that refuses it (`invalid_scope`): its token endpoint
+/// still sends the id token that names the agent.
+pub fn without_openid(scope: &str) -> String {
+    scope
+        .split_whitespace()
+        .filter(|s| *s != "openid")
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The agent scope: the configured one plus `openid offline_access` (a refresh token and an id token).
 pub fn agent_scope(configured: &str) -> String {
     let mut scopes: Vec<&str> = configured.split_whitespace().collect();

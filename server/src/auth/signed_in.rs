@@ -156,6 +156,9 @@ pub struct PendingSignIn {
     pub next: String,
     /// Unix seconds when it started (older than 10 minutes is refused).
     pub started: i64,
+    /// Asked without `openid`: HaloPSA refused it once (`invalid_scope`), so this try leaves it out.
+    #[serde(default)]
+    pub without_openid: bool,
 }
 
 #[cfg(test)]

@@ -76,6 +76,11 @@ pub struct TenantSettings {
     pub scope: String,
     pub auth_mode: AuthMode,
     pub rate_limit: u32,
+    /// `HALO_URL` when `HALO_AUTH_URL` was not given: start-up asks its `/api/authinfo` for the
+    /// authorisation server and tenant (see [`crate::upstream::discover`]).
+    pub discover_from: Option<Url>,
+    /// `HALO_ALLOW_HTTP`: an `http://` HaloPSA that is not on this machine was meant.
+    pub allow_http: bool,
 }
 
 /// Who makes the upstream calls.
@@ -264,16 +269,20 @@ fn sessions(given: &mut Given) -> Result<SessionSettings, StartupError> {
 /// The tenant: its URLs (derived from `HALO_URL` unless given), credentials and sign-in mode.
 fn tenant(given: &mut Given) -> Result<TenantSettings, StartupError> {
     let base = given.halo_url.take();
+    let allow_http = given.halo_allow_http.unwrap_or(false);
     let api_url = match (given.halo_api_url.take(), &base) {
-        (Some(u), _) => u,
+        (Some(u), _) => refuse_clear_text(u, "HALO_API_URL", allow_http)?,
         (None, Some(b)) => join(b, "api"),
         (None, None) => return Err(missing("HALO_URL", "it locates the resource server")),
     };
-    let auth_url = match (given.halo_auth_url.take(), &base) {
-        (Some(u), _) => u,
-        (None, Some(b)) => join(b, "auth"),
+    let (auth_url, discover_from) = match (given.halo_auth_url.take(), &base) {
+        (Some(u), _) => (refuse_clear_text(u, "HALO_AUTH_URL", allow_http)?, None),
+        (None, Some(b)) => (join(b, "auth"), Some(b.clone())),
         (None, None) => return Err(missing("HALO_URL", "it locates the authorisation server")),
     };
+    if let Some(b) = &base {
+        refuse_clear_text(b.clone(), "HALO_URL", allow_http)?;
+    }
     let client_id = given
         .halo_client_id
         .take()
@@ -312,7 +321,42 @@ fn tenant(given: &mut Given) -> Result<TenantSettings, StartupError> {
         scope: given.halo_scope.take().unwrap_or_else(|| "all".into()),
         auth_mode,
         rate_limit: given.halo_rate_limit.unwrap_or(300),
+        discover_from,
+        allow_http,
     })
+}
+
+/// `url` unless it is `http://` to another machine and `HALO_ALLOW_HTTP` is not set: the client secret,
+/// authorisation codes and every token would cross the network readable by anyone on the way.
+pub fn refuse_clear_text(
+    url: Url,
+    setting: &'static str,
+    allow_http: bool,
+) -> Result<Url, StartupError> {
+    if url.scheme() != "http" || allow_http || is_loopback(&url) {
+        return Ok(url);
+    }
+    Err(StartupError::bad(
+        setting,
+        format!(
+            "{url} is plain http:// to another machine, so the client secret and people's HaloPSA tokens \
+             would cross the network unencrypted; use https://, or set HALO_ALLOW_HTTP=true if that is \
+             intended (e.g. an on-premise HaloPSA on a closed network)"
+        ),
+    ))
+}
+
+/// Whether `url` names this machine: `localhost` (or a name under it) or a loopback address.
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => {
+            let d = d.trim_end_matches('.').to_ascii_lowercase();
+            d == "localhost" || d.ends_with(".localhost")
+        }
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
 }
 
 fn missing(setting: &'static str, reason: &str) -> StartupError {

@@ -99,6 +99,15 @@ pub fn megabytes(raw: &str) -> Result<u64, String> {
     }
 }
 
+/// A yes or no: true/false, yes/no, on/off, 1/0.
+pub fn switch(raw: &str) -> Result<bool, String> {
+    match raw.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "on" | "1" => Ok(true),
+        "false" | "no" | "off" | "0" => Ok(false),
+        _ => Err(format!("{raw:?} is not one of: true, false")),
+    }
+}
+
 pub fn log_format(raw: &str) -> Result<LogFormat, String> {
     LogFormat::from_str(raw.trim(), true).map_err(|_| format!("{raw:?} is not one of: human, json"))
 }

@@ -273,3 +273,71 @@ fn the_file_fills_what_flags_leave_unset() {
     assert!(err.starts_with("HALOSCOPE_CONFIG"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A tenant in service mode on `url`, with `extra` flags.
+fn tenant_on(url: &str, extra: &[&str]) -> Result<Box<TenantSettings>, StartupError> {
+    let mut args = vec![
+        "--halo-url",
+        url,
+        "--halo-client-id",
+        "id",
+        "--halo-client-secret",
+        "s3cret",
+    ];
+    args.extend_from_slice(extra);
+    match resolve(&args)?.upstream {
+        UpstreamSettings::Tenant(t) => Ok(t),
+        UpstreamSettings::Demo => panic!("HALO_URL means a tenant"),
+    }
+}
+
+#[test]
+fn a_clear_text_halopsa_on_another_machine_is_refused_unless_allowed() {
+    for url in ["http://halo.example.com", "http://10.0.0.5:8080/halo"] {
+        let err = tenant_on(url, &[]).unwrap_err().to_string();
+        assert!(err.starts_with("HALO_URL: "), "{err}");
+        assert!(err.contains("HALO_ALLOW_HTTP=true"), "{err}");
+        let allowed = tenant_on(url, &["--halo-allow-http"]).unwrap();
+        assert!(allowed.allow_http);
+        assert_eq!(allowed.api_url.scheme(), "http");
+    }
+    for url in [
+        "http://127.0.0.1:4010",
+        "http://localhost:4010",
+        "http://[::1]:4010",
+        "https://acme.halopsa.com",
+    ] {
+        let t = tenant_on(url, &[]).unwrap_or_else(|e| panic!("{url}: {e}"));
+        assert!(!t.allow_http, "{url}");
+    }
+    let err = tenant_on(
+        "https://acme.halopsa.com",
+        &["--halo-auth-url", "http://auth.example.com"],
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.starts_with("HALO_AUTH_URL: "), "{err}");
+    let err = tenant_on(
+        "https://acme.halopsa.com",
+        &["--halo-api-url", "http://api.example.com/api"],
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.starts_with("HALO_API_URL: "), "{err}");
+}
+
+#[test]
+fn without_an_auth_url_start_up_asks_halo_url_where_to_sign_in() {
+    let t = tenant_on("https://acme.halopsa.com/", &[]).unwrap();
+    assert_eq!(
+        t.discover_from.as_ref().map(Url::as_str),
+        Some("https://acme.halopsa.com/")
+    );
+    assert_eq!(t.tenant, None, "named by /api/authinfo, or none on premise");
+    let t = tenant_on(
+        "https://acme.halopsa.com",
+        &["--halo-auth-url", "https://auth.example.com"],
+    )
+    .unwrap();
+    assert_eq!(t.discover_from, None, "an explicit HALO_AUTH_URL is not asked about");
+}

@@ -74,3 +74,26 @@ async fn filter_options_say_which_lookup_failed() {
         .unwrap()
         .starts_with("Top levels could not be loaded"));
 }
+
+#[tokio::test]
+async fn a_lookup_refused_to_one_agent_leaves_only_that_agents_filter_empty() {
+    use crate::common::agent::{agent_sign_in, start_agent};
+    let sim = halo_sim::spawn(halo_sim::SimConfig::default()).await.unwrap();
+    sim.sim.faults().set(FaultConfig {
+        forbidden_agent: Some(3),
+        ..forbidding(&["TopLevel"])
+    });
+    let app = start_agent(&sim, crate::common::temp_data_dir("one-agent"), None).await;
+    let priya = app.client.clone();
+    agent_sign_in(&app, &sim.base_url, &priya, 3).await;
+    let alex = crate::common::cookie_client();
+    agent_sign_in(&app, &sim.base_url, &alex, 2).await;
+    let note = "Top levels could not be loaded (HaloPSA refused access)";
+    let (status, html) = page(&app.with_client(&priya), "/clients").await;
+    assert_eq!(status, 200);
+    assert!(html.contains(note), "agent 3 lacks the permission");
+    let (status, html) = page(&app.with_client(&alex), "/clients").await;
+    assert_eq!(status, 200);
+    assert!(!html.contains(note), "agent 2 has it");
+    assert!(html.contains(">Managed</option>"), "agent 2's top-level filter has its options");
+}

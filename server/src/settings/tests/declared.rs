@@ -84,6 +84,7 @@ const CASES: &[Case] = &[
         Some("mailto:x@y.z"),
     ),
     ("halo_tenant", "flag", "env", r#""file""#, None),
+    ("halo_allow_http", "true", "false", "true", Some("maybe")),
     ("halo_client_id", "flag-id", "env-id", r#""file-id""#, None),
     (
         "halo_client_secret",
