@@ -23,7 +23,8 @@ use crate::scope;
 use crate::sim::Inner;
 
 /// What an on-premise install says to a request that names a tenant (it has none).
-const ON_PREMISE: &str = "this HaloPSA is installed on premise and has no tenants: send no tenant parameter";
+const ON_PREMISE: &str =
+    "this HaloPSA is installed on premise and has no tenants: send no tenant parameter";
 
 /// A refused token request, rendered as an OAuth error reply.
 #[derive(Debug, thiserror::Error)]
@@ -360,7 +361,7 @@ fn check_authorize(
     }
     let scopes = scope::parse(get("scope").as_deref())
         .and_then(|s| match sim.cfg.unknown_scopes_at_authorize {
-            true => known_here(&sim, s),
+            true => known_here(sim, s),
             false => Ok(s),
         })
         .ok()

@@ -142,7 +142,10 @@ const HTML_PAGE: &str = "<!DOCTYPE html>\n<html><head><title>HaloPSA - Log In</t
 
 /// The agent a request's bearer token was issued to.
 fn caller(sim: &Inner, headers: &axum::http::HeaderMap) -> Option<i64> {
-    let value = headers.get(axum::http::header::AUTHORIZATION)?.to_str().ok()?;
+    let value = headers
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
     let token = value.strip_prefix("Bearer ")?.trim();
     sim.auth_state().check(token).map(|g| g.agent_id)
 }

@@ -15,15 +15,28 @@ const APP: [(&str, &str); 3] = [
 ];
 
 /// `POST {auth}/token` with `query` (e.g. `?tenant=demo`, or nothing) and the app's credentials plus `extra`.
-async fn app_token(sim: &halo_sim::RunningSim, query: &str, extra: &[(&str, &str)]) -> (StatusCode, Value) {
+async fn app_token(
+    sim: &halo_sim::RunningSim,
+    query: &str,
+    extra: &[(&str, &str)],
+) -> (StatusCode, Value) {
     let mut form = APP.to_vec();
     form.extend_from_slice(extra);
-    answer(http().post(format!("{}/token{query}", sim.auth_url())).form(&form)).await
+    answer(
+        http()
+            .post(format!("{}/token{query}", sim.auth_url()))
+            .form(&form),
+    )
+    .await
 }
 
 #[tokio::test]
 async fn on_premise_there_is_no_tenant_to_name() {
-    let sim = start(SimConfig { on_premise: true, ..small() }).await;
+    let sim = start(SimConfig {
+        on_premise: true,
+        ..small()
+    })
+    .await;
     let (status, body) = app_token(&sim, "", &[]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let (status, body) = app_token(&sim, &format!("?tenant={DEMO_TENANT}"), &[]).await;
@@ -39,40 +52,64 @@ async fn on_premise_there_is_no_tenant_to_name() {
 
 #[tokio::test]
 async fn an_install_without_authinfo_answers_404() {
-    let sim = start(SimConfig { authinfo: false, ..small() }).await;
+    let sim = start(SimConfig {
+        authinfo: false,
+        ..small()
+    })
+    .await;
     let r = get_url(format!("{}/authinfo", sim.api_url())).await;
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
 async fn a_token_endpoint_that_does_not_know_openid_refuses_it() {
-    let sim = start(SimConfig { unknown_scopes: vec!["openid".into()], ..small() }).await;
+    let sim = start(SimConfig {
+        unknown_scopes: vec!["openid".into()],
+        ..small()
+    })
+    .await;
     let tenant = format!("?tenant={DEMO_TENANT}");
     let (status, body) = app_token(&sim, &tenant, &[("scope", "all openid")]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     assert_eq!(body["error"], "invalid_scope");
     let (status, body) = app_token(&sim, &tenant, &[("scope", "all")]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    assert!(body["id_token"].is_string(), "the id token comes without openid: {body}");
+    assert!(
+        body["id_token"].is_string(),
+        "the id token comes without openid: {body}"
+    );
 }
 
 /// A refresh token for the app (`offline_access` on a client-credentials grant gives none, so through the
 /// sign-in page as demo agent Priya Shah).
 async fn refresh_token(sim: &halo_sim::RunningSim) -> String {
     let (_, body) = signed_in_tokens(sim).await;
-    body["refresh_token"].as_str().expect("a refresh token").to_owned()
+    body["refresh_token"]
+        .as_str()
+        .expect("a refresh token")
+        .to_owned()
 }
 
 #[tokio::test]
 async fn strict_rotates_refresh_tokens_and_the_used_one_stops_working() {
-    let sim = start(SimConfig { strict: true, ..small() }).await;
+    let sim = start(SimConfig {
+        strict: true,
+        ..small()
+    })
+    .await;
     let first = refresh_token(&sim).await;
     let (status, renewed) = refresh(&sim, &first).await;
     assert_eq!(status, StatusCode::OK, "{renewed}");
-    let second = renewed["refresh_token"].as_str().expect("a new refresh token");
+    let second = renewed["refresh_token"]
+        .as_str()
+        .expect("a new refresh token");
     assert_ne!(second, first);
     let (status, body) = refresh(&sim, &first).await;
-    assert_eq!(status, StatusCode::BAD_REQUEST, "the used one is revoked: {body}");
+    assert_eq!(
+        status,
+        StatusCode::BAD_REQUEST,
+        "the used one is revoked: {body}"
+    );
     assert_eq!(body["error"], "invalid_grant");
     assert_eq!(refresh(&sim, second).await.0, StatusCode::OK);
     // lenient (the default) hands the same one back
@@ -110,7 +147,12 @@ async fn signed_in_tokens(sim: &halo_sim::RunningSim) -> (StatusCode, Value) {
     let back = get_url(page.join(&href).unwrap()).await;
     assert_eq!(back.status(), StatusCode::FOUND);
     let back = reqwest::Url::parse(back.headers()["location"].to_str().unwrap()).unwrap();
-    let code = back.query_pairs().find(|(k, _)| k == "code").expect("a code").1.into_owned();
+    let code = back
+        .query_pairs()
+        .find(|(k, _)| k == "code")
+        .expect("a code")
+        .1
+        .into_owned();
     let form = [
         ("grant_type", "authorization_code"),
         ("client_id", DEMO_CLIENT_ID),

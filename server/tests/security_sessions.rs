@@ -61,8 +61,10 @@ async fn a_demo_session_is_ended_by_a_restart_into_service_mode() {
     );
     assert_eq!(res.headers()["location"], "/login?next=%2Fclients");
     assert_eq!(list(&remote, "clients", "").await.0, 401);
+    let asked_where_to_sign_in = tenant.sim.requests_to("GET", "/api/authinfo");
+    assert_eq!(asked_where_to_sign_in, 1, "start-up's anonymous question");
     assert_eq!(
-        tenant.sim.request_count(),
+        tenant.sim.request_count() - asked_where_to_sign_in,
         0,
         "no tenant data was asked for"
     );

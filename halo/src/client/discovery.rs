@@ -10,7 +10,9 @@ use url::Url;
 /// Where the authorisation server is and which tenant to name to it (`None`: on-premise, no `?tenant=`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuthTarget {
+    /// The authorisation server; its token endpoint is `{auth_url}/token`.
     pub auth_url: Url,
+    /// The tenant to send as `?tenant=`; `None` on premise.
     pub tenant: Option<String>,
 }
 
@@ -20,7 +22,12 @@ pub enum Discovery {
     /// `/api/authinfo` answered with an authorisation server.
     Found(AuthTarget),
     /// It did not (`why` says how): sign in at `{HALO_URL}/auth`, with no tenant unless one is configured.
-    Fallback { target: AuthTarget, why: String },
+    Fallback {
+        /// `{HALO_URL}/auth`, no tenant.
+        target: AuthTarget,
+        /// Why the answer could not be used, for the log.
+        why: String,
+    },
 }
 
 impl Discovery {
@@ -143,11 +150,21 @@ mod tests {
 
     #[test]
     fn an_answer_names_the_server_and_a_text_or_numeric_tenant() {
-        let t = read(info(serde_json::json!({"auth_url": "https://auth.example/auth", "tenant_id": "acme"})));
+        let t = read(info(
+            serde_json::json!({"auth_url": "https://auth.example/auth", "tenant_id": "acme"}),
+        ));
         assert_eq!(t.unwrap().tenant.as_deref(), Some("acme"));
-        let t = read(info(serde_json::json!({"auth_url": "https://h/auth", "tenant_id": 42}))).unwrap();
-        assert_eq!((t.auth_url.as_str(), t.tenant.as_deref()), ("https://h/auth", Some("42")));
-        let on_prem = read(info(serde_json::json!({"auth_url": "https://h/auth", "tenant_id": ""})));
+        let t = read(info(
+            serde_json::json!({"auth_url": "https://h/auth", "tenant_id": 42}),
+        ))
+        .unwrap();
+        assert_eq!(
+            (t.auth_url.as_str(), t.tenant.as_deref()),
+            ("https://h/auth", Some("42"))
+        );
+        let on_prem = read(info(
+            serde_json::json!({"auth_url": "https://h/auth", "tenant_id": ""}),
+        ));
         assert_eq!(on_prem.unwrap().tenant, None);
     }
 
@@ -163,6 +180,9 @@ mod tests {
         let base = Url::parse("https://h.example/halo/?x=1").unwrap();
         assert_eq!(join(&base, "auth").as_str(), "https://h.example/halo/auth");
         let bare = Url::parse("https://h.example").unwrap();
-        assert_eq!(join(&bare, "api/authinfo").as_str(), "https://h.example/api/authinfo");
+        assert_eq!(
+            join(&bare, "api/authinfo").as_str(),
+            "https://h.example/api/authinfo"
+        );
     }
 }

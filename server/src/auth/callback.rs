@@ -74,10 +74,15 @@ pub async fn callback(
     let scope = pending_scope(&auth, pending.without_openid);
     let exchange = |scope: String| {
         let (gateway, verifier, redirect) = (&auth.gateway, &verifier, &pending.redirect_uri);
-        async move { gateway.exchange_code(code, verifier, redirect, &scope).await }
+        async move {
+            gateway
+                .exchange_code(code, verifier, redirect, &scope)
+                .await
+        }
     };
     let mut exchanged = exchange(scope.clone()).await;
-    if matches!(exchanged, Err(halo::Error::ScopeRefused { .. })) && scope.split_whitespace().any(|s| s == "openid")
+    if matches!(exchanged, Err(halo::Error::ScopeRefused { .. }))
+        && scope.split_whitespace().any(|s| s == "openid")
     {
         // the code was not spent: HaloPSA turned the request away before looking at it
         exchanged = exchange(super::without_openid(&scope)).await;

@@ -339,5 +339,8 @@ fn without_an_auth_url_start_up_asks_halo_url_where_to_sign_in() {
         &["--halo-auth-url", "https://auth.example.com"],
     )
     .unwrap();
-    assert_eq!(t.discover_from, None, "an explicit HALO_AUTH_URL is not asked about");
+    assert_eq!(
+        t.discover_from, None,
+        "an explicit HALO_AUTH_URL is not asked about"
+    );
 }

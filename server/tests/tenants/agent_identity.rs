@@ -4,8 +4,8 @@
 //! still named by the id token its token endpoint sends. The real binary in agent mode against the
 //! simulator.
 
-use crate::common::agent::{begin_agent_sign_in, session_cookie, start_agent};
 use crate::common::agent::approve_as;
+use crate::common::agent::{begin_agent_sign_in, session_cookie, start_agent};
 use crate::common::{audit_lines, list, server_fn};
 use halo_sim::{FaultConfig, SimConfig};
 use std::collections::HashMap;
@@ -65,7 +65,10 @@ async fn signed_in_as_priya(app: &crate::common::Haloscope) {
         .filter(|l| l["action"] == "sign_in")
         .collect();
     assert_eq!(lines.len(), 1, "{lines:?}");
-    assert_eq!((&lines[0]["who_kind"], &lines[0]["who"]), (&"agent".into(), &"3".into()));
+    assert_eq!(
+        (&lines[0]["who_kind"], &lines[0]["who"]),
+        (&"agent".into(), &"3".into())
+    );
 }
 
 #[tokio::test]
@@ -79,7 +82,10 @@ async fn a_token_endpoint_that_refuses_openid_is_asked_again_without_it() {
     let client = &app.client;
     let res = begin_agent_sign_in(&app, client).await;
     let authorize = url::Url::parse(res.headers()["location"].to_str().unwrap()).unwrap();
-    assert!(scope_of(&authorize).split(' ').any(|s| s == "openid"), "asked first");
+    assert!(
+        scope_of(&authorize).split(' ').any(|s| s == "openid"),
+        "asked first"
+    );
     let back = approve_as(client, &authorize, 3).await;
     assert_eq!(back.status(), 302);
     let tokens_before = sim.sim.token_request_count();
@@ -116,7 +122,10 @@ async fn a_sign_in_page_that_refuses_openid_is_asked_again_without_it() {
     let again = client.get(&callback).send().await.unwrap();
     assert_eq!(again.status(), 303);
     let second = url::Url::parse(again.headers()["location"].to_str().unwrap()).unwrap();
-    assert!(second.as_str().starts_with(&sim.base_url), "back to HaloPSA: {second}");
+    assert!(
+        second.as_str().starts_with(&sim.base_url),
+        "back to HaloPSA: {second}"
+    );
     let scope = scope_of(&second);
     assert!(!scope.split(' ').any(|s| s == "openid"), "{scope}");
     assert!(scope.split(' ').any(|s| s == "offline_access"), "{scope}");

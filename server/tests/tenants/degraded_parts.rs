@@ -78,7 +78,9 @@ async fn filter_options_say_which_lookup_failed() {
 #[tokio::test]
 async fn a_lookup_refused_to_one_agent_leaves_only_that_agents_filter_empty() {
     use crate::common::agent::{agent_sign_in, start_agent};
-    let sim = halo_sim::spawn(halo_sim::SimConfig::default()).await.unwrap();
+    let sim = halo_sim::spawn(halo_sim::SimConfig::default())
+        .await
+        .unwrap();
     sim.sim.faults().set(FaultConfig {
         forbidden_agent: Some(3),
         ..forbidding(&["TopLevel"])
@@ -95,5 +97,8 @@ async fn a_lookup_refused_to_one_agent_leaves_only_that_agents_filter_empty() {
     let (status, html) = page(&app.with_client(&alex), "/clients").await;
     assert_eq!(status, 200);
     assert!(!html.contains(note), "agent 2 has it");
-    assert!(html.contains(">Managed</option>"), "agent 2's top-level filter has its options");
+    assert!(
+        html.contains(">Managed</option>"),
+        "agent 2's top-level filter has its options"
+    );
 }

@@ -5,8 +5,8 @@
 //! refused unless `HALO_ALLOW_HTTP` says it is meant.
 
 use crate::common::{
-    add_user, column, list, run_to_end, sign_in, spawn_app, temp_data_dir, Haloscope, TEST_PASSWORD,
-    TEST_USER,
+    add_user, column, list, run_to_end, sign_in, spawn_app, temp_data_dir, Haloscope,
+    TEST_PASSWORD, TEST_USER,
 };
 use halo_sim::{RunningSim, SimConfig};
 
@@ -45,7 +45,11 @@ async fn with_only_halo_url_the_tenant_and_auth_server_come_from_authinfo() {
     };
     let (sim, app) = only_halo_url(cfg, &[]).await;
     clients_listed(&app).await;
-    assert_eq!(sim.sim.requests_to("GET", "/api/authinfo"), 1, "asked once, at start-up");
+    assert_eq!(
+        sim.sim.requests_to("GET", "/api/authinfo"),
+        1,
+        "asked once, at start-up"
+    );
     assert!(sim.sim.token_request_count() >= 1);
 }
 
@@ -69,7 +73,11 @@ async fn an_install_without_authinfo_is_signed_in_to_at_halo_url_auth() {
     };
     let (sim, app) = only_halo_url(on_premise, &[]).await;
     clients_listed(&app).await;
-    assert_eq!(sim.sim.requests_to("GET", "/api/authinfo"), 1, "a 404 is not retried");
+    assert_eq!(
+        sim.sim.requests_to("GET", "/api/authinfo"),
+        1,
+        "a 404 is not retried"
+    );
 
     let hosted = SimConfig {
         authinfo: false,
@@ -89,5 +97,9 @@ fn a_clear_text_halopsa_on_another_machine_is_refused_at_start_unless_allowed() 
     let run = run_to_end(&env, &[], "");
     assert_eq!(run.code, Some(2), "{}", run.stderr);
     assert!(run.stderr.contains("HALO_URL: "), "{}", run.stderr);
-    assert!(run.stderr.contains("HALO_ALLOW_HTTP=true"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("HALO_ALLOW_HTTP=true"),
+        "{}",
+        run.stderr
+    );
 }

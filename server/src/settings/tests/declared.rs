@@ -272,7 +272,7 @@ fn the_known_halo_variables_are_the_declared_ones() {
         .map(|(_, env)| env.to_string())
         .filter(|env| env.starts_with("HALO_"))
         .collect();
-    assert_eq!(halo.len(), 10);
+    assert_eq!(halo.len(), 11, "HALO_ALLOW_HTTP is the eleventh");
     assert!(refuse_unknown_halo_vars(&halo).is_ok());
     let err = refuse_unknown_halo_vars(&["HALO_CLIENTID".to_owned()])
         .unwrap_err()
