@@ -8,7 +8,7 @@ use axum::body::Bytes;
 use axum::extract::{FromRequestParts, RawQuery, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
@@ -316,7 +316,7 @@ fn id_token(sim: &Inner, grant: &Grant) -> String {
 /// The parameters of an authorisation request, checked: as an extractor, `/authorize` and `/approve`
 /// answer its refusal instead of running.
 pub(crate) struct AuthRequest {
-    pairs: Vec<(String, String)>,
+    pub(crate) pairs: Vec<(String, String)>,
     redirect_uri: String,
     state: Option<String>,
     scopes: Vec<String>,
@@ -405,37 +405,6 @@ impl FromRequestParts<Arc<Inner>> for AuthRequest {
     }
 }
 
-/// `GET /auth/authorize`: the sign-in page, one link per demo technician.
-pub(crate) async fn authorize(State(sim): State<Arc<Inner>>, req: AuthRequest) -> Response {
-    let mut items = String::new();
-    for agent in &sim.cfg.agents {
-        let mut pairs: Vec<(&str, &str)> = req
-            .pairs
-            .iter()
-            .filter(|(k, _)| k != "agent_id")
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        let id = agent.id.to_string();
-        pairs.push(("agent_id", &id));
-        // relative, so the page works wherever the router is mounted (e.g. under /_sim)
-        let href = with_query("approve", &pairs);
-        items.push_str(&format!(
-            "<li><a class=\"agent\" href=\"{}\">Sign in as {}</a> <small>{}</small></li>\n",
-            escape_html(&href),
-            escape_html(&agent.name),
-            escape_html(&agent.email)
-        ));
-    }
-    Html(format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <title>HaloPSA (simulator) - Sign in</title></head><body>\
-         <h1>Sign in to {}</h1><p>Choose a demo technician:</p><ul>\n{}</ul></body></html>\n",
-        escape_html(&sim.cfg.tenant),
-        items
-    ))
-    .into_response()
-}
-
 /// `GET /auth/approve`: the chosen technician; redirects back with `code` and `state`.
 pub(crate) async fn approve(State(sim): State<Arc<Inner>>, req: AuthRequest) -> Response {
     let agent: Option<&DemoAgent> = lookup(&req.pairs, "agent_id")
@@ -466,17 +435,4 @@ pub(crate) async fn approve(State(sim): State<Arc<Inner>>, req: AuthRequest) -> 
         params.push(("state", s));
     }
     found(&with_query(&req.redirect_uri, &params))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn html_is_escaped() {
-        assert_eq!(
-            escape_html("<a href='x'>&</a>"),
-            "&lt;a href=&#x27;x&#x27;&gt;&amp;&lt;/a&gt;"
-        );
-    }
 }

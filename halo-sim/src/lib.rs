@@ -22,6 +22,7 @@ mod recorder;
 mod redirect;
 mod schema_types;
 mod scope;
+mod sign_in_page;
 mod sim;
 mod store;
 mod strict;

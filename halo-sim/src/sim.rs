@@ -142,7 +142,7 @@ impl Simulator {
         let state = self.inner.clone();
         let mut router = Router::new()
             .route("/auth/token", post(auth::token))
-            .route("/auth/authorize", get(auth::authorize))
+            .route("/auth/authorize", get(crate::sign_in_page::authorize))
             .route("/auth/approve", get(auth::approve))
             .route("/api/{*rest}", any(api::dispatch));
         if state.cfg.control {
