@@ -30,15 +30,6 @@ pub enum Discovery {
     },
 }
 
-impl Discovery {
-    /// The target to use, whichever way it was found.
-    pub fn target(&self) -> &AuthTarget {
-        match self {
-            Discovery::Found(t) | Discovery::Fallback { target: t, .. } => t,
-        }
-    }
-}
-
 /// `/api/authinfo`'s answer; the tenant may come as text or as a number, and on-premise as empty.
 #[derive(Deserialize)]
 struct AuthInfo {

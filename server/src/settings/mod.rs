@@ -272,12 +272,12 @@ fn tenant(given: &mut Given) -> Result<TenantSettings, StartupError> {
     let allow_http = given.halo_allow_http.unwrap_or(false);
     let api_url = match (given.halo_api_url.take(), &base) {
         (Some(u), _) => refuse_clear_text(u, "HALO_API_URL", allow_http)?,
-        (None, Some(b)) => join(b, "api"),
+        (None, Some(b)) => halo::client::discovery::join(b, "api"),
         (None, None) => return Err(missing("HALO_URL", "it locates the resource server")),
     };
     let (auth_url, discover_from) = match (given.halo_auth_url.take(), &base) {
         (Some(u), _) => (refuse_clear_text(u, "HALO_AUTH_URL", allow_http)?, None),
-        (None, Some(b)) => (join(b, "auth"), Some(b.clone())),
+        (None, Some(b)) => (halo::client::discovery::join(b, "auth"), Some(b.clone())),
         (None, None) => return Err(missing("HALO_URL", "it locates the authorisation server")),
     };
     if let Some(b) = &base {
@@ -364,14 +364,6 @@ fn missing(setting: &'static str, reason: &str) -> StartupError {
         setting,
         reason: reason.into(),
     }
-}
-
-/// `base` + `/segment`, keeping any path the base already has.
-fn join(base: &Url, segment: &str) -> Url {
-    let mut url = base.clone();
-    let path = format!("{}/{segment}", base.path().trim_end_matches('/'));
-    url.set_path(&path);
-    url
 }
 
 fn read_file(path: &Path) -> Result<FileSettings, StartupError> {
