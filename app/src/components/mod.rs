@@ -1,6 +1,7 @@
 //! Widgets shared by pages.
 
 pub mod changes;
+pub mod custom_fields;
 pub mod debounce;
 pub mod demo_banner;
 pub mod detail;
