@@ -229,15 +229,18 @@ mod server {
                 let touched = clean
                     .get(&k)
                     .filter(|v| loaded.get(&k) != Some(*v) && now_values.get(&k) != Some(*v));
-                match (touched, raw) {
-                    (Some(text), Value::Object(m)) => {
+                let mut m = raw.as_object().cloned().unwrap_or_default();
+                match touched {
+                    Some(text) => {
                         changed = true;
-                        let mut m = m.clone();
                         m.insert("value".into(), json_of(f, text));
-                        Value::Object(m)
                     }
-                    _ => raw.clone(),
+                    // an empty value is left out when the record is serialised: HaloPSA sent null
+                    None => {
+                        m.entry("value").or_insert(Value::Null);
+                    }
                 }
+                Value::Object(m)
             })
             .collect();
         changed.then_some(Value::Array(array))
