@@ -287,7 +287,10 @@ async fn list_rows_are_abbreviated_and_detail_is_the_whole_record() {
         if k == "customfields" {
             // a list row names custom fields only when asked for them (`include_custom_fields`)
             assert_eq!(v, &serde_json::json!([]));
-            assert!(!detail[k].as_array().unwrap().is_empty(), "the record has them");
+            assert!(
+                !detail[k].as_array().unwrap().is_empty(),
+                "the record has them"
+            );
         } else {
             assert_eq!(&detail[k], v, "{k}");
         }

@@ -90,6 +90,9 @@ async fn strict_blanks_the_custom_fields_a_post_leaves_out_and_lenient_keeps_the
         let after = custom_values(&sim, id);
         assert!(after.contains(&(104, json!("AC-2"))), "{after:?}");
         let seats = if strict_mode { Value::Null } else { json!(12) };
-        assert!(after.contains(&(103, seats)), "strict {strict_mode}: {after:?}");
+        assert!(
+            after.contains(&(103, seats)),
+            "strict {strict_mode}: {after:?}"
+        );
     }
 }

@@ -6,10 +6,10 @@
 
 use crate::audit::{self, AuditEvent};
 use crate::errors::AppError;
+use crate::forms::custom;
 pub use crate::forms::outcome::{checked, failed, UpdateForm};
 pub use crate::forms::record::{change_set, changed_fields, new_record, values_of};
 pub use crate::forms::Values;
-use crate::forms::custom;
 use crate::forms::{FieldErrors, FormSpec, Valid};
 use crate::functions::forms::FormOutcome;
 pub use crate::functions::pickers::{client_choices, options, resolve_client};
@@ -174,13 +174,14 @@ fn changes(
 ) -> Result<Map<String, Value>, Box<FormOutcome>> {
     let keep = form.outcome();
     let inputs = custom::inputs_of(&now.custom);
-    let custom_values = custom::validate(&inputs, &form.fields, &form.loaded).map_err(|errors| {
-        Box::new(FormOutcome {
-            errors,
-            message: Some("Please correct the fields marked below.".into()),
-            ..keep.clone()
-        })
-    })?;
+    let custom_values =
+        custom::validate(&inputs, &form.fields, &form.loaded).map_err(|errors| {
+            Box::new(FormOutcome {
+                errors,
+                message: Some("Please correct the fields marked below.".into()),
+                ..keep.clone()
+            })
+        })?;
     if !form.force && now.fingerprint != form.fingerprint {
         let mut changed = changed_fields(spec, &form.loaded, &now.values);
         changed.extend(custom::changed_fields(&now.custom, &form.loaded));

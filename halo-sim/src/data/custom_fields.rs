@@ -104,7 +104,7 @@ fn demo_value(id: i64, h: u64) -> (Value, String) {
         102 | 303 | 402 => (json!(day(7)), String::new()),
         103 => (json!(5 + pick(11) * 3), String::new()),
         104 => (json!(format!("AC-{:05}", h % 100_000)), String::new()),
-        105 | 202 | 302 => (json!(pick(13) % 2 == 0), String::new()),
+        105 | 202 | 302 => (json!(pick(13).is_multiple_of(2)), String::new()),
         201 => (json!(format!("{:04}", h % 10_000)), String::new()),
         203 => (
             json!("Keys at reception.\nSign in at the front desk."),
@@ -122,7 +122,7 @@ fn demo_value(id: i64, h: u64) -> (Value, String) {
 /// Fills the custom fields of a generated record named `name` (one record in five keeps them empty).
 pub(crate) fn fill_demo(fields: &mut Value, name: &str) {
     let h = hash(name);
-    if h % 5 == 0 {
+    if h.is_multiple_of(5) {
         return;
     }
     let Some(items) = fields.as_array_mut() else {

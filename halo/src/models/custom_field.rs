@@ -171,11 +171,8 @@ fn flag_value(raw: Value) -> CustomValue {
     match &raw {
         Value::Null => CustomValue::Flag(false),
         Value::Bool(b) => CustomValue::Flag(*b),
-        Value::Number(n) => match n.as_f64() {
-            Some(f) if f == 0.0 => CustomValue::Flag(false),
-            Some(f) if f == 1.0 => CustomValue::Flag(true),
-            _ => CustomValue::Unreadable(raw),
-        },
+        Value::Number(n) if n.as_f64() == Some(0.0) => CustomValue::Flag(false),
+        Value::Number(n) if n.as_f64() == Some(1.0) => CustomValue::Flag(true),
         Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
             "" | "0" | "false" | "no" => CustomValue::Flag(false),
             "1" | "true" | "yes" => CustomValue::Flag(true),
