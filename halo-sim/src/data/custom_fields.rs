@@ -5,7 +5,7 @@
 //! - clients: Contract tier (single selection, 101), Onboarded (date, 102), Licensed seats (integer,
 //!   103), Accounts code (text of at most 20 characters, 104), Managed backup (checkbox, 105);
 //! - sites: Alarm code (text, 201), Out-of-hours access (checkbox, 202), Access notes (memo, 203);
-//! - suppliers: Our account number (text, 301), Preferred supplier (checkbox, 302), Contract review
+//! - suppliers: Our account number (text, 301), Preferred vendor (checkbox, 302), Contract review
 //!   (date, 303);
 //! - services: Runbook (text, 401), Next review (date, 402), Support tier (single selection, 403).
 //!
@@ -45,7 +45,7 @@ fn definitions(entity: Entity) -> &'static [Definition] {
         ],
         Entity::Supplier => &[
             (301, "CFaccountNumber", "Our account number", TEXT, 0, 0),
-            (302, "CFpreferred", "Preferred supplier", CHECKBOX, 0, 0),
+            (302, "CFpreferred", "Preferred vendor", CHECKBOX, 0, 0),
             (303, "CFcontractReview", "Contract review", DATE, 0, 0),
         ],
         Entity::Service => &[
