@@ -161,6 +161,7 @@ impl super::server::Store for Store {
             scope: None,
             unreadable: 0,
             stale: None,
+            facets: None,
         };
         let related = detail::Related {
             sites: site_page.map(|_| sites).map_err(Into::into),
