@@ -6,6 +6,7 @@
 //!   are carried out and answered with an empty 200;
 //! * an empty date in a reply reads `"1900-01-01T00:00:00"` (Halo's "no date");
 //! * a list's `record_count` is sent as a string;
+//! * a POST's fields HaloPSA does not know are dropped (`known_fields.rs`);
 //! * a posted `customfields` array empties the record's fields it leaves out (`write/custom.rs`);
 //! * refresh tokens are rotated and the used one revoked (`auth.rs`).
 

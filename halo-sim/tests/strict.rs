@@ -96,3 +96,25 @@ async fn strict_blanks_the_custom_fields_a_post_leaves_out_and_lenient_keeps_the
         );
     }
 }
+
+#[tokio::test]
+async fn strict_drops_the_fields_halopsa_does_not_know_and_lenient_keeps_them() {
+    for strict_mode in [true, false] {
+        let cfg = if strict_mode { strict() } else { small() };
+        let (sim, t) = start_with_token(cfg).await;
+        let body =
+            json!([{"name": "Known Co", "website": "https://known.example", "made_up_field": "x"}]);
+        let (status, saved) = post(&sim, &t, "/Client", &body).await;
+        assert_eq!(status, StatusCode::CREATED, "{saved}");
+        let rec = sim
+            .sim
+            .record(Entity::Client, saved["id"].as_i64().unwrap())
+            .unwrap();
+        assert_eq!(rec["website"], json!("https://known.example"));
+        assert_eq!(
+            rec.get("made_up_field").is_some(),
+            !strict_mode,
+            "strict {strict_mode}"
+        );
+    }
+}

@@ -886,3 +886,30 @@ async fn a_bad_custom_value_is_refused_beside_its_field() {
     let after = sim.sim.record(Entity::Client, id).unwrap()["customfields"].clone();
     assert_eq!(after, Value::Array(before));
 }
+
+/// HaloPSA ignores the fields it does not know (the strict simulator drops them): every field a form
+/// sends must be one the entity's schema, or the product spec, names.
+#[test]
+fn every_form_field_is_one_halopsa_knows() {
+    let mut checked = 0;
+    for e in app::entities::ALL {
+        let entity = match e.path {
+            "clients" => Entity::Client,
+            "sites" => Entity::Site,
+            "suppliers" => Entity::Supplier,
+            "organisations" => Entity::Organisation,
+            "services" => Entity::Service,
+            other => panic!("an entity the test does not know: {other}"),
+        };
+        for f in e.form.fields {
+            assert!(
+                halo_sim::knows_field(entity, f.key),
+                "{}: HaloPSA does not know {:?}",
+                e.path,
+                f.key
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 30, "{checked}");
+}

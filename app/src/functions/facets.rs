@@ -2,7 +2,8 @@
 //! `record_count` of one-row pages of the active and of the inactive records, read in the background class
 //! (page views keep their reserve of the budget), through the read cache like any read, and never from an
 //! older copy. They run beside the page's own read and may take a moment longer, but no more: a list
-//! never waits on its counts.
+//! never waits on its counts (when the background share of the budget is spent, the list shows without
+//! them, and the counts, read to the end, are in the cache for the next view).
 
 use crate::components::list::list_page::Facets;
 use crate::entities::server::Store;
@@ -65,16 +66,22 @@ pub fn counts<S: Store>(
 }
 
 /// The page's own read and its counts side by side: the read's answer, and the counts if they came
-/// within [`GRACE`] of it.
+/// within [`GRACE`] of it. Counts that come later (the background share of the budget was spent) are
+/// still read to the end, so the read cache holds them for the next view.
 pub async fn beside<R, C>(read: R, counts: C) -> (R::Output, Option<Facets>)
 where
     R: Future,
-    C: Future<Output = Option<Facets>>,
+    C: Future<Output = Option<Facets>> + Send + 'static,
 {
     match select(Box::pin(read), Box::pin(counts)).await {
-        Either::Left((answer, counts)) => {
-            let counts = tokio::time::timeout(GRACE, counts).await.ok().flatten();
-            (answer, counts)
+        Either::Left((answer, mut counts)) => {
+            match tokio::time::timeout(GRACE, &mut counts).await {
+                Ok(counts) => (answer, counts),
+                Err(_) => {
+                    tokio::spawn(counts);
+                    (answer, None)
+                }
+            }
         }
         Either::Right((counts, read)) => (read.await, counts),
     }

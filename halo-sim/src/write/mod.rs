@@ -38,6 +38,10 @@ fn apply(store: &mut Store, entity: Entity, item: Item, (agent_id, strict): (i64
         mut fields,
         popups,
     } = item;
+    if strict {
+        // HaloPSA ignores the fields it does not know
+        fields.retain(|k, _| crate::known_fields::known(entity, k));
+    }
     derive_names(store, entity, &mut fields);
     let now = halo_now();
     let id = match id {
