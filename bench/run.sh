@@ -110,12 +110,14 @@ hc() { curl -H "Cookie: $COOKIE" "$@"; } # curl as the signed-in person
 
 # ---------------------------------------------------------------- helpers
 median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
-upstream_total() { # sum of every halo_upstream_requests_total series
+upstream_total() { # sum of every page view's halo_upstream_requests_total series
     upstream_stats | cut -d' ' -f1
 }
-upstream_stats() { # requests, then the summed seconds and count of halo_upstream_request_seconds
+# page views' requests (class "interactive"; background work, such as an unfiltered list's two status
+# counts, is not a page view's), then the summed seconds and count of halo_upstream_request_seconds
+upstream_stats() {
     curl -fs --max-time 5 "$BASE/metrics" | awk '
-        /^halo_upstream_requests_total[{ ]/ {n += $NF}
+        /^halo_upstream_requests_total[{ ]/ && /class="interactive"/ {n += $NF}
         /^halo_upstream_request_seconds_sum[{ ]/ {s += $NF}
         /^halo_upstream_request_seconds_count[{ ]/ {c += $NF}
         END {printf "%d %.6f %d\n", n, s, c}'

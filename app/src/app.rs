@@ -21,12 +21,8 @@ pub fn App() -> impl IntoView {
     let (is_routing, set_is_routing) = signal(false);
     // Runs only in the browser, once hydration has attached: end-to-end tests wait for this mark.
     Effect::new(move |_| mark_hydrated());
-    // `/` focuses the page's search box (unless the person is typing somewhere).
-    #[cfg(feature = "hydrate")]
-    {
-        let handle = window_event_listener(leptos::ev::keydown, focus_search_on_slash);
-        on_cleanup(move || handle.remove());
-    }
+    // `/`, and in lists `j`, `k`, `e` and `?` (unless the person is typing somewhere)
+    crate::components::shortcuts::listen();
 
     view! {
         <Title formatter=|text: String| {
@@ -50,28 +46,8 @@ pub fn App() -> impl IntoView {
                     <crate::pages::EntityRoutes/>
                 </Routes>
             </main>
+            <crate::components::shortcuts::ShortcutsDialog/>
         </Router>
-    }
-}
-
-#[cfg(feature = "hydrate")]
-fn focus_search_on_slash(ev: leptos::ev::KeyboardEvent) {
-    use leptos::wasm_bindgen::JsCast;
-    if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-        return;
-    }
-    let typing = document().active_element().is_some_and(|el| {
-        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-            || el.has_attribute("contenteditable")
-    });
-    if typing {
-        return;
-    }
-    if let Ok(Some(el)) = document().query_selector("[data-search]") {
-        if let Ok(input) = el.dyn_into::<leptos::web_sys::HtmlElement>() {
-            ev.prevent_default();
-            let _ = input.focus();
-        }
     }
 }
 

@@ -143,6 +143,46 @@ test("searching a list narrowed to one client keeps the focus in the search box"
 // One after the other, never side by side: both post the same form in the same session, and a refused
 // form's entered values wait in that session for the form's page (read once), so two at once could each
 // read the other's.
+test("j and k move through a list's rows, Enter opens one, e edits one, ? lists the shortcuts", async ({ page }) => {
+  await page.goto("/clients");
+  await hydrated(page);
+  const names = page.locator("[data-testid=list-table] tbody tr td:first-child a");
+  await expect(names.first()).toBeVisible();
+  const body = page.locator("body");
+  await body.press("j");
+  await expect(names.nth(0)).toBeFocused();
+  await page.keyboard.press("j");
+  await page.keyboard.press("j");
+  await expect(names.nth(2)).toBeFocused();
+  await page.keyboard.press("k");
+  await expect(names.nth(1)).toBeFocused();
+  // the row the keyboard is on is highlighted
+  const row = page.locator("[data-testid=list-table] tbody tr").nth(1);
+  const plain = await page.locator("[data-testid=list-table] tbody tr").nth(3).evaluate((r) => getComputedStyle(r).backgroundColor);
+  expect(await row.evaluate((r) => getComputedStyle(r).backgroundColor)).not.toBe(plain);
+  const href = await names.nth(1).getAttribute("href");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await page.goBack();
+  await expect(names.first()).toBeVisible();
+  await page.locator("body").press("j");
+  await expect(names.nth(0)).toBeFocused();
+  const first = await names.nth(0).getAttribute("href");
+  await page.keyboard.press("e");
+  await expect(page).toHaveURL(new RegExp(`${first}/edit$`));
+  await expect(page.locator("#f-name")).toBeVisible();
+  // typed into a field, the letters are the person's
+  await page.locator("#f-name").press("j");
+  await expect(page).toHaveURL(new RegExp(`${first}/edit$`));
+  await page.locator("#f-name").blur();
+  await page.locator("body").press("?");
+  const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText("Next row of a list");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+});
+
 test.describe.serial("a form round trip", () => {
   for (const js of [true, false]) {
     test.describe(`${js ? "with" : "without"} JavaScript`, () => {

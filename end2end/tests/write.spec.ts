@@ -1,5 +1,6 @@
 import { test, expect, Page, APIRequestContext } from "@playwright/test";
 import { hydrated } from "./helpers";
+import { simGet } from "./sim";
 
 // Create → it appears in the list → edit → the change shows → delete → it is gone, for every entity, with
 // and without JavaScript; plus validation, the client picker and the concurrent-change review.
@@ -117,6 +118,38 @@ for (const js of [true, false]) {
       await expect(page.locator("body")).toContainText("HaloPSA rejected the change");
       await expect(page).toHaveURL(/\/clients\/4\/edit$/);
       await expect(page.locator("body")).toContainText("does not exist");
+    });
+
+    test("a custom field edit posts the whole array with one value changed", async ({ page, request }) => {
+      // a client whose custom fields all hold a value (the demo data leaves one in five empty); each run
+      // edits its own
+      let id = 0;
+      let before: any[] = [];
+      for (let candidate = js ? 10 : 40; candidate < 80 && !id; candidate++) {
+        const record = await simGet(request, `/Client/${candidate}`);
+        const fields: any[] = record.customfields ?? [];
+        if (fields.length > 0 && fields.every((f) => f.value !== null)) {
+          id = candidate;
+          before = fields;
+        }
+      }
+      expect(id, "a client with custom values").toBeGreaterThan(0);
+      await page.goto(`/clients/${id}/edit`);
+      if (js) await hydrated(page);
+      const fieldset = page.getByTestId("custom-fields");
+      await expect(fieldset.getByLabel("Contract tier")).toHaveAttribute("readonly", "");
+      await expect(fieldset.getByLabel("Onboarded")).toHaveAttribute("type", "date");
+      const code = `AC-${js ? "J" : "N"}${Date.now() % 100000}`;
+      await fieldset.getByLabel("Accounts code").fill(code);
+      await save(page);
+      await expect(page).toHaveURL(new RegExp(`/clients/${id}$`));
+      await expect(page.getByTestId("flash")).toContainText("Saved.");
+      const section = page.getByRole("region", { name: "Custom fields" });
+      await expect(section).toContainText(code);
+      await expect(section).toContainText(before[0].display);
+      // on the wire: the whole array as HaloPSA sent it, only the accounts code different
+      const expected = before.map((f) => (f.id === 104 ? { ...f, value: code } : f));
+      expect(await lastUpdateOf(request, "/api/Client", id)).toEqual([{ id, customfields: expected }]);
     });
 
     test("a concurrent change is shown for review instead of overwritten", async ({ page, browser, request }) => {

@@ -127,7 +127,13 @@ fn serve(
         }
         (1, Method::POST) if entity != Entity::PopupNote => {
             need(&grant, entity, true)?;
-            let saved = write::upsert(&mut sim.store_mut(), entity, body, grant.agent_id)?;
+            let saved = write::upsert(
+                &mut sim.store_mut(),
+                entity,
+                body,
+                grant.agent_id,
+                sim.cfg.strict,
+            )?;
             let status = if entity.post_is_created() {
                 StatusCode::CREATED
             } else {

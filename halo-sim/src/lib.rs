@@ -17,6 +17,7 @@ mod data;
 mod entity;
 mod error;
 mod faults;
+mod known_fields;
 mod query;
 mod recorder;
 mod redirect;
@@ -39,3 +40,8 @@ pub use query::{DEFAULT_PAGE_SIZE, PAGE_CAP};
 pub use recorder::RecordedWrite;
 pub use sim::{serve, spawn, RunningSim, Simulator, ROUTES};
 pub use strict::NO_DATE;
+
+/// Whether HaloPSA knows `field` on `entity` (strict mode drops the others from a POST).
+pub fn knows_field(entity: Entity, field: &str) -> bool {
+    known_fields::known(entity, field)
+}

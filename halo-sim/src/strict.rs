@@ -5,7 +5,10 @@
 //! * the creates HaloPSA documents only as an untyped 200 (`POST /Organisation`, `POST /CRMNote`)
 //!   are carried out and answered with an empty 200;
 //! * an empty date in a reply reads `"1900-01-01T00:00:00"` (Halo's "no date");
-//! * a list's `record_count` is sent as a string.
+//! * a list's `record_count` is sent as a string;
+//! * a POST's fields HaloPSA does not know are dropped (`known_fields.rs`);
+//! * a posted `customfields` array empties the record's fields it leaves out (`write/custom.rs`);
+//! * refresh tokens are rotated and the used one revoked (`auth.rs`).
 
 use std::sync::Arc;
 

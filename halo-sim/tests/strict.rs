@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use halo_sim::{Entity, SimConfig, NO_DATE};
+use halo_sim::{Entity, RunningSim, SimConfig, NO_DATE};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -52,4 +52,69 @@ async fn strict_sends_1900_for_empty_dates_and_counts_as_strings() {
     .await;
     assert!(body["record_count"].is_number(), "lenient by default");
     assert!(!body.to_string().contains(NO_DATE));
+}
+
+/// The values of a client's custom fields by id, read back from the simulator.
+fn custom_values(sim: &RunningSim, id: i64) -> Vec<(i64, Value)> {
+    let rec = sim.sim.record(Entity::Client, id).expect("the client");
+    rec["customfields"]
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|f| (f["id"].as_i64().unwrap(), f["value"].clone()))
+        .collect()
+}
+
+#[tokio::test]
+async fn strict_blanks_the_custom_fields_a_post_leaves_out_and_lenient_keeps_them() {
+    for strict_mode in [true, false] {
+        let cfg = if strict_mode { strict() } else { small() };
+        let (sim, t) = start_with_token(cfg).await;
+        let (status, body) = post(
+            &sim,
+            &t,
+            "/Client",
+            &json!([{"name": "Custom Co", "customfields": [
+                {"id": 103, "value": 12}, {"id": 104, "value": "AC-1"}
+            ]}]),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let id = body["id"].as_i64().unwrap();
+        let before = custom_values(&sim, id);
+        assert_eq!(before.len(), 5, "every field of the tenant: {before:?}");
+        assert!(before.contains(&(103, json!(12))) && before.contains(&(104, json!("AC-1"))));
+        let one = json!([{"id": id, "customfields": [{"id": 104, "value": "AC-2"}]}]);
+        let (status, _) = post(&sim, &t, "/Client", &one).await;
+        assert_eq!(status, StatusCode::CREATED);
+        let after = custom_values(&sim, id);
+        assert!(after.contains(&(104, json!("AC-2"))), "{after:?}");
+        let seats = if strict_mode { Value::Null } else { json!(12) };
+        assert!(
+            after.contains(&(103, seats)),
+            "strict {strict_mode}: {after:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn strict_drops_the_fields_halopsa_does_not_know_and_lenient_keeps_them() {
+    for strict_mode in [true, false] {
+        let cfg = if strict_mode { strict() } else { small() };
+        let (sim, t) = start_with_token(cfg).await;
+        let body =
+            json!([{"name": "Known Co", "website": "https://known.example", "made_up_field": "x"}]);
+        let (status, saved) = post(&sim, &t, "/Client", &body).await;
+        assert_eq!(status, StatusCode::CREATED, "{saved}");
+        let rec = sim
+            .sim
+            .record(Entity::Client, saved["id"].as_i64().unwrap())
+            .unwrap();
+        assert_eq!(rec["website"], json!("https://known.example"));
+        assert_eq!(
+            rec.get("made_up_field").is_some(),
+            !strict_mode,
+            "strict {strict_mode}"
+        );
+    }
 }

@@ -331,3 +331,47 @@ async fn a_failing_halopsa_is_answered_with_the_kept_copy_marked_unless_fresh_on
         "each later read asked HaloPSA first"
     );
 }
+
+/// Start-up's `/api/authinfo` question: a 5xx is retried after 0.5 s, and the answer that follows is used.
+#[tokio::test]
+async fn discovery_retries_a_failing_authinfo_and_uses_the_next_answer() {
+    use halo::client::discovery::{discover, Discovery};
+    let mock = common::spawn_api(|_: &Recorded, n| {
+        if n == 1 {
+            Reply::json(503, "{}")
+        } else {
+            Reply::ok(r#"{"auth_url":"https://auth.example.com/auth","tenant_id":"acme"}"#)
+        }
+    })
+    .await;
+    let base = url::Url::parse(&mock.base).unwrap();
+    let found = discover(&base, Duration::from_secs(5)).await;
+    let Discovery::Found(target) = found else {
+        panic!("the second answer is used: {found:?}");
+    };
+    assert_eq!(target.auth_url.as_str(), "https://auth.example.com/auth");
+    assert_eq!(target.tenant.as_deref(), Some("acme"));
+    let asked = mock.api_requests();
+    assert_eq!(asked.len(), 2, "asked once, then once more");
+    assert!(asked.iter().all(|r| r.path == "/api/authinfo"), "{asked:?}");
+    assert!(
+        gaps(&asked)[0] >= Duration::from_millis(450),
+        "{:?}",
+        gaps(&asked)
+    );
+}
+
+/// Three failures in a row fall back to `HALO_URL/auth` with the reason, after exactly three attempts.
+#[tokio::test]
+async fn discovery_falls_back_after_three_failing_attempts() {
+    use halo::client::discovery::{discover, Discovery};
+    let mock = common::spawn_api(|_: &Recorded, _| Reply::json(502, "{}")).await;
+    let base = url::Url::parse(&mock.base).unwrap();
+    let Discovery::Fallback { target, why } = discover(&base, Duration::from_secs(5)).await else {
+        panic!("a fallback");
+    };
+    assert_eq!(target.auth_url.as_str(), format!("{}/auth", mock.base));
+    assert_eq!(target.tenant, None);
+    assert!(why.contains("502"), "{why}");
+    assert_eq!(mock.api_requests().len(), 3);
+}

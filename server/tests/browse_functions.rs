@@ -281,3 +281,47 @@ async fn companies_organisations_and_services_list_and_load() {
         "{body}"
     );
 }
+
+/// Counts of the status filter's choices from HaloPSA's own `record_count`s, in the background class, on
+/// an unfiltered list only.
+#[tokio::test]
+async fn an_unfiltered_list_counts_its_active_and_inactive_records_in_the_background() {
+    let (sim, app) = start().await;
+    let (_, active) = list(&app, "clients", "").await;
+    let (_, inactive) = list(&app, "clients", "status=inactive").await;
+    let facets = &active["facets"];
+    assert_eq!(facets["active"], active["record_count"], "{facets}");
+    assert_eq!(facets["inactive"], inactive["record_count"], "{facets}");
+    assert!(facets["inactive"].as_u64().unwrap() > 0);
+    assert_eq!(
+        inactive["facets"], active["facets"],
+        "the counts do not depend on the status"
+    );
+    // one read for the page and one one-row read per status: the simulator saw exactly three
+    let before = sim.sim.requests_to("GET", "/api/Client");
+    let (_, _) = list(&app, "clients", "sort=name&page=2").await;
+    assert_eq!(sim.sim.requests_to("GET", "/api/Client") - before, 3);
+    // searched or narrowed by another filter: no counts and no extra reads
+    for query in ["q=amber", "toplevel_id=1"] {
+        let before = sim.sim.requests_to("GET", "/api/Client");
+        let (status, body) = list(&app, "clients", query).await;
+        assert_eq!(status, 200, "{query}: {body}");
+        assert!(body.get("facets").is_none(), "{query}: {body}");
+        assert_eq!(
+            sim.sim.requests_to("GET", "/api/Client") - before,
+            1,
+            "{query}"
+        );
+    }
+    // a list without a status filter has none either
+    let (_, orgs) = list(&app, "organisations", "").await;
+    assert!(orgs.get("facets").is_none(), "{orgs}");
+    let metrics = common::get(&app, "/metrics").await.text().await.unwrap();
+    assert!(
+        metrics
+            .lines()
+            .any(|l| l.starts_with("halo_upstream_requests_total{")
+                && l.contains("class=\"background\"")),
+        "the counts are background calls: {metrics}"
+    );
+}

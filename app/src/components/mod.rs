@@ -1,6 +1,7 @@
 //! Widgets shared by pages.
 
 pub mod changes;
+pub mod custom_fields;
 pub mod debounce;
 pub mod demo_banner;
 pub mod detail;
@@ -16,6 +17,7 @@ pub mod progress_bar;
 pub mod record_actions;
 pub mod record_form;
 pub mod shell_info;
+pub mod shortcuts;
 pub mod stale_notice;
 pub mod status_light;
 pub mod writes;

@@ -38,6 +38,18 @@ pub fn form_body(
             view! { {field_view(f, value, error, options, loaded_value, focus)} {orig} }
         })
         .collect_view();
+    let custom_focus = first_error
+        .is_none()
+        .then(|| data.custom.iter().find(|i| errors.contains_key(&i.key)))
+        .flatten()
+        .map(|i| i.key.clone());
+    let custom = super::custom_fields::custom_fieldset(
+        data.custom.clone(),
+        &values,
+        &loaded,
+        &errors,
+        custom_focus.as_deref(),
+    );
     let submit = if creating {
         format!("Create {}", spec.singular)
     } else {
@@ -52,6 +64,7 @@ pub fn form_body(
         })}
         {(!creating).then(|| view! { <input type="hidden" name="fingerprint" value=fingerprint/> })}
         {fields}
+        {custom}
         <div class="form-actions">
             <button type="submit" class="button primary" name="force" value="" disabled=move || pending.get()>
                 {move || if pending.get() { "Saving…".to_string() } else { submit.clone() }}

@@ -177,6 +177,7 @@ mod tests {
             id: None,
             name: String::new(),
             values: Default::default(),
+            custom: Vec::new(),
             fingerprint: String::new(),
             options: Default::default(),
             outcome: None,

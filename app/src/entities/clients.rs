@@ -161,6 +161,7 @@ impl super::server::Store for Store {
             scope: None,
             unreadable: 0,
             stale: None,
+            facets: None,
         };
         let related = detail::Related {
             sites: site_page.map(|_| sites).map_err(Into::into),
@@ -238,7 +239,7 @@ mod detail {
         ];
         let mut key = vec![Block::Facts(facts)];
         key.extend(text_block("Notes", c.notes.as_deref()));
-        Detail {
+        let detail = Detail {
             id,
             name: crate::entities::server::name_or(c.name.as_deref(), "Client", id),
             swatch: colour.filter(|col| is_css_colour(col)),
@@ -277,7 +278,8 @@ mod detail {
             ],
             halo_link: crate::functions::ssr::halo_web_link(&format!("customers?clientid={id}")),
             stale: None,
-        }
+        };
+        crate::entities::read::with_custom_fields(detail, c.customfields.as_deref())
     }
 
     /// The first page of the client's sites, with a link to all of them when there are more.

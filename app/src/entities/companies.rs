@@ -178,7 +178,7 @@ mod detail {
         ];
         let mut key = vec![Block::Facts(facts)];
         key.extend(text_block("Notes", s.notes.as_deref()));
-        Detail {
+        let detail = Detail {
             id,
             name: crate::entities::server::name_or(s.name.as_deref(), "Company", id),
             swatch: None,
@@ -197,7 +197,8 @@ mod detail {
             ],
             halo_link: crate::functions::ssr::halo_web_link(&format!("suppliers?supplierid={id}")),
             stale: None,
-        }
+        };
+        crate::entities::read::with_custom_fields(detail, s.customfields.as_deref())
     }
 
     #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Reading HaloPSA's values for a record's page: text that may be blank, addresses, and the untyped arrays
 //! some records carry. Server only; shared by the entities' `detail` readers.
 
-use crate::components::detail::Fact;
+use crate::components::detail::{Block, Fact, Section};
 use serde_json::Value;
 
 /// The text, or nothing when it is missing or only spaces.
@@ -41,21 +41,45 @@ pub fn address_or_lines(
         .or_else(|| lines_text(lines))
 }
 
-/// HaloPSA's custom fields that have a value, as facts labelled by their label (or name).
+/// HaloPSA's custom fields that have a value, labelled, each read as its kind: a date as `YYYY-MM-DD`, a
+/// checkbox as Yes/No, a selection as HaloPSA's text of it; a value that does not fit its kind shows as
+/// unreadable in its own cell.
 pub fn custom_field_facts(fields: &[halo::models::CustomField]) -> Vec<Fact> {
+    use crate::components::list::cells::Cell;
+    use halo::models::CustomValue;
     fields
         .iter()
         .filter_map(|f| {
-            let label = f.label.clone().or(f.name.clone())?;
-            let value = f.display.clone().or_else(|| {
-                f.value.as_ref().map(|v| match v {
-                    Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                })
-            })?;
-            (!value.trim().is_empty() && value != "null").then(|| Fact::text(&label, Some(&value)))
+            let cell = match f.typed() {
+                CustomValue::Empty => return None,
+                CustomValue::Text(t) => Cell::text(Some(&t)),
+                CustomValue::Number(n) => Cell::Text(n.to_string()),
+                CustomValue::Date(d) => Cell::Text(d.format("%Y-%m-%d").to_string()),
+                CustomValue::Flag(b) => Cell::Text(if b { "Yes" } else { "No" }.into()),
+                CustomValue::Unreadable(_) => Cell::Unreadable,
+            };
+            Some(Fact::new(&f.title(), cell))
         })
+        .filter(|fact| !fact.is_empty())
         .collect()
+}
+
+/// The "Custom fields" section of a record's page, when any field has a value.
+pub fn custom_section(fields: Option<&[halo::models::CustomField]>) -> Option<Section> {
+    let facts = custom_field_facts(fields.unwrap_or_default());
+    (!facts.is_empty()).then(|| Section::new("custom", "Custom fields", vec![Block::Facts(facts)]))
+}
+
+/// `detail` with its custom fields' section right after the key facts.
+pub fn with_custom_fields(
+    mut detail: crate::components::detail::Detail,
+    fields: Option<&[halo::models::CustomField]>,
+) -> crate::components::detail::Detail {
+    if let Some(section) = custom_section(fields) {
+        let at = detail.sections.len().min(1);
+        detail.sections.insert(at, section);
+    }
+    detail
 }
 
 /// Short descriptions of the objects in an array field HaloPSA sends untyped (maintenance windows and

@@ -249,7 +249,7 @@ mod detail {
             tone: None,
             title: Some("HaloPSA gives this status only as a number".into()),
         });
-        Detail {
+        let detail = Detail {
             id,
             name,
             swatch: None,
@@ -265,7 +265,8 @@ mod detail {
             ],
             halo_link: None,
             stale: None,
-        }
+        };
+        crate::entities::read::with_custom_fields(detail, s.customfields.as_deref())
     }
 
     #[cfg(test)]

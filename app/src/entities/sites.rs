@@ -229,7 +229,7 @@ mod detail {
         status_badge, text_block, Badge, Block, Detail, Fact, Section,
     };
     use crate::components::list::cells::Cell;
-    use crate::entities::read::{address_or_lines, custom_field_facts, describe_array};
+    use crate::entities::read::{address_or_lines, describe_array, with_custom_fields};
     use crate::entities::EntityKind;
     use crate::errors::AppError;
     use crate::functions::notes::ssr::popup_view;
@@ -372,16 +372,8 @@ mod detail {
         }
         let mut sections = vec![Section::key_facts(key)];
         sections.extend(list_sections(s));
-        let custom = custom_field_facts(s.customfields.as_deref().unwrap_or_default());
-        if !custom.is_empty() {
-            sections.push(Section::new(
-                "custom",
-                "Custom fields",
-                vec![Block::Facts(custom)],
-            ));
-        }
         sections.extend(note_sections(s, id, popups));
-        Detail {
+        let detail = Detail {
             id,
             name: crate::entities::server::name_or(s.name.as_deref(), "Site", id),
             swatch: None,
@@ -397,7 +389,8 @@ mod detail {
             sections,
             halo_link: crate::functions::ssr::halo_web_link(&format!("customers?siteid={id}")),
             stale: None,
-        }
+        };
+        with_custom_fields(detail, s.customfields.as_deref())
     }
 
     #[cfg(test)]

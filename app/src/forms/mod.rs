@@ -2,6 +2,7 @@
 //! these, and the browser mirrors the simple rules as HTML attributes (`required`, `maxlength`, `type`).
 
 pub mod crm_note;
+pub mod custom;
 #[cfg(feature = "ssr")]
 pub mod outcome;
 #[cfg(feature = "ssr")]

@@ -6,6 +6,7 @@
 
 use crate::audit::{self, AuditEvent};
 use crate::errors::AppError;
+use crate::forms::custom;
 pub use crate::forms::outcome::{checked, failed, UpdateForm};
 pub use crate::forms::record::{change_set, changed_fields, new_record, values_of};
 pub use crate::forms::Values;
@@ -20,7 +21,10 @@ use std::collections::BTreeMap;
 /// A record as HaloPSA holds it now.
 pub struct Loaded {
     pub json: Map<String, Value>,
+    /// The shown fields' values as loaded, the editable custom fields' among them.
     pub values: Values,
+    /// The record's custom fields, each with its JSON as HaloPSA sent it.
+    pub custom: Vec<(halo::models::CustomField, Value)>,
     pub fingerprint: String,
     pub name: String,
 }
@@ -51,8 +55,12 @@ where
         .filter(|s| !s.trim().is_empty())
         .map(str::to_owned)
         .unwrap_or_else(|| format!("{} {id}", capitalised(spec.singular)));
+    let custom = custom::fields_of(&json);
+    let mut values = values_of(spec, &json);
+    values.extend(custom::values_of(&custom));
     Ok(Loaded {
-        values: values_of(spec, &json),
+        values,
+        custom,
         json,
         fingerprint,
         name,
@@ -126,21 +134,10 @@ where
         Err(o) => return Ok(*o),
     };
     let now = Box::pin(load(res, spec, id)).await?;
-    if !form.force && now.fingerprint != form.fingerprint {
-        let changed = changed_fields(spec, &form.loaded, &now.values);
-        let message = if changed.is_empty() {
-            format!("This {} was changed in HaloPSA after you opened the form (in fields this form does not show). Review and save again if your change still stands.", spec.singular)
-        } else {
-            format!("This {} was changed in HaloPSA after you opened the form. Review what changed below; \"Save anyway\" writes your values for the fields you changed here.", spec.singular)
-        };
-        return Ok(FormOutcome {
-            conflict: true,
-            changed,
-            message: Some(message),
-            ..keep
-        });
-    }
-    let changes = change_set(spec, &now.json, &valid, &form.loaded);
+    let changes = match changes(spec, &now, &valid, &form) {
+        Ok(changes) => changes,
+        Err(refused) => return Ok(*refused),
+    };
     let sent: Vec<String> = changes.keys().cloned().collect();
     if changes.is_empty() {
         return Ok(FormOutcome {
@@ -164,6 +161,47 @@ where
         }),
         Err(e) => failed(spec, e, keep),
     }
+}
+
+/// What an update sends: the shown fields the person changed that differ from `now`, and the whole
+/// custom field array when a custom value changed. `Err`: the form comes back, with the custom fields'
+/// errors, or with what changed meanwhile when the record's fingerprint moved and the save is not forced.
+fn changes(
+    spec: &FormSpec,
+    now: &Loaded,
+    valid: &Valid,
+    form: &UpdateForm,
+) -> Result<Map<String, Value>, Box<FormOutcome>> {
+    let keep = form.outcome();
+    let inputs = custom::inputs_of(&now.custom);
+    let custom_values =
+        custom::validate(&inputs, &form.fields, &form.loaded).map_err(|errors| {
+            Box::new(FormOutcome {
+                errors,
+                message: Some("Please correct the fields marked below.".into()),
+                ..keep.clone()
+            })
+        })?;
+    if !form.force && now.fingerprint != form.fingerprint {
+        let mut changed = changed_fields(spec, &form.loaded, &now.values);
+        changed.extend(custom::changed_fields(&now.custom, &form.loaded));
+        let message = if changed.is_empty() {
+            format!("This {} was changed in HaloPSA after you opened the form (in fields this form does not show). Review and save again if your change still stands.", spec.singular)
+        } else {
+            format!("This {} was changed in HaloPSA after you opened the form. Review what changed below; \"Save anyway\" writes your values for the fields you changed here.", spec.singular)
+        };
+        return Err(Box::new(FormOutcome {
+            conflict: true,
+            changed,
+            message: Some(message),
+            ..keep
+        }));
+    }
+    let mut changes = change_set(spec, &now.json, valid, &form.loaded);
+    if let Some(array) = custom::changed_array(&now.custom, &custom_values, &form.loaded) {
+        changes.insert("customfields".into(), array);
+    }
+    Ok(changes)
 }
 
 /// Creates a record from a posted form; `resolve` as in [`update`]. `E::Detail` is built from the fields.
@@ -287,6 +325,7 @@ pub fn form_data(
             id,
             name: l.name,
             values: l.values,
+            custom: custom::inputs_of(&l.custom),
             fingerprint: l.fingerprint,
             options,
             outcome: None,
@@ -295,6 +334,7 @@ pub fn form_data(
             id: None,
             name: String::new(),
             values: Values::new(),
+            custom: Vec::new(),
             fingerprint: String::new(),
             options,
             outcome: None,

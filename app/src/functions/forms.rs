@@ -20,8 +20,12 @@ pub struct FormData {
     pub id: Option<i32>,
     /// The record's name as loaded (for the title and breadcrumbs).
     pub name: String,
-    /// The shown fields' values as loaded (empty when creating).
+    /// The shown fields' values as loaded (empty when creating), the editable custom fields' among them.
     pub values: Values,
+    /// The record's custom fields, shown after the descriptor's fields (none when creating: HaloPSA
+    /// names a record's custom fields only on the record).
+    #[serde(default)]
+    pub custom: Vec<crate::forms::custom::CustomInput>,
     /// Fingerprint of the whole record as loaded (empty when creating).
     pub fingerprint: String,
     /// Choices of the picker fields: field key → `(value, label)`.

@@ -58,9 +58,11 @@ pub(crate) mod ssr {
             page.unreadable = halo::unreadable_rows(&all) as u64;
             page
         } else {
-            let answer = S::resource(halo)
-                .list_shared(&S::list_query(&parsed.params))
-                .await?;
+            let (resource, query) = (S::resource(halo), S::list_query(&parsed.params));
+            let rows = resource.list_shared(&query);
+            let counts = crate::functions::facets::counts::<S>(halo, view, &parsed.params);
+            let (answer, facets) = crate::functions::facets::beside(rows, counts).await;
+            let answer = answer?;
             ListPage {
                 params: parsed.params,
                 notices: parsed.notices,
@@ -69,6 +71,7 @@ pub(crate) mod ssr {
                 scope: None,
                 unreadable: halo::unreadable_rows(&answer.items) as u64,
                 stale: None,
+                facets,
             }
         };
         if page.unreadable > 0 {

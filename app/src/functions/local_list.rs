@@ -40,6 +40,7 @@ pub fn page_of<R>(
         scope: None,
         unreadable: 0,
         stale: None,
+        facets: None,
     }
 }
 

@@ -3,6 +3,8 @@
 pub mod activity;
 pub mod compare;
 pub mod details;
+#[cfg(feature = "ssr")]
+pub mod facets;
 pub mod flash;
 #[cfg(feature = "ssr")]
 pub mod form_ssr;

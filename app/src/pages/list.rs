@@ -36,6 +36,7 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
         move |(query, _)| list_records(entity.kind, view.path.to_string(), query),
     );
     let scope = Signal::derive(move || data.get().and_then(|r| r.ok()).and_then(|l| l.scope));
+    let facets = Signal::derive(move || data.get().and_then(|r| r.ok()).and_then(|l| l.facets));
     let needs_options = spec.has(FilterKind::TopLevel) || spec.has(FilterKind::Category);
     let options = OnceResource::new(async move {
         if needs_options {
@@ -70,7 +71,7 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
                 Suspend::new(async move {
                     let options = options.await;
                     let label = format!("Search {}", words.many);
-                    view! { <Toolbar spec params base search_label=label options client_name=scope export/> }
+                    view! { <Toolbar spec params base search_label=label options client_name=scope facets export/> }
                 })
             }}
         </Transition>

@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use super::rec;
+use super::{custom_fields, rec};
 use crate::entity::Entity;
 use crate::store::Record;
 
@@ -31,7 +31,7 @@ fn client(now: &str) -> Value {
         "override_org_website": null, "override_org_portalurl": null, "mailbox_override": null,
         "default_mailbox_id": null, "calldate": null, "item_tax_code": null,
         "service_tax_code": null, "prepay_tax_code": null, "contract_tax_code": null,
-        "customfields": [], "custombuttons": null, "attachments": null, "site_fields": null,
+        "customfields": custom_fields::empty(Entity::Client), "custombuttons": null, "attachments": null, "site_fields": null,
         "pritech": null, "pritech_name": null, "sectech": null, "sectech_name": null,
         "accountmanagertech": null, "accountmanagertech_name": null, "notes": null,
         "xeroid": null, "open_ticket_count": 0, "opps_ticket_count": 0, "onhold_ticket_count": 0,
@@ -55,7 +55,7 @@ fn site(now: &str) -> Value {
         "isstocklocation": false, "messagegroup_id": null, "item_quantity_in_stock": null,
         "item_quantity_reserved": null, "item_quantity_reserved_on_order": null,
         "item_quantity_available": null, "item_serialised_assets_in_stock": null,
-        "use": "site", "customfields": [], "site_fields": null, "gfisiteid": null,
+        "use": "site", "customfields": custom_fields::empty(Entity::Site), "site_fields": null, "gfisiteid": null,
         "delivery_address_line1": null, "delivery_address_line2": null,
         "delivery_address_line3": null, "delivery_address_line4": null,
         "delivery_address_line5": null, "invoice_address_line1": null,
@@ -80,7 +80,7 @@ fn supplier(now: &str) -> Value {
         "email_address": null, "support_email_address": null, "ordering_email_address": null,
         "phone_number": null, "phone_number_2": null, "phone_number_3": null,
         "inactive": false, "emailtemplate_id": null, "default_contract_id": null,
-        "default_contract_sla_id": null, "customfields": [], "custombuttons": null,
+        "default_contract_sla_id": null, "customfields": custom_fields::empty(Entity::Supplier), "custombuttons": null,
         "contract_count": 0, "logo": null, "default_currency_code": null,
         "supplier_currency_symbol": null, "supplier_currency_rate": null, "website": null,
         "mobile": null, "messagegroup_id": null, "datecreated": now, "notes": null,
@@ -118,7 +118,7 @@ fn service(now: &str) -> Value {
         "incident_tickettype_id": null, "incident_template_id": null, "criticality": 3,
         "use": "servsite", "icon": null, "service_url": null, "incident_url": null,
         "access_control_level": 0, "link": null, "subscribers": [], "user_subscribed": false,
-        "allowunsubscribe": true, "linked_services": [], "customfields": [],
+        "allowunsubscribe": true, "linked_services": [], "customfields": custom_fields::empty(Entity::Service),
     })
 }
 

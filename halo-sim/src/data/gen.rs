@@ -207,6 +207,14 @@ impl Gen {
         for (k, v) in rec(fields) {
             r.insert(k, v);
         }
+        let name = r
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned();
+        if let Some(custom) = r.get_mut("customfields") {
+            super::custom_fields::fill_demo(custom, &name);
+        }
         self.store.table_mut(e).insert(r)
     }
 }

@@ -47,6 +47,7 @@
 //! groups it sees on the page.
 
 mod activity;
+mod custom_fields;
 mod defaults;
 mod directory;
 mod gen;
@@ -58,6 +59,7 @@ use std::collections::HashSet;
 
 use crate::config::DemoAgent;
 use crate::store::{Record, Store};
+pub(crate) use custom_fields::display_of;
 pub(crate) use defaults::new_record_defaults;
 use gen::Gen;
 

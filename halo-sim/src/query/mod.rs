@@ -110,6 +110,11 @@ pub(crate) fn project(entity: Entity, rec: &Record) -> Value {
                     m.insert((*f).to_owned(), v.clone());
                 }
             }
+            // list rows carry custom fields only when `include_custom_fields` names them, which
+            // the simulator does not implement: none
+            if let Some(custom) = m.get_mut("customfields") {
+                *custom = Value::Array(Vec::new());
+            }
             Value::Object(m)
         }
     }

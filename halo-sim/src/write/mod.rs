@@ -2,6 +2,7 @@
 //! fields, no id → create), checked against the spec's field types first, all-or-nothing.
 
 mod check;
+mod custom;
 
 use serde_json::{json, Value};
 
@@ -11,17 +12,19 @@ use crate::error::ApiError;
 use crate::store::{int_of, Record, Store};
 use check::{check, Item};
 
-/// Applies a POST body; returns the saved records in order.
+/// Applies a POST body; returns the saved records in order. `strict`: a posted `customfields` array
+/// empties the fields it leaves out, as hosted HaloPSA does (see [`custom`]).
 pub(crate) fn upsert(
     store: &mut Store,
     entity: Entity,
     body: &[u8],
     agent_id: i64,
+    strict: bool,
 ) -> Result<Vec<Value>, ApiError> {
     let items = check(store, entity, body)?;
     let mut saved = Vec::with_capacity(items.len());
     for item in items {
-        let id = apply(store, entity, item, agent_id);
+        let id = apply(store, entity, item, (agent_id, strict));
         if let Some(rec) = store.get(entity, id) {
             saved.push(Value::Object(rec.clone()));
         }
@@ -29,21 +32,33 @@ pub(crate) fn upsert(
     Ok(saved)
 }
 
-fn apply(store: &mut Store, entity: Entity, item: Item, agent_id: i64) -> i64 {
+fn apply(store: &mut Store, entity: Entity, item: Item, (agent_id, strict): (i64, bool)) -> i64 {
     let Item {
         id,
         mut fields,
         popups,
     } = item;
+    if strict {
+        // HaloPSA ignores the fields it does not know
+        fields.retain(|k, _| crate::known_fields::known(entity, k));
+    }
     derive_names(store, entity, &mut fields);
     let now = halo_now();
     let id = match id {
         Some(id) => {
+            if let Some(posted) = fields.get_mut("customfields") {
+                let stored = store.get(entity, id).and_then(|r| r.get("customfields"));
+                *posted = custom::merged(stored.unwrap_or(&Value::Null), posted, strict);
+            }
             store.table_mut(entity).merge(id, fields);
             id
         }
         None => {
             let mut rec = new_record_defaults(entity, &now, agent_id);
+            if let Some(posted) = fields.get_mut("customfields") {
+                let defined = rec.get("customfields").unwrap_or(&Value::Null);
+                *posted = custom::merged(defined, posted, false);
+            }
             for (k, v) in fields {
                 rec.insert(k, v);
             }

@@ -85,7 +85,7 @@ mod unreadable;
 
 pub use address::AddressStore;
 pub use client::{Client, ClientSummary};
-pub use custom_field::CustomField;
+pub use custom_field::{parse_number, CustomField, CustomKind, CustomValue};
 pub use datetime::HaloDateTime;
 pub use extra::{is_sensitive_key, Extra};
 pub use fingerprint::fingerprint;

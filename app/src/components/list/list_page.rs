@@ -25,6 +25,17 @@ pub struct ListPage<R> {
     /// Set when HaloPSA could not be asked and the rows are an older copy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stale: Option<StaleNote>,
+    /// How many records are active and inactive, shown beside the status filter of an unfiltered list
+    /// (no search, no other filter); `None` elsewhere, or when HaloPSA did not say in time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facets: Option<Facets>,
+}
+
+/// The status filter's counts: HaloPSA's `record_count` of the active and of the inactive records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facets {
+    pub active: u64,
+    pub inactive: u64,
 }
 
 impl<R> ListPage<R> {
@@ -50,6 +61,7 @@ mod tests {
             scope: None,
             unreadable: 0,
             stale: None,
+            facets: None,
         };
         assert_eq!(page.page_count(), 1);
         page.record_count = 101;

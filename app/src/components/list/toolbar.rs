@@ -2,6 +2,7 @@
 //! router's `<Form>` navigates on the client, selects apply on change and the search applies as you type
 //! (debounced ~250 ms). Submitting leaves `page` out, so any change starts at page 1.
 
+use crate::components::list::list_page::Facets;
 use crate::entities::EntityKind;
 use crate::params::{
     FilterKind, ListParams, ListSpec, StatusFilter, StockFilter, PER_PAGE_CHOICES,
@@ -31,12 +32,15 @@ pub fn Toolbar(
     search_label: String,
     #[prop(optional)] options: FilterOptions,
     #[prop(optional, into)] client_name: Signal<Option<String>>,
+    /// The status filter's counts, when the list has them (unfiltered lists).
+    #[prop(optional, into)]
+    facets: Signal<Option<Facets>>,
     /// The CSV export's address, without the filter.
     export: String,
 ) -> impl IntoView {
     let search_ref = NodeRef::<leptos::html::Input>::new();
     keep_search_in_step(params, search_ref);
-    let status = spec.has_status.then(|| status_select(params));
+    let status = spec.has_status.then(|| status_select(params, facets));
     let toplevel = spec.has(FilterKind::TopLevel).then(|| {
         let choices = options.toplevels.clone();
         id_select(
@@ -141,9 +145,18 @@ fn submit_on_change(ev: leptos::ev::Event) {
     }
 }
 
-fn status_select(params: Signal<ListParams>) -> impl IntoView {
+/// The status filter; its choices name their counts when the list has them ("Active (1843)").
+fn status_select(params: Signal<ListParams>, facets: Signal<Option<Facets>>) -> impl IntoView {
     let option = move |s: StatusFilter, label: &'static str| {
-        view! { <option value=s.as_str() selected=move || params.with(|p| p.status == s)>{label}</option> }
+        let text = move || {
+            let count = facets.get().and_then(|f| match s {
+                StatusFilter::Active => Some(f.active),
+                StatusFilter::Inactive => Some(f.inactive),
+                StatusFilter::All => f.active.checked_add(f.inactive),
+            });
+            count.map_or_else(|| label.to_owned(), |n| format!("{label} ({n})"))
+        };
+        view! { <option value=s.as_str() selected=move || params.with(|p| p.status == s)>{text}</option> }
     };
     view! {
         <label class="field">

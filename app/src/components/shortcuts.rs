@@ -1,0 +1,154 @@
+//! Keyboard shortcuts, with JavaScript (the pages need none of them): `/` focuses the page's search box;
+//! in a list `j` and `k` move to the next and previous row (the focus goes to the row's name link, so a
+//! screen reader reads the record's name, the row is highlighted, and `Enter` opens it as any link does),
+//! `e` edits the row, and `?` shows the list of shortcuts. None of them act while the person is typing in
+//! a field or holds Ctrl, Alt or ⌘.
+
+use leptos::prelude::*;
+
+/// The shortcuts, as the dialog lists them: `(keys, what they do)`.
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    ("/", "Search this page"),
+    ("j", "Next row of a list"),
+    ("k", "Previous row of a list"),
+    ("Enter", "Open the row"),
+    ("e", "Edit the row"),
+    ("?", "Show these shortcuts"),
+];
+
+/// The dialog listing the shortcuts (closed until `?`; `Esc` or its button close it).
+#[component]
+pub fn ShortcutsDialog() -> impl IntoView {
+    view! {
+        <dialog id="shortcuts" class="shortcuts" aria-labelledby="shortcuts-title">
+            <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
+            <dl>
+                {SHORTCUTS.iter().map(|(k, what)| view! {
+                    <div><dt><kbd>{*k}</kbd></dt><dd>{*what}</dd></div>
+                }).collect_view()}
+            </dl>
+            <form method="dialog"><button type="submit" class="button">"Close"</button></form>
+        </dialog>
+    }
+}
+
+/// Listens for the shortcuts for as long as the calling component lives.
+pub fn listen() {
+    #[cfg(feature = "hydrate")]
+    {
+        let handle = window_event_listener(leptos::ev::keydown, browser::on_key);
+        on_cleanup(move || handle.remove());
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use leptos::prelude::*;
+    use leptos::wasm_bindgen::JsCast;
+    use leptos::web_sys::{Element, HtmlAnchorElement, HtmlDialogElement, HtmlElement};
+
+    /// The name links of the list's rows, in order.
+    const ROW_LINKS: &str = "[data-testid=list-table] tbody tr td:first-child a";
+
+    pub fn on_key(ev: leptos::ev::KeyboardEvent) {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing() {
+            return;
+        }
+        let done = match ev.key().as_str() {
+            "/" => focus_search(),
+            "j" => step(1),
+            "k" => step(-1),
+            "e" => edit_current(),
+            "?" => show_shortcuts(),
+            _ => false,
+        };
+        if done {
+            ev.prevent_default();
+        }
+    }
+
+    /// Whether the focus is in a field that takes text (its keys are the person's, not shortcuts).
+    fn typing() -> bool {
+        document().active_element().is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.has_attribute("contenteditable")
+        })
+    }
+
+    fn focus_search() -> bool {
+        let found = document().query_selector("[data-search]").ok().flatten();
+        match found.and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
+            Some(input) => input.focus().is_ok(),
+            None => false,
+        }
+    }
+
+    fn row_links() -> Vec<HtmlAnchorElement> {
+        let Ok(list) = document().query_selector_all(ROW_LINKS) else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<HtmlAnchorElement>().ok())
+            .collect()
+    }
+
+    /// The position of the row holding the focus, if any.
+    fn current(links: &[HtmlAnchorElement]) -> Option<usize> {
+        let active: Element = document().active_element()?;
+        let row = active.closest("tr").ok().flatten()?;
+        links
+            .iter()
+            .position(|a| a.closest("tr").ok().flatten().as_ref() == Some(&row))
+    }
+
+    /// Moves the focus `by` rows (the first row when none has it yet).
+    fn step(by: isize) -> bool {
+        let links = row_links();
+        if links.is_empty() {
+            return false;
+        }
+        let next = match current(&links) {
+            Some(i) => i.saturating_add_signed(by).min(links.len() - 1),
+            None if by > 0 => 0,
+            None => links.len() - 1,
+        };
+        links[next].focus().is_ok()
+    }
+
+    /// Opens the focused row's edit page (through the router, as a click on a link would).
+    fn edit_current() -> bool {
+        let links = row_links();
+        let Some(i) = current(&links) else {
+            return false;
+        };
+        let href = format!("{}/edit", links[i].pathname());
+        let Ok(el) = document().create_element("a") else {
+            return false;
+        };
+        let Ok(a) = el.dyn_into::<HtmlAnchorElement>() else {
+            return false;
+        };
+        a.set_href(&href);
+        a.set_hidden(true);
+        let Some(main) = document().get_element_by_id("main") else {
+            return false;
+        };
+        if main.append_child(&a).is_err() {
+            return false;
+        }
+        a.click();
+        a.remove();
+        true
+    }
+
+    fn show_shortcuts() -> bool {
+        let dialog = document()
+            .get_element_by_id("shortcuts")
+            .and_then(|d| d.dyn_into::<HtmlDialogElement>().ok());
+        match dialog {
+            Some(d) if !d.open() => d.show_modal().is_ok(),
+            _ => false,
+        }
+    }
+}
