@@ -88,3 +88,61 @@ async fn background_calls_leave_page_views_their_reserve_and_use_the_same_token(
         "background work runs on the caller's own token: {auth:?}"
     );
 }
+
+#[tokio::test]
+async fn optional_reads_give_way_to_a_rate_limit_instead_of_adding_calls() {
+    let api = |_: &common::Recorded, n| {
+        if n == 1 {
+            // within the wait Haloscope would otherwise retry through (rate_limit_max 2 s)
+            common::Reply::json(429, "{}").header("retry-after", "1")
+        } else {
+            common::Reply::ok("[]")
+        }
+    };
+    let mock = common::spawn_api(api).await;
+    let gw = Gateway::new(mock.config("optional-app")).unwrap();
+    gw.app_client().check_token().await.unwrap();
+    let optional = gw.app_client().background().optional();
+    let started = Instant::now();
+    let first = optional.clients().list(&ClientQuery::new()).await;
+    assert!(matches!(first, Err(Error::RateLimited { .. })), "{first:?}");
+    // the 429 paused every caller; an optional read during the pause is not made at all
+    let second = optional.clients().list(&ClientQuery::new()).await;
+    assert!(
+        matches!(second, Err(Error::RateLimited { .. })),
+        "{second:?}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_millis(900),
+        "neither waited: {:?}",
+        started.elapsed()
+    );
+    assert_eq!(mock.api_requests().len(), 1, "one call, not retried");
+}
+
+#[tokio::test]
+async fn a_retry_after_longer_than_haloscope_retries_through_still_pauses_every_caller() {
+    let api = |_: &common::Recorded, n| {
+        if n == 1 {
+            common::Reply::json(429, "{}").header("retry-after", "30")
+        } else {
+            common::Reply::ok("[]")
+        }
+    };
+    let mock = common::spawn_api(api).await;
+    let mut cfg = mock.config("long-pause-app");
+    cfg.request_budget = Some(Duration::from_secs(5));
+    let gw = Gateway::new(cfg).unwrap();
+    gw.app_client().check_token().await.unwrap();
+    let first = gw.app_client().clients().list(&ClientQuery::new()).await;
+    assert!(matches!(first, Err(Error::RateLimited { .. })), "{first:?}");
+    let second = gw.app_client().clients().list(&ClientQuery::new()).await;
+    let Err(Error::RateLimited { retry_after_secs }) = second else {
+        panic!("expected RateLimited, got {second:?}");
+    };
+    assert!(
+        retry_after_secs.is_some_and(|s| (25..=30).contains(&s)),
+        "{retry_after_secs:?}"
+    );
+    assert_eq!(mock.api_requests().len(), 1, "the second read was not made");
+}

@@ -1,7 +1,7 @@
 //! The status filter's counts on an unfiltered list ("Active (1,843)", "Inactive (157)"): HaloPSA's
 //! `record_count` of one-row pages of the active and of the inactive records, read in the background class
 //! (page views keep their reserve of the budget), through the read cache like any read, and never from an
-//! older copy. They run beside the page's own read and may take a moment longer, but no more: a list
+//! older copy, and never while HaloPSA is rate-limiting (they give way rather than add to the calls). They run beside the page's own read and may take a moment longer, but no more: a list
 //! never waits on its counts (when the background share of the budget is spent, the list shows without
 //! them, and the counts, read to the end, are in the cache for the next view).
 
@@ -51,7 +51,7 @@ pub fn counts<S: Store>(
     };
     let queries =
         [StatusFilter::Active, StatusFilter::Inactive].map(|s| S::list_query(&one_row(s)));
-    let resource = S::resource(&halo.background().fresh_only());
+    let resource = S::resource(&halo.background().fresh_only().optional());
     async move {
         if !wanted {
             return None;

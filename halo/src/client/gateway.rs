@@ -217,14 +217,18 @@ impl Gateway {
     }
 
     /// Lets a call (attempt) go: answers at once while Halo has asked us to back off (a new
-    /// interactive call with a budget), else waits out the pause and the limiter within `deadline`.
+    /// interactive call with a budget, or an optional one), else waits out the pause and the
+    /// limiter within `deadline`.
     async fn admit(
         &self,
         class: CallClass,
         deadline: Option<Instant>,
         first_attempt: bool,
+        optional: bool,
     ) -> Result<(), Error> {
-        if deadline.is_some() && first_attempt && class == CallClass::Interactive {
+        let answer_at_once =
+            optional || (deadline.is_some() && first_attempt && class == CallClass::Interactive);
+        if answer_at_once {
             // A new call while Halo has asked us to back off answers at once instead of queueing.
             let paused = *self
                 .inner
@@ -295,12 +299,14 @@ impl Gateway {
 
     /// Sends one call of `class` with the bearer token: waits for the limiter (and any 429
     /// pause) within the call's budget, retries per [`decide`], records metrics. Returns the
-    /// final reply, or a rate-limit, transport or timeout error.
+    /// final reply, or a rate-limit, transport or timeout error. An `optional` call is not made
+    /// during a pause and is not retried after a 429 (it sets the pause for the others).
     pub(crate) async fn send(
         &self,
         call: &Call<'_>,
         token: &SecretString,
         class: CallClass,
+        optional: bool,
     ) -> Result<Reply, Error> {
         let cfg = &self.inner.cfg;
         let url = GatewayConfig::join(&cfg.api_url, call.path);
@@ -309,7 +315,7 @@ impl Gateway {
         // each attempt gets only the time left, and no retry starts that could not finish.
         let deadline = budget_of(cfg, class).map(|b| Instant::now() + b);
         loop {
-            self.admit(class, deadline, retry == 0).await?;
+            self.admit(class, deadline, retry == 0, optional).await?;
             let started = Instant::now();
             let result = self.attempt(call, &url, token, deadline).await;
             let outcome = record(call, class, &result, started.elapsed().as_secs_f64());
@@ -322,7 +328,18 @@ impl Gateway {
                 retry_after,
                 rand::random::<f64>(),
             ) {
-                Decision::Stop => return result,
+                Decision::Stop => {
+                    // HaloPSA asked for a longer wait than Haloscope retries through: every
+                    // caller still honours it rather than meet the same 429.
+                    if let (Outcome::Status(429), Some(d)) = (outcome, retry_after) {
+                        self.pause_for(d);
+                    }
+                    return result;
+                }
+                Decision::RetryAfter(d) if optional && outcome == Outcome::Status(429) => {
+                    self.pause_for(d);
+                    return Err(Error::rate_limited(Some(d)));
+                }
                 Decision::RetryAfter(d) if deadline.is_some_and(|dl| Instant::now() + d >= dl) => {
                     if outcome == Outcome::Status(429) {
                         self.pause_for(d);

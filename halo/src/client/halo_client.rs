@@ -27,6 +27,8 @@ pub struct HaloClient {
     stale: Arc<Mutex<Option<StaleRead>>>,
     /// Reads fail rather than be answered with an older copy (see [`HaloClient::fresh_only`]).
     fresh_only: bool,
+    /// Calls give way to a rate limit instead of waiting it out (see [`HaloClient::optional`]).
+    optional: bool,
 }
 
 /// A read answered with an older copy because HaloPSA could not be asked (stale-if-error).
@@ -81,6 +83,7 @@ impl HaloClient {
             class,
             stale: Arc::default(),
             fresh_only: false,
+            optional: false,
         }
     }
 
@@ -90,6 +93,16 @@ impl HaloClient {
     pub fn fresh_only(&self) -> HaloClient {
         HaloClient {
             fresh_only: true,
+            ..self.clone()
+        }
+    }
+
+    /// The same client for reads a page can go without (a filter's counts): while HaloPSA asks
+    /// Haloscope to back off they are not made at all, and a 429 ends them at once instead of
+    /// being waited out and retried, so they never add to the calls a rate limit sees.
+    pub fn optional(&self) -> HaloClient {
+        HaloClient {
+            optional: true,
             ..self.clone()
         }
     }
@@ -160,13 +173,19 @@ impl HaloClient {
     /// Sends a call with a valid token; on a 401 gets a new token once and retries once.
     pub(crate) async fn call(&self, call: &Call<'_>) -> Result<Vec<u8>, Error> {
         let token = self.tokens.get(&self.gateway, None).await?;
-        let reply = self.gateway.send(call, &token, self.class).await?;
+        let reply = self
+            .gateway
+            .send(call, &token, self.class, self.optional)
+            .await?;
         if reply.status != 401 {
             return map_reply(reply);
         }
         tracing::info!(endpoint = call.endpoint, principal = %self.principal, "HaloPSA refused the token; renewing once");
         let token = self.tokens.get(&self.gateway, Some(&token)).await?;
-        let reply = self.gateway.send(call, &token, self.class).await?;
+        let reply = self
+            .gateway
+            .send(call, &token, self.class, self.optional)
+            .await?;
         if reply.status == 401 {
             return Err(self.tokens.unauthorized());
         }
