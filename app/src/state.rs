@@ -53,6 +53,74 @@ pub mod server {
         }
     }
 
+    /// A change to one of a person's saved views.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub enum ViewChange {
+        Rename(i64, String),
+        Delete(i64),
+        /// Make the view its list's default (`true`; any other default of that list stops being one), or
+        /// stop it being the default.
+        Default(i64, bool),
+    }
+
+    impl ViewChange {
+        /// What the notice after the change says.
+        pub fn done(&self) -> String {
+            match self {
+                ViewChange::Rename(_, name) => {
+                    format!("Renamed the view to \u{201c}{name}\u{201d}.")
+                }
+                ViewChange::Delete(_) => "Deleted the view.".into(),
+                ViewChange::Default(_, true) => "This list now opens with that view.".into(),
+                ViewChange::Default(_, false) => {
+                    "This list no longer opens with a saved view.".into()
+                }
+            }
+        }
+    }
+
+    /// Where saved views are kept (the server's SQLite file). Every method is one person's (`owner`, the
+    /// key of [`RequestUser`]), except [`ViewStore::get`], which serves a view's shared link. Errors are
+    /// the store's own words, for the log.
+    pub trait ViewStore: Send + Sync {
+        /// The owner's views of the list at `list` (its address), by name.
+        fn list(
+            &self,
+            owner: String,
+            list: String,
+        ) -> futures::future::BoxFuture<
+            'static,
+            Result<Vec<crate::functions::views::SavedView>, String>,
+        >;
+        /// Saves a new view; its id.
+        fn save(
+            &self,
+            owner: String,
+            list: String,
+            name: String,
+            query: String,
+        ) -> futures::future::BoxFuture<'static, Result<i64, String>>;
+        /// Applies `change` to the owner's view of `list`; false when the owner has no such view.
+        fn change(
+            &self,
+            owner: String,
+            list: String,
+            change: ViewChange,
+        ) -> futures::future::BoxFuture<'static, Result<bool, String>>;
+        /// Any person's view `id`, with the address of its list.
+        fn get(
+            &self,
+            id: i64,
+        ) -> futures::future::BoxFuture<
+            'static,
+            Result<Option<(String, crate::functions::views::SavedView)>, String>,
+        >;
+    }
+
+    /// The saved-view store, provided as Leptos context by the server.
+    #[derive(Clone)]
+    pub struct Views(pub std::sync::Arc<dyn ViewStore>);
+
     /// This response's CSP nonce (from the server's header middleware); the shell's inline script carries it.
     #[derive(Clone, Debug)]
     pub struct CspNonce(pub String);

@@ -19,6 +19,7 @@ mod state;
 mod telemetry;
 mod upstream;
 mod users;
+mod views;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -106,6 +107,7 @@ async fn run(mut settings: settings::Settings) -> Result<(), startup_error::Star
     })?;
     let sealer = auth::sealing::Sealer::load(&settings.data_dir, settings.sessions.key.as_ref())?;
     let store = auth::session_store::open(&settings.data_dir).await?;
+    let views = views::SqliteViews::open(&settings.data_dir).await?;
     let audit = open_audit(&settings.audit_log)?;
     let users = staff_accounts(&settings);
     let sim = settings
@@ -146,6 +148,7 @@ async fn run(mut settings: settings::Settings) -> Result<(), startup_error::Star
         exports: Default::default(),
         health_interval: app::state::server::HealthInterval(settings.health_interval),
         ready: Default::default(),
+        views: app::state::server::Views(std::sync::Arc::new(views)),
     };
     let metrics = metrics::MetricsAccess {
         handle: metrics::install(),

@@ -65,9 +65,11 @@ pub fn build(
     let context = {
         let info = ServerInfo(state.shell.clone());
         let health_interval = state.health_interval;
+        let views = state.views.clone();
         move || {
             provide_context(info.clone());
             provide_context(health_interval);
+            provide_context(views.clone());
             // the CSP header's nonce, for the shell's inline script and Leptos's own
             let nonce = use_context::<http::request::Parts>()
                 .and_then(|p| p.extensions.get::<CspNonce>().cloned());

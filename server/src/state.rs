@@ -24,6 +24,8 @@ pub struct AppState {
     pub health_interval: app::state::server::HealthInterval,
     /// The last upstream check `/readyz` made.
     pub ready: crate::routes::health::ReadyCache,
+    /// People's saved views of the lists (the app reads them from the Leptos context).
+    pub views: app::state::server::Views,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -3,6 +3,7 @@
 mod common;
 
 use common::{list, record, server_fn, start};
+use serde_json::{json, Value};
 
 #[tokio::test]
 async fn list_clients_matches_the_simulator_and_pages() {
@@ -324,4 +325,112 @@ async fn an_unfiltered_list_counts_its_active_and_inactive_records_in_the_backgr
                 && l.contains("class=\"background\"")),
         "the counts are background calls: {metrics}"
     );
+}
+
+/// The `Location` of a page asked for as a browser asks, and its status.
+async fn page_location(app: &common::Haloscope, path: &str) -> (u16, Option<String>) {
+    let res = app
+        .client
+        .get(format!("{}{path}", app.base))
+        .header("Accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    let location = res
+        .headers()
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .map(str::to_owned);
+    (res.status().as_u16(), location)
+}
+
+/// A saved view keeps a list's state (not its page), opens by its link for anyone, and once made the
+/// default is where the bare list goes; renamed and deleted, it is gone.
+#[tokio::test]
+async fn saved_views_are_saved_shared_made_default_renamed_and_deleted() {
+    use common::{get_fn, server_fn_post};
+    let (_sim, app) = start().await;
+    let list = [("kind", "clients"), ("view", "")];
+    fn form<'a>(extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+        [&[("kind", "clients"), ("view", "")][..], extra].concat()
+    }
+    let (status, _, location) = server_fn_post(
+        &app,
+        "save_view",
+        &form(&[
+            ("name", " Amber, all "),
+            ("query", "page=3&q=amber&status=all"),
+        ]),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(location.as_deref(), Some("/clients?q=amber&status=all"));
+    let (status, views) = get_fn(&app, "saved_views", &list).await;
+    assert_eq!(status, 200, "{views}");
+    assert_eq!(views.as_array().map(Vec::len), Some(1), "{views}");
+    let view = &views[0];
+    assert_eq!(
+        (&view["name"], &view["query"], &view["default"]),
+        (
+            &json!("Amber, all"),
+            &json!("q=amber&status=all"),
+            &json!(false)
+        )
+    );
+    let id = view["id"].as_i64().unwrap().to_string();
+    // the shared link opens the view's state
+    let (status, to) = page_location(&app, &format!("/clients?view={id}")).await;
+    assert_eq!(
+        (status, to.as_deref()),
+        (302, Some("/clients?q=amber&status=all"))
+    );
+    // the bare list stays bare until the view is the default
+    assert_eq!(page_location(&app, "/clients").await, (200, None));
+    let change =
+        |action: &'static str| form(&[("id", id.as_str()), ("action", action), ("back", "")]);
+    let (_, _, back) = server_fn_post(&app, "change_view", &change("default")).await;
+    assert_eq!(back.as_deref(), Some("/clients"));
+    let (status, to) = page_location(&app, "/clients").await;
+    assert_eq!(
+        (status, to.as_deref()),
+        (302, Some("/clients?q=amber&status=all"))
+    );
+    // with JavaScript the list's server function redirects the same way
+    let (_, body) = list_fn(&app, "").await;
+    assert_eq!(body["params"]["q"], json!("amber"), "{body}");
+    // renamed, then deleted: gone, and the bare list is bare again
+    let mut rename = change("rename");
+    rename.push(("name", "Amber everywhere"));
+    let (_, _, _) = server_fn_post(&app, "change_view", &rename).await;
+    let (_, views) = get_fn(&app, "saved_views", &list).await;
+    assert_eq!(views[0]["name"], json!("Amber everywhere"));
+    let (_, _, _) = server_fn_post(&app, "change_view", &change("delete")).await;
+    let (_, views) = get_fn(&app, "saved_views", &list).await;
+    assert_eq!(views, json!([]));
+    assert_eq!(page_location(&app, "/clients").await, (200, None));
+    // a name is required; a view that is not there is a 404
+    let (status, _, _) =
+        server_fn_post(&app, "save_view", &form(&[("name", "  "), ("query", "")])).await;
+    assert_eq!(status, 400);
+    let (status, _, _) = server_fn_post(&app, "change_view", &change("delete")).await;
+    assert_eq!(status, 404);
+    // and so is its shared link, or another list's view, rather than a silently unfiltered list
+    let (status, _) = page_location(&app, &format!("/clients?view={id}")).await;
+    assert_eq!(status, 404);
+    let (_, _, _) = server_fn_post(
+        &app,
+        "save_view",
+        &form(&[("name", "Amber again"), ("query", "q=amber")]),
+    )
+    .await;
+    let (_, views) = get_fn(&app, "saved_views", &list).await;
+    let again = views[0]["id"].as_i64().unwrap();
+    assert_eq!(
+        page_location(&app, &format!("/sites?view={again}")).await.0,
+        404
+    );
+}
+
+async fn list_fn(app: &common::Haloscope, query: &str) -> (u16, Value) {
+    list(app, "clients", query).await
 }

@@ -19,6 +19,19 @@ pub async fn list_records(
         let shown: String = view.chars().take(40).collect();
         return Err(with_status(AppError::not_found(format!("List {shown:?}"))));
     };
+    // a saved view's link, or a bare list the person has a default view of: to that view's address
+    let to = super::views::ssr::redirect_for(list, &query)
+        .await
+        .map_err(with_status)?;
+    let query = match to {
+        Some(to) => {
+            leptos_axum::redirect(&to);
+            to.split_once('?')
+                .map(|(_, q)| q.to_owned())
+                .unwrap_or_default()
+        }
+        None => query,
+    };
     let parsed = parse_list(list.spec, &query)?;
     let halo = halo().map_err(with_status)?;
     let mut page =

@@ -24,6 +24,7 @@ pub mod record_ssr;
 pub mod records;
 pub mod shell;
 pub mod unsubscribe;
+pub mod views;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr;

@@ -75,6 +75,7 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
                 })
             }}
         </Transition>
+        <crate::components::list::views_panel::SavedViews kind=entity.kind view/>
         <div class="list-body" class:stale=pending aria-busy=move || pending.get().to_string()>
             <Transition fallback=move || view! { <p class="loading">{format!("Loading {}…", words.many)}</p> } set_pending>
                 {move || Suspend::new(async move {

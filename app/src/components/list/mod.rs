@@ -8,5 +8,6 @@ pub mod pager;
 pub mod sort_header;
 pub mod table;
 pub mod toolbar;
+pub mod views_panel;
 
 pub use list_page::ListPage;

@@ -1,0 +1,230 @@
+//! Saved views in `DATA_DIR/views.sqlite3` (one table; the app's `ViewStore`). Each row is one person's
+//! named list state; at most one per person and list is the default.
+
+use std::path::Path;
+
+use app::functions::views::SavedView;
+use app::state::server::{ViewChange, ViewStore};
+use futures::future::BoxFuture;
+use tower_sessions_rusqlite_store::tokio_rusqlite::{
+    params, rusqlite, Connection, OptionalExtension,
+};
+
+use crate::startup_error::StartupError;
+
+const SCHEMA: &str = "CREATE TABLE IF NOT EXISTS views (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    owner TEXT NOT NULL,
+    list TEXT NOT NULL,
+    name TEXT NOT NULL,
+    query TEXT NOT NULL,
+    is_default INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS views_by_owner ON views (owner, list);";
+
+/// The store, on one connection that runs its statements on a thread of its own.
+#[derive(Clone)]
+pub struct SqliteViews(Connection);
+
+impl SqliteViews {
+    /// Opens (creating) `DATA_DIR/views.sqlite3`.
+    pub async fn open(data_dir: &Path) -> Result<Self, StartupError> {
+        let path = data_dir.join("views.sqlite3");
+        let bad = |e: String| {
+            StartupError::bad(
+                "HALOSCOPE_DATA_DIR",
+                format!("saved views {}: {e}", path.display()),
+            )
+        };
+        crate::data_dir::touch_private(&path).map_err(|e| bad(e.to_string()))?;
+        let conn = Connection::open(&path)
+            .await
+            .map_err(|e| bad(e.to_string()))?;
+        conn.call_raw(|c| c.execute_batch(SCHEMA))
+            .await
+            .map_err(|e| bad(e.to_string()))?
+            .map_err(|e| bad(e.to_string()))?;
+        Ok(Self(conn))
+    }
+
+    /// Runs `f` on the connection's thread.
+    fn run<R, F>(&self, f: F) -> BoxFuture<'static, Result<R, String>>
+    where
+        R: Send + 'static,
+        F: FnOnce(&mut rusqlite::Connection) -> rusqlite::Result<R> + Send + 'static,
+    {
+        let conn = self.0.clone();
+        Box::pin(async move {
+            conn.call_raw(f)
+                .await
+                .map_err(|e| e.to_string())?
+                .map_err(|e| e.to_string())
+        })
+    }
+}
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SavedView> {
+    Ok(SavedView {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        query: r.get(2)?,
+        default: r.get::<_, i64>(3)? != 0,
+    })
+}
+
+impl ViewStore for SqliteViews {
+    fn list(
+        &self,
+        owner: String,
+        list: String,
+    ) -> BoxFuture<'static, Result<Vec<SavedView>, String>> {
+        self.run(move |c| {
+            let mut st = c.prepare(
+                "SELECT id, name, query, is_default FROM views WHERE owner = ?1 AND list = ?2 \
+                 ORDER BY name COLLATE NOCASE, id",
+            )?;
+            let views = st.query_map(params![owner, list], row)?.collect();
+            views
+        })
+    }
+
+    fn save(
+        &self,
+        owner: String,
+        list: String,
+        name: String,
+        query: String,
+    ) -> BoxFuture<'static, Result<i64, String>> {
+        self.run(move |c| {
+            c.execute(
+                "INSERT INTO views (owner, list, name, query) VALUES (?1, ?2, ?3, ?4)",
+                params![owner, list, name, query],
+            )?;
+            Ok(c.last_insert_rowid())
+        })
+    }
+
+    fn change(
+        &self,
+        owner: String,
+        list: String,
+        change: ViewChange,
+    ) -> BoxFuture<'static, Result<bool, String>> {
+        self.run(move |c| {
+            let tx = c.transaction()?;
+            let mine = "owner = ?1 AND list = ?2 AND id = ?3";
+            let changed = match &change {
+                ViewChange::Rename(id, name) => tx.execute(
+                    &format!("UPDATE views SET name = ?4 WHERE {mine}"),
+                    params![owner, list, id, name],
+                )?,
+                ViewChange::Delete(id) => {
+                    tx.execute(&format!("DELETE FROM views WHERE {mine}"), params![owner, list, id])?
+                }
+                ViewChange::Default(id, on) => {
+                    let found = tx.execute(
+                        &format!("UPDATE views SET is_default = ?4 WHERE {mine}"),
+                        params![owner, list, id, i64::from(*on)],
+                    )?;
+                    if found > 0 && *on {
+                        tx.execute(
+                            "UPDATE views SET is_default = 0 WHERE owner = ?1 AND list = ?2 AND id <> ?3",
+                            params![owner, list, id],
+                        )?;
+                    }
+                    found
+                }
+            };
+            tx.commit()?;
+            Ok(changed > 0)
+        })
+    }
+
+    fn get(&self, id: i64) -> BoxFuture<'static, Result<Option<(String, SavedView)>, String>> {
+        self.run(move |c| {
+            c.query_row(
+                "SELECT id, name, query, is_default, list FROM views WHERE id = ?1",
+                params![id],
+                |r| Ok((r.get::<_, String>(4)?, row(r)?)),
+            )
+            .optional()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn views_are_each_persons_own_and_one_default_per_list() {
+        let dir = std::env::temp_dir().join(format!("haloscope-views-{}", std::process::id()));
+        let store = SqliteViews::open(&dir).await.unwrap();
+        let (me, you) = ("local:me".to_string(), "agent:7".to_string());
+        let list = "/clients".to_string();
+        let a = store
+            .save(me.clone(), list.clone(), "B".into(), "q=b".into())
+            .await
+            .unwrap();
+        let b = store
+            .save(me.clone(), list.clone(), "a".into(), "q=a".into())
+            .await
+            .unwrap();
+        let names: Vec<String> = store
+            .list(me.clone(), list.clone())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|v| v.name)
+            .collect();
+        assert_eq!(names, ["a", "B"], "by name, any case");
+        assert!(store
+            .list(you.clone(), list.clone())
+            .await
+            .unwrap()
+            .is_empty());
+        assert!(
+            !store
+                .change(you.clone(), list.clone(), ViewChange::Delete(a))
+                .await
+                .unwrap(),
+            "not theirs"
+        );
+        assert!(store
+            .change(me.clone(), list.clone(), ViewChange::Default(a, true))
+            .await
+            .unwrap());
+        assert!(store
+            .change(me.clone(), list.clone(), ViewChange::Default(b, true))
+            .await
+            .unwrap());
+        let defaults: Vec<i64> = store
+            .list(me.clone(), list.clone())
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|v| v.default)
+            .map(|v| v.id)
+            .collect();
+        assert_eq!(defaults, [b], "one default per list");
+        assert!(store
+            .change(
+                me.clone(),
+                list.clone(),
+                ViewChange::Rename(b, "Amber".into())
+            )
+            .await
+            .unwrap());
+        let (at, shared) = store.get(b).await.unwrap().unwrap();
+        assert_eq!(
+            (at.as_str(), shared.name.as_str(), shared.query.as_str()),
+            ("/clients", "Amber", "q=a")
+        );
+        assert!(store
+            .change(me.clone(), list.clone(), ViewChange::Delete(b))
+            .await
+            .unwrap());
+        assert!(store.get(b).await.unwrap().is_none());
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
