@@ -63,9 +63,9 @@ pub fn csv_line<I: IntoIterator<Item = String>>(fields: I) -> String {
 
 /// The header fields of `view`: `id`, then each column's label in lower case; a column of references to
 /// other records gets their ids too (`client id`, `client`).
-fn header(view: &ListView) -> Vec<String> {
+fn header(view: &ListView, order: &[usize]) -> Vec<String> {
     let mut fields = vec!["id".to_string()];
-    for c in view.columns {
+    for c in order.iter().map(|&i| &view.columns[i]) {
         let label = c.label.to_lowercase();
         if c.refers {
             fields.push(format!("{label} id"));
@@ -76,13 +76,10 @@ fn header(view: &ListView) -> Vec<String> {
 }
 
 /// One record's fields, in [`header`]'s order.
-fn fields(view: &ListView, row: &Row) -> Vec<String> {
+fn fields(view: &ListView, order: &[usize], row: &Row) -> Vec<String> {
     let mut out = vec![row.id.to_string()];
-    for (c, cell) in view
-        .columns
-        .iter()
-        .zip(row.cells.iter().chain(std::iter::repeat(&Cell::Empty)))
-    {
+    for &i in order {
+        let (c, cell) = (&view.columns[i], row.cells.get(i).unwrap_or(&Cell::Empty));
         if c.refers {
             out.push(cell.ref_id().map(|i| i.to_string()).unwrap_or_default());
         }
@@ -104,11 +101,13 @@ pub fn csv_stream(
     let params: ListParams = ListParams::from_query(view.spec, raw_query)
         .map_err(|r| AppError::bad_input(r.message))?
         .params;
+    let order = crate::components::list::columns::exported(view, params.cols.as_deref())
+        .map_err(AppError::bad_input)?;
     let rows = crate::entities::with_store!(export.kind, S => {
         crate::functions::lists::ssr::rows::<S>(halo, view, params)
     });
-    let head = csv_line(header(view));
-    let body = rows.map(move |r| r.map(|row| csv_line(fields(view, &row))));
+    let head = csv_line(header(view, &order));
+    let body = rows.map(move |r| r.map(|row| csv_line(fields(view, &order, &row))));
     Ok(stream::once(async move { Ok(head) }).chain(body).boxed())
 }
 
@@ -154,7 +153,8 @@ mod tests {
     #[test]
     fn a_reference_column_exports_the_id_and_the_name() {
         let sites = Export::from_file_name("sites.csv").unwrap().view;
-        let head = header(sites);
+        let all: Vec<usize> = (0..sites.columns.len()).collect();
+        let head = header(sites, &all);
         assert_eq!(&head[..4], ["id", "name", "client id", "client"]);
         let row = Row {
             id: 9,
@@ -170,12 +170,22 @@ mod tests {
                 },
             ],
         };
-        let line = csv_line(fields(sites, &row));
+        let line = csv_line(fields(sites, &all, &row));
         assert!(line.starts_with("9,Depot,4,'=Acme,"), "{line}");
         assert_eq!(
-            fields(sites, &row).len(),
+            fields(sites, &all, &row).len(),
             head.len(),
             "missing cells are empty fields"
+        );
+        // chosen columns: the export writes those, in their order
+        let chosen = [0, 2, 1];
+        assert_eq!(
+            header(sites, &chosen),
+            ["id", "name", "status", "client id", "client"]
+        );
+        assert_eq!(
+            csv_line(fields(sites, &chosen, &row)),
+            "9,Depot,,4,'=Acme\r\n"
         );
     }
 }

@@ -183,6 +183,29 @@ async fn csv_export_walks_every_page_of_the_filter() {
 }
 
 #[tokio::test]
+async fn chosen_columns_shape_the_list_and_the_export_and_unknown_ones_are_refused() {
+    let (_sim, app) = start().await;
+    let (status, page) = list(&app, "clients", "cols=website+name,open-tickets").await;
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(
+        page["params"]["cols"],
+        json!(["website", "name", "open-tickets"])
+    );
+    let res = common::get(&app, "/export/clients.csv?cols=website+open-tickets").await;
+    assert_eq!(res.status(), 200);
+    let body = res.text().await.unwrap();
+    assert!(
+        body.starts_with("id,name,website,open tickets\r\n"),
+        "{}",
+        &body[..60]
+    );
+    assert_eq!(list(&app, "clients", "cols=name+shoe-size").await.0, 400);
+    assert_eq!(list(&app, "clients", "cols=%3Cscript%3E").await.0, 400);
+    let bad = common::get(&app, "/export/clients.csv?cols=shoe-size").await;
+    assert_eq!(bad.status(), 400);
+}
+
+#[tokio::test]
 async fn overview_counts_and_search_cover_every_entity() {
     let (sim, app) = start().await;
     let (status, body) = server_fn(&app, "get_overview_counts", "", "").await;

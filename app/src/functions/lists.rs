@@ -32,7 +32,7 @@ pub async fn list_records(
         }
         None => query,
     };
-    let parsed = parse_list(list.spec, &query)?;
+    let parsed = parse_list(list, &query)?;
     let halo = halo().map_err(with_status)?;
     let mut page =
         crate::entities::with_store!(kind, S => ssr::page::<S>(&halo, list, parsed).await)

@@ -1,8 +1,9 @@
 //! Server-side helpers shared by the server functions, above all the one extractor that gives a server
 //! function its HaloPSA handle.
 
+use crate::entities::ListView;
 use crate::errors::AppError;
-use crate::params::{ListParams, ListSpec, Parsed, StatusFilter};
+use crate::params::{ListParams, Parsed, StatusFilter};
 use crate::state::server::{RequestHalo, ServerInfo};
 use leptos::prelude::*;
 
@@ -38,8 +39,12 @@ pub fn with_status(err: AppError) -> AppError {
 }
 
 /// Parses a list page's raw query; a rejected value becomes a 400 with its message (nothing goes upstream).
-pub fn parse_list(spec: &ListSpec, raw: &str) -> Result<Parsed, AppError> {
-    ListParams::from_query(spec, raw).map_err(|r| with_status(AppError::bad_input(r.message)))
+pub fn parse_list(list: &ListView, raw: &str) -> Result<Parsed, AppError> {
+    let parsed = ListParams::from_query(list.spec, raw)
+        .map_err(|r| with_status(AppError::bad_input(r.message)))?;
+    crate::components::list::columns::shown(list, parsed.params.cols.as_deref())
+        .map_err(|m| with_status(AppError::bad_input(m)))?;
+    Ok(parsed)
 }
 
 /// A record id from the URL; anything but a positive whole number is "not found" (no upstream call).

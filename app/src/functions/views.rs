@@ -1,4 +1,4 @@
-//! Saved views: a person's named list states (search, filters, sort, page size) per list, kept on the
+//! Saved views: a person's named list states (search, filters, sort, page size, columns) per list, kept on the
 //! server (`HALOSCOPE_DATA_DIR/views.sqlite3`, by the person: the agent in agent and demo mode, the local
 //! account in service mode). A view's state is a list URL's query, so opening one is following a link, and
 //! its stable link `/<list>?view=<id>` works for a colleague too (the list answers with a redirect to the

@@ -86,6 +86,7 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
                                 {page.stale.clone().map(|note| view! { <StaleNotice note/> })}
                                 <Notices notices=page.notices.clone()/>
                                 <Pager params=page.params.clone() spec base record_count=page.record_count page_count=pages/>
+                                {crate::components::list::columns::column_chooser(view, &page.params)}
                                 {list_table(&page, entity, view)}
                             }
                             .into_any()

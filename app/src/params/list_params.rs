@@ -72,6 +72,9 @@ pub struct ListParams {
     pub stock: Option<StockFilter>,
     /// `category_id` filter.
     pub category_id: Option<i32>,
+    /// The columns shown, by key, in order (`cols=name+website`); `None`: the list's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cols: Option<Vec<String>>,
 }
 
 /// Parsed parameters plus notices about values that were clamped.
@@ -111,6 +114,7 @@ impl ListParams {
             client_id: None,
             stock: None,
             category_id: None,
+            cols: None,
         }
     }
 
@@ -145,6 +149,7 @@ impl ListParams {
                     p.category_id = values::id(value, "category_id", "Category")?
                 }
                 "stock" if spec.has(FilterKind::Stock) => p.stock = values::stock(value)?,
+                "cols" => p.cols = values::cols(value)?,
                 _ => {}
             }
         }
@@ -183,6 +188,9 @@ impl ListParams {
         }
         if self.page != 1 {
             out.push(("page".into(), self.page.to_string()));
+        }
+        if let Some(cols) = &self.cols {
+            out.push(("cols".into(), cols.join(" ")));
         }
         out.iter()
             .map(|(k, v)| format!("{k}={}", encode(v)))

@@ -133,3 +133,30 @@ fn reject(param: &str, label: &str, value: &str, expected: &str) -> Rejection {
         message: format!("{label} must be {expected}; {shown:?} is not."),
     }
 }
+
+/// Most columns `cols` may name.
+const MAX_COLS: usize = 40;
+
+/// Column keys (`name website top-level`, separated by spaces, `+` or commas); whether the list has them
+/// is checked against its columns later. Empty: the list's own columns.
+pub fn cols(value: &str) -> Result<Option<Vec<String>>, Rejection> {
+    let keys: Vec<String> = value
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|k| !k.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let well_formed = |k: &String| {
+        k.len() <= 40
+            && k.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
+    if keys.len() > MAX_COLS || !keys.iter().all(well_formed) {
+        return Err(reject(
+            "cols",
+            "Columns",
+            value,
+            "column names such as name+website",
+        ));
+    }
+    Ok((!keys.is_empty()).then_some(keys))
+}

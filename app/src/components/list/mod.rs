@@ -2,6 +2,7 @@
 //! right, export last; a table with sortable headers; notices, empty and error states.
 
 pub mod cells;
+pub mod columns;
 pub mod list_page;
 pub mod notices;
 pub mod pager;

@@ -1,6 +1,6 @@
 //! The list table: caption, sortable headers, rows, and the empty state naming the filters.
 
-use super::cells::{cell_view, Row};
+use super::cells::{cell_view, Cell, Row};
 use super::sort_header::SortHeader;
 use super::ListPage;
 use crate::entities::{Entity, ListView};
@@ -14,7 +14,9 @@ pub fn list_table(
     view: &'static ListView,
 ) -> AnyView {
     let (spec, base, noun) = (*view.spec, view.href, view.words.many);
-    let columns = || view.columns.iter().filter(|c| !c.csv_only);
+    let order =
+        super::columns::shown(view, page.params.cols.as_deref()).unwrap_or_else(|_| vec![0]);
+    let columns = || order.iter().map(|&i| &view.columns[i]);
     if page.rows.is_empty() {
         return view! {
             <div class="empty-state" data-testid="empty-state">
@@ -36,12 +38,11 @@ pub fn list_table(
         .iter()
         .map(|row| {
             let href = entity.record_href(row.id);
-            let cells = view
-                .columns
+            let cells = order
                 .iter()
-                .zip(&row.cells)
-                .filter(|(c, _)| !c.csv_only)
-                .map(|(c, cell)| {
+                .map(|&i| {
+                    let c = &view.columns[i];
+                    let cell = row.cells.get(i).unwrap_or(&Cell::Empty);
                     view! { <td class=c.numeric.then_some("num")>{cell_view(cell, row, &href)}</td> }
                 })
                 .collect_view();

@@ -96,6 +96,7 @@ pub fn Toolbar(
                     {per_page_select(params)}
                     {move || params.with(|p| (p.sort != spec.default_sort()).then(|| view! { <input type="hidden" name="sort" value=p.sort.clone()/> }))}
                     {move || params.with(|p| p.desc.then(|| view! { <input type="hidden" name="desc" value="true"/> }))}
+                    {move || params.with(|p| p.cols.as_ref().map(|c| view! { <input type="hidden" name="cols" value=c.join(" ")/> }))}
                     <button type="submit" class="primary">"Search"</button>
                 </div>
             </Form>

@@ -1,0 +1,166 @@
+//! Which of a list's columns the table shows, and in which order: `cols` in the URL names them by key
+//! (`cols=name+website+top-level`), so a saved view and a shared link carry them and the CSV export
+//! follows them. The first column (the record's name, its link and the keyboard's target) always leads.
+//! The chooser changes them with plain links, so it works without JavaScript and the back button undoes
+//! a change.
+
+use crate::entities::ListView;
+use crate::params::ListParams;
+use leptos::prelude::*;
+
+/// A column's key in the URL: its label in lower case, words joined by `-` ("Top level" → `top-level`).
+pub fn key(label: &str) -> String {
+    label
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The indexes (into `view.columns`) of the columns the table shows, in order: the list's own table
+/// columns without `cols`, else the first column and then the named ones. A key the list does not have
+/// is refused with a message naming it.
+pub fn shown(view: &ListView, cols: Option<&[String]>) -> Result<Vec<usize>, String> {
+    let Some(cols) = cols else {
+        return Ok((0..view.columns.len())
+            .filter(|&i| !view.columns[i].csv_only)
+            .collect());
+    };
+    let mut out = vec![0];
+    for wanted in cols {
+        let i = view
+            .columns
+            .iter()
+            .position(|c| key(c.label) == *wanted)
+            .ok_or_else(|| {
+                let shown: String = wanted.chars().take(40).collect();
+                format!(
+                    "This list has no column \u{201c}{shown}\u{201d}; choose its columns under \u{201c}Columns\u{201d}."
+                )
+            })?;
+        if !out.contains(&i) {
+            out.push(i);
+        }
+    }
+    Ok(out)
+}
+
+/// The columns the CSV export writes: the chosen ones when `cols` is set, else every column the list
+/// has (its CSV-only ones too).
+pub fn exported(view: &ListView, cols: Option<&[String]>) -> Result<Vec<usize>, String> {
+    match cols {
+        Some(_) => shown(view, cols),
+        None => Ok((0..view.columns.len()).collect()),
+    }
+}
+
+/// The address of `view` with `params` showing the columns `order`.
+fn href_with(view: &ListView, params: &ListParams, order: Option<Vec<usize>>) -> String {
+    let cols = order.map(|o| o.iter().map(|&i| key(view.columns[i].label)).collect());
+    let q = ListParams {
+        cols,
+        ..params.clone()
+    }
+    .to_query(view.spec);
+    if q.is_empty() {
+        view.href.to_owned()
+    } else {
+        format!("{}?{q}", view.href)
+    }
+}
+
+/// "Columns": every column of the list, the shown ones first in their order with links to move them left
+/// or right or hide them, then the hidden ones with a link to show them (at the end), and a link back to
+/// the list's own columns.
+pub fn column_chooser(view: &'static ListView, params: &ListParams) -> impl IntoView {
+    let order = shown(view, params.cols.as_deref()).unwrap_or_else(|_| vec![0]);
+    let total = view.columns.len();
+    let link = |to: Vec<usize>, label: &'static str, column: &str| {
+        let href = href_with(view, params, Some(to));
+        let name = format!("{column}: {}", label.to_lowercase());
+        view! { " " <a href=href aria-label=name>{label}</a> }
+    };
+    let moved = |from: usize, to: usize| {
+        let mut o = order.clone();
+        o.swap(from, to);
+        o
+    };
+    let shown_items = order
+        .iter()
+        .enumerate()
+        .map(|(pos, &i)| {
+            let label = view.columns[i].label;
+            let without: Vec<usize> = order.iter().copied().filter(|&j| j != i).collect();
+            view! {
+                <li data-testid="column-choice">
+                    <span>{label}</span>
+                    {(pos > 1).then(|| link(moved(pos, pos - 1), "Move left", label))}
+                    {(pos > 0 && pos + 1 < order.len()).then(|| link(moved(pos, pos + 1), "Move right", label))}
+                    {(pos > 0).then(|| link(without, "Hide", label))}
+                </li>
+            }
+        })
+        .collect_view();
+    let hidden_items = (0..total)
+        .filter(|i| !order.contains(i))
+        .map(|i| {
+            let label = view.columns[i].label;
+            let with: Vec<usize> = order.iter().copied().chain([i]).collect();
+            view! {
+                <li data-testid="column-choice">
+                    <span class="muted">{label}</span>
+                    {link(with, "Show", label)}
+                </li>
+            }
+        })
+        .collect_view();
+    let reset = params.cols.is_some().then(
+        || view! { <p><a href=href_with(view, params, None)>"The list's own columns"</a></p> },
+    );
+    view! {
+        <details class="column-chooser" data-testid="columns">
+            <summary>{format!("Columns ({} of {total})", order.len())}</summary>
+            <ol class="plain-list">{shown_items}{hidden_items}</ol>
+            {reset}
+        </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn keys_are_labels_in_lower_case_joined_by_dashes() {
+        assert_eq!(key("Top level"), "top-level");
+        assert_eq!(key("E-mail"), "e-mail");
+        assert_eq!(key("Portal URL"), "portal-url");
+    }
+
+    #[test]
+    fn the_name_leads_the_chosen_columns_and_unknown_ones_are_refused() {
+        let view = &crate::entities::clients::ENTITY.list;
+        assert_eq!(shown(view, None).unwrap(), vec![0, 1, 2, 3, 4]);
+        let chosen = shown(
+            view,
+            Some(&keys(&["website", "name", "top-level", "website"])),
+        );
+        assert_eq!(chosen.unwrap(), vec![0, 3, 1]);
+        let err = shown(view, Some(&keys(&["shoe-size"]))).unwrap_err();
+        assert!(err.contains("\u{201c}shoe-size\u{201d}"), "{err}");
+        // the export writes every column (CSV-only ones too) unless columns were chosen
+        let orgs = &crate::entities::organisations::ENTITY.list;
+        assert_eq!(exported(orgs, None).unwrap().len(), orgs.columns.len());
+        assert_eq!(
+            shown(orgs, None).unwrap().len() + 1,
+            orgs.columns.len(),
+            "the portal colour is CSV-only"
+        );
+        assert_eq!(exported(orgs, Some(&keys(&["phone"]))).unwrap(), vec![0, 1]);
+    }
+}
