@@ -43,6 +43,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/activity") view=crate::routes::activity::ActivityPage ssr=SsrMode::Async/>
                     <Route path=path!("/data-health") view=crate::routes::data_health::DataHealthPage ssr=SsrMode::Async/>
                     <Route path=path!("/data-health/compare") view=crate::routes::compare::ComparePage ssr=SsrMode::Async/>
+                    <Route path=path!("/bulk") view=crate::routes::bulk::BulkPage ssr=SsrMode::Async/>
+                    <Route path=path!("/jobs") view=crate::routes::jobs::JobsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/jobs/:id") view=crate::routes::jobs::JobPage ssr=SsrMode::Async/>
                     <crate::pages::EntityRoutes/>
                 </Routes>
             </main>

@@ -27,6 +27,9 @@ pub enum AppError {
         /// Seconds after which a retry makes sense, when known.
         retry_after: Option<u64>,
     },
+    /// The request clashes with something under way (a person's bulk job already running); 409.
+    #[error("{message}")]
+    Conflict { message: String },
     /// Haloscope's own plumbing failed (a server function could not be reached or decoded).
     #[error("Haloscope could not complete the request ({0}).")]
     Internal(String),
@@ -40,6 +43,7 @@ impl AppError {
             AppError::BadInput { .. } => 400,
             AppError::SignInRequired => 401,
             AppError::Upstream { status, .. } => *status,
+            AppError::Conflict { .. } => 409,
             AppError::Internal(_) => 500,
         }
     }
@@ -62,6 +66,7 @@ impl AppError {
             AppError::Upstream { status: 504, .. } => "HaloPSA took too long to answer",
             AppError::Upstream { status: 403, .. } => "HaloPSA refused access",
             AppError::Upstream { .. } => "HaloPSA answered with an error",
+            AppError::Conflict { .. } => "Not now",
             AppError::Internal(_) => "Something went wrong in Haloscope",
         }
     }
@@ -69,6 +74,13 @@ impl AppError {
     /// A not-found error naming the record.
     pub fn not_found(what: impl Into<String>) -> Self {
         AppError::NotFound { what: what.into() }
+    }
+
+    /// A conflict with something under way, in words for the person.
+    pub fn conflict(message: impl Into<String>) -> Self {
+        AppError::Conflict {
+            message: message.into(),
+        }
     }
 
     /// A bad-input error with a message for the person.

@@ -15,6 +15,7 @@ pub mod exports;
 pub mod forms;
 pub mod functions;
 pub mod health;
+pub mod jobs;
 pub mod pages;
 pub mod params;
 pub mod routes;

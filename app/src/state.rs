@@ -121,6 +121,36 @@ pub mod server {
     #[derive(Clone)]
     pub struct Views(pub std::sync::Arc<dyn ViewStore>);
 
+    /// Where bulk-action jobs are kept (the server's SQLite file), each saved again after every record so a
+    /// restart loses none. Errors are the store's own words, for the log.
+    pub trait JobStore: Send + Sync {
+        /// Keeps a new job; its id (the job's own `id` is ignored).
+        fn create(
+            &self,
+            job: crate::jobs::Job,
+        ) -> futures::future::BoxFuture<'static, Result<i64, String>>;
+        /// Replaces job `job.id` as it stands now.
+        fn save(
+            &self,
+            job: crate::jobs::Job,
+        ) -> futures::future::BoxFuture<'static, Result<(), String>>;
+        /// Job `id`, whoever's it is.
+        fn get(
+            &self,
+            id: i64,
+        ) -> futures::future::BoxFuture<'static, Result<Option<crate::jobs::Job>, String>>;
+        /// The owner's latest jobs, newest first.
+        fn list(
+            &self,
+            owner: String,
+            limit: usize,
+        ) -> futures::future::BoxFuture<'static, Result<Vec<crate::jobs::Job>, String>>;
+    }
+
+    /// The job store, provided as Leptos context by the server.
+    #[derive(Clone)]
+    pub struct Jobs(pub std::sync::Arc<dyn JobStore>);
+
     /// This response's CSP nonce (from the server's header middleware); the shell's inline script carries it.
     #[derive(Clone, Debug)]
     pub struct CspNonce(pub String);

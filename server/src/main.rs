@@ -7,6 +7,7 @@ mod auth;
 mod cli;
 mod client_ip;
 mod data_dir;
+mod jobs;
 mod metrics;
 mod route_list;
 mod router;
@@ -108,6 +109,7 @@ async fn run(mut settings: settings::Settings) -> Result<(), startup_error::Star
     let sealer = auth::sealing::Sealer::load(&settings.data_dir, settings.sessions.key.as_ref())?;
     let store = auth::session_store::open(&settings.data_dir).await?;
     let views = views::SqliteViews::open(&settings.data_dir).await?;
+    let jobs = jobs::SqliteJobs::open(&settings.data_dir).await?;
     let audit = open_audit(&settings.audit_log)?;
     let users = staff_accounts(&settings);
     let sim = settings
@@ -149,6 +151,7 @@ async fn run(mut settings: settings::Settings) -> Result<(), startup_error::Star
         health_interval: app::state::server::HealthInterval(settings.health_interval),
         ready: Default::default(),
         views: app::state::server::Views(std::sync::Arc::new(views)),
+        jobs: app::state::server::Jobs(std::sync::Arc::new(jobs)),
     };
     let metrics = metrics::MetricsAccess {
         handle: metrics::install(),

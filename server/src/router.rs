@@ -66,10 +66,12 @@ pub fn build(
         let info = ServerInfo(state.shell.clone());
         let health_interval = state.health_interval;
         let views = state.views.clone();
+        let jobs = state.jobs.clone();
         move || {
             provide_context(info.clone());
             provide_context(health_interval);
             provide_context(views.clone());
+            provide_context(jobs.clone());
             // the CSP header's nonce, for the shell's inline script and Leptos's own
             let nonce = use_context::<http::request::Parts>()
                 .and_then(|p| p.extensions.get::<CspNonce>().cloned());

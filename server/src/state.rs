@@ -26,6 +26,8 @@ pub struct AppState {
     pub ready: crate::routes::health::ReadyCache,
     /// People's saved views of the lists (the app reads them from the Leptos context).
     pub views: app::state::server::Views,
+    /// People's bulk-action jobs (the app reads them from the Leptos context).
+    pub jobs: app::state::server::Jobs,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -10,6 +10,7 @@ pub mod flash;
 pub mod form_ssr;
 pub mod forms;
 pub mod health;
+pub mod jobs;
 pub mod lists;
 #[cfg(feature = "ssr")]
 pub mod local_list;

@@ -6,6 +6,7 @@ pub mod columns;
 pub mod list_page;
 pub mod notices;
 pub mod pager;
+pub mod selection;
 pub mod sort_header;
 pub mod table;
 pub mod toolbar;

@@ -33,6 +33,9 @@ pub fn list_table(
     let headers = columns()
         .map(|c| view! { <SortHeader column=*c params=page.params.clone() spec base/> })
         .collect_view();
+    // an entity's own list offers bulk actions: a checkbox in each name cell (labelled by the name beside
+    // it) belonging to the selection form above the table
+    let bulk = view.path.is_empty();
     let rows = page
         .rows
         .iter()
@@ -43,16 +46,24 @@ pub fn list_table(
                 .map(|&i| {
                     let c = &view.columns[i];
                     let cell = row.cells.get(i).unwrap_or(&Cell::Empty);
-                    view! { <td class=c.numeric.then_some("num")>{cell_view(cell, row, &href)}</td> }
+                    let shown = cell_view(cell, row, &href);
+                    let content = if bulk && *cell == Cell::Name {
+                        super::selection::checkbox(row.id, shown)
+                    } else {
+                        shown
+                    };
+                    view! { <td class=c.numeric.then_some("num")>{content}</td> }
                 })
                 .collect_view();
             view! { <tr>{cells}</tr> }
         })
         .collect_view();
+    let select = bulk.then(|| super::selection::form(entity, page, spec));
     // On narrower screens the wrapper is the table's scroll box (style/main.css): a named region that takes
     // focus, so the keyboard can scroll it; it is also where focus lands when paging or sorting replaces
     // the link that had it.
     view! {
+        {select}
         <div class="table-wrap" role="region" aria-label=region tabindex="0">
             <table class="data" data-testid="list-table">
                 <caption>{caption}</caption>

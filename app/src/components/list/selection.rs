@@ -1,0 +1,47 @@
+//! Row selection for bulk actions: a checkbox in each row's name cell, labelled by reference to the name
+//! beside it, and the form above the table they belong to (a plain GET to the bulk page, so it works
+//! without JavaScript), with "select all N matching" for every record the filter finds across pages.
+
+use super::cells::Row;
+use super::ListPage;
+use crate::entities::Entity;
+use crate::params::{encode, ListSpec};
+use leptos::prelude::*;
+
+/// The id of the selection form the checkboxes belong to.
+const FORM_ID: &str = "bulk-select";
+
+/// `shown` (a name cell's content) with the row's checkbox before it.
+pub fn checkbox(id: i32, shown: AnyView) -> AnyView {
+    let name_id = format!("row-{id}-name");
+    view! {
+        <input type="checkbox" class="row-select" name="ids" value=id.to_string() form=FORM_ID
+            aria-labelledby=name_id.clone() data-testid="row-select"/>
+        " "
+        <span id=name_id>{shown}</span>
+    }
+    .into_any()
+}
+
+/// The selection form of `page`: the list and its query (hidden), "Change the selected …" and a link
+/// selecting every record matching the filter.
+pub fn form(entity: &'static Entity, page: &ListPage<Row>, spec: ListSpec) -> AnyView {
+    let query = page.params.to_query(&spec);
+    let many = entity.words.many;
+    let all_href = format!(
+        "/bulk?list={}&query={}&all=true",
+        entity.path,
+        encode(&query)
+    );
+    let all_text = format!("Select all {} matching {many}", page.record_count);
+    view! {
+        <form id=FORM_ID class="bulk-select inline-fields" method="get" action="/bulk" data-testid="bulk-form">
+            <input type="hidden" name="list" value=entity.path/>
+            <input type="hidden" name="query" value=query/>
+            <button type="submit" class="button" data-testid="bulk-selected">{format!("Change the selected {many}…")}</button>
+            " "
+            <a href=all_href data-testid="bulk-all">{all_text}</a>
+        </form>
+    }
+    .into_any()
+}

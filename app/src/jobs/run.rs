@@ -1,0 +1,234 @@
+//! Carrying a job out: one record after another in the background class, as the person who started it
+//! (their HaloPSA handle), the job saved after every record, one audit line per record changed. A field
+//! change reads the record first (fresh, never from the cache), sends only that field when it differs,
+//! and keeps the value it replaced for an undo. At most one job runs per person.
+
+use super::model::{target, Action, Item, ItemState, Job, JobState};
+use crate::audit::{AuditEvent, AuditLog};
+use crate::entities::server::Store;
+use crate::errors::AppError;
+use crate::state::server::{JobStore, RequestUser};
+use halo::client::HaloClient;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, LazyLock, Mutex};
+use std::time::Instant;
+
+/// A running job's handle: whose it is, the person's stop request, and its pace.
+struct Control {
+    owner: String,
+    cancel: AtomicBool,
+    started: Instant,
+    reached: AtomicUsize,
+}
+
+/// The jobs this process runs now, by id.
+static RUNNING: LazyLock<Mutex<HashMap<i64, Arc<Control>>>> = LazyLock::new(Default::default);
+
+fn running() -> std::sync::MutexGuard<'static, HashMap<i64, Arc<Control>>> {
+    RUNNING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The job `owner` runs now, if any.
+pub fn running_of(owner: &str) -> Option<i64> {
+    running()
+        .iter()
+        .find(|(_, c)| c.owner == owner)
+        .map(|(id, _)| *id)
+}
+
+/// Whether job `id` runs in this process now.
+pub fn is_running(id: i64) -> bool {
+    running().contains_key(&id)
+}
+
+/// Asks job `id` to stop before its next record; false when it is not running.
+pub fn cancel(id: i64) -> bool {
+    match running().get(&id) {
+        Some(c) => {
+            c.cancel.store(true, Ordering::Relaxed);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Seconds until job `id` reaches its `left` records, at its pace since it (re)started.
+pub fn eta_secs(id: i64, left: usize) -> Option<u64> {
+    let c = running().get(&id).cloned()?;
+    let reached = c.reached.load(Ordering::Relaxed);
+    (reached > 0).then(|| {
+        let per = c.started.elapsed().as_secs_f64() / reached as f64;
+        (per * left as f64).ceil() as u64
+    })
+}
+
+/// What a job needs beside itself: the person's HaloPSA handle, the store, and where audit lines go.
+#[derive(Clone)]
+pub struct Runner {
+    pub halo: HaloClient,
+    pub store: Arc<dyn JobStore>,
+    pub audit: Option<Arc<AuditLog>>,
+    pub user: Option<RequestUser>,
+}
+
+impl Runner {
+    /// The current request's: its person's HaloPSA handle in the background class (reads always fresh),
+    /// the job store and the audit log.
+    pub fn of_request(halo: HaloClient, store: Arc<dyn JobStore>) -> Runner {
+        let parts = leptos::prelude::use_context::<http::request::Parts>();
+        let ext = parts.as_ref().map(|p| &p.extensions);
+        Runner {
+            halo: halo.background().fresh_only(),
+            store,
+            audit: ext.and_then(|e| e.get::<Arc<AuditLog>>().cloned()),
+            user: ext.and_then(|e| e.get::<RequestUser>().cloned()),
+        }
+    }
+
+    fn audit(&self, event: AuditEvent) {
+        let event = match &self.user {
+            Some(u) => event.by(u),
+            None => event,
+        };
+        match &self.audit {
+            Some(log) => log.write(&event),
+            None => tracing::error!(action = event.action, "bulk job without an audit log"),
+        }
+    }
+}
+
+/// Runs `job` (saved, with its id) in the background unless its owner already runs one.
+pub fn start(job: Job, runner: Runner) -> Result<(), AppError> {
+    let control = {
+        let mut all = running();
+        if let Some((id, _)) = all.iter().find(|(_, c)| c.owner == job.owner) {
+            return Err(AppError::conflict(format!(
+                "Job {id} of yours is still running: wait for it to end or cancel it first."
+            )));
+        }
+        let control = Arc::new(Control {
+            owner: job.owner.clone(),
+            cancel: AtomicBool::new(false),
+            started: Instant::now(),
+            reached: AtomicUsize::new(0),
+        });
+        all.insert(job.id, control.clone());
+        control
+    };
+    tokio::spawn(drive(job, runner, control));
+    Ok(())
+}
+
+async fn drive(mut job: Job, runner: Runner, control: Arc<Control>) {
+    let id = job.id;
+    loop {
+        if control.cancel.load(Ordering::Relaxed) {
+            job.state = JobState::Cancelled;
+        } else if let Some(i) = job.next_pending() {
+            let item = &job.items[i];
+            let done = crate::entities::with_store!(job.kind, S => {
+                Box::pin(step::<S>(&runner, &job.action, item)).await
+            });
+            job.items[i] = done;
+            control.reached.fetch_add(1, Ordering::Relaxed);
+        } else {
+            job.state = JobState::Finished;
+        }
+        if let Err(e) = runner.store.save(job.clone()).await {
+            tracing::error!(job = id, error = %e, "a bulk job could not be saved");
+        }
+        if job.state != JobState::Running {
+            break;
+        }
+    }
+    running().remove(&id);
+}
+
+/// One record of a job, reached: its new state.
+async fn step<S: Store>(runner: &Runner, action: &Action, item: &Item) -> Item {
+    let res = S::resource(&runner.halo);
+    let entity = crate::functions::form_ssr::entity_name::<S::Halo>();
+    let id = item.id;
+    let Some(field) = action.field() else {
+        let result = Box::pin(res.delete(id)).await;
+        runner.audit(AuditEvent::change(
+            "delete",
+            entity,
+            Some(id.into()),
+            vec![],
+            &result,
+        ));
+        return settled(item, result.map_err(AppError::of_write));
+    };
+    let now = match Box::pin(res.get(id, &Default::default())).await {
+        Ok(record) => serde_json::to_value(&record)
+            .ok()
+            .and_then(|v| v.get(field).cloned())
+            .unwrap_or(Value::Null),
+        Err(halo::Error::NotFound) => {
+            return failed(item, "Not found in HaloPSA: deleted since?".into())
+        }
+        Err(e) => return failed(item, AppError::from(e).to_string()),
+    };
+    let restoring = matches!(action, Action::Restore { .. });
+    let keep = |state, before: Option<Value>, expect: Option<Value>| Item {
+        state,
+        before: if restoring {
+            item.before.clone()
+        } else {
+            before
+        },
+        expect: if restoring {
+            item.expect.clone()
+        } else {
+            expect
+        },
+        reason: None,
+        ..item.clone()
+    };
+    match target(action, item, &now) {
+        Err(reason) => Item {
+            state: ItemState::Skipped,
+            reason: Some(reason),
+            ..item.clone()
+        },
+        Ok(None) => keep(ItemState::Unchanged, Some(now.clone()), Some(now)),
+        Ok(Some(value)) => {
+            let mut changes = Map::new();
+            changes.insert(field.to_owned(), value.clone());
+            let result = Box::pin(res.update(id, changes)).await;
+            runner.audit(AuditEvent::change(
+                "update",
+                entity,
+                Some(id.into()),
+                vec![field.to_owned()],
+                &result,
+            ));
+            match result {
+                Ok(_) => keep(ItemState::Done, Some(now), Some(value)),
+                Err(e) => failed(item, AppError::of_write(e).to_string()),
+            }
+        }
+    }
+}
+
+fn settled<T>(item: &Item, result: Result<T, AppError>) -> Item {
+    match result {
+        Ok(_) => Item {
+            state: ItemState::Done,
+            reason: None,
+            ..item.clone()
+        },
+        Err(e) => failed(item, e.to_string()),
+    }
+}
+
+fn failed(item: &Item, reason: String) -> Item {
+    Item {
+        state: ItemState::Failed,
+        reason: Some(reason),
+        ..item.clone()
+    }
+}
