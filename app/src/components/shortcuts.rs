@@ -1,7 +1,8 @@
 //! Keyboard shortcuts, with JavaScript (the pages need none of them): `/` focuses the page's search box;
 //! in a list `j` and `k` move to the next and previous row (the focus goes to the row's name link, so a
 //! screen reader reads the record's name, the row is highlighted, and `Enter` opens it as any link does),
-//! `e` edits the row, and `?` shows the list of shortcuts. None of them act while the person is typing in
+//! `x` ticks or clears the row's checkbox for bulk actions (a live region says what changed and how many
+//! are selected), `e` edits the row, and `?` shows the list of shortcuts. None of them act while the person is typing in
 //! a field or holds Ctrl, Alt or ⌘.
 
 use leptos::prelude::*;
@@ -12,6 +13,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("j", "Next row of a list"),
     ("k", "Previous row of a list"),
     ("Enter", "Open the row"),
+    ("x", "Select the row (or clear it) for a bulk change"),
     ("e", "Edit the row"),
     ("?", "Show these shortcuts"),
 ];
@@ -45,7 +47,9 @@ pub fn listen() {
 mod browser {
     use leptos::prelude::*;
     use leptos::wasm_bindgen::JsCast;
-    use leptos::web_sys::{Element, HtmlAnchorElement, HtmlDialogElement, HtmlElement};
+    use leptos::web_sys::{
+        Element, HtmlAnchorElement, HtmlDialogElement, HtmlElement, HtmlInputElement,
+    };
 
     /// The name links of the list's rows, in order.
     const ROW_LINKS: &str = "[data-testid=list-table] tbody tr td:first-child a";
@@ -58,6 +62,7 @@ mod browser {
             "/" => focus_search(),
             "j" => step(1),
             "k" => step(-1),
+            "x" => toggle_current(),
             "e" => edit_current(),
             "?" => show_shortcuts(),
             _ => false,
@@ -114,6 +119,39 @@ mod browser {
             None => links.len() - 1,
         };
         links[next].focus().is_ok()
+    }
+
+    /// Ticks or clears the focused row's checkbox and says so in the selection's live region.
+    fn toggle_current() -> bool {
+        let links = row_links();
+        let Some(i) = current(&links) else {
+            return false;
+        };
+        let input = links[i]
+            .closest("tr")
+            .ok()
+            .flatten()
+            .and_then(|row| row.query_selector("input.row-select").ok().flatten())
+            .and_then(|el| el.dyn_into::<HtmlInputElement>().ok());
+        let Some(input) = input else {
+            return false;
+        };
+        input.set_checked(!input.checked());
+        let selected = document()
+            .query_selector_all("input.row-select:checked")
+            .map(|l| l.length())
+            .unwrap_or(0);
+        let name = links[i].text_content().unwrap_or_default();
+        let verb = if input.checked() {
+            "Selected"
+        } else {
+            "Cleared"
+        };
+        let words = format!("{verb} {name}. {selected} selected.");
+        if let Some(status) = document().get_element_by_id("selection-status") {
+            status.set_text_content(Some(&words));
+        }
+        true
     }
 
     /// Opens the focused row's edit page (through the router, as a click on a link would).

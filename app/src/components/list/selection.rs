@@ -41,6 +41,8 @@ pub fn form(entity: &'static Entity, page: &ListPage<Row>, spec: ListSpec) -> An
             <button type="submit" class="button" data-testid="bulk-selected">{format!("Change the selected {many}…")}</button>
             " "
             <a href=all_href data-testid="bulk-all">{all_text}</a>
+            // what the `x` shortcut changed, for screen readers
+            <span id="selection-status" class="visually-hidden" role="status" data-testid="selection-status"></span>
         </form>
     }
     .into_any()
