@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Haloscope's benchmark: `bash bench/run.sh` (not part of CI). Takes about two minutes.
+# Haloscope's benchmark: `bash bench/run.sh` (not part of CI). Takes about two minutes, then about seven for
+# the bulk job under the default budget (bench/bulk.sh; BENCH_BULK=0 skips it).
 #
 # Starts the HaloPSA simulator (50 ms per API request) and the release `haloscope` binary pointed at it,
 # both on 127.0.0.1 at free ports, measures, prints one table and stops both. Every load targets loopback
@@ -317,3 +318,10 @@ for r in rows:
 PY
 echo
 }
+
+# ---------------------------------------------------------------- 5. a bulk job under the default budget
+# About seven more minutes; BENCH_BULK=0 skips it.
+if [[ "${BENCH_BULK:-1}" != 0 ]]; then
+    stop_hs
+    bash "$root/bench/bulk.sh"
+fi

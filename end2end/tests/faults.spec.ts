@@ -70,3 +70,45 @@ for (const js of [true, false]) {
     await ctx.close();
   });
 }
+
+test("a bulk job waits out a 429, reports the record HaloPSA refused, goes on with the others, and undoes them", async ({ browser, request }) => {
+  test.setTimeout(90_000);
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto("/clients?status=active&sort=id&desc=true&per_page=25");
+  const boxes = page.getByTestId("row-select");
+  await expect(boxes.first()).toBeVisible();
+  const names: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    await boxes.nth(i).check();
+    names.push(await page.getByTestId("list-table").locator("tbody tr").nth(i).locator("a").first().innerText());
+  }
+  const ids = await Promise.all([0, 1, 2].map((i) => boxes.nth(i).getAttribute("value")));
+  await page.getByTestId("bulk-selected").click();
+  await expect(page.getByTestId("bulk-count")).toHaveText("3 clients selected.");
+  const writesBefore = (await (await request.get("/_sim/_control/writes")).json()).length;
+
+  const set = await request.post("/_sim/_control/faults", {
+    data: { burst_429: 1, reject_next_write: { "[0].inactive": ["This client cannot be deactivated."] } },
+  });
+  expect(set.ok()).toBeTruthy();
+  await page.getByTestId("bulk-deactivate").click();
+  await expect(page).toHaveURL(/\/jobs\/\d+$/);
+  await expect(page.getByTestId("job-state")).toHaveText("Finished: 2 done, 1 failed, 0 left.", { timeout: 30_000 });
+  await expect(page.getByTestId("job-results").locator('tr[data-outcome="Failed"]')).toContainText("cannot be deactivated");
+  const left = await (await request.get("/_sim/_control/faults")).json();
+  expect(left.burst_429, "the 429 was met and waited out").toBe(0);
+  // on the wire: one write per record, only the status
+  const writes: { method: string; path: string; body: string }[] = await (await request.get("/_sim/_control/writes")).json();
+  const mine = writes.slice(writesBefore).filter((w) => w.method === "POST" && /\/api\/client$/i.test(w.path));
+  expect(mine.map((w) => JSON.parse(w.body)[0].id).sort()).toEqual(ids.map(Number).sort());
+  for (const w of mine) expect(Object.keys(JSON.parse(w.body)[0]).sort()).toEqual(["id", "inactive"]);
+
+  await request.post("/_sim/_control/faults", { data: {} });
+  await page.getByTestId("job-undo").click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("restore Status on 2 clients");
+  await expect(page.getByTestId("job-state")).toHaveText("Finished: 2 done, 0 failed, 0 left.", { timeout: 30_000 });
+  await page.goto("/clients?status=active&sort=id&desc=true&per_page=25");
+  for (const name of names) await expect(page.getByTestId("list-table")).toContainText(name);
+  await ctx.close();
+});

@@ -203,3 +203,19 @@ test.describe.serial("a form round trip", () => {
     });
   }
 });
+
+test("a shift-click on a row's checkbox ticks every row from the one clicked before", async ({ page }) => {
+  await page.goto("/clients");
+  await hydrated(page);
+  const boxes = page.getByTestId("row-select");
+  await expect(boxes.nth(5)).toBeVisible();
+  await boxes.nth(1).click();
+  await boxes.nth(4).click({ modifiers: ["Shift"] });
+  for (const i of [1, 2, 3, 4]) await expect(boxes.nth(i)).toBeChecked();
+  for (const i of [0, 5]) await expect(boxes.nth(i)).not.toBeChecked();
+  // and clears them the same way
+  await boxes.nth(2).click();
+  await boxes.nth(4).click({ modifiers: ["Shift"] });
+  for (const i of [2, 3, 4]) await expect(boxes.nth(i)).not.toBeChecked();
+  await expect(boxes.nth(1)).toBeChecked();
+});

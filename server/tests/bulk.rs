@@ -352,3 +352,48 @@ async fn bad_selections_and_actions_are_refused_with_their_reason() {
     let (status, _) = get_fn(&app, "get_job", &[("id", "999")]).await;
     assert_eq!(status, 404);
 }
+
+#[tokio::test]
+async fn all_matching_fixes_the_filter_s_records_when_the_job_starts() {
+    let (sim, app) = common::start().await;
+    let ids = active_clients(&sim, 3);
+    for (n, id) in ids.iter().enumerate() {
+        assert!(sim.sim.plant(
+            Entity::Client,
+            *id,
+            "name",
+            json!(format!("Quartzfield {n}"))
+        ));
+    }
+    let (status, html) = page(&app, "/bulk?list=clients&query=q%3DQuartzfield&all=true").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("All 3 clients matching the list"), "{html}");
+    assert!(
+        html.contains("/export/clients.csv?q=Quartzfield"),
+        "the filter's export: {html}"
+    );
+    let form = [
+        ("list", "clients"),
+        ("query", "q=Quartzfield"),
+        ("ids", "all"),
+        ("action", "deactivate"),
+    ];
+    let (status, location) = post_plain_form(&app, "start_job", "/bulk", &form).await;
+    assert_eq!(status, 302);
+    let id = location.unwrap().trim_start_matches("/jobs/").to_owned();
+    let v = until(&app, &id, 30, stopped).await;
+    assert_eq!(count(&v, "done"), 3, "{v}");
+    exactly_one_field_each(&client_posts(&sim), &ids, true);
+    let nothing = [
+        ("list", "clients"),
+        ("query", "q=zzqqxxnothing"),
+        ("ids", "all"),
+        ("action", "deactivate"),
+    ];
+    let (status, v, _) = server_fn_post(&app, "start_job", &nothing).await;
+    assert_eq!(status, 400, "{v}");
+    assert!(
+        v.to_string().contains("No clients match this filter"),
+        "{v}"
+    );
+}

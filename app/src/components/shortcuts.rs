@@ -2,7 +2,8 @@
 //! in a list `j` and `k` move to the next and previous row (the focus goes to the row's name link, so a
 //! screen reader reads the record's name, the row is highlighted, and `Enter` opens it as any link does),
 //! `x` ticks or clears the row's checkbox for bulk actions (a live region says what changed and how many
-//! are selected), `e` edits the row, and `?` shows the list of shortcuts. None of them act while the person is typing in
+//! are selected), `e` edits the row, and `?` shows the list of shortcuts. A shift-click on a row's checkbox
+//! ticks (or clears) every row between it and the one clicked before. None of them act while the person is typing in
 //! a field or holds Ctrl, Alt or ⌘.
 
 use leptos::prelude::*;
@@ -39,7 +40,11 @@ pub fn listen() {
     #[cfg(feature = "hydrate")]
     {
         let handle = window_event_listener(leptos::ev::keydown, browser::on_key);
-        on_cleanup(move || handle.remove());
+        let clicks = window_event_listener(leptos::ev::click, browser::on_click);
+        on_cleanup(move || {
+            handle.remove();
+            clicks.remove();
+        });
     }
 }
 
@@ -69,6 +74,42 @@ mod browser {
         };
         if done {
             ev.prevent_default();
+        }
+    }
+
+    thread_local! {
+        /// The row checkbox clicked last (its value, the record id): where a shift-click's range starts.
+        static LAST: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// A click on a row's checkbox; with Shift, every checkbox from the last one clicked to this one takes
+    /// this one's new state.
+    pub fn on_click(ev: leptos::ev::MouseEvent) {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            .filter(|i| i.class_list().contains("row-select"))
+        else {
+            return;
+        };
+        let last = LAST.with(|l| l.replace(Some(input.value())));
+        let Some(last) = last.filter(|_| ev.shift_key()) else {
+            return;
+        };
+        let boxes: Vec<HtmlInputElement> = document()
+            .query_selector_all("input.row-select")
+            .map(|l| {
+                (0..l.length())
+                    .filter_map(|i| l.item(i))
+                    .filter_map(|n| n.dyn_into::<HtmlInputElement>().ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let at = |v: &str| boxes.iter().position(|b| b.value() == v);
+        if let (Some(a), Some(b)) = (at(&last), at(&input.value())) {
+            for b in &boxes[a.min(b)..=a.max(b)] {
+                b.set_checked(input.checked());
+            }
         }
     }
 

@@ -25,21 +25,21 @@ pub async fn bulk_plan(
     Ok(offer)
 }
 
-/// Starts `action` (see [`crate::jobs::plan::action`]) on the selection as a job, then to its page.
+/// Starts `action` (see [`crate::jobs::plan::action`]) on the selection as a job, then to its page; `ids`
+/// is `all` for every record matching `query`.
 #[server(endpoint = "start_job")]
-#[allow(clippy::too_many_arguments)]
 pub async fn start_job(
     list: String,
     query: String,
     ids: String,
-    all: Option<String>,
     action: String,
     field: Option<String>,
     value: Option<String>,
     confirm: Option<String>,
 ) -> Result<(), AppError> {
     use crate::jobs::plan::Selection;
-    let all = all.is_some_and(|a| a == "true");
+    let all = ids.trim() == "all";
+    let ids = if all { String::new() } else { ids };
     let sel = match Selection::read(&list, &query, &ids, all) {
         Ok(s) => s,
         Err(e) => return Err(super::ssr::with_status(e)),

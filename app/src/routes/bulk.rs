@@ -87,8 +87,8 @@ fn offer_view(o: BulkOffer, asked: Asked, start: ServerAction<StartJob>) -> impl
         view! {
             <input type="hidden" name="list" value=a.list/>
             <input type="hidden" name="query" value=a.query/>
-            <input type="hidden" name="ids" value=a.ids/>
-            {a.all.then(|| view! { <input type="hidden" name="all" value="true"/> })}
+            // `all`: every record matching the query, fixed when the job starts
+            <input type="hidden" name="ids" value=if a.all { "all".to_owned() } else { a.ids }/>
         }
         .into_any()
     };
