@@ -397,3 +397,40 @@ async fn all_matching_fixes_the_filter_s_records_when_the_job_starts() {
         "{v}"
     );
 }
+
+#[tokio::test]
+async fn the_export_of_ticked_rows_holds_those_records_only() {
+    let (_sim, app) = common::start().await;
+    let (_, first) = common::list(&app, "clients", "").await;
+    let ids: Vec<i64> = first["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_i64().unwrap())
+        .skip(3)
+        .take(4)
+        .collect();
+    assert_eq!(ids.len(), 4);
+    let (status, html) = page(
+        &app,
+        &format!("/bulk?list=clients&query=&ids={}", joined(&ids)),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let only = format!("/export/clients.csv?only={}", joined(&ids));
+    assert!(html.contains(&only), "{html}");
+    let res = common::get(&app, &only).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let csv = res.text().await.unwrap();
+    let mut got: Vec<i64> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap().parse().unwrap())
+        .collect();
+    got.sort_unstable();
+    let mut want = ids.clone();
+    want.sort_unstable();
+    assert_eq!(got, want, "{csv}");
+    let res = common::get(&app, "/export/clients.csv?only=1,x").await;
+    assert_eq!(res.status().as_u16(), 400);
+}

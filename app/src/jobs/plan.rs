@@ -176,7 +176,17 @@ pub async fn plan(halo: &HaloClient, sel: &Selection) -> Result<BulkOffer, AppEr
         let named = records(halo, sel).await?;
         (named.len() as u64, named)
     };
-    let export = match sel.query.as_str() {
+    let only = if sel.all {
+        String::new()
+    } else {
+        let ids: Vec<String> = sel.ids.iter().map(i32::to_string).collect();
+        format!("only={}", ids.join(","))
+    };
+    let query: Vec<&str> = [sel.query.as_str(), only.as_str()]
+        .into_iter()
+        .filter(|q| !q.is_empty())
+        .collect();
+    let export = match query.join("&").as_str() {
         "" => view.export_href(),
         q => format!("{}?{q}", view.export_href()),
     };

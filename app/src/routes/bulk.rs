@@ -80,7 +80,6 @@ fn offer_view(o: BulkOffer, asked: Asked, start: ServerAction<StartJob>) -> impl
             </p>
         }
     });
-    let all = asked.all;
     let asked = StoredValue::new(asked);
     let hidden = move || {
         let a = asked.get_value();
@@ -120,14 +119,14 @@ fn offer_view(o: BulkOffer, asked: Asked, start: ServerAction<StartJob>) -> impl
         .map(|(key, label, choices)| set_form(start, hidden, key, label, choices))
         .collect_view();
     let typed = count as usize > o.typed_delete_above;
-    let export = all.then(|| {
+    let export = {
         view! {
             <section aria-labelledby="bulk-export-h" class="bulk-action">
                 <h2 id="bulk-export-h">"Export"</h2>
                 <a class="button" href=o.export.clone() download="" data-testid="bulk-export">"Download them as CSV"</a>
             </section>
         }
-    });
+    };
     view! {
         <p><a href=o.back.clone()>"Back to the list"</a> " · " <a href="/jobs">"Your jobs"</a></p>
         <p data-testid="bulk-count"><strong>{what}</strong></p>
