@@ -434,3 +434,33 @@ async fn the_export_of_ticked_rows_holds_those_records_only() {
     let res = common::get(&app, "/export/clients.csv?only=1,x").await;
     assert_eq!(res.status().as_u16(), 400);
 }
+
+#[tokio::test]
+async fn the_bulk_page_of_sites_asks_halopsa_for_no_client_choices() {
+    // the site form has a client picker, but no bulk change sets a client: its choices are not read
+    let (sim, app) = common::start().await;
+    let (_, first) = common::list(&app, "sites", "").await;
+    let ids: Vec<i64> = first["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_i64().unwrap())
+        .take(2)
+        .collect();
+    assert_eq!(ids.len(), 2);
+    let clients = sim.sim.requests_to("GET", "/api/Client");
+    let sites = sim.sim.requests_to("GET", "/api/Site");
+    let (status, html) = page(
+        &app,
+        &format!("/bulk?list=sites&query=&ids={}", joined(&ids)),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("2 sites selected."), "{html}");
+    assert!(html.contains("Set Stock location to"), "{html}");
+    assert!(
+        sim.sim.requests_to("GET", "/api/Site") > sites,
+        "the page read the list"
+    );
+    assert_eq!(sim.sim.requests_to("GET", "/api/Client"), clients);
+}

@@ -96,11 +96,11 @@ pub async fn client_choices(halo: &HaloClient, q: &str) -> Result<Vec<String>, A
 }
 
 /// The choices of the picker fields in `spec` (fetched concurrently, only those the form needs), plus the
-/// client picker's first choices for `client_q`.
+/// client picker's first choices for `client_q` (none asked for without it: a bulk change sets no client).
 pub async fn options(
     halo: &HaloClient,
     spec: &FormSpec,
-    client_q: &str,
+    client_q: Option<&str>,
 ) -> Result<BTreeMap<String, Vec<(String, String)>>, AppError> {
     let has = |k: Kind| spec.fields.iter().find(|f| f.kind == k).map(|f| f.key);
     let lookups = halo.lookups();
@@ -131,9 +131,9 @@ pub async fn options(
             }
         },
         async {
-            match has(Kind::Client) {
-                Some(_) => Box::pin(client_choices(halo, client_q)).await.map(Some),
-                None => Ok(None),
+            match (has(Kind::Client), client_q) {
+                (Some(_), Some(q)) => Box::pin(client_choices(halo, q)).await.map(Some),
+                _ => Ok(None),
             }
         },
     );

@@ -28,7 +28,7 @@ pub async fn form_data<S: Store>(
     let res = S::resource(halo);
     let (loaded, options) = futures::join!(
         Box::pin(f::load_opt(&res, e.form, id)),
-        Box::pin(f::options(halo, e.form, hint))
+        Box::pin(f::options(halo, e.form, Some(hint)))
     );
     let mut data = f::form_data(id, loaded, options)?;
     if let Some(stale) = halo.served_stale() {

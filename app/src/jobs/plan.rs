@@ -143,7 +143,7 @@ pub async fn records(halo: &HaloClient, sel: &Selection) -> Result<Vec<(i32, Str
 /// The fields a job may set to one value: those of the entity's edit form with a fixed set of choices
 /// (pickers fed by HaloPSA's lookups, and checkboxes other than the status), with their choices.
 pub async fn fields(halo: &HaloClient, entity: &Entity) -> Result<Vec<SettableField>, AppError> {
-    let options = crate::functions::pickers::options(halo, entity.form, "").await?;
+    let options = crate::functions::pickers::options(halo, entity.form, None).await?;
     let yes_no = || vec![("true".into(), "Yes".into()), ("false".into(), "No".into())];
     Ok(entity
         .form
@@ -166,16 +166,20 @@ pub async fn fields(halo: &HaloClient, entity: &Entity) -> Result<Vec<SettableFi
 /// The bulk page's offer for `sel`.
 pub async fn plan(halo: &HaloClient, sel: &Selection) -> Result<BulkOffer, AppError> {
     let view = &sel.entity.list;
-    let (count, named) = if sel.all {
-        let parsed = parse_list(view, &sel.query)?;
-        let page = crate::entities::with_store!(sel.entity.kind, S => {
-            crate::functions::lists::ssr::page::<S>(halo, view, parsed).await
-        })?;
-        (page.record_count, Vec::new())
-    } else {
-        let named = records(halo, sel).await?;
-        (named.len() as u64, named)
+    let selected = async {
+        if sel.all {
+            let parsed = parse_list(view, &sel.query)?;
+            let page = crate::entities::with_store!(sel.entity.kind, S => {
+                crate::functions::lists::ssr::page::<S>(halo, view, parsed).await
+            })?;
+            Ok((page.record_count, Vec::new()))
+        } else {
+            let named = records(halo, sel).await?;
+            Ok::<_, AppError>((named.len() as u64, named))
+        }
     };
+    // the list's page and the pickers' choices are independent reads
+    let ((count, named), fields) = futures::try_join!(selected, fields(halo, sel.entity))?;
     let only = if sel.all {
         String::new()
     } else {
@@ -196,7 +200,7 @@ pub async fn plan(halo: &HaloClient, sel: &Selection) -> Result<BulkOffer, AppEr
         count,
         named,
         has_status: view.spec.has_status,
-        fields: fields(halo, sel.entity).await?,
+        fields,
         typed_delete_above: TYPED_DELETE_ABOVE,
         export,
         running_job: None,
