@@ -99,23 +99,9 @@ pub fn only_ids(raw_query: &str) -> Result<Option<Vec<i32>>, AppError> {
     else {
         return Ok(None);
     };
-    let mut ids = Vec::new();
-    for part in raw.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        match part.parse::<i32>() {
-            Ok(id) if id > 0 => {
-                if !ids.contains(&id) {
-                    ids.push(id)
-                }
-            }
-            _ => {
-                let shown: String = part.chars().take(20).collect();
-                return Err(AppError::bad_input(format!(
-                    "only: {shown:?} is not a record id."
-                )));
-            }
-        }
-    }
-    Ok(Some(ids))
+    crate::params::id_list(&raw, "only")
+        .map(Some)
+        .map_err(|r| AppError::bad_input(format!("only: {}", r.message)))
 }
 
 /// The CSV body for `export` filtered by the URL query `raw_query`: header line, then one line per record

@@ -13,3 +13,11 @@ pub mod validate;
 
 pub use spec::{Field, FieldErrors, FormSpec, Kind, Values, When};
 pub use validate::{validate, Valid};
+
+/// `client` → `Client`.
+pub fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}

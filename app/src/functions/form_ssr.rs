@@ -67,13 +67,7 @@ where
     })
 }
 
-/// `client` → `Client`.
-pub fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
-}
+pub use crate::forms::capitalised;
 
 /// The posted `fields` validated (`loaded`: the values as loaded, for an edit) and resolved; `Err` is
 /// the form to show again, with `keep`'s entered values and the errors.

@@ -85,16 +85,10 @@ pub async fn my_jobs() -> Result<Vec<JobLine>, AppError> {
         .into_iter()
         .map(|j| {
             let c = j.counts();
-            let state = match j.state {
-                crate::jobs::JobState::Running if !crate::jobs::run::is_running(j.id) => {
-                    crate::jobs::JobState::Interrupted
-                }
-                s => s,
-            };
             JobLine {
                 id: j.id,
                 title: j.title(),
-                state,
+                state: j.shown_state(crate::jobs::run::is_running(j.id)),
                 done: c.done,
                 failed: c.failed,
                 left: c.left,
@@ -164,10 +158,9 @@ pub(crate) mod ssr {
     pub async fn start(sel: &Selection, posted: (&str, &str, &str, &str)) -> Result<i64, AppError> {
         let halo = crate::functions::ssr::halo()?;
         let owner = crate::functions::health::ssr::person()?;
+        // before fixing the records (a walk of the filter's pages for "all matching")
         if let Some(id) = run::running_of(&owner) {
-            return Err(AppError::conflict(format!(
-                "Job {id} of yours is still running: wait for it to end or cancel it first."
-            )));
+            return Err(run::busy(id));
         }
         let records = plan::records(&halo, sel).await?;
         if records.is_empty() {

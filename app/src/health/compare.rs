@@ -173,17 +173,7 @@ fn row(contact: &Contact, records: &[(i32, String, serde_json::Value)]) -> Compa
 
 /// The ids of a compare link (`ids=4,17`): two to ten positive whole numbers, each once.
 pub fn parse_ids(raw: &str) -> Result<Vec<i32>, String> {
-    let mut ids = Vec::new();
-    for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        match part.parse::<i32>() {
-            Ok(id) if id > 0 && !ids.contains(&id) => ids.push(id),
-            Ok(id) if id > 0 => {}
-            _ => {
-                let shown: String = part.chars().take(20).collect();
-                return Err(format!("{shown:?} is not a record id."));
-            }
-        }
-    }
+    let ids = crate::params::id_list(raw, "ids").map_err(|r| r.message)?;
     match ids.len() {
         2..=10 => Ok(ids),
         n => Err(format!("Compare needs 2 to 10 records; {n} given.")),

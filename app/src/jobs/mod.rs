@@ -33,10 +33,7 @@ impl JobView {
     /// The job's state as the person reads it: a job stored as running that no process runs is
     /// [`JobState::Interrupted`].
     pub fn state(&self) -> JobState {
-        match self.job.state {
-            JobState::Running if !self.running => JobState::Interrupted,
-            s => s,
-        }
+        self.job.shown_state(self.running)
     }
 }
 

@@ -190,6 +190,15 @@ impl Job {
             .position(|i| i.state == ItemState::Pending)
     }
 
+    /// Its state as the person reads it, given whether a process `running` runs it: a job stored as
+    /// running that no process runs was interrupted (by a restart).
+    pub fn shown_state(&self, running: bool) -> JobState {
+        match self.state {
+            JobState::Running if !running => JobState::Interrupted,
+            s => s,
+        }
+    }
+
     /// Whether the person may resume it: stopped with records left.
     pub fn resumable(&self, running: bool) -> bool {
         let stopped = match self.state {
@@ -200,24 +209,30 @@ impl Job {
         stopped && self.counts().left > 0
     }
 
+    /// Whether it has a change to undo: a field change, not running, that changed at least one record.
+    pub fn undoable(&self) -> bool {
+        matches!(self.action, Action::Set { .. })
+            && self.state != JobState::Running
+            && self.items.iter().any(|i| i.state == ItemState::Done)
+    }
+
     /// The undo of this job: a job restoring the field on every record it changed, each only while it
     /// still holds the value this job wrote. `None` when there is nothing to undo (a delete, an undo, a
     /// job that changed nothing, or one still running).
     pub fn undo(&self, owner: &str, started_at: String) -> Option<Job> {
-        let (field, label) = match (&self.action, self.state) {
-            (_, JobState::Running) => return None,
-            (
-                Action::Set {
-                    field,
-                    label,
-                    value,
-                    ..
-                },
-                _,
-            ) => (field, label_of(field, label, value)),
-            _ => return None,
+        if !self.undoable() {
+            return None;
+        }
+        let Action::Set { field, label, .. } = &self.action else {
+            return None;
         };
-        let items: Vec<Item> = self
+        // activate and deactivate set `inactive`: their undo restores the status
+        let label = if field == "inactive" {
+            "Status".to_owned()
+        } else {
+            label.clone()
+        };
+        let items = self
             .items
             .iter()
             .filter(|i| i.state == ItemState::Done)
@@ -227,7 +242,7 @@ impl Job {
                 ..Item::pending(i.id, i.name.clone())
             })
             .collect();
-        (!items.is_empty()).then(|| Job {
+        Some(Job {
             id: 0,
             owner: owner.to_owned(),
             kind: self.kind,
@@ -241,15 +256,6 @@ impl Job {
             started_at,
             items,
         })
-    }
-}
-
-/// The field's label as an undo names it ("Status" for activate and deactivate).
-fn label_of(field: &str, label: &str, _value: &Value) -> String {
-    if field == "inactive" {
-        "Status".into()
-    } else {
-        label.to_owned()
     }
 }
 

@@ -30,22 +30,8 @@ impl Selection {
             .find(|e| e.path == list)
             .ok_or_else(|| AppError::not_found(format!("List {:?}", short(list))))?;
         parse_list(&entity.list, query)?;
-        let mut picked = Vec::new();
-        for raw in ids.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-            match raw.parse::<i32>() {
-                Ok(id) if id > 0 => {
-                    if !picked.contains(&id) {
-                        picked.push(id);
-                    }
-                }
-                _ => {
-                    return Err(AppError::bad_input(format!(
-                        "{:?} is not a record id.",
-                        short(raw)
-                    )))
-                }
-            }
-        }
+        let picked =
+            crate::params::id_list(ids, "ids").map_err(|r| AppError::bad_input(r.message))?;
         if !all && picked.is_empty() {
             return Err(AppError::bad_input(format!(
                 "No {} were selected: tick the rows to change first.",
@@ -71,13 +57,18 @@ impl Selection {
         }
     }
 
+    /// The ticked ids, comma-separated.
+    fn joined(&self) -> String {
+        let ids: Vec<String> = self.ids.iter().map(i32::to_string).collect();
+        ids.join(",")
+    }
+
     /// The bulk page of this selection.
     pub fn page(&self) -> String {
         let pick = if self.all {
             "all=true".to_string()
         } else {
-            let ids: Vec<String> = self.ids.iter().map(i32::to_string).collect();
-            format!("ids={}", ids.join(","))
+            format!("ids={}", self.joined())
         };
         format!(
             "/bulk?list={}&query={}&{pick}",
@@ -183,8 +174,7 @@ pub async fn plan(halo: &HaloClient, sel: &Selection) -> Result<BulkOffer, AppEr
     let only = if sel.all {
         String::new()
     } else {
-        let ids: Vec<String> = sel.ids.iter().map(i32::to_string).collect();
-        format!("only={}", ids.join(","))
+        format!("only={}", sel.joined())
     };
     let query: Vec<&str> = [sel.query.as_str(), only.as_str()]
         .into_iter()

@@ -38,6 +38,13 @@ pub fn running_of(owner: &str) -> Option<i64> {
         .map(|(id, _)| *id)
 }
 
+/// Why another job cannot start: the person's job `id` still runs.
+pub fn busy(id: i64) -> AppError {
+    AppError::conflict(format!(
+        "Job {id} of yours is still running: wait for it to end or cancel it first."
+    ))
+}
+
 /// Whether job `id` runs in this process now.
 pub fn is_running(id: i64) -> bool {
     running().contains_key(&id)
@@ -104,9 +111,7 @@ pub fn start(job: Job, runner: Runner) -> Result<(), AppError> {
     let control = {
         let mut all = running();
         if let Some((id, _)) = all.iter().find(|(_, c)| c.owner == job.owner) {
-            return Err(AppError::conflict(format!(
-                "Job {id} of yours is still running: wait for it to end or cancel it first."
-            )));
+            return Err(busy(*id));
         }
         let control = Arc::new(Control {
             owner: job.owner.clone(),

@@ -14,3 +14,4 @@ pub use list_params::{
 };
 pub use query_string::query_pairs;
 pub use spec::{FilterKind, ListSpec};
+pub use values::ids as id_list;

@@ -120,6 +120,40 @@ pub fn id(value: &str, param: &str, label: &str) -> Result<Option<i32>, Rejectio
     }
 }
 
+/// Record ids separated by commas (a bulk selection, an export's `only`, a compare link), each once, in
+/// order; empty when there are none. `param` names the parameter in the rejection.
+pub fn ids(value: &str, param: &str) -> Result<Vec<i32>, Rejection> {
+    let mut out = Vec::new();
+    for part in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        match part.parse::<i32>() {
+            Ok(id) if id > 0 => {
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+            _ => {
+                let shown: String = part.chars().take(20).collect();
+                return Err(Rejection {
+                    param: param.to_string(),
+                    message: format!("{shown:?} is not a record id."),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+#[test]
+fn ids_are_positive_once_each_in_order() {
+    assert_eq!(ids("3, 1,3,,", "ids").unwrap(), vec![3, 1]);
+    assert_eq!(ids("", "ids").unwrap(), Vec::<i32>::new());
+    let bad = ids("1,x", "only").unwrap_err();
+    assert_eq!(bad.param, "only");
+    assert_eq!(bad.message, "\"x\" is not a record id.");
+    assert!(ids("-2", "ids").is_err());
+}
+
 /// A whole number too long for `i64` (clamped like any other out-of-range number).
 fn is_huge_number(value: &str) -> bool {
     let digits = value.strip_prefix('-').unwrap_or(value);

@@ -51,13 +51,14 @@ fn eta_words(secs: u64) -> String {
 
 fn job_view(v: JobView, steer: ServerAction<SteerJob>) -> impl IntoView {
     let state = v.state();
-    let job = v.job.clone();
+    let (running_here, eta_secs, may_start) = (v.running, v.eta_secs, v.may_start);
+    let job = v.job;
     let c = job.counts();
     let total = job.items.len();
     let reached = total - c.left;
     let mut line = format!(
         "{}: {} done, {} failed, {} left",
-        capitalised(state.words()),
+        crate::forms::capitalised(state.words()),
         c.done,
         c.failed,
         c.left
@@ -65,7 +66,7 @@ fn job_view(v: JobView, steer: ServerAction<SteerJob>) -> impl IntoView {
     if c.skipped > 0 {
         line.push_str(&format!(", {} skipped", c.skipped));
     }
-    if let (JobState::Running, Some(eta)) = (state, v.eta_secs) {
+    if let (JobState::Running, Some(eta)) = (state, eta_secs) {
         line.push_str(&format!("; {}", eta_words(eta)));
     }
     line.push('.');
@@ -80,8 +81,8 @@ fn job_view(v: JobView, steer: ServerAction<SteerJob>) -> impl IntoView {
         }
     };
     let running = state == JobState::Running;
-    let resumable = job.resumable(v.running);
-    let undoable = v.may_start && job.undo("", String::new()).is_some();
+    let resumable = job.resumable(running_here);
+    let undoable = may_start && job.undoable();
     let kind = job.kind;
     let results = (!running && reached > 0).then(|| results_table(&job, kind));
     view! {
@@ -133,13 +134,6 @@ fn results_table(job: &crate::jobs::Job, kind: crate::entities::EntityKind) -> i
             </table>
         </div>
     }
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
 }
 
 /// The person's jobs.
