@@ -400,7 +400,7 @@ async fn all_matching_fixes_the_filter_s_records_when_the_job_starts() {
 
 #[tokio::test]
 async fn the_export_of_ticked_rows_holds_those_records_only() {
-    let (_sim, app) = common::start().await;
+    let (sim, app) = common::start().await;
     let (_, first) = common::list(&app, "clients", "").await;
     let ids: Vec<i64> = first["rows"]
         .as_array()
@@ -419,9 +419,13 @@ async fn the_export_of_ticked_rows_holds_those_records_only() {
     assert_eq!(status, 200);
     let only = format!("/export/clients.csv?only={}", joined(&ids));
     assert!(html.contains(&only), "{html}");
+    let pages_before = sim.sim.requests_to("GET", "/api/Client");
     let res = common::get(&app, &only).await;
     assert_eq!(res.status().as_u16(), 200);
     let csv = res.text().await.unwrap();
+    // the records are on the list's first page: the walk ends there instead of reading every page
+    let pages = sim.sim.requests_to("GET", "/api/Client") - pages_before;
+    assert!((1..=2).contains(&pages), "{pages} pages read");
     let mut got: Vec<i64> = csv
         .lines()
         .skip(1)
