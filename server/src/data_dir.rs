@@ -46,3 +46,33 @@ pub fn touch_private(path: &Path) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+/// Opens (creating, private) the SQLite file `name` in `data_dir` and runs `schema` on it; a failure is a
+/// start-up error naming the setting and `what` the file holds ("saved views").
+pub async fn open_sqlite(
+    data_dir: &Path,
+    name: &str,
+    what: &str,
+    schema: &'static str,
+) -> Result<
+    tower_sessions_rusqlite_store::tokio_rusqlite::Connection,
+    crate::startup_error::StartupError,
+> {
+    use tower_sessions_rusqlite_store::tokio_rusqlite::Connection;
+    let path = data_dir.join(name);
+    let bad = |e: String| {
+        crate::startup_error::StartupError::bad(
+            "HALOSCOPE_DATA_DIR",
+            format!("{what} {}: {e}", path.display()),
+        )
+    };
+    touch_private(&path).map_err(|e| bad(e.to_string()))?;
+    let conn = Connection::open(&path)
+        .await
+        .map_err(|e| bad(e.to_string()))?;
+    conn.call_raw(move |c| c.execute_batch(schema))
+        .await
+        .map_err(|e| bad(e.to_string()))?
+        .map_err(|e| bad(e.to_string()))?;
+    Ok(conn)
+}

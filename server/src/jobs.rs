@@ -26,22 +26,9 @@ pub struct SqliteJobs(Connection);
 impl SqliteJobs {
     /// Opens (creating) `DATA_DIR/jobs.sqlite3`.
     pub async fn open(data_dir: &Path) -> Result<Self, StartupError> {
-        let path = data_dir.join("jobs.sqlite3");
-        let bad = |e: String| {
-            StartupError::bad(
-                "HALOSCOPE_DATA_DIR",
-                format!("bulk jobs {}: {e}", path.display()),
-            )
-        };
-        crate::data_dir::touch_private(&path).map_err(|e| bad(e.to_string()))?;
-        let conn = Connection::open(&path)
+        crate::data_dir::open_sqlite(data_dir, "jobs.sqlite3", "bulk jobs", SCHEMA)
             .await
-            .map_err(|e| bad(e.to_string()))?;
-        conn.call_raw(|c| c.execute_batch(SCHEMA))
-            .await
-            .map_err(|e| bad(e.to_string()))?
-            .map_err(|e| bad(e.to_string()))?;
-        Ok(Self(conn))
+            .map(Self)
     }
 
     /// Runs `f` on the connection's thread.

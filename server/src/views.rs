@@ -29,22 +29,9 @@ pub struct SqliteViews(Connection);
 impl SqliteViews {
     /// Opens (creating) `DATA_DIR/views.sqlite3`.
     pub async fn open(data_dir: &Path) -> Result<Self, StartupError> {
-        let path = data_dir.join("views.sqlite3");
-        let bad = |e: String| {
-            StartupError::bad(
-                "HALOSCOPE_DATA_DIR",
-                format!("saved views {}: {e}", path.display()),
-            )
-        };
-        crate::data_dir::touch_private(&path).map_err(|e| bad(e.to_string()))?;
-        let conn = Connection::open(&path)
+        crate::data_dir::open_sqlite(data_dir, "views.sqlite3", "saved views", SCHEMA)
             .await
-            .map_err(|e| bad(e.to_string()))?;
-        conn.call_raw(|c| c.execute_batch(SCHEMA))
-            .await
-            .map_err(|e| bad(e.to_string()))?
-            .map_err(|e| bad(e.to_string()))?;
-        Ok(Self(conn))
+            .map(Self)
     }
 
     /// Runs `f` on the connection's thread.
