@@ -2,7 +2,8 @@
 # Installs what Haloscope needs, idempotently; quick when all is there.
 #   bash scripts/setup.sh run    the build alone (scripts/run.sh): the wasm target, cargo-leptos 0.3.11, the
 #                                wasm-bindgen CLI 0.2.130, npm binaryen@132 (wasm-opt)
-#   bash scripts/setup.sh [test] that, and the tests' browser: Debian chromium and end2end's @playwright/test
+#   bash scripts/setup.sh [test] that, and the tests' browser: Debian chromium and end2end's @playwright/test,
+#                                and Debian redis-server and haproxy for the replicas test
 # See ../shared/toolchain-notes.md for why each step is done this way on this kind of machine.
 set -euo pipefail
 
@@ -62,6 +63,15 @@ if [ "$purpose" = test ] && ! command -v chromium >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq chromium >/dev/null
+fi
+
+# 2b. Debian's redis-server and haproxy for the replicas test (two haloscope processes on one Redis behind
+#     haproxy); the dashboard itself never needs them.
+if [ "$purpose" = test ] && { ! command -v redis-server >/dev/null 2>&1 || ! command -v haproxy >/dev/null 2>&1; }; then
+  log "installing Debian redis-server and haproxy (replicas test)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends redis-server haproxy >/dev/null
 fi
 
 # 3. npm packages pinned in the committed lock files: binaryen@132 (wasm-opt that keeps hydration working)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Every test: formatting, clippy (server and wasm sides), cargo tests, the release build, and the Playwright
-# suite in Debian's Chromium against the release binary copied alone into an empty folder and started with an
-# empty environment. Installs what is missing first (scripts/setup.sh).
+# Every test: formatting, clippy (server and wasm sides), cargo tests, the replicas test (Redis and haproxy),
+# the release build, and the Playwright suite in Debian's Chromium against the release binary copied alone
+# into an empty folder and started with an empty environment. Installs what is missing first
+# (scripts/setup.sh).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -20,6 +21,9 @@ cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 step "cargo test"
 cargo test --workspace --exclude frontend
+
+step "replicas (redis-server, two haloscope processes, haproxy)"
+cargo test -p server --test replicas -- --ignored
 
 step "release build"
 bash scripts/build.sh

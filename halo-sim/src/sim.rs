@@ -39,6 +39,8 @@ pub(crate) struct Inner {
     /// Requests to `/api/…` by method and path (lower case, without the query): `GET /api/client`.
     api_paths: Mutex<HashMap<String, u64>>,
     token_requests: AtomicU64,
+    /// Requests refused for the hosted rate limit (not injected 429s).
+    rate_refusals: AtomicU64,
     pub writes: Recorder,
 }
 
@@ -87,6 +89,7 @@ impl Inner {
             hits.pop_front();
         }
         if hits.len() >= limit as usize {
+            self.rate_refusals.fetch_add(1, Ordering::Relaxed);
             return Err(ApiError::RateLimited(rate_limit_message(
                 limit,
                 window.as_secs(),
@@ -126,6 +129,7 @@ impl Simulator {
                 api_requests: AtomicU64::new(0),
                 api_paths: Mutex::new(HashMap::new()),
                 token_requests: AtomicU64::new(0),
+                rate_refusals: AtomicU64::new(0),
                 writes: Recorder::default(),
             }),
         }
@@ -214,6 +218,12 @@ impl Simulator {
     /// Requests that reached `POST /auth/token`.
     pub fn token_request_count(&self) -> u64 {
         self.inner.token_requests.load(Ordering::Relaxed)
+    }
+
+    /// Requests answered 429 because the client went over the hosted rate limit (`rate_limit` per
+    /// `rate_window`); injected 429s are not counted.
+    pub fn rate_refusals(&self) -> u64 {
+        self.inner.rate_refusals.load(Ordering::Relaxed)
     }
 
     /// The body `GET /api/<entity>?<query>` would return, without HTTP or auth (for benchmarks and

@@ -70,6 +70,13 @@ pub enum Error {
         /// The scope string that was sent.
         scope: String,
     },
+    /// The store Haloscope's replicas share (Redis) could not be asked for the HaloPSA budget, so no call
+    /// was made.
+    #[error("Haloscope's shared store (Redis) cannot be reached, so nothing was asked of HaloPSA. Try again in a moment.")]
+    SharedStore {
+        /// What failed, for the log.
+        message: String,
+    },
     /// Haloscope's HaloPSA settings are invalid.
     #[error("Haloscope's HaloPSA settings are invalid: {message}")]
     Config {
@@ -108,7 +115,7 @@ impl Error {
             Error::Validation { .. } => 422,
             Error::Upstream { .. } | Error::Decode { .. } => 502,
             Error::Timeout => 504,
-            Error::Transport { .. } => 503,
+            Error::Transport { .. } | Error::SharedStore { .. } => 503,
             Error::Config { .. } | Error::ScopeRefused { .. } => 500,
         }
     }
@@ -137,7 +144,7 @@ impl Error {
     pub fn write_not_applied(&self) -> bool {
         match self {
             Error::Transport { message } => message == CONNECT_FAILED,
-            Error::RateLimited { .. } => true,
+            Error::RateLimited { .. } | Error::SharedStore { .. } => true,
             Error::Upstream { status, .. } => *status >= 500,
             _ => false,
         }

@@ -119,6 +119,12 @@ settings! {
     /// How old a person's data health report may get before their next visit walks the lists again, e.g.
     /// 1h, 30m, 1d [default: 1h].
     health_interval: std::time::Duration = "HALOSCOPE_HEALTH_INTERVAL", parse::duration;
+    /// Redis (or Valkey) that several replicas share: sessions, the HaloPSA budget and cache invalidation,
+    /// e.g. redis://redis:6379/0 or rediss://user:pass@host:6380 (TLS). Unset: one process keeps all of it.
+    #[arg(hide_env_values = true)]
+    redis_url: url::Url = "HALOSCOPE_REDIS_URL", parse::redis_url;
+    /// Prefix of every Redis key, so several installs can share one Redis [default: haloscope:].
+    redis_prefix: String = "HALOSCOPE_REDIS_PREFIX", parse::key_prefix;
     /// Log format: human (readable lines) or json (one JSON object per line) [default: human].
     log_format: LogFormat = "HALOSCOPE_LOG_FORMAT", parse::log_format;
     /// HaloPSA tenant base URL, e.g. https://acme.halopsa.com (resource server HALO_URL/api, auth server HALO_URL/auth).
@@ -148,6 +154,9 @@ settings! {
     halo_auth_mode: crate::settings::AuthMode = "HALO_AUTH_MODE", parse::auth_mode;
     /// Upstream requests per rolling 5 minutes; 0 turns the limiter off [default: 300].
     halo_rate_limit: u32 = "HALO_RATE_LIMIT", parse::rate_limit;
+    /// The rolling window HALO_RATE_LIMIT counts over, e.g. 5m, 60s (an on-premise install may count
+    /// differently) [default: 5m].
+    halo_rate_window: std::time::Duration = "HALO_RATE_WINDOW", parse::rate_window;
 }
 
 /// A value in the TOML file: text, or a number or switch written without quotes.

@@ -15,6 +15,7 @@ mod routes;
 mod security;
 mod serve;
 mod settings;
+mod shared;
 mod startup_error;
 mod state;
 mod telemetry;
@@ -99,7 +100,12 @@ async fn run(mut settings: settings::Settings) -> Result<(), startup_error::Star
     })?;
 
     upstream::discover(&mut settings).await?;
-    let upstream = upstream::Upstream::build(&settings, bound)?;
+    let redis = settings
+        .redis
+        .as_ref()
+        .map(shared::Redis::connect)
+        .transpose()?;
+    let upstream = upstream::Upstream::build(&settings, bound, redis.clone())?;
     data_dir::ensure(&settings.data_dir).map_err(|e| {
         StartupError::bad(
             "HALOSCOPE_DATA_DIR",
@@ -107,7 +113,15 @@ async fn run(mut settings: settings::Settings) -> Result<(), startup_error::Star
         )
     })?;
     let sealer = auth::sealing::Sealer::load(&settings.data_dir, settings.sessions.key.as_ref())?;
-    let store = auth::session_store::open(&settings.data_dir).await?;
+    let store = match &redis {
+        Some(r) => {
+            shared::invalidation::follow(r.clone(), upstream.gateway.clone());
+            auth::session_store::Store::Shared(shared::sessions::RedisSessions(r.clone()))
+        }
+        None => {
+            auth::session_store::Store::local(auth::session_store::open(&settings.data_dir).await?)
+        }
+    };
     let views = views::SqliteViews::open(&settings.data_dir).await?;
     let jobs = jobs::SqliteJobs::open(&settings.data_dir).await?;
     let audit = open_audit(&settings.audit_log)?;
@@ -152,6 +166,7 @@ async fn run(mut settings: settings::Settings) -> Result<(), startup_error::Star
         ready: Default::default(),
         views: app::state::server::Views(std::sync::Arc::new(views)),
         jobs: app::state::server::Jobs(std::sync::Arc::new(jobs)),
+        shared: redis,
     };
     let metrics = metrics::MetricsAccess {
         handle: metrics::install(),
@@ -232,6 +247,7 @@ fn sign_in(
         css,
         demo: settings.is_demo(),
         binding: auth::binding(settings.auth_mode(), settings.is_demo(), &upstream.gateway),
+        replicas: settings.redis.is_some(),
     })
 }
 

@@ -118,6 +118,10 @@ pub fn build(
             gate::gate,
         ))
         .layer(sessions)
+        .layer(middleware::from_fn_with_state(
+            state.shared.clone(),
+            crate::shared::guard,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), serve_assets))
         .with_state(state.clone())
         .merge(
@@ -165,10 +169,22 @@ fn outer_layers(router: Router, auth: crate::auth::Auth, policy: HeaderPolicy) -
 
 /// Site files (the hashed `/pkg` bundle, favicon) are served before the session is looked at: they hold no
 /// HaloPSA data.
+///
+/// A `/pkg/` file this release does not have is a plain 404 at once, signed in or not: during a rolling
+/// update a page from a newer replica asks for its own hashed bundle, and a load balancer that retries
+/// `/pkg/` on another backend after a 404 (see the README) finds the replica that has it.
 async fn serve_assets(State(state): State<AppState>, req: Request, next: Next) -> Response {
     if matches!(*req.method(), http::Method::GET | http::Method::HEAD) {
         if let Some(res) = state.assets.respond(req.uri().path(), req.headers()) {
             return res;
+        }
+        if req.uri().path().starts_with("/pkg/") {
+            return (
+                http::StatusCode::NOT_FOUND,
+                [(header::CACHE_CONTROL, "no-store")],
+                "This release has no such file.",
+            )
+                .into_response();
         }
     }
     next.run(req).await

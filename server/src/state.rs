@@ -28,6 +28,8 @@ pub struct AppState {
     pub views: app::state::server::Views,
     /// People's bulk-action jobs (the app reads them from the Leptos context).
     pub jobs: app::state::server::Jobs,
+    /// Replicas: the Redis they share (`None`: one process keeps everything).
+    pub shared: Option<crate::shared::Redis>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

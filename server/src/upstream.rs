@@ -27,7 +27,12 @@ pub const REQUEST_BUDGET: Duration = Duration::from_secs(10);
 
 impl Upstream {
     /// Sets up the gateway. `bound` is the address the listener got (demo mode calls itself on it).
-    pub fn build(settings: &Settings, bound: SocketAddr) -> Result<Upstream, StartupError> {
+    /// With `shared` (replicas), the budget, the 429 pause and cache invalidation are kept in Redis.
+    pub fn build(
+        settings: &Settings,
+        bound: SocketAddr,
+        shared: Option<crate::shared::Redis>,
+    ) -> Result<Upstream, StartupError> {
         let (config, mode, demo) = match &settings.upstream {
             UpstreamSettings::Demo => {
                 let ip = if bound.ip().is_unspecified() {
@@ -55,6 +60,7 @@ impl Upstream {
                 config.client_secret = t.client_secret.clone();
                 config.scope = t.scope.clone();
                 config.rate_limit = t.rate_limit;
+                config.rate_window = t.rate_window;
                 (config, t.auth_mode, false)
             }
         };
@@ -66,7 +72,11 @@ impl Upstream {
             request_budget: Some(REQUEST_BUDGET),
             ..config
         };
-        let gateway = Gateway::new(config).map_err(|e| StartupError::Upstream(e.to_string()))?;
+        let gateway = match shared {
+            Some(redis) => Gateway::new_shared(config, std::sync::Arc::new(redis)),
+            None => Gateway::new(config),
+        }
+        .map_err(|e| StartupError::Upstream(e.to_string()))?;
         let app_client = (mode == AuthMode::Service || demo).then(|| gateway.app_client());
         Ok(Upstream {
             gateway,

@@ -87,13 +87,44 @@ impl ReadCache {
         }
     }
 
+    /// The entity's generation; an entity read once is known by name from then on, so that another
+    /// replica's write can name it ([`ReadCache::invalidate_named`]).
     fn generation(&self, entity: &'static str) -> u64 {
         *self
             .generations
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .get(entity)
-            .unwrap_or(&0)
+            .entry(entity)
+            .or_insert(0)
+    }
+
+    /// [`ReadCache::invalidate`] by the entity's name as another replica sent it; an entity never read
+    /// here has nothing cached.
+    pub(crate) fn invalidate_named(&self, name: &str) {
+        let known = self
+            .generations
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .keys()
+            .find(|k| **k == name)
+            .copied();
+        if let Some(entity) = known {
+            self.invalidate(entity);
+        }
+    }
+
+    /// Invalidates every entity read here.
+    pub(crate) fn invalidate_all(&self) {
+        let all: Vec<&'static str> = self
+            .generations
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .keys()
+            .copied()
+            .collect();
+        for entity in all {
+            self.invalidate(entity);
+        }
     }
 
     /// Returns the cached value or runs `fetch` (call and decode, with the body's size) once for all

@@ -10,6 +10,7 @@ use super::cache::ReadCache;
 use super::config::GatewayConfig;
 use super::limiter::{CallClass, Limiter};
 use super::retry::{decide, Decision, Method, Outcome};
+use super::shared::{Quota, Shared};
 use super::token::{AgentToken, AppToken, TokenSet, TokenSource};
 use super::HaloClient;
 use crate::Error;
@@ -30,6 +31,10 @@ struct Inner {
     app_token: Arc<AppToken>,
     /// After a 429 every caller waits until this instant ("never hammer").
     paused_until: Mutex<Option<Instant>>,
+    /// With replicas: the budget, the 429 pause and cache invalidation kept where all of them see it.
+    shared: Option<(Shared, Quota)>,
+    /// The budget's name: tenant (or API URL) + client id.
+    budget_key: String,
 }
 
 impl std::fmt::Debug for Gateway {
@@ -97,6 +102,16 @@ fn parse_retry_after(v: Option<&reqwest::header::HeaderValue>) -> Option<Duratio
 impl Gateway {
     /// Builds the gateway. Create one per tenant + client id and share it.
     pub fn new(cfg: GatewayConfig) -> Result<Self, Error> {
+        Self::build(cfg, None)
+    }
+
+    /// Builds a gateway whose budget, 429 pause and cache invalidation live in `shared`, so that every
+    /// replica built with the same store keeps to one budget.
+    pub fn new_shared(cfg: GatewayConfig, shared: Shared) -> Result<Self, Error> {
+        Self::build(cfg, Some(shared))
+    }
+
+    fn build(cfg: GatewayConfig, shared: Option<Shared>) -> Result<Self, Error> {
         if cfg.client_id.trim().is_empty() {
             return Err(Error::Config {
                 message: "the HaloPSA client id is empty".to_owned(),
@@ -125,6 +140,7 @@ impl Gateway {
             cfg.client_id
         );
         let limiter = Limiter::shared(&key, cfg.rate_limit, cfg.rate_window, cfg.background_share);
+        let shared = shared.map(|s| (s, Quota::of(&cfg)));
         let cache = ReadCache::new(
             cfg.cache_ttl,
             cfg.cache_capacity,
@@ -139,6 +155,8 @@ impl Gateway {
                 cache,
                 app_token: Arc::new(AppToken::new()),
                 paused_until: Mutex::new(None),
+                shared,
+                budget_key: key,
             }),
         })
     }
@@ -174,9 +192,26 @@ impl Gateway {
         )
     }
 
-    /// Forgets cached replies of an entity (e.g. `Client`) for every principal.
-    pub fn invalidate(&self, entity: &'static str) {
+    /// Forgets cached replies of an entity (e.g. `Client`) for every principal, here and (with replicas)
+    /// on every other replica: the message is sent before this returns, so a read through another
+    /// replica right after the write does not find the old reply.
+    pub async fn invalidate(&self, entity: &'static str) {
         self.inner.cache.invalidate(entity);
+        if let Some((shared, _)) = &self.inner.shared {
+            if let Err(e) = shared.invalidated(entity).await {
+                tracing::error!(entity, error = %e, "could not tell the other replicas about a write");
+            }
+        }
+    }
+
+    /// Forgets this replica's cached replies of the entity called `entity` (another replica wrote it).
+    pub fn invalidate_here(&self, entity: &str) {
+        self.inner.cache.invalidate_named(entity);
+    }
+
+    /// Forgets every cached reply of this replica (it may have missed other replicas' writes).
+    pub fn invalidate_all_here(&self) {
+        self.inner.cache.invalidate_all();
     }
 
     /// The read cache shared by every client of this gateway.
@@ -200,6 +235,16 @@ impl Gateway {
                     tokio::time::sleep_until(t.into()).await
                 }
                 _ => return Ok(()),
+            }
+        }
+    }
+
+    /// Holds every caller, on every replica, for `d` after HaloPSA answered 429.
+    async fn pause_everyone(&self, d: Duration) {
+        self.pause_for(d);
+        if let Some((shared, _)) = &self.inner.shared {
+            if let Err(e) = shared.pause(&self.inner.budget_key, d).await {
+                tracing::error!(error = %e, "could not tell the other replicas to pause");
             }
         }
     }
@@ -228,6 +273,11 @@ impl Gateway {
     ) -> Result<(), Error> {
         let answer_at_once =
             optional || (deadline.is_some() && first_attempt && class == CallClass::Interactive);
+        if let Some((shared, quota)) = &self.inner.shared {
+            let key = &self.inner.budget_key;
+            return super::shared::admit(&**shared, key, *quota, class, deadline, answer_at_once)
+                .await;
+        }
         if answer_at_once {
             // A new call while Halo has asked us to back off answers at once instead of queueing.
             let paused = *self
@@ -332,17 +382,17 @@ impl Gateway {
                     // HaloPSA asked for a longer wait than Haloscope retries through: every
                     // caller still honours it rather than meet the same 429.
                     if let (Outcome::Status(429), Some(d)) = (outcome, retry_after) {
-                        self.pause_for(d);
+                        self.pause_everyone(d).await;
                     }
                     return result;
                 }
                 Decision::RetryAfter(d) if optional && outcome == Outcome::Status(429) => {
-                    self.pause_for(d);
+                    self.pause_everyone(d).await;
                     return Err(Error::rate_limited(Some(d)));
                 }
                 Decision::RetryAfter(d) if deadline.is_some_and(|dl| Instant::now() + d >= dl) => {
                     if outcome == Outcome::Status(429) {
-                        self.pause_for(d);
+                        self.pause_everyone(d).await;
                         return Err(Error::rate_limited(Some(d)));
                     }
                     return result;
@@ -355,7 +405,7 @@ impl Gateway {
                         "retrying HaloPSA call"
                     );
                     if outcome == Outcome::Status(429) {
-                        self.pause_for(d);
+                        self.pause_everyone(d).await;
                     } else {
                         tokio::time::sleep(d).await;
                     }

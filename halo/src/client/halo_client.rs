@@ -277,7 +277,7 @@ impl HaloClient {
         };
         let result = self.call(&call).await;
         for e in invalidates {
-            self.gateway.invalidate(e);
+            self.gateway.invalidate(e).await;
         }
         result
     }

@@ -49,6 +49,7 @@ mod halo_client;
 mod limiter;
 mod resource;
 pub mod retry;
+mod shared;
 mod token;
 mod unreadable_log;
 
@@ -64,4 +65,5 @@ pub use limiter::CallClass;
 pub use resource::Resource;
 pub use retry::RetryPolicy;
 pub use secrecy::{ExposeSecret, SecretString};
+pub use shared::{Admission, Quota, Shared, SharedState, SharedUnavailable};
 pub use token::{TokenSet, RENEW_BEFORE_EXPIRY};

@@ -102,7 +102,7 @@ where
         };
         stream::try_unfold((this, state), |(this, mut st)| async move {
             if st.done {
-                return Ok(None);
+                return Ok::<_, Error>(None);
             }
             let page = this
                 .list(&st.query.paged(st.page_no, HALO_MAX_PAGE_SIZE))

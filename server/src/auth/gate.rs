@@ -37,7 +37,14 @@ pub async fn gate(
     if is_public(req.uri().path()) {
         return next.run(req).await;
     }
-    let signed: Option<SignedIn> = session.get(SIGNED_IN).await.ok().flatten();
+    let signed: Option<SignedIn> = match session.get(SIGNED_IN).await {
+        Ok(signed) => signed,
+        Err(e) => {
+            // the store (Redis, with replicas) did not answer: who this is cannot be told
+            tracing::error!(error = %e, "could not read the session");
+            return crate::shared::unavailable(&req);
+        }
+    };
     let Some(signed) = signed else {
         return refuse(&req);
     };
@@ -117,11 +124,12 @@ fn request_client(
     match auth.mode {
         AuthMode::Service => auth.app_client.clone(),
         AuthMode::Agent => {
-            let cached = session_id.and_then(|id| auth.agents.get(id));
+            let kept = session_id.filter(|_| !auth.replicas);
+            let cached = kept.and_then(|id| auth.agents.get(id));
             cached.or_else(|| {
                 let tokens = signed.tokens(&auth.sealer)?;
                 let client = auth.gateway.agent_client(signed.id.clone(), tokens);
-                if let Some(id) = session_id {
+                if let Some(id) = kept {
                     auth.agents.insert(id.clone(), client.clone());
                 }
                 Some(client)

@@ -1,4 +1,4 @@
-//! `/healthz` (the process answers) and `/readyz` (HaloPSA answers too).
+//! `/healthz` (the process answers) and `/readyz` (HaloPSA answers too, and with replicas Redis).
 //!
 //! `/readyz` is public and anyone may poll it, so it never calls HaloPSA per request: the upstream check is
 //! made at most once every [`READY_CACHE`] (concurrent callers wait for the one check in flight), and the
@@ -24,6 +24,8 @@ pub enum Readiness {
     RateLimited,
     /// HaloPSA does not answer, or not usefully (refused credentials, errors, timeouts).
     Unreachable,
+    /// Replicas: the Redis they share does not answer (checked before HaloPSA, on every request).
+    SharedStoreDown,
 }
 
 impl Readiness {
@@ -42,6 +44,7 @@ impl Readiness {
             Readiness::Ok => "ok",
             Readiness::RateLimited => "rate-limited",
             Readiness::Unreachable => "unreachable",
+            Readiness::SharedStoreDown => "redis-unreachable",
         }
     }
 
@@ -62,8 +65,16 @@ pub async fn healthz() -> &'static str {
     "ok"
 }
 
-/// 200 `ok` when the upstream answers, else 503 with `rate-limited` or `unreachable`.
+/// 200 `ok` when the upstream answers, else 503 with `rate-limited` or `unreachable`; with replicas, 503
+/// `redis-unreachable` first while Redis does not answer (a ping, cheap enough for every probe).
 pub async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    if let Some(redis) = &state.shared {
+        if let Err(e) = redis.ping().await {
+            tracing::warn!(error = %e, "not ready");
+            let r = Readiness::SharedStoreDown;
+            return (r.status(), r.word());
+        }
+    }
     // held across the check: callers arriving meanwhile wait for its answer instead of asking HaloPSA too
     let mut last = state.ready.0.lock().await;
     let fresh = last.filter(|(at, _)| at.elapsed() < READY_CACHE);

@@ -36,6 +36,17 @@ pub struct Settings {
     pub trusted_proxies: crate::client_ip::TrustedProxies,
     /// How old a person's data health report may get before their next visit walks again.
     pub health_interval: Duration,
+    /// Replicas: the Redis they share; `None`: this process keeps everything itself.
+    pub redis: Option<RedisSettings>,
+}
+
+/// Where replicas keep what they share.
+#[derive(Debug)]
+pub struct RedisSettings {
+    /// `redis://` or `rediss://`; it may hold a password.
+    pub url: SecretString,
+    /// Put before every key (`haloscope:` by default).
+    pub prefix: String,
 }
 
 /// Session lifetimes and the token-encryption key.
@@ -76,6 +87,8 @@ pub struct TenantSettings {
     pub scope: String,
     pub auth_mode: AuthMode,
     pub rate_limit: u32,
+    /// The rolling window `rate_limit` counts over.
+    pub rate_window: Duration,
     /// `HALO_URL` when `HALO_AUTH_URL` was not given: start-up asks its `/api/authinfo` for the
     /// authorisation server and tenant (see [`crate::upstream::discover`]).
     pub discover_from: Option<Url>,
@@ -205,6 +218,13 @@ impl Settings {
                 given.trusted_proxies.take().unwrap_or_default(),
             ),
             health_interval: given.health_interval.unwrap_or(Duration::from_secs(3600)),
+            redis: given.redis_url.take().map(|url| RedisSettings {
+                url: SecretString::from(url.to_string()),
+                prefix: given
+                    .redis_prefix
+                    .take()
+                    .unwrap_or_else(|| "haloscope:".into()),
+            }),
             data_dir,
         })
     }
@@ -321,6 +341,9 @@ fn tenant(given: &mut Given) -> Result<TenantSettings, StartupError> {
         scope: given.halo_scope.take().unwrap_or_else(|| "all".into()),
         auth_mode,
         rate_limit: given.halo_rate_limit.unwrap_or(300),
+        rate_window: given
+            .halo_rate_window
+            .unwrap_or(halo::client::DEFAULT_RATE_WINDOW),
         discover_from,
         allow_http,
     })

@@ -48,6 +48,47 @@ fn number(raw: &str, max: u64) -> Result<u64, String> {
     }
 }
 
+/// A `redis://` or `rediss://` (TLS) URL with a host.
+pub fn redis_url(raw: &str) -> Result<Url, String> {
+    let url = Url::parse(raw.trim()).map_err(|_| "it is not a URL".to_owned())?;
+    if !matches!(url.scheme(), "redis" | "rediss") || url.host().is_none() {
+        // the value may hold a password: it is not repeated
+        return Err("it must be a redis:// or rediss:// URL with a host".to_owned());
+    }
+    Ok(url)
+}
+
+/// A Redis key prefix: 1–64 printable ASCII characters without spaces.
+pub fn key_prefix(raw: &str) -> Result<String, String> {
+    let p = raw.trim();
+    if p.is_empty() || p.len() > 64 || !p.chars().all(|c| c.is_ascii_graphic()) {
+        return Err(format!(
+            "{raw:?} must be 1–64 printable ASCII characters without spaces"
+        ));
+    }
+    Ok(p.to_owned())
+}
+
+/// A window like `5m` or `60s`, from one second to one day.
+pub fn rate_window(raw: &str) -> Result<Duration, String> {
+    let t = raw.trim();
+    let (digits, scale) = match t.strip_suffix('m') {
+        Some(d) => (d, 60),
+        None => (t.strip_suffix('s').unwrap_or(t), 1),
+    };
+    let secs = digits
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(scale));
+    match secs {
+        Some(secs) if (1..=86_400).contains(&secs) => Ok(Duration::from_secs(secs)),
+        _ => Err(format!(
+            "{raw:?} is not a window from 1s to 1440m (e.g. 5m, 60s)"
+        )),
+    }
+}
+
 /// Seconds, at most a day.
 pub fn cache_ttl(raw: &str) -> Result<Duration, String> {
     number(raw, 86_400).map(Duration::from_secs)

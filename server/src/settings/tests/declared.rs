@@ -109,6 +109,21 @@ const CASES: &[Case] = &[
         Some("robot"),
     ),
     ("halo_rate_limit", "1", "2", "3", Some("lots")),
+    ("halo_rate_window", "10s", "2m", r#""30s""#, Some("0s")),
+    (
+        "redis_url",
+        "redis://flag:6379",
+        "rediss://env:6380",
+        r#""redis://file:6379/1""#,
+        Some("http://not-redis"),
+    ),
+    (
+        "redis_prefix",
+        "flag:",
+        "env:",
+        r#""file:""#,
+        Some("has space"),
+    ),
 ];
 
 fn env_name(key: &str) -> &'static str {
@@ -272,7 +287,7 @@ fn the_known_halo_variables_are_the_declared_ones() {
         .map(|(_, env)| env.to_string())
         .filter(|env| env.starts_with("HALO_"))
         .collect();
-    assert_eq!(halo.len(), 11, "HALO_ALLOW_HTTP is the eleventh");
+    assert_eq!(halo.len(), 12, "HALO_RATE_WINDOW is the twelfth");
     assert!(refuse_unknown_halo_vars(&halo).is_ok());
     let err = refuse_unknown_halo_vars(&["HALO_CLIENTID".to_owned()])
         .unwrap_err()

@@ -1,0 +1,286 @@
+//! Several replicas on one Redis, for real: `redis-server`, the simulator, two `haloscope` processes and
+//! haproxy round-robin without stickiness (see `replicas/cluster.rs`). They need Debian's `redis-server`
+//! and `haproxy`, which `scripts/setup.sh test` installs, so `cargo test` skips them and
+//! `scripts/test.sh` runs them (`cargo test -p server --test replicas -- --ignored`).
+
+mod common;
+
+mod replicas {
+    pub mod cluster;
+}
+
+use common::{
+    cookie_client, list, page, server_fn_post, sign_in, Remote, TEST_PASSWORD, TEST_USER,
+};
+use replicas::cluster::Cluster;
+use std::time::{Duration, Instant};
+
+/// Signs in through `base`; a client that sends that session's cookie whatever it is told afterwards
+/// (a sign-out's cookie removal included), so that a refusal is the server's.
+async fn signed_in_client(base: &str) -> reqwest::Client {
+    let form = [
+        ("username", TEST_USER),
+        ("password", TEST_PASSWORD),
+        ("next", "/"),
+    ];
+    let res = common::post_login(base, &common::plain_client(), &form).await;
+    assert_eq!(res.status().as_u16(), 303, "signed in");
+    let set_cookie = common::agent::session_cookie(&res).expect("a session cookie");
+    let cookie = set_cookie.split(';').next().unwrap().to_owned();
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(reqwest::header::COOKIE, cookie.parse().unwrap());
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// The same browser (one cookie jar) talking to `base`.
+fn browser(base: &str, client: &reqwest::Client) -> Remote {
+    Remote {
+        base: base.to_owned(),
+        client: client.clone(),
+    }
+}
+
+/// Where a page request was sent: 200 signed in, 303 to the sign-in page otherwise.
+async fn page_status(to: &Remote, path: &str) -> u16 {
+    page(to, path).await.0
+}
+
+#[tokio::test]
+#[ignore = "needs redis-server and haproxy: scripts/test.sh runs it"]
+async fn a_session_and_a_write_on_one_replica_hold_on_the_other_and_a_sign_out_ends_both() {
+    // a long cache: without invalidation across replicas, B would keep answering its old read
+    let cluster = Cluster::start(
+        halo_sim::SimConfig::default(),
+        &[("HALOSCOPE_CACHE_TTL", "300")],
+    )
+    .await;
+    let client = signed_in_client(&cluster.base(0)).await;
+    let (a, b) = (
+        browser(&cluster.base(0), &client),
+        browser(&cluster.base(1), &client),
+    );
+    assert_eq!(page_status(&a, "/clients").await, 200, "signed in on A");
+    assert_eq!(
+        page_status(&b, "/clients").await,
+        200,
+        "the session made on A holds on B"
+    );
+
+    // B reads (and caches) a search with no match; A creates a match; B's next read shows it
+    let name = "Replica Coherence Ltd";
+    let query = format!("q={}", name.replace(' ', "+"));
+    let (status, before) = list(&b, "clients", &query).await;
+    assert_eq!(status, 200, "{before}");
+    assert_eq!(before["rows"].as_array().map(Vec::len), Some(0), "{before}");
+    let form = [("entity", "clients"), ("fields[name]", name)];
+    let (status, outcome, _) = server_fn_post(&a, "create_record", &form).await;
+    assert_eq!(status, 200, "{outcome}");
+    let (status, after) = list(&b, "clients", &query).await;
+    assert_eq!(status, 200, "{after}");
+    assert_eq!(
+        after["rows"].as_array().map(Vec::len),
+        Some(1),
+        "B shows A's write at once: {after}"
+    );
+
+    // signed out through B: A refuses the same cookie at once
+    let res = client
+        .post(format!("{}/logout", b.base))
+        .header("Origin", &b.base)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status().as_u16(),
+        303,
+        "sign-out answers with a redirect"
+    );
+    assert_eq!(
+        page_status(&a, "/clients").await,
+        303,
+        "A sends a signed-out person to sign in"
+    );
+    assert_eq!(page_status(&b, "/clients").await, 303);
+}
+
+#[tokio::test]
+#[ignore = "needs redis-server and haproxy: scripts/test.sh runs it"]
+async fn killing_one_replica_loses_no_session_and_the_other_keeps_serving() {
+    let mut cluster = Cluster::start(halo_sim::SimConfig::default(), &[]).await;
+    let client = cookie_client();
+    let lb = browser(&cluster.lb, &client);
+    sign_in(&cluster.lb, &client, TEST_USER, TEST_PASSWORD).await;
+    let load = {
+        let lb = lb.clone();
+        tokio::spawn(async move {
+            let mut statuses = Vec::new();
+            let until = Instant::now() + Duration::from_secs(4);
+            while Instant::now() < until {
+                statuses.push(page_status(&lb, "/clients").await);
+            }
+            statuses
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    cluster.replicas[0] = None; // killed mid-run
+    let statuses = load.await.unwrap();
+    assert!(statuses.len() >= 4, "the run made requests: {statuses:?}");
+    assert!(
+        statuses.iter().all(|s| *s == 200),
+        "every page through haproxy was served, signed in: {statuses:?}"
+    );
+    assert_eq!(
+        page_status(&browser(&cluster.base(1), &client), "/clients").await,
+        200
+    );
+}
+
+#[tokio::test]
+#[ignore = "needs redis-server and haproxy: scripts/test.sh runs it"]
+async fn with_redis_down_pages_answer_503_with_a_message_and_recover_when_it_is_back() {
+    let mut cluster = Cluster::start(halo_sim::SimConfig::default(), &[]).await;
+    let client = cookie_client();
+    sign_in(&cluster.lb, &client, TEST_USER, TEST_PASSWORD).await;
+    let a = browser(&cluster.base(0), &client);
+    assert_eq!(page_status(&a, "/clients").await, 200);
+
+    cluster.redis.stop();
+    let (status, body) = page(&a, "/clients").await;
+    assert_eq!(status, 503, "{body}");
+    assert!(
+        body.contains("cannot reach its shared store (Redis)"),
+        "{body}"
+    );
+    let (status, body) = list(&a, "clients", "").await;
+    assert_eq!(status, 503, "a server function says so too: {body}");
+    let probe = reqwest::get(format!("{}/healthz", a.base)).await.unwrap();
+    assert_eq!(
+        probe.status().as_u16(),
+        200,
+        "/healthz does not depend on Redis"
+    );
+    let ready = reqwest::get(format!("{}/readyz", a.base)).await.unwrap();
+    assert_eq!(ready.status().as_u16(), 503);
+    assert_eq!(ready.text().await.unwrap(), "redis-unreachable");
+
+    cluster.redis.resume();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut last = 0;
+    while Instant::now() < deadline {
+        last = page_status(&a, "/clients").await;
+        if last == 200 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert_eq!(
+        last, 200,
+        "the same session serves again once Redis is back, without a restart"
+    );
+    let ready = reqwest::get(format!("{}/readyz", a.base)).await.unwrap();
+    assert_eq!(ready.status().as_u16(), 200);
+}
+
+#[tokio::test]
+#[ignore = "needs redis-server and haproxy: scripts/test.sh runs it"]
+async fn under_load_on_both_replicas_the_simulator_never_sees_more_than_the_one_budget() {
+    // 10 calls per rolling 10 s for the application, however many replicas; the simulator refuses the
+    // 12th (one of slack for the time a request spends between the budget and the simulator)
+    let sim = halo_sim::SimConfig {
+        rate_limit: Some(11),
+        rate_window: Duration::from_secs(10),
+        ..Default::default()
+    };
+    let env = [("HALO_RATE_LIMIT", "10"), ("HALO_RATE_WINDOW", "10s")];
+    let cluster = Cluster::start(sim, &env).await;
+    let client = cookie_client();
+    sign_in(&cluster.lb, &client, TEST_USER, TEST_PASSWORD).await;
+    let started = cluster.sim.sim.request_count();
+    let until = Instant::now() + Duration::from_secs(12);
+    // 12 people at once, each search distinct (no shared reads): at most 10 of their first 12 page
+    // views can get a call within the 10 s a page may wait, so Haloscope must refuse some itself
+    let mut runs = Vec::new();
+    for person in 0..12 {
+        let to = browser(&cluster.base(person % 2), &client);
+        runs.push(tokio::spawn(async move {
+            let mut statuses = Vec::new();
+            for n in 0.. {
+                if Instant::now() >= until {
+                    break;
+                }
+                let query = format!("q=load{person}x{n}");
+                statuses.push(list(&to, "clients", &query).await.0);
+            }
+            statuses
+        }));
+    }
+    let mut statuses = Vec::new();
+    for run in runs {
+        statuses.extend(run.await.unwrap());
+    }
+    let sent = cluster.sim.sim.request_count() - started;
+    assert!(!statuses.is_empty());
+    assert!(
+        statuses.contains(&503),
+        "the load was more than the budget, so Haloscope itself refused some: {statuses:?}"
+    );
+    assert!(sent >= 10, "the budget was used: {sent} calls");
+    assert_eq!(
+        cluster.sim.sim.rate_refusals(),
+        0,
+        "the simulator never refused a call for its rate limit ({sent} calls in 12 s)"
+    );
+}
+
+#[tokio::test]
+#[ignore = "needs redis-server and haproxy: scripts/test.sh runs it"]
+async fn during_a_rolling_update_each_release_s_bundle_is_found_through_the_load_balancer() {
+    // two releases side by side: each has only its own hashed bundle under /pkg/
+    let sites = [
+        common::temp_data_dir("site-old"),
+        common::temp_data_dir("site-new"),
+    ];
+    for (site, name) in sites
+        .iter()
+        .zip(["haloscope.old0001.js", "haloscope.new0002.js"])
+    {
+        std::fs::create_dir_all(site.join("pkg")).unwrap();
+        std::fs::write(site.join("pkg").join(name), format!("// {name}")).unwrap();
+    }
+    let (old, new) = (sites[0].to_string_lossy(), sites[1].to_string_lossy());
+    let cluster = Cluster::start_each(
+        halo_sim::SimConfig::default(),
+        &[],
+        [&[("LEPTOS_SITE_ROOT", &old)], &[("LEPTOS_SITE_ROOT", &new)]],
+    )
+    .await;
+    let direct = common::plain_client();
+    let missing = direct
+        .get(format!("{}/pkg/haloscope.new0002.js", cluster.base(0)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        missing.status().as_u16(),
+        404,
+        "the old release has no new bundle"
+    );
+    for name in ["haloscope.old0001.js", "haloscope.new0002.js"] {
+        for round in 0..6 {
+            let res = direct
+                .get(format!("{}/pkg/{name}", cluster.lb))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status().as_u16(), 200, "{name}, request {round}");
+            assert_eq!(res.text().await.unwrap(), format!("// {name}"));
+        }
+    }
+    for site in sites {
+        let _ = std::fs::remove_dir_all(site);
+    }
+}
