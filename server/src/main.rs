@@ -122,7 +122,10 @@ async fn run(mut settings: settings::Settings) -> Result<(), startup_error::Star
             auth::session_store::Store::local(auth::session_store::open(&settings.data_dir).await?)
         }
     };
-    let views = views::SqliteViews::open(&settings.data_dir).await?;
+    let views: std::sync::Arc<dyn app::state::server::ViewStore> = match &redis {
+        Some(r) => std::sync::Arc::new(shared::views::RedisViews(r.clone())),
+        None => std::sync::Arc::new(views::SqliteViews::open(&settings.data_dir).await?),
+    };
     let jobs = jobs::SqliteJobs::open(&settings.data_dir).await?;
     let audit = open_audit(&settings.audit_log)?;
     let users = staff_accounts(&settings);
@@ -164,7 +167,7 @@ async fn run(mut settings: settings::Settings) -> Result<(), startup_error::Star
         exports: Default::default(),
         health_interval: app::state::server::HealthInterval(settings.health_interval),
         ready: Default::default(),
-        views: app::state::server::Views(std::sync::Arc::new(views)),
+        views: app::state::server::Views(views),
         jobs: app::state::server::Jobs(std::sync::Arc::new(jobs)),
         shared: redis,
     };

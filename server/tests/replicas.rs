@@ -284,3 +284,55 @@ async fn during_a_rolling_update_each_release_s_bundle_is_found_through_the_load
         let _ = std::fs::remove_dir_all(site);
     }
 }
+
+#[tokio::test]
+#[ignore = "needs redis-server and haproxy: scripts/test.sh runs it"]
+async fn a_view_saved_on_one_replica_is_listed_defaulted_and_deleted_on_the_other() {
+    use common::get_fn;
+    let cluster = Cluster::start(halo_sim::SimConfig::default(), &[]).await;
+    let client = signed_in_client(&cluster.base(0)).await;
+    let (a, b) = (
+        browser(&cluster.base(0), &client),
+        browser(&cluster.base(1), &client),
+    );
+    let list = [("kind", "clients"), ("view", "")];
+    let form = |extra: &[(&'static str, &'static str)]| [&list[..], extra].concat();
+    let saved = form(&[("name", "Amber"), ("query", "q=amber&status=all")]);
+    let (status, outcome, _) = server_fn_post(&a, "save_view", &saved).await;
+    assert_eq!(status, 200, "{outcome}");
+    let (status, views) = get_fn(&b, "saved_views", &list).await;
+    assert_eq!(status, 200, "{views}");
+    assert_eq!(
+        views.as_array().map(Vec::len),
+        Some(1),
+        "B lists A's view: {views}"
+    );
+    assert_eq!(views[0]["name"], "Amber");
+    let id = views[0]["id"].as_i64().unwrap().to_string();
+
+    // made the default on B: the bare list on A goes to the view
+    let change = |action: &'static str| {
+        let mut f = form(&[("action", action), ("back", "")]);
+        f.push(("id", id.as_str()));
+        f
+    };
+    let (status, outcome, _) = server_fn_post(&b, "change_view", &change("default")).await;
+    assert_eq!(status, 200, "{outcome}");
+    let res = client
+        .get(format!("{}/clients", a.base))
+        .header("Accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 302, "the bare list on A opens B's default");
+    assert_eq!(
+        common::location_of(&res).as_deref(),
+        Some("/clients?q=amber&status=all")
+    );
+
+    // deleted on A: gone on B
+    let (status, outcome, _) = server_fn_post(&a, "change_view", &change("delete")).await;
+    assert_eq!(status, 200, "{outcome}");
+    let (_, views) = get_fn(&b, "saved_views", &list).await;
+    assert_eq!(views.as_array().map(Vec::len), Some(0), "{views}");
+}

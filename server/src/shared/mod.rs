@@ -9,6 +9,7 @@
 pub mod budget;
 pub mod invalidation;
 pub mod sessions;
+pub mod views;
 
 use crate::startup_error::StartupError;
 use axum::extract::{Request, State};
