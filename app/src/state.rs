@@ -145,6 +145,29 @@ pub mod server {
             owner: String,
             limit: usize,
         ) -> futures::future::BoxFuture<'static, Result<Vec<crate::jobs::Job>, String>>;
+
+        /// Replicas: job `id` runs in a live process for the next few seconds (the process renews it
+        /// while the job runs). One process needs none of the four below: it knows its own jobs.
+        fn beat(&self, _id: i64) -> futures::future::BoxFuture<'static, Result<(), String>> {
+            Box::pin(async { Ok(()) })
+        }
+        /// Replicas: whether some process runs job `id` now (its mark is fresh).
+        fn alive(&self, _id: i64) -> futures::future::BoxFuture<'static, Result<bool, String>> {
+            Box::pin(async { Ok(false) })
+        }
+        /// Replicas: asks the process that runs job `id` to cancel it before its next record.
+        fn ask_cancel(&self, _id: i64) -> futures::future::BoxFuture<'static, Result<(), String>> {
+            Box::pin(async { Ok(()) })
+        }
+        /// Replicas: whether someone asked for job `id` to be cancelled (the request is used up), or,
+        /// with `ended`, that the job stopped (its mark is removed at once).
+        fn take_cancel(
+            &self,
+            _id: i64,
+            _ended: bool,
+        ) -> futures::future::BoxFuture<'static, Result<bool, String>> {
+            Box::pin(async { Ok(false) })
+        }
     }
 
     /// The job store, provided as Leptos context by the server.

@@ -126,7 +126,10 @@ async fn run(mut settings: settings::Settings) -> Result<(), startup_error::Star
         Some(r) => std::sync::Arc::new(shared::views::RedisViews(r.clone())),
         None => std::sync::Arc::new(views::SqliteViews::open(&settings.data_dir).await?),
     };
-    let jobs = jobs::SqliteJobs::open(&settings.data_dir).await?;
+    let jobs: std::sync::Arc<dyn app::state::server::JobStore> = match &redis {
+        Some(r) => std::sync::Arc::new(shared::jobs::RedisJobs(r.clone())),
+        None => std::sync::Arc::new(jobs::SqliteJobs::open(&settings.data_dir).await?),
+    };
     let audit = open_audit(&settings.audit_log)?;
     let users = staff_accounts(&settings);
     let sim = settings
@@ -168,7 +171,7 @@ async fn run(mut settings: settings::Settings) -> Result<(), startup_error::Star
         health_interval: app::state::server::HealthInterval(settings.health_interval),
         ready: Default::default(),
         views: app::state::server::Views(views),
-        jobs: app::state::server::Jobs(std::sync::Arc::new(jobs)),
+        jobs: app::state::server::Jobs(jobs),
         shared: redis,
     };
     let metrics = metrics::MetricsAccess {

@@ -324,7 +324,11 @@ async fn a_view_saved_on_one_replica_is_listed_defaulted_and_deleted_on_the_othe
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status().as_u16(), 302, "the bare list on A opens B's default");
+    assert_eq!(
+        res.status().as_u16(),
+        302,
+        "the bare list on A opens B's default"
+    );
     assert_eq!(
         common::location_of(&res).as_deref(),
         Some("/clients?q=amber&status=all")
@@ -335,4 +339,74 @@ async fn a_view_saved_on_one_replica_is_listed_defaulted_and_deleted_on_the_othe
     assert_eq!(status, 200, "{outcome}");
     let (_, views) = get_fn(&b, "saved_views", &list).await;
     assert_eq!(views.as_array().map(Vec::len), Some(0), "{views}");
+}
+
+#[tokio::test]
+#[ignore = "needs redis-server and haproxy: scripts/test.sh runs it"]
+async fn a_job_started_on_one_replica_is_followed_refused_twice_and_cancelled_on_the_other() {
+    use common::get_fn;
+    // a slow budget, so the job is still running while the other replica looks at it
+    let env = [("HALO_RATE_LIMIT", "30"), ("HALO_RATE_WINDOW", "10s")];
+    let cluster = Cluster::start(halo_sim::SimConfig::default(), &env).await;
+    let client = signed_in_client(&cluster.base(0)).await;
+    let (a, b) = (
+        browser(&cluster.base(0), &client),
+        browser(&cluster.base(1), &client),
+    );
+    let ids: Vec<String> = cluster.sim.sim.ids(halo_sim::Entity::Client)[..20]
+        .iter()
+        .map(i64::to_string)
+        .collect();
+    let ids = ids.join(",");
+    let form = [
+        ("list", "clients"),
+        ("query", ""),
+        ("ids", ids.as_str()),
+        ("action", "deactivate"),
+    ];
+    let referer = format!("/bulk?list=clients&query=&ids={ids}");
+    let (status, to) = common::post_plain_form(&a, "start_job", &referer, &form).await;
+    assert_eq!(status, 302);
+    let id = to
+        .expect("to the job's page")
+        .trim_start_matches("/jobs/")
+        .to_owned();
+
+    let (status, seen) = get_fn(&b, "get_job", &[("id", &id)]).await;
+    assert_eq!(status, 200, "B reads the job A runs: {seen}");
+    assert_eq!(
+        seen["running"], true,
+        "B sees it running, not interrupted: {seen}"
+    );
+    let (status, refused, _) = server_fn_post(&b, "start_job", &form).await;
+    assert_eq!(
+        status, 409,
+        "one running job per person across replicas: {refused}"
+    );
+
+    let steer = [("id", id.as_str()), ("what", "cancel")];
+    let (status, outcome, _) = server_fn_post(&b, "steer_job", &steer).await;
+    assert_eq!(status, 200, "cancelled through B: {outcome}");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let ended = loop {
+        let (_, v) = get_fn(&a, "get_job", &[("id", &id)]).await;
+        if v["running"] == false {
+            break v;
+        }
+        assert!(Instant::now() < deadline, "A never stopped the job: {v}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert_eq!(ended["job"]["state"], "cancelled", "{ended}");
+    let (_, from_b) = get_fn(&b, "get_job", &[("id", &id)]).await;
+    assert_eq!(
+        from_b["running"], false,
+        "B sees it stopped at once: {from_b}"
+    );
+    let pending = ended["job"]["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter(|i| i["state"] == "pending")
+        .count();
+    assert!(pending > 0, "it stopped before the end: {ended}");
 }

@@ -21,7 +21,8 @@ pub async fn bulk_plan(
     let halo = halo().map_err(with_status)?;
     let owner = super::health::ssr::person().map_err(with_status)?;
     let mut offer = plan::plan(&halo, &sel).await.map_err(with_status)?;
-    offer.running_job = crate::jobs::run::running_of(&owner);
+    let store = ssr::store().map_err(with_status)?;
+    offer.running_job = crate::jobs::run::running_of_anywhere(&*store, &owner).await;
     Ok(offer)
 }
 
@@ -63,14 +64,16 @@ pub async fn start_job(
 #[server(endpoint = "get_job", input = server_fn::codec::GetUrl)]
 pub async fn get_job(id: String) -> Result<JobView, AppError> {
     use super::ssr::with_status;
+    use crate::jobs::run;
     let (job, owner) = ssr::mine(&id).await.map_err(with_status)?;
-    let running = crate::jobs::run::is_running(job.id);
-    let eta_secs = crate::jobs::run::eta_secs(job.id, job.counts().left);
+    let store = ssr::store().map_err(with_status)?;
+    let running = run::is_running_anywhere(&*store, job.id).await;
+    let eta_secs = run::eta_secs(job.id, job.counts().left);
     Ok(JobView {
         job,
         running,
         eta_secs,
-        may_start: crate::jobs::run::running_of(&owner).is_none(),
+        may_start: run::running_of_anywhere(&*store, &owner).await.is_none(),
     })
 }
 
@@ -81,21 +84,21 @@ pub async fn my_jobs() -> Result<Vec<JobLine>, AppError> {
     let owner = super::health::ssr::person().map_err(with_status)?;
     let store = ssr::store().map_err(with_status)?;
     let jobs = store.list(owner, 50).await.map_err(ssr::unavailable)?;
-    Ok(jobs
-        .into_iter()
-        .map(|j| {
-            let c = j.counts();
-            JobLine {
-                id: j.id,
-                title: j.title(),
-                state: j.shown_state(crate::jobs::run::is_running(j.id)),
-                done: c.done,
-                failed: c.failed,
-                left: c.left,
-                started_at: j.started_at,
-            }
-        })
-        .collect())
+    let mut lines = Vec::with_capacity(jobs.len());
+    for j in jobs {
+        let c = j.counts();
+        let running = crate::jobs::run::is_running_anywhere(&*store, j.id).await;
+        lines.push(JobLine {
+            id: j.id,
+            title: j.title(),
+            state: j.shown_state(running),
+            done: c.done,
+            failed: c.failed,
+            left: c.left,
+            started_at: j.started_at,
+        });
+    }
+    Ok(lines)
 }
 
 /// `what` = `cancel`, `resume` or `undo` job `id`; then to the job's page (an undo: the new job's).
@@ -159,7 +162,7 @@ pub(crate) mod ssr {
         let halo = crate::functions::ssr::halo()?;
         let owner = crate::functions::health::ssr::person()?;
         // before fixing the records (a walk of the filter's pages for "all matching")
-        if let Some(id) = run::running_of(&owner) {
+        if let Some(id) = run::running_of_anywhere(&*store()?, &owner).await {
             return Err(run::busy(id));
         }
         let records = plan::records(&halo, sel).await?;
@@ -193,7 +196,7 @@ pub(crate) mod ssr {
         let to = |id: i64| format!("/jobs/{id}");
         match what {
             "cancel" => {
-                if !run::cancel(job.id) {
+                if !run::cancel_anywhere(&*store()?, job.id).await {
                     return Err(AppError::conflict("That job is not running."));
                 }
                 Ok((
@@ -202,7 +205,7 @@ pub(crate) mod ssr {
                 ))
             }
             "resume" => {
-                if !job.resumable(run::is_running(job.id)) {
+                if !job.resumable(run::is_running_anywhere(&*store()?, job.id).await) {
                     return Err(AppError::conflict("That job has nothing left to resume."));
                 }
                 let halo = crate::functions::ssr::halo()?;

@@ -61,6 +61,49 @@ pub fn cancel(id: i64) -> bool {
     }
 }
 
+/// Whether job `id` runs here or, with replicas, in another process.
+pub async fn is_running_anywhere(store: &dyn JobStore, id: i64) -> bool {
+    is_running(id) || store.alive(id).await.unwrap_or(false)
+}
+
+/// The job `owner` runs here or, with replicas, in another process (found among their latest jobs).
+pub async fn running_of_anywhere(store: &dyn JobStore, owner: &str) -> Option<i64> {
+    if let Some(id) = running_of(owner) {
+        return Some(id);
+    }
+    let latest = store.list(owner.to_owned(), 20).await.unwrap_or_default();
+    for job in latest.iter().filter(|j| j.state == JobState::Running) {
+        if store.alive(job.id).await.unwrap_or(false) {
+            return Some(job.id);
+        }
+    }
+    None
+}
+
+/// Cancels job `id` here, or asks the process that runs it; false when it runs nowhere.
+pub async fn cancel_anywhere(store: &dyn JobStore, id: i64) -> bool {
+    if cancel(id) {
+        return true;
+    }
+    if !store.alive(id).await.unwrap_or(false) {
+        return false;
+    }
+    store.ask_cancel(id).await.is_ok()
+}
+
+/// How often a running job renews its mark (replicas; the mark lasts three times as long).
+const BEAT_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Renews job `id`'s mark while this process runs it, also while it waits for HaloPSA's budget.
+async fn keep_marked(store: Arc<dyn JobStore>, id: i64) {
+    while is_running(id) {
+        if let Err(e) = store.beat(id).await {
+            tracing::warn!(job = id, error = %e, "could not mark a bulk job as running");
+        }
+        tokio::time::sleep(BEAT_EVERY).await;
+    }
+}
+
 /// Seconds until job `id` reaches its `left` records, at its pace since it (re)started.
 pub fn eta_secs(id: i64, left: usize) -> Option<u64> {
     let c = running().get(&id).cloned()?;
@@ -122,6 +165,7 @@ pub fn start(job: Job, runner: Runner) -> Result<(), AppError> {
         all.insert(job.id, control.clone());
         control
     };
+    tokio::spawn(keep_marked(runner.store.clone(), job.id));
     tokio::spawn(drive(job, runner, control));
     Ok(())
 }
@@ -129,6 +173,10 @@ pub fn start(job: Job, runner: Runner) -> Result<(), AppError> {
 async fn drive(mut job: Job, runner: Runner, control: Arc<Control>) {
     let id = job.id;
     loop {
+        if runner.store.take_cancel(id, false).await.unwrap_or(false) {
+            // asked through another replica
+            control.cancel.store(true, Ordering::Relaxed);
+        }
         if control.cancel.load(Ordering::Relaxed) {
             job.state = JobState::Cancelled;
         } else if let Some(i) = job.next_pending() {
@@ -149,6 +197,7 @@ async fn drive(mut job: Job, runner: Runner, control: Arc<Control>) {
         }
     }
     running().remove(&id);
+    let _ = runner.store.take_cancel(id, true).await;
 }
 
 /// One record of a job, reached: its new state.

@@ -8,6 +8,7 @@
 
 pub mod budget;
 pub mod invalidation;
+pub mod jobs;
 pub mod sessions;
 pub mod views;
 
