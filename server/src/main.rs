@@ -153,6 +153,7 @@ async fn run(mut settings: settings::Settings) -> Result<(), startup_error::Star
         users,
         audit,
         manifest.css.clone(),
+        redis.as_ref(),
     );
     let sessions = auth::session_store::layer(store, settings.https(), settings.sessions.idle);
     let state = state::AppState {
@@ -225,6 +226,7 @@ fn sign_in(
     users: Option<users::Users>,
     audit: app::audit::AuditLog,
     css: String,
+    redis: Option<&shared::Redis>,
 ) -> auth::Auth {
     let public_origin = settings
         .public_url
@@ -242,7 +244,10 @@ fn sign_in(
             .build(),
         users,
         audit: std::sync::Arc::new(audit),
-        limits: auth::limits::SignInLimits::default(),
+        limits: match redis {
+            Some(r) => auth::limits::Limits::Shared(shared::limits::SharedLimits(r.clone())),
+            None => auth::limits::Limits::Local(Box::default()),
+        },
         proxies: settings.trusted_proxies.clone(),
         ended: moka::sync::Cache::builder()
             .max_capacity(100_000)

@@ -410,3 +410,38 @@ async fn a_job_started_on_one_replica_is_followed_refused_twice_and_cancelled_on
         .count();
     assert!(pending > 0, "it stopped before the end: {ended}");
 }
+
+#[tokio::test]
+#[ignore = "needs redis-server and haproxy: scripts/test.sh runs it"]
+async fn wrong_passwords_spread_over_both_replicas_meet_one_limit() {
+    let cluster = Cluster::start(halo_sim::SimConfig::default(), &[]).await;
+    let wrong = [
+        ("username", TEST_USER),
+        ("password", "wrong"),
+        ("next", "/"),
+    ];
+    // five failures for the account from this address: alternately through A and B
+    for i in 0..5 {
+        let res = common::post_login(&cluster.base(i % 2), &common::plain_client(), &wrong).await;
+        assert_eq!(
+            res.status().as_u16(),
+            401,
+            "failure {i} is counted, not refused yet"
+        );
+    }
+    // one replica alone has seen only two or three: the limit is the replicas' together
+    for base in [cluster.base(0), cluster.base(1)] {
+        let right = [
+            ("username", TEST_USER),
+            ("password", TEST_PASSWORD),
+            ("next", "/"),
+        ];
+        let res = common::post_login(&base, &common::plain_client(), &right).await;
+        assert_eq!(
+            res.status().as_u16(),
+            429,
+            "{base} refuses before checking the password"
+        );
+        assert!(res.headers().contains_key("retry-after"));
+    }
+}

@@ -27,7 +27,11 @@ pub async fn callback(
 ) -> Response {
     let q = fields(raw.unwrap_or_default().as_bytes());
     let ip = auth.proxies.client_ip(peer, &headers);
-    if let Err(wait) = auth.limits.check_ip(ip) {
+    let checked = match auth.limits.check_ip(ip).await {
+        Ok(checked) => checked,
+        Err(_) => return crate::shared::unavailable_page(),
+    };
+    if let Err(wait) = checked {
         audit_failure(&auth, "", ip, "too many sign-in attempts from this address");
         return see_other(&format!("/login?error=busy&wait={wait}"));
     }

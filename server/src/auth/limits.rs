@@ -15,8 +15,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// Attempts per address at the agent sign-in and callback: 10 at once, then one every 6 s.
-const PER_IP_BURST: u32 = 10;
-const PER_IP_EVERY: Duration = Duration::from_secs(6);
+pub const PER_IP_BURST: u32 = 10;
+pub const PER_IP_EVERY: Duration = Duration::from_secs(6);
 /// Failed passwords for one account from one address: this many within [`PAIR_WINDOW`].
 pub const PAIR_FAILURES: usize = 5;
 pub const PAIR_WINDOW: Duration = Duration::from_secs(5 * 60);
@@ -113,6 +113,57 @@ impl<K: Hash + Eq + Clone + Send + Sync + 'static> FailureLog<K> {
     fn wait(&self, recent: &[(Instant, IpAddr)], max: usize, now: Instant) -> Duration {
         let first_to_go = recent[recent.len() - max].0;
         (first_to_go + self.window).saturating_duration_since(now)
+    }
+}
+
+/// The sign-in limits this server keeps: in memory, or (replicas) in Redis so that every replica counts
+/// the same attempts. `Err` only when Redis cannot be asked.
+#[derive(Clone)]
+pub enum Limits {
+    Local(Box<SignInLimits>),
+    Shared(crate::shared::limits::SharedLimits),
+}
+
+type Shared<T> = Result<T, crate::shared::Down>;
+
+impl Limits {
+    /// See [`SignInLimits::check_ip`].
+    pub async fn check_ip(&self, ip: IpAddr) -> Shared<Result<(), u64>> {
+        match self {
+            Limits::Local(l) => Ok(l.check_ip(ip)),
+            Limits::Shared(s) => s.check_ip(ip).await,
+        }
+    }
+
+    /// See [`SignInLimits::check_password`].
+    pub async fn check_password(
+        &self,
+        name: &str,
+        ip: IpAddr,
+    ) -> Shared<Result<(), (Refusal, u64)>> {
+        match self {
+            Limits::Local(l) => Ok(l.check_password(name, ip)),
+            Limits::Shared(s) => s.check_password(name, ip).await,
+        }
+    }
+
+    /// See [`SignInLimits::record_failure`].
+    pub async fn record_failure(&self, name: &str, ip: IpAddr) -> Shared<Option<usize>> {
+        match self {
+            Limits::Local(l) => Ok(l.record_failure(name, ip)),
+            Limits::Shared(s) => s.record_failure(name, ip).await,
+        }
+    }
+
+    /// See [`SignInLimits::record_success`].
+    pub async fn record_success(&self, name: &str, ip: IpAddr) -> Shared<()> {
+        match self {
+            Limits::Local(l) => {
+                l.record_success(name, ip);
+                Ok(())
+            }
+            Limits::Shared(s) => s.record_success(name, ip).await,
+        }
     }
 }
 

@@ -80,7 +80,11 @@ pub async fn submit(
     let ip = auth.proxies.client_ip(peer, &headers);
     match auth.mode {
         AuthMode::Agent => {
-            if let Err(wait) = auth.limits.check_ip(ip) {
+            let checked = match auth.limits.check_ip(ip).await {
+                Ok(checked) => checked,
+                Err(_) => return crate::shared::unavailable_page(),
+            };
+            if let Err(wait) = checked {
                 audit_failure(
                     &auth,
                     &name,
@@ -165,7 +169,11 @@ async fn local_sign_in(
         let error = "Enter your user name and password.".to_owned();
         return refused(auth, StatusCode::BAD_REQUEST, error, name, next);
     }
-    if let Err((refusal, wait)) = auth.limits.check_password(&name, ip) {
+    let checked = match auth.limits.check_password(&name, ip).await {
+        Ok(checked) => checked,
+        Err(_) => return crate::shared::unavailable_page(),
+    };
+    if let Err((refusal, wait)) = checked {
         audit_failure(auth, &name, ip, refusal.why());
         return too_many(auth, wait, name, next);
     }
@@ -174,14 +182,16 @@ async fn local_sign_in(
         None => None,
     };
     let Some(canonical) = verified else {
-        if let Some(addresses) = auth.limits.record_failure(&name, ip) {
+        if let Ok(Some(addresses)) = auth.limits.record_failure(&name, ip).await {
             audit_ceiling(auth, &name, ip, addresses);
         }
         audit_failure(auth, &name, ip, "wrong user name or password");
         let error = "That user name and password do not match.".to_owned();
         return refused(auth, StatusCode::UNAUTHORIZED, error, name, next);
     };
-    auth.limits.record_success(&name, ip);
+    if let Err(e) = auth.limits.record_success(&name, ip).await {
+        tracing::warn!(error = %e, "could not clear the failed sign-ins of a successful one");
+    }
     let signed = SignedIn::new("local", canonical.clone(), canonical);
     begin_session(auth, session, signed, ip, &next).await
 }

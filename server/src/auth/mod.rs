@@ -39,7 +39,7 @@ pub struct AuthInner {
     /// Service mode: the local accounts.
     pub users: Option<crate::users::Users>,
     pub audit: Arc<AuditLog>,
-    pub limits: limits::SignInLimits,
+    pub limits: limits::Limits,
     /// Which connections' `X-Forwarded-For` names the client.
     pub proxies: crate::client_ip::TrustedProxies,
     /// Ids of sessions ended here (sign-out, revoked, timed out): a request still in flight that writes

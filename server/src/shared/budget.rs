@@ -59,7 +59,8 @@ fn micros(d: Duration) -> u64 {
 }
 
 impl Redis {
-    async fn take_cell(
+    /// Takes one cell of `budget` (also used for the sign-in attempt limit of replicas).
+    pub(crate) async fn take_cell(
         &self,
         budget: &str,
         quota: Quota,

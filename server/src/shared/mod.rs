@@ -9,6 +9,7 @@
 pub mod budget;
 pub mod invalidation;
 pub mod jobs;
+pub mod limits;
 pub mod sessions;
 pub mod views;
 
@@ -152,35 +153,24 @@ pub async fn guard(State(redis): State<Option<Redis>>, req: Request, next: Next)
     unavailable(&req)
 }
 
+/// What a person is told while Redis is down.
+const DOWN_MESSAGE: &str =
+    "Haloscope cannot reach its shared store (Redis), so it cannot tell who is \
+    signed in or keep to HaloPSA's rate limit. Nothing was changed. Try again in a moment.";
+
 /// 503 saying the shared store is down, as a page or (server functions) as JSON.
 pub fn unavailable(req: &Request) -> Response {
-    let message =
-        "Haloscope cannot reach its shared store (Redis), so it cannot tell who is signed in \
-                   or keep to HaloPSA's rate limit. Nothing was changed. Try again in a moment.";
     let wants_html = req
         .headers()
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|a| a.contains("text/html"));
     if wants_html {
-        let body = format!(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
-             <title>Temporarily unavailable · Haloscope</title></head><body><main>\
-             <h1>Temporarily unavailable</h1><p>{message}</p></main></body></html>"
-        );
-        return (
-            StatusCode::SERVICE_UNAVAILABLE,
-            [
-                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-                (header::RETRY_AFTER, "5"),
-            ],
-            body,
-        )
-            .into_response();
+        return unavailable_page();
     }
     let body = serde_json::to_string(&app::errors::AppError::Upstream {
         status: 503,
-        message: message.into(),
+        message: DOWN_MESSAGE.into(),
         retry_after: Some(5),
     })
     .unwrap_or_default();
@@ -188,6 +178,24 @@ pub fn unavailable(req: &Request) -> Response {
         StatusCode::SERVICE_UNAVAILABLE,
         [
             (header::CONTENT_TYPE, "application/json"),
+            (header::RETRY_AFTER, "5"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// The 503 page saying the shared store is down.
+pub fn unavailable_page() -> Response {
+    let body = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <title>Temporarily unavailable · Haloscope</title></head><body><main>\
+         <h1>Temporarily unavailable</h1><p>{DOWN_MESSAGE}</p></main></body></html>"
+    );
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
             (header::RETRY_AFTER, "5"),
         ],
         body,
