@@ -100,12 +100,6 @@ async fn run(mut settings: settings::Settings) -> Result<(), startup_error::Star
     })?;
 
     upstream::discover(&mut settings).await?;
-    let redis = settings
-        .redis
-        .as_ref()
-        .map(shared::Redis::connect)
-        .transpose()?;
-    let upstream = upstream::Upstream::build(&settings, bound, redis.clone())?;
     data_dir::ensure(&settings.data_dir).map_err(|e| {
         StartupError::bad(
             "HALOSCOPE_DATA_DIR",
@@ -113,6 +107,12 @@ async fn run(mut settings: settings::Settings) -> Result<(), startup_error::Star
         )
     })?;
     let sealer = auth::sealing::Sealer::load(&settings.data_dir, settings.sessions.key.as_ref())?;
+    let redis = settings
+        .redis
+        .as_ref()
+        .map(|r| shared::Redis::connect(r, sealer.clone()))
+        .transpose()?;
+    let upstream = upstream::Upstream::build(&settings, bound, redis.clone())?;
     let store = match &redis {
         Some(r) => {
             shared::invalidation::follow(r.clone(), upstream.gateway.clone());

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::cache::ReadCache;
 use super::config::GatewayConfig;
 use super::limiter::{CallClass, Limiter};
-use super::retry::{decide, Decision, Method, Outcome};
+use super::retry::{decide, parse_retry_after, Decision, Method, Outcome};
 use super::shared::{Quota, Shared};
 use super::token::{AgentToken, AppToken, TokenSet, TokenSource};
 use super::HaloClient;
@@ -86,17 +86,6 @@ pub(crate) fn transport_error(e: reqwest::Error) -> Error {
         "the request failed".to_owned()
     };
     Error::Transport { message }
-}
-
-fn parse_retry_after(v: Option<&reqwest::header::HeaderValue>) -> Option<Duration> {
-    let s = v?.to_str().ok()?.trim();
-    if let Ok(secs) = s.parse::<u64>() {
-        return Some(Duration::from_secs(secs));
-    }
-    let at = chrono::DateTime::parse_from_rfc2822(s).ok()?;
-    (at.with_timezone(&chrono::Utc) - chrono::Utc::now())
-        .to_std()
-        .ok()
 }
 
 impl Gateway {
@@ -212,6 +201,16 @@ impl Gateway {
     /// Forgets every cached reply of this replica (it may have missed other replicas' writes).
     pub fn invalidate_all_here(&self) {
         self.inner.cache.invalidate_all();
+    }
+
+    /// With replicas, the state they share.
+    pub(crate) fn shared(&self) -> Option<&Shared> {
+        self.inner.shared.as_ref().map(|(s, _)| s)
+    }
+
+    /// The name of this gateway's HaloPSA application: tenant (or API URL) + client id.
+    pub(crate) fn budget_key(&self) -> &str {
+        &self.inner.budget_key
     }
 
     /// The read cache shared by every client of this gateway.

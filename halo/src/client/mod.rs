@@ -51,6 +51,7 @@ mod resource;
 pub mod retry;
 mod shared;
 mod token;
+mod token_sharing;
 mod unreadable_log;
 
 pub use auth::{authorize_url, challenge_for, random_state, Pkce};

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use futures::future::BoxFuture;
 
 use super::limiter::{quota_for, reserve_for, CallClass};
+use super::token::TokenSet;
 use super::GatewayConfig;
 use crate::Error;
 
@@ -100,6 +101,39 @@ pub trait SharedState: Send + Sync + 'static {
 
     /// Tells every other replica that `entity`'s cached reads are stale.
     fn invalidated(&self, entity: &'static str) -> BoxFuture<'_, Result<(), SharedUnavailable>>;
+
+    /// The token kept for every replica under `name` (the store seals it), if any.
+    fn token<'a>(
+        &'a self,
+        _name: &'a str,
+    ) -> BoxFuture<'a, Result<Option<TokenSet>, SharedUnavailable>> {
+        Box::pin(async { Ok(None) })
+    }
+
+    /// Keeps `token` for every replica under `name` for `ttl`.
+    fn keep_token<'a>(
+        &'a self,
+        _name: &'a str,
+        _token: &'a TokenSet,
+        _ttl: Duration,
+    ) -> BoxFuture<'a, Result<(), SharedUnavailable>> {
+        Box::pin(async { Ok(()) })
+    }
+
+    /// Takes the lock `name` for at most `hold` (it lapses if its holder dies); false while another
+    /// replica holds it.
+    fn lock<'a>(
+        &'a self,
+        _name: &'a str,
+        _hold: Duration,
+    ) -> BoxFuture<'a, Result<bool, SharedUnavailable>> {
+        Box::pin(async { Ok(true) })
+    }
+
+    /// Gives the lock `name` back.
+    fn unlock<'a>(&'a self, _name: &'a str) -> BoxFuture<'a, Result<(), SharedUnavailable>> {
+        Box::pin(async { Ok(()) })
+    }
 }
 
 /// A shared state, cheap to clone.

@@ -313,17 +313,20 @@ impl AppToken {
             message: "no client secret is configured for the HaloPSA API application".to_owned(),
         })?;
         let issued = Utc::now();
-        let set = request_token(
-            gateway,
-            Grant::ClientCredentials,
-            &[
-                ("grant_type", "client_credentials"),
-                ("client_id", &cfg.client_id),
-                ("client_secret", secret.expose_secret()),
-                ("scope", &cfg.scope),
-            ],
-        )
-        .await?;
+        let form = [
+            ("grant_type", "client_credentials"),
+            ("client_id", cfg.client_id.as_str()),
+            ("client_secret", secret.expose_secret()),
+            ("scope", cfg.scope.as_str()),
+        ];
+        let fetch = || request_token(gateway, Grant::ClientCredentials, &form);
+        let set = match gateway.shared() {
+            Some(shared) => {
+                let key = gateway.budget_key();
+                super::token_sharing::app_token(&**shared, key, stale, fetch).await?
+            }
+            None => fetch().await?,
+        };
         let token = set.access_token.clone();
         let margin = margin_for(&set, issued);
         *state = Some((set, margin));
@@ -361,7 +364,11 @@ impl AgentToken {
         }
         let refresh = state.refresh_token.clone().ok_or(Error::SignInRequired)?;
         // only a refused grant signs the agent out (see `refusal`); HaloPSA's trouble stays its own
-        let mut fresh = refresh_with(gateway, &refresh).await?;
+        let fetch = || refresh_with(gateway, &refresh);
+        let mut fresh = match gateway.shared() {
+            Some(shared) => super::token_sharing::refreshed(&**shared, &refresh, fetch).await?,
+            None => fetch().await?,
+        };
         if fresh.refresh_token.is_none() {
             fresh.refresh_token = Some(refresh);
         }

@@ -54,6 +54,10 @@ return 0
 static ADMIT_SCRIPT: LazyLock<redis::Script> = LazyLock::new(|| redis::Script::new(ADMIT));
 static PAUSE_SCRIPT: LazyLock<redis::Script> = LazyLock::new(|| redis::Script::new(PAUSE));
 
+fn unreachable(e: super::Down) -> SharedUnavailable {
+    SharedUnavailable(e.to_string())
+}
+
 fn micros(d: Duration) -> u64 {
     u64::try_from(d.as_micros()).unwrap_or(u64::MAX)
 }
@@ -122,6 +126,38 @@ impl SharedState for Redis {
         wait: Duration,
     ) -> BoxFuture<'a, Result<(), SharedUnavailable>> {
         Box::pin(self.set_pause(budget, wait))
+    }
+
+    fn token<'a>(
+        &'a self,
+        name: &'a str,
+    ) -> BoxFuture<'a, Result<Option<halo::client::TokenSet>, SharedUnavailable>> {
+        Box::pin(async move { Redis::token(self, name).await.map_err(unreachable) })
+    }
+
+    fn keep_token<'a>(
+        &'a self,
+        name: &'a str,
+        token: &'a halo::client::TokenSet,
+        ttl: Duration,
+    ) -> BoxFuture<'a, Result<(), SharedUnavailable>> {
+        Box::pin(async move {
+            Redis::keep_token(self, name, token, ttl)
+                .await
+                .map_err(unreachable)
+        })
+    }
+
+    fn lock<'a>(
+        &'a self,
+        name: &'a str,
+        hold: Duration,
+    ) -> BoxFuture<'a, Result<bool, SharedUnavailable>> {
+        Box::pin(async move { Redis::lock(self, name, hold).await.map_err(unreachable) })
+    }
+
+    fn unlock<'a>(&'a self, name: &'a str) -> BoxFuture<'a, Result<(), SharedUnavailable>> {
+        Box::pin(async move { Redis::unlock(self, name).await.map_err(unreachable) })
     }
 
     fn invalidated(&self, entity: &'static str) -> BoxFuture<'_, Result<(), SharedUnavailable>> {

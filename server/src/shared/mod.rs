@@ -11,6 +11,7 @@ pub mod invalidation;
 pub mod jobs;
 pub mod limits;
 pub mod sessions;
+pub mod tokens;
 pub mod views;
 
 use crate::startup_error::StartupError;
@@ -43,6 +44,8 @@ struct Inner {
     conn: ConnectionManager,
     prefix: String,
     up: AtomicBool,
+    /// Seals the HaloPSA tokens kept for every replica (the session key, the same on every replica).
+    sealer: crate::auth::sealing::Sealer,
 }
 
 impl std::fmt::Debug for Redis {
@@ -56,7 +59,10 @@ impl std::fmt::Debug for Redis {
 impl Redis {
     /// Prepares the connection (made on first use, so Haloscope starts while Redis is still coming up)
     /// and starts the watcher.
-    pub fn connect(settings: &crate::settings::RedisSettings) -> Result<Redis, StartupError> {
+    pub fn connect(
+        settings: &crate::settings::RedisSettings,
+        sealer: crate::auth::sealing::Sealer,
+    ) -> Result<Redis, StartupError> {
         let bad = |e: redis::RedisError| {
             // the URL may hold a password: only the kind of failure is repeated
             StartupError::bad("HALOSCOPE_REDIS_URL", format!("{:?}", e.kind()))
@@ -73,6 +79,7 @@ impl Redis {
             conn,
             prefix: settings.prefix.clone(),
             up: AtomicBool::new(true),
+            sealer,
         }));
         tokio::spawn(redis.clone().watch());
         Ok(redis)

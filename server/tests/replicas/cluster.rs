@@ -3,7 +3,7 @@
 //! `HALOSCOPE_REDIS_URL`, and Debian's haproxy in front (round-robin, no stickiness). Everything is
 //! stopped when the cluster is dropped.
 
-use crate::common::{self, free_port, Haloscope, TEST_PASSWORD, TEST_USER};
+use crate::common::{self, free_port, page, Haloscope, Remote, TEST_PASSWORD, TEST_USER};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -191,4 +191,38 @@ impl Cluster {
             .base
             .clone()
     }
+}
+
+/// Signs in through `base`; a client that sends that session's cookie whatever it is told afterwards
+/// (a sign-out's cookie removal included), so that a refusal is the server's.
+pub async fn signed_in_client(base: &str) -> reqwest::Client {
+    let form = [
+        ("username", TEST_USER),
+        ("password", TEST_PASSWORD),
+        ("next", "/"),
+    ];
+    let res = common::post_login(base, &common::plain_client(), &form).await;
+    assert_eq!(res.status().as_u16(), 303, "signed in");
+    let set_cookie = common::agent::session_cookie(&res).expect("a session cookie");
+    let cookie = set_cookie.split(';').next().unwrap().to_owned();
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(reqwest::header::COOKIE, cookie.parse().unwrap());
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// The same browser (one cookie jar) talking to `base`.
+pub fn browser(base: &str, client: &reqwest::Client) -> Remote {
+    Remote {
+        base: base.to_owned(),
+        client: client.clone(),
+    }
+}
+
+/// Where a page request was sent: 200 signed in, 303 to the sign-in page otherwise.
+pub async fn page_status(to: &Remote, path: &str) -> u16 {
+    page(to, path).await.0
 }
