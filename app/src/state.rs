@@ -174,6 +174,38 @@ pub mod server {
     #[derive(Clone)]
     pub struct Jobs(pub std::sync::Arc<dyn JobStore>);
 
+    /// Replicas: data-health reports kept where every replica sees them, and one walk per person across
+    /// them. One process has none (the reports live in it).
+    pub trait SharedReports: Send + Sync {
+        /// The person's last report and when it was walked (Unix seconds).
+        fn get(
+            &self,
+            person: String,
+        ) -> futures::future::BoxFuture<
+            'static,
+            Result<Option<(crate::health::report::Report, i64)>, String>,
+        >;
+        /// Keeps the person's report, walked at `at` (Unix seconds).
+        fn put(
+            &self,
+            person: String,
+            report: crate::health::report::Report,
+            at: i64,
+        ) -> futures::future::BoxFuture<'static, Result<(), String>>;
+        /// Takes (`true`) or gives back (`false`) the person's walk; while one replica holds it (at most
+        /// `hold`), the others do not walk for that person.
+        fn walk(
+            &self,
+            person: String,
+            take: bool,
+            hold: std::time::Duration,
+        ) -> futures::future::BoxFuture<'static, Result<bool, String>>;
+    }
+
+    /// The shared reports of replicas (`None`: one process), provided as Leptos context by the server.
+    #[derive(Clone, Default)]
+    pub struct Reports(pub Option<std::sync::Arc<dyn SharedReports>>);
+
     /// This response's CSP nonce (from the server's header middleware); the shell's inline script carries it.
     #[derive(Clone, Debug)]
     pub struct CspNonce(pub String);

@@ -173,6 +173,10 @@ async fn run(mut settings: settings::Settings) -> Result<(), startup_error::Star
         ready: Default::default(),
         views: app::state::server::Views(views),
         jobs: app::state::server::Jobs(jobs),
+        reports: app::state::server::Reports(redis.clone().map(|r| {
+            std::sync::Arc::new(shared::reports::RedisReports(r))
+                as std::sync::Arc<dyn app::state::server::SharedReports>
+        })),
         shared: redis,
     };
     let metrics = metrics::MetricsAccess {

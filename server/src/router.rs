@@ -67,11 +67,13 @@ pub fn build(
         let health_interval = state.health_interval;
         let views = state.views.clone();
         let jobs = state.jobs.clone();
+        let reports = state.reports.clone();
         move || {
             provide_context(info.clone());
             provide_context(health_interval);
             provide_context(views.clone());
             provide_context(jobs.clone());
+            provide_context(reports.clone());
             // the CSP header's nonce, for the shell's inline script and Leptos's own
             let nonce = use_context::<http::request::Parts>()
                 .and_then(|p| p.extensions.get::<CspNonce>().cloned());

@@ -30,6 +30,8 @@ pub struct AppState {
     pub jobs: app::state::server::Jobs,
     /// Replicas: the Redis they share (`None`: one process keeps everything).
     pub shared: Option<crate::shared::Redis>,
+    /// Replicas: the data-health reports they share (the app reads them from the Leptos context).
+    pub reports: app::state::server::Reports,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -47,5 +49,11 @@ impl FromRef<AppState> for Auth {
 impl FromRef<AppState> for crate::routes::export::RunningExports {
     fn from_ref(state: &AppState) -> Self {
         state.exports.clone()
+    }
+}
+
+impl FromRef<AppState> for app::state::server::Reports {
+    fn from_ref(state: &AppState) -> Self {
+        state.reports.clone()
     }
 }

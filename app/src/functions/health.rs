@@ -12,14 +12,14 @@ pub async fn get_data_health() -> Result<HealthView, AppError> {
     use super::ssr::{halo, with_status};
     let halo = halo().map_err(with_status)?;
     let person = ssr::person().map_err(with_status)?;
-    Ok(ssr::view_for(person, halo, false))
+    Ok(ssr::view_for(person, halo, false, ssr::shared()).await)
 }
 
 /// The overview's line about the person's report: its counts, or that there is none yet. Never walks.
 #[server(endpoint = "glance_data_health", input = server_fn::codec::GetUrl)]
 pub async fn glance_data_health() -> Result<HealthGlance, AppError> {
     let person = ssr::person().map_err(super::ssr::with_status)?;
-    Ok(ssr::glance(&person))
+    Ok(ssr::glance(&person, ssr::shared().as_ref()).await)
 }
 
 /// Walks again now (unless a walk is under way), then back to the report.
@@ -28,7 +28,7 @@ pub async fn refresh_data_health() -> Result<(), AppError> {
     use super::ssr::{halo, with_status};
     let halo = halo().map_err(with_status)?;
     let person = ssr::person().map_err(with_status)?;
-    ssr::view_for(person, halo, true);
+    ssr::view_for(person, halo, true, ssr::shared()).await;
     leptos_axum::redirect("/data-health");
     Ok(())
 }
@@ -41,6 +41,7 @@ pub mod ssr {
     use crate::health::findings::{report, Walked};
     use crate::health::report::{HealthGlance, HealthView, Report};
     use crate::params::{ListParams, StatusFilter};
+    use crate::state::server::{Reports, SharedReports};
     use futures::{Stream, StreamExt};
     use halo::client::HaloClient;
     use std::collections::HashMap;
@@ -65,6 +66,43 @@ pub mod ssr {
     /// Each person's report (by `kind:id`): one walk at a time per person.
     static REPORTS: LazyLock<Mutex<HashMap<String, State>>> = LazyLock::new(Default::default);
 
+    /// With replicas, the longest one replica holds a person's walk before another may walk for them.
+    const WALK_HOLD: Duration = Duration::from_secs(600);
+
+    fn reports() -> std::sync::MutexGuard<'static, HashMap<String, State>> {
+        REPORTS.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The replicas' shared reports, from the server's context (`None`: one process).
+    pub fn shared() -> Option<Arc<dyn SharedReports>> {
+        leptos::prelude::use_context::<Reports>().and_then(|r| r.0)
+    }
+
+    fn unix_now() -> i64 {
+        chrono::Utc::now().timestamp()
+    }
+
+    /// Takes the report another replica walked for the person when it is newer than this process's.
+    async fn adopt(person: &str, shared: Option<&Arc<dyn SharedReports>>) {
+        let Some(shared) = shared else {
+            return;
+        };
+        let Ok(Some((report, at))) = shared.get(person.to_owned()).await else {
+            return;
+        };
+        let age = Duration::from_secs(u64::try_from(unix_now() - at).unwrap_or(0));
+        let walked = Instant::now().checked_sub(age).unwrap_or_else(Instant::now);
+        let mut reports = reports();
+        let newer = match reports.get(person) {
+            Some(State::Walking(_)) => false,
+            Some(State::Ready(_, here)) => walked > *here,
+            _ => true,
+        };
+        if newer {
+            reports.insert(person.to_owned(), State::Ready(report, walked));
+        }
+    }
+
     /// Who is asking, as the key of their report.
     pub fn person() -> Result<String, AppError> {
         use crate::state::server::RequestUser;
@@ -78,20 +116,32 @@ pub mod ssr {
         format!("{}:{}", user.kind, user.id)
     }
 
-    /// The person's report as it stands; starts a walk when there is none, it is old, or `again`.
-    pub fn view_for(person: String, halo: HaloClient, again: bool) -> HealthView {
+    /// The person's report as it stands; starts a walk when there is none, it is old, or `again` (with
+    /// replicas: a report another replica walked counts, and only one replica walks for a person).
+    pub async fn view_for(
+        person: String,
+        halo: HaloClient,
+        again: bool,
+        shared: Option<Arc<dyn SharedReports>>,
+    ) -> HealthView {
         let refresh_after = refresh_after();
-        let mut reports = REPORTS.lock().unwrap_or_else(|e| e.into_inner());
-        if walk_now(reports.get(&person), again, refresh_after, Instant::now()) {
-            let read = Arc::new(AtomicU64::new(0));
-            reports.insert(person.clone(), State::Walking(read.clone()));
-            tokio::spawn(walk_for(
-                person.clone(),
-                halo.background().fresh_only(),
-                read,
-            ));
+        adopt(&person, shared.as_ref()).await;
+        let due = walk_now(reports().get(&person), again, refresh_after, Instant::now());
+        if due {
+            let mine = match &shared {
+                Some(s) => s
+                    .walk(person.clone(), true, WALK_HOLD)
+                    .await
+                    .unwrap_or(false),
+                None => true,
+            };
+            if !mine {
+                // another replica walks for this person now
+                return HealthView::Walking { read: 0, of: 0 };
+            }
+            start_walk(&person, halo, again, refresh_after, shared);
         }
-        match reports.get(&person) {
+        match reports().get(&person) {
             Some(State::Ready(r, _)) => HealthView::Ready(r.clone()),
             Some(State::Failed(e)) => HealthView::Failed(e.clone()),
             Some(State::Walking(read)) => HealthView::Walking {
@@ -100,6 +150,27 @@ pub mod ssr {
             },
             None => HealthView::Walking { read: 0, of: 0 },
         }
+    }
+
+    /// Starts the person's walk unless one started meanwhile (then gives a replica's claim back).
+    fn start_walk(
+        person: &str,
+        halo: HaloClient,
+        again: bool,
+        refresh_after: Duration,
+        shared: Option<Arc<dyn SharedReports>>,
+    ) {
+        let mut reports = reports();
+        if !walk_now(reports.get(person), again, refresh_after, Instant::now()) {
+            if let Some(s) = shared {
+                tokio::spawn(s.walk(person.to_owned(), false, WALK_HOLD));
+            }
+            return;
+        }
+        let read = Arc::new(AtomicU64::new(0));
+        reports.insert(person.to_owned(), State::Walking(read.clone()));
+        let halo = halo.background().fresh_only();
+        tokio::spawn(walk_for(person.to_owned(), halo, read, shared));
     }
 
     /// Whether to walk now, given the person's report `state`: when there is none; when it is older than
@@ -117,9 +188,9 @@ pub mod ssr {
     }
 
     /// The person's report as it stands, without starting anything.
-    pub fn glance(person: &str) -> HealthGlance {
-        let reports = REPORTS.lock().unwrap_or_else(|e| e.into_inner());
-        match reports.get(person) {
+    pub async fn glance(person: &str, shared: Option<&Arc<dyn SharedReports>>) -> HealthGlance {
+        adopt(person, shared).await;
+        match reports().get(person) {
             None => HealthGlance::NotChecked,
             Some(State::Walking(_)) => HealthGlance::Walking,
             Some(State::Failed(_)) => HealthGlance::Failed,
@@ -132,15 +203,23 @@ pub mod ssr {
     }
 
     /// The person's last report (for the CSV export), if a walk has ended for them.
-    pub fn report_of(person: &str) -> Option<Report> {
-        let reports = REPORTS.lock().unwrap_or_else(|e| e.into_inner());
-        match reports.get(person) {
+    pub async fn report_of(
+        person: &str,
+        shared: Option<&Arc<dyn SharedReports>>,
+    ) -> Option<Report> {
+        adopt(person, shared).await;
+        match reports().get(person) {
             Some(State::Ready(r, _)) => Some(r.clone()),
             _ => None,
         }
     }
 
-    async fn walk_for(person: String, halo: HaloClient, read: Arc<AtomicU64>) {
+    async fn walk_for(
+        person: String,
+        halo: HaloClient,
+        read: Arc<AtomicU64>,
+        shared: Option<Arc<dyn SharedReports>>,
+    ) {
         let outcome = walk(&halo, &read).await;
         let state = match outcome {
             Ok(w) => {
@@ -149,8 +228,16 @@ pub mod ssr {
             }
             Err(e) => State::Failed(e.to_string()),
         };
-        let mut reports = REPORTS.lock().unwrap_or_else(|e| e.into_inner());
-        reports.insert(person, state);
+        if let Some(shared) = shared {
+            if let State::Ready(r, _) = &state {
+                let kept = shared.put(person.clone(), r.clone(), unix_now()).await;
+                if let Err(e) = kept {
+                    tracing::warn!(error = %e, "could not share a data health report");
+                }
+            }
+            let _ = shared.walk(person.clone(), false, WALK_HOLD).await;
+        }
+        reports().insert(person, state);
     }
 
     /// Every client, site and company (active and inactive), HaloPSA's pages of 100 one after another.

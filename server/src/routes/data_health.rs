@@ -7,6 +7,7 @@ use app::audit::{AuditEvent, AuditLog};
 use app::functions::health::ssr::{person_key, report_of};
 use app::health::csv::lines;
 use app::state::server::RequestUser;
+use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Extension;
@@ -17,10 +18,11 @@ pub const FILE: &str = "data-health.csv";
 
 /// The CSV of the person's last report.
 pub async fn data_health_csv(
+    State(reports): State<app::state::server::Reports>,
     Extension(user): Extension<RequestUser>,
     Extension(audit): Extension<Arc<AuditLog>>,
 ) -> Response {
-    let Some(report) = report_of(&person_key(&user)) else {
+    let Some(report) = report_of(&person_key(&user), reports.0.as_ref()).await else {
         return not_walked_yet();
     };
     let lines = lines(&report);

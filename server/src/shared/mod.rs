@@ -10,6 +10,7 @@ pub mod budget;
 pub mod invalidation;
 pub mod jobs;
 pub mod limits;
+pub mod reports;
 pub mod sessions;
 pub mod tokens;
 pub mod views;

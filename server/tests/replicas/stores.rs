@@ -230,3 +230,45 @@ async fn a_job_started_on_one_replica_is_followed_refused_twice_and_cancelled_on
         .count();
     assert!(pending > 0, "it stopped before the end: {ended}");
 }
+
+#[tokio::test]
+#[ignore = "needs redis-server and haproxy: scripts/test.sh runs it"]
+async fn a_data_health_walk_asked_on_both_replicas_at_once_runs_once_and_both_show_it() {
+    use crate::common::get_fn;
+    let cluster = Cluster::start(halo_sim::SimConfig::default(), &[]).await;
+    let client = signed_in_client(&cluster.base(0)).await;
+    let (a, b) = (
+        browser(&cluster.base(0), &client),
+        browser(&cluster.base(1), &client),
+    );
+    let (on_a, on_b) = tokio::join!(
+        get_fn(&a, "get_data_health", &[]),
+        get_fn(&b, "get_data_health", &[])
+    );
+    assert_eq!((on_a.0, on_b.0), (200, 200), "{on_a:?} {on_b:?}");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let ready = |v: &serde_json::Value| v.get("Ready").cloned();
+    let (from_a, from_b) = loop {
+        let (_, va) = get_fn(&a, "get_data_health", &[]).await;
+        let (_, vb) = get_fn(&b, "get_data_health", &[]).await;
+        if let (Some(ra), Some(rb)) = (ready(&va), ready(&vb)) {
+            break (ra, rb);
+        }
+        assert!(Instant::now() < deadline, "no report: {va} {vb}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert_eq!(from_a["walked_at"], from_b["walked_at"], "the same report");
+    let clients = cluster.sim.sim.count(halo_sim::Entity::Client) as u64;
+    let pages = clients.div_ceil(100);
+    let read = cluster.sim.sim.requests_to("GET", "/api/Client");
+    assert!(
+        (pages..=pages + 1).contains(&read),
+        "the clients were walked once ({pages} pages), not once per replica: {read} reads"
+    );
+    let csv = client
+        .get(format!("{}/data-health.csv", b.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(csv.status().as_u16(), 200, "B exports the report A walked");
+}
