@@ -263,6 +263,7 @@ fn sign_in(
         demo: settings.is_demo(),
         binding: auth::binding(settings.auth_mode(), settings.is_demo(), &upstream.gateway),
         replicas: settings.redis.is_some(),
+        redis: redis.cloned(),
     })
 }
 

@@ -7,8 +7,9 @@
 //! They are not stored *in* the session record: tower-sessions saves a whole record per request, so a
 //! concurrent request of the same person (another tab, the gate's once-a-minute "seen" write) that loaded
 //! the record earlier would save it back without the message. They live beside it, keyed by the session
-//! id, behind one lock, in this process (the embedded default; replicas move them to Redis with the
-//! sessions).
+//! id, behind one lock, in this process (the embedded default). With replicas the server loads the
+//! session's waiting messages from Redis into a [`ssr::FlashBox`] before the request and writes them back
+//! before the response leaves, so the next page shows them once whichever replica serves it.
 
 use crate::errors::AppError;
 use crate::functions::forms::FormOutcome;
@@ -41,25 +42,32 @@ pub mod ssr {
     use super::*;
 
     use std::collections::HashMap;
+    use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::{Mutex, OnceLock};
-    use std::time::{Duration, Instant};
 
     /// At most this many messages wait for one session at once (a person who never opens the page they
     /// were meant for must not grow the store without end).
     const MAX_WAITING: usize = 8;
-    /// A message nobody read within this time is dropped.
-    const KEPT_FOR: Duration = Duration::from_secs(600);
+    /// A message nobody read within this many seconds is dropped.
+    pub const KEPT_FOR_SECS: i64 = 600;
     /// Above this many sessions with waiting messages, expired ones are swept on the next write.
     const SWEEP_ABOVE: usize = 1_000;
 
-    #[derive(Debug, Clone)]
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
     struct Message {
         path: String,
-        at: Instant,
+        /// When it was left (Unix seconds).
+        at: i64,
         body: Body,
     }
 
-    #[derive(Debug, Clone)]
+    impl Message {
+        fn fresh(&self, now: i64) -> bool {
+            now - self.at < KEPT_FOR_SECS
+        }
+    }
+
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
     enum Body {
         Note(String),
         Error(String),
@@ -80,18 +88,72 @@ pub mod ssr {
             .map(|id| id.to_string())
     }
 
+    /// With replicas: this request's session's waiting messages, loaded from the shared store by the
+    /// server before the request and written back (when changed) before the response leaves.
+    #[derive(Debug, Default)]
+    pub struct FlashBox {
+        waiting: Mutex<Vec<Message>>,
+        changed: AtomicBool,
+    }
+
+    impl FlashBox {
+        /// The box of the messages as stored (`None` or unreadable: none).
+        pub fn from_json(stored: Option<&str>) -> FlashBox {
+            let waiting = stored
+                .and_then(|j| serde_json::from_str(j).ok())
+                .unwrap_or_default();
+            FlashBox {
+                waiting: Mutex::new(waiting),
+                changed: AtomicBool::new(false),
+            }
+        }
+
+        /// The messages to store again when the request changed them (`Some("")`: none are left).
+        pub fn changed_json(&self) -> Option<String> {
+            if !self.changed.load(Ordering::Relaxed) {
+                return None;
+            }
+            let waiting = self.waiting.lock().unwrap_or_else(|p| p.into_inner());
+            if waiting.is_empty() {
+                return Some(String::new());
+            }
+            serde_json::to_string(&*waiting).ok()
+        }
+    }
+
+    fn now() -> i64 {
+        chrono::Utc::now().timestamp()
+    }
+
+    /// This request's box, with replicas.
+    fn request_box() -> Option<std::sync::Arc<FlashBox>> {
+        use_context::<http::request::Parts>()
+            .and_then(|p| p.extensions.get::<std::sync::Arc<FlashBox>>().cloned())
+    }
+
     /// Runs `f` on the current session's waiting messages, atomically.
     fn update<T>(f: impl FnOnce(&mut Vec<Message>) -> T) -> Option<T> {
+        let now = now();
+        if let Some(shared) = request_box() {
+            let mut waiting = shared.waiting.lock().unwrap_or_else(|p| p.into_inner());
+            let before = waiting.clone();
+            waiting.retain(|m| m.fresh(now));
+            let out = f(&mut waiting);
+            if *waiting != before {
+                shared.changed.store(true, Ordering::Relaxed);
+            }
+            return Some(out);
+        }
         let id = session_id()?;
         let mut all = store().lock().unwrap_or_else(|p| p.into_inner());
         if all.len() > SWEEP_ABOVE {
             all.retain(|_, w| {
-                w.retain(|m| m.at.elapsed() < KEPT_FOR);
+                w.retain(|m| m.fresh(now));
                 !w.is_empty()
             });
         }
         let waiting = all.entry(id.clone()).or_default();
-        waiting.retain(|m| m.at.elapsed() < KEPT_FOR);
+        waiting.retain(|m| m.fresh(now));
         let out = f(waiting);
         if waiting.is_empty() {
             all.remove(&id);
@@ -108,7 +170,7 @@ pub mod ssr {
             }
             w.push(Message {
                 path,
-                at: Instant::now(),
+                at: now(),
                 body,
             });
             let extra = w.len().saturating_sub(MAX_WAITING);

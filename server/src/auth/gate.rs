@@ -87,8 +87,23 @@ pub async fn gate(
         .insert(RequestHalo(Some(client.for_request())));
     req.extensions_mut().insert(user);
     req.extensions_mut().insert(auth.audit.clone());
+    let flash = match (&auth.redis, &session_id) {
+        (Some(redis), Some(id)) => match redis.load_flash(id).await {
+            Ok(flash) => Some((redis, id, flash)),
+            Err(_) => return crate::shared::unavailable(&req),
+        },
+        _ => None,
+    };
+    if let Some((_, _, flash)) = &flash {
+        req.extensions_mut().insert(flash.clone());
+    }
 
     let response = next.run(req).await;
+    if let Some((redis, id, flash)) = flash {
+        if let Err(e) = redis.save_flash(id, &flash).await {
+            tracing::error!(error = %e, "could not keep a one-time message");
+        }
+    }
     if session.id().is_none() {
         // the request ended the session (sign-out): nothing to keep up to date
         return response;

@@ -57,6 +57,8 @@ pub struct AuthInner {
     /// Several replicas share the sessions: an agent's client is built from the session on every request
     /// (another replica may have refreshed its tokens), never kept in `agents`.
     pub replicas: bool,
+    /// Replicas: the Redis they share (one-time form messages are loaded from it around each request).
+    pub redis: Option<crate::shared::Redis>,
 }
 
 impl std::ops::Deref for Auth {

@@ -7,6 +7,7 @@
 //! and a watcher pings every second so everything resumes by itself when Redis is back.
 
 pub mod budget;
+pub mod flash;
 pub mod invalidation;
 pub mod jobs;
 pub mod limits;

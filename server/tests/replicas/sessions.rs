@@ -226,3 +226,39 @@ async fn an_agents_rotating_refresh_token_is_spent_once_when_both_replicas_need_
     );
     assert_eq!(page_status(&b, "/clients").await, 200, "still signed in");
 }
+
+#[tokio::test]
+#[ignore = "needs redis-server and haproxy: scripts/test.sh runs it"]
+async fn a_message_after_a_form_on_one_replica_is_shown_once_on_the_other() {
+    let cluster = Cluster::start(halo_sim::SimConfig::default(), &[]).await;
+    // the one users file serves both replicas: signing in through B works as through A
+    let client = signed_in_client(&cluster.base(1)).await;
+    let (a, b) = (
+        browser(&cluster.base(0), &client),
+        browser(&cluster.base(1), &client),
+    );
+    let form = [
+        ("kind", "clients"),
+        ("view", ""),
+        ("name", "Once only"),
+        ("query", "q=amber"),
+    ];
+    let (status, to) = common::post_plain_form(&a, "save_view", "/clients?q=amber", &form).await;
+    assert_eq!(
+        status, 302,
+        "a form without JavaScript goes back to the list"
+    );
+    let to = to.expect("where the form goes back to");
+    let (status, shown) = page(&b, &to).await;
+    assert_eq!(status, 200);
+    assert!(
+        shown.contains("Saved the view"),
+        "B shows the message A left: {to}"
+    );
+    let (status, again) = page(&a, &to).await;
+    assert_eq!(status, 200);
+    assert!(
+        !again.contains("Saved the view"),
+        "read once: A does not show it again"
+    );
+}
