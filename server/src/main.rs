@@ -168,7 +168,7 @@ async fn run(mut settings: settings::Settings) -> Result<(), startup_error::Star
             user: None,
         },
         auth,
-        exports: Default::default(),
+        exports: routes::export::RunningExports::new(redis.clone()),
         health_interval: app::state::server::HealthInterval(settings.health_interval),
         ready: Default::default(),
         views: app::state::server::Views(views),

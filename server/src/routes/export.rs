@@ -22,9 +22,16 @@ use std::sync::{Arc, Mutex};
 /// Longest filter (URL query) kept in an audit line.
 const FILTER_IN_AUDIT: usize = 500;
 
-/// The people with an export running (by `kind:id`); cheap to clone.
+/// The people with an export running (by `kind:id`); cheap to clone. With replicas a person's export also
+/// holds a lock in Redis (for at most [`EXPORT_HOLD`]), so a second export through another replica waits too.
 #[derive(Clone, Default)]
-pub struct RunningExports(Arc<Mutex<HashSet<String>>>);
+pub struct RunningExports {
+    here: Arc<Mutex<HashSet<String>>>,
+    redis: Option<crate::shared::Redis>,
+}
+
+/// The longest a replica's export holds its person's lock in Redis.
+const EXPORT_HOLD: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 
 /// A person's place in [`RunningExports`]; given back when dropped.
 struct Slot {
@@ -33,20 +40,47 @@ struct Slot {
 }
 
 impl RunningExports {
-    /// The slot of `key`, or `None` while that person's other export runs.
-    fn claim(&self, key: String) -> Option<Slot> {
-        let mut set = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        set.insert(key.clone()).then(|| Slot {
+    /// With replicas, `redis` also keeps the people's exports.
+    pub fn new(redis: Option<crate::shared::Redis>) -> Self {
+        Self {
+            here: Default::default(),
+            redis,
+        }
+    }
+
+    fn lock_name(key: &str) -> String {
+        format!("export:{key}")
+    }
+
+    /// The slot of `key`, or `None` while that person's other export runs (here or on another replica;
+    /// when Redis cannot be asked, only here counts).
+    async fn claim(&self, key: String) -> Option<Slot> {
+        let fresh = {
+            let mut set = self.here.lock().unwrap_or_else(|e| e.into_inner());
+            set.insert(key.clone())
+        };
+        let slot = fresh.then(|| Slot {
             running: self.clone(),
-            key,
-        })
+            key: key.clone(),
+        })?;
+        match &self.redis {
+            Some(redis) => match redis.lock(&Self::lock_name(&key), EXPORT_HOLD).await {
+                Ok(false) => None, // the slot is dropped: given back here
+                Ok(true) | Err(_) => Some(slot),
+            },
+            None => Some(slot),
+        }
     }
 }
 
 impl Drop for Slot {
     fn drop(&mut self) {
-        let mut set = self.running.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut set = self.running.here.lock().unwrap_or_else(|e| e.into_inner());
         set.remove(&self.key);
+        if let Some(redis) = self.running.redis.clone() {
+            let name = RunningExports::lock_name(&self.key);
+            tokio::spawn(async move { redis.unlock(&name).await });
+        }
     }
 }
 
@@ -116,7 +150,7 @@ pub async fn export_csv(
             .into_response();
     };
     let query = query.unwrap_or_default();
-    let Some(slot) = running.claim(format!("{}:{}", user.kind, user.id)) else {
+    let Some(slot) = running.claim(format!("{}:{}", user.kind, user.id)).await else {
         return already_running();
     };
     let stream = match csv_stream(client.background().fresh_only(), export, &query) {
@@ -197,14 +231,14 @@ fn already_running() -> Response {
 mod tests {
     use super::*;
 
-    #[test]
-    fn one_export_per_person_until_the_slot_is_given_back() {
+    #[tokio::test]
+    async fn one_export_per_person_until_the_slot_is_given_back() {
         let running = RunningExports::default();
-        let first = running.claim("local:alice".into());
+        let first = running.claim("local:alice".into()).await;
         assert!(first.is_some());
-        assert!(running.claim("local:alice".into()).is_none());
-        assert!(running.claim("local:bob".into()).is_some());
+        assert!(running.claim("local:alice".into()).await.is_none());
+        assert!(running.claim("local:bob".into()).await.is_some());
         drop(first);
-        assert!(running.claim("local:alice".into()).is_some());
+        assert!(running.claim("local:alice".into()).await.is_some());
     }
 }

@@ -272,3 +272,45 @@ async fn a_data_health_walk_asked_on_both_replicas_at_once_runs_once_and_both_sh
         .unwrap();
     assert_eq!(csv.status().as_u16(), 200, "B exports the report A walked");
 }
+
+#[tokio::test]
+#[ignore = "needs redis-server and haproxy: scripts/test.sh runs it"]
+async fn one_export_per_person_across_replicas() {
+    // a slow budget, so the first export is still being written when the second is asked for
+    let env = [("HALO_RATE_LIMIT", "30"), ("HALO_RATE_WINDOW", "10s")];
+    let cluster = Cluster::start(halo_sim::SimConfig::default(), &env).await;
+    let client = signed_in_client(&cluster.base(0)).await;
+    let first = client
+        .get(format!("{}/export/sites.csv", cluster.base(0)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(first.status().as_u16(), 200, "the export through A runs");
+    let second = client
+        .get(format!("{}/export/sites.csv", cluster.base(1)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        second.status().as_u16(),
+        429,
+        "B waits for the person's export on A"
+    );
+    drop(first); // the download is cancelled: A gives the person's slot back
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let again = client
+            .get(format!("{}/export/clients.csv", cluster.base(1)))
+            .send()
+            .await
+            .unwrap();
+        if again.status().as_u16() == 200 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "B never let the next export start"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
