@@ -26,6 +26,14 @@ work="$(mktemp -d -t haloscope-replicas.XXXXXX)"
 pids=()
 cleanup() {
     for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+    # a replica whose graceful shutdown waits on a connection wrk left half-way is stopped after 5 s
+    for _ in $(seq 1 50); do
+        alive=0
+        for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
+        [[ $alive -eq 0 ]] && break
+        sleep 0.1
+    done
+    for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
     wait 2>/dev/null || true
     rm -rf "$work"
 }
@@ -65,6 +73,16 @@ for r in a b; do
     wait_http "http://127.0.0.1:$port/healthz"
 done
 
+# the embedded default for comparison: one process, no Redis (sessions in its SQLite file)
+mkdir -p "$work/c"
+cp "$work/a/users.json" "$work/c/users.json"
+solo="$(free_port)"
+env HALO_URL="http://127.0.0.1:$sim_port" HALO_TENANT="$SIM_TENANT" HALO_CLIENT_ID="$SIM_CLIENT_ID" \
+    HALO_CLIENT_SECRET="$SIM_CLIENT_SECRET" HALO_RATE_LIMIT=0 HALOSCOPE_LISTEN="127.0.0.1:$solo" \
+    HALOSCOPE_DATA_DIR="$work/c" "$HS_BIN" >"$work/c.log" 2>&1 &
+pids+=($!)
+wait_http "http://127.0.0.1:$solo/healthz"
+
 lb_two="$(free_port)"; lb_one="$(free_port)"
 cat >"$work/haproxy.cfg" <<EOF
 global
@@ -96,21 +114,27 @@ curl -fs -o /dev/null -c "$jar" --data-urlencode username=bench --data-urlencode
     "http://127.0.0.1:$lb_two/login"
 cookie="$(awk '$6 ~ /haloscope_session$/ {print $6 "=" $7}' "$jar")"
 [[ -n "$cookie" ]] || { say "could not sign in"; exit 1; }
+curl -fs -o /dev/null -c "$work/solo-jar" --data-urlencode username=bench --data-urlencode "password=$password" \
+    "http://127.0.0.1:$solo/login"
+solo_cookie="$(awk '$6 ~ /haloscope_session$/ {print $6 "=" $7}' "$work/solo-jar")"
+curl -fs -o /dev/null -H "Cookie: $solo_cookie" "http://127.0.0.1:$solo/clients"
 for port in "${ports[@]}"; do # warm each replica's own read cache
     curl -fs -o /dev/null -H "Cookie: $cookie" "http://127.0.0.1:$port/clients"
 done
 
-run() { # label base: req/s of the warm list page
-    wrk -t2 -c"$CONNS" -d"${SECS}s" --timeout 5s -H "Cookie: $cookie" "$2/clients" >"$work/wrk.$1"
+run() { # label base [cookie]: req/s of the warm list page
+    wrk -t2 -c"$CONNS" -d"${SECS}s" --timeout 5s -H "Cookie: ${3:-$cookie}" "$2/clients" >"$work/wrk.$1"
     awk '/^Requests\/sec/ {printf "%.0f", $2}' "$work/wrk.$1"
 }
+alone="$(run alone "http://127.0.0.1:$solo" "$solo_cookie")"
 direct="$(run direct "http://127.0.0.1:${ports[0]}")"
 one="$(run one "http://127.0.0.1:$lb_one")"
 two="$(run two "http://127.0.0.1:$lb_two")"
 errors="$(cat "$work"/wrk.* | awk '/Non-2xx/ {n += $NF} END {print n + 0}')"
 
 echo "warm /clients (50 rows), wrk -t2 -c$CONNS ${SECS} s each, upstream latency ${LATENCY_MS} ms, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-44s %8s req/s\n' "one replica, asked directly" "$direct"
+printf '%-44s %8s req/s\n' "one process without Redis (the default)" "$alone"
+printf '%-44s %8s req/s\n' "one replica (Redis), asked directly" "$direct"
 printf '%-44s %8s req/s\n' "one replica behind haproxy" "$one"
 printf '%-44s %8s req/s  (%s× one behind haproxy)\n' "two replicas behind haproxy (round-robin)" "$two" \
     "$(awk -v a="$two" -v b="$one" 'BEGIN {printf "%.2f", a / b}')"
