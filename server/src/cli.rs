@@ -152,7 +152,8 @@ settings! {
     /// `service` (the app's credentials do the calls) or `agent` (each person signs in with HaloPSA)
     /// [default: service when a secret is set, else agent].
     halo_auth_mode: crate::settings::AuthMode = "HALO_AUTH_MODE", parse::auth_mode;
-    /// Upstream requests per rolling 5 minutes; 0 turns the limiter off [default: 300].
+    /// Upstream requests per rolling window (HALO_RATE_WINDOW, 5 minutes by default); 0 turns the limiter
+    /// off [default: 300].
     halo_rate_limit: u32 = "HALO_RATE_LIMIT", parse::rate_limit;
     /// The rolling window HALO_RATE_LIMIT counts over, e.g. 5m, 60s (an on-premise install may count
     /// differently) [default: 5m].

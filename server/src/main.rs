@@ -262,7 +262,6 @@ fn sign_in(
         css,
         demo: settings.is_demo(),
         binding: auth::binding(settings.auth_mode(), settings.is_demo(), &upstream.gateway),
-        replicas: settings.redis.is_some(),
         redis: redis.cloned(),
     })
 }

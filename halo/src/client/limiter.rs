@@ -57,6 +57,12 @@ pub(crate) fn quota_for(budget: u32, window: Duration) -> (u32, Duration) {
     (burst, period)
 }
 
+/// The background share of `budget`: `percent` of it (at most all of it), at least one call.
+pub(crate) fn background_budget(budget: u32, percent: u8) -> u32 {
+    let share = (u64::from(budget) * u64::from(percent.min(100)) / 100).max(1);
+    u32::try_from(share).unwrap_or(budget)
+}
+
 /// Cells of the burst background calls leave for page views: half of it, rounded up.
 pub(crate) fn reserve_for(burst: u32) -> u32 {
     burst.div_ceil(2)
@@ -117,10 +123,9 @@ pub(crate) struct Limiter {
 impl Limiter {
     fn new(budget: u32, window: Duration, share_percent: u8, label: String) -> Self {
         let buckets = (budget > 0).then(|| {
-            let share = (u64::from(budget) * u64::from(share_percent.min(100)) / 100).max(1);
             Mutex::new(Buckets {
                 all: Gcra::new(budget, window),
-                background: Gcra::new(u32::try_from(share).unwrap_or(budget), window),
+                background: Gcra::new(background_budget(budget, share_percent), window),
             })
         });
         Self { buckets, label }

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use futures::future::BoxFuture;
 
-use super::limiter::{quota_for, reserve_for, CallClass};
+use super::limiter::{background_budget, quota_for, reserve_for, CallClass};
 use super::token::TokenSet;
 use super::GatewayConfig;
 use crate::Error;
@@ -48,9 +48,7 @@ impl Quota {
             };
         }
         let (burst, period) = quota_for(cfg.rate_limit, cfg.rate_window);
-        let share =
-            (u64::from(cfg.rate_limit) * u64::from(cfg.background_share.min(100)) / 100).max(1);
-        let share = u32::try_from(share).unwrap_or(cfg.rate_limit);
+        let share = background_budget(cfg.rate_limit, cfg.background_share);
         let (background_burst, background_period) = quota_for(share, cfg.rate_window);
         Quota {
             burst,

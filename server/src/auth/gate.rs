@@ -139,7 +139,7 @@ fn request_client(
     match auth.mode {
         AuthMode::Service => auth.app_client.clone(),
         AuthMode::Agent => {
-            let kept = session_id.filter(|_| !auth.replicas);
+            let kept = session_id.filter(|_| auth.redis.is_none());
             let cached = kept.and_then(|id| auth.agents.get(id));
             cached.or_else(|| {
                 let tokens = signed.tokens(&auth.sealer)?;
@@ -247,6 +247,15 @@ fn is_page_get(req: &Request) -> bool {
         && !req.uri().path().starts_with(SERVER_FN_PREFIX)
 }
 
+/// Whether the request asks for a page (`Accept: text/html`): a form posted without JavaScript, not a server
+/// function called by the browser's code.
+pub fn wants_html(req: &Request) -> bool {
+    req.headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("text/html"))
+}
+
 /// No session: pages go to the sign-in page, server functions (and anything else) answer 401.
 fn refuse(req: &Request) -> Response {
     if is_page_get(req) {
@@ -257,12 +266,7 @@ fn refuse(req: &Request) -> Response {
             .unwrap_or("/");
         return see_other(&login_redirect(pq));
     }
-    let wants_html = req
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|a| a.contains("text/html"));
-    if wants_html {
+    if wants_html(req) {
         // a form posted without JavaScript after the session ended
         let body = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign-in needed · Haloscope</title></head>\
             <body><main><h1>Sign-in needed</h1><p>Your session has ended, so nothing was changed. \

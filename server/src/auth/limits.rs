@@ -195,13 +195,13 @@ impl Default for SignInLimits {
 
 /// The account key: the canonical name; names no account can have share one key, so made-up names
 /// cannot fill memory.
-fn account_key(name: &str) -> String {
+pub(crate) fn account_key(name: &str) -> String {
     crate::users::Users::canonical_name(name.trim())
         .unwrap_or_else(|| "(not an account name)".to_owned())
 }
 
 /// Seconds to tell a person, at least one.
-fn secs(d: Duration) -> u64 {
+pub(crate) fn secs(d: Duration) -> u64 {
     d.as_secs_f64().ceil().max(1.0) as u64
 }
 
@@ -259,8 +259,8 @@ impl SignInLimits {
     }
 }
 
-/// How many different addresses the failures came from.
-fn addresses(failures: &[(Instant, IpAddr)]) -> usize {
+/// How many different addresses the failures (at whatever time) came from.
+pub(crate) fn addresses<T>(failures: &[(T, IpAddr)]) -> usize {
     failures
         .iter()
         .map(|(_, ip)| ip)

@@ -54,10 +54,9 @@ pub struct AuthInner {
     pub demo: bool,
     /// What every session of this server is bound to (mode, HaloPSA API URL, tenant, client id).
     pub binding: signed_in::SessionBinding,
-    /// Several replicas share the sessions: an agent's client is built from the session on every request
-    /// (another replica may have refreshed its tokens), never kept in `agents`.
-    pub replicas: bool,
-    /// Replicas: the Redis they share (one-time form messages are loaded from it around each request).
+    /// Replicas: the Redis they share. One-time form messages are loaded from it around each request, and
+    /// an agent's client is built from the session on every request (another replica may have refreshed
+    /// its tokens), never kept in `agents`.
     pub redis: Option<crate::shared::Redis>,
 }
 

@@ -5,12 +5,11 @@
 
 use super::{Down, Redis};
 use crate::auth::limits::{
-    Refusal, ADDRESS_FAILURES, ADDRESS_WINDOW, CEILING_ADDRESSES, CEILING_FAILURES, CEILING_WINDOW,
-    PAIR_FAILURES, PAIR_WINDOW, PER_IP_BURST, PER_IP_EVERY,
+    account_key, addresses, secs, Refusal, ADDRESS_FAILURES, ADDRESS_WINDOW, CEILING_ADDRESSES,
+    CEILING_FAILURES, CEILING_WINDOW, PAIR_FAILURES, PAIR_WINDOW, PER_IP_BURST, PER_IP_EVERY,
 };
 use crate::client_ip::limit_key;
 use halo::client::{Admission, CallClass, Quota};
-use std::collections::HashSet;
 use std::net::IpAddr;
 use std::time::Duration;
 
@@ -29,11 +28,6 @@ fn window_ms(d: Duration) -> u64 {
     u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
-/// Seconds to tell a person, at least one.
-fn secs(d: Duration) -> u64 {
-    d.as_secs_f64().ceil().max(1.0) as u64
-}
-
 /// `Some(wait)` when `recent` (oldest first) holds `max` or more failures: until the one that must age
 /// out leaves the window.
 fn over(recent: &[Failure], max: usize, window: Duration, now: u64) -> Option<Duration> {
@@ -43,25 +37,12 @@ fn over(recent: &[Failure], max: usize, window: Duration, now: u64) -> Option<Du
     })
 }
 
-fn addresses(recent: &[Failure]) -> usize {
-    recent
-        .iter()
-        .map(|(_, ip)| ip)
-        .collect::<HashSet<_>>()
-        .len()
-}
-
 /// `Some(wait)` while the account's ceiling is engaged.
 fn ceiling(recent: &[Failure], now: u64) -> Option<Duration> {
     if addresses(recent) < CEILING_ADDRESSES {
         return None;
     }
     over(recent, CEILING_FAILURES, CEILING_WINDOW, now)
-}
-
-fn account_key(name: &str) -> String {
-    crate::users::Users::canonical_name(name.trim())
-        .unwrap_or_else(|| "(not an account name)".to_owned())
 }
 
 impl SharedLimits {

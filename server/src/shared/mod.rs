@@ -169,12 +169,7 @@ const DOWN_MESSAGE: &str =
 
 /// 503 saying the shared store is down, as a page or (server functions) as JSON.
 pub fn unavailable(req: &Request) -> Response {
-    let wants_html = req
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|a| a.contains("text/html"));
-    if wants_html {
+    if crate::auth::gate::wants_html(req) {
         return unavailable_page();
     }
     let body = serde_json::to_string(&app::errors::AppError::Upstream {
