@@ -6,6 +6,16 @@ mod common;
 use halo_sim::{FaultConfig, SimConfig};
 use std::time::Duration;
 
+/// Sends SIGTERM to the process, as a service manager stopping it does.
+fn sigterm(app: &common::Haloscope) {
+    let killed = std::process::Command::new("kill")
+        .arg("-TERM")
+        .arg(app.pid().to_string())
+        .status()
+        .unwrap();
+    assert!(killed.success());
+}
+
 #[tokio::test]
 async fn sigterm_lets_an_in_flight_request_finish() {
     let cfg = SimConfig::default();
@@ -19,12 +29,7 @@ async fn sigterm_lets_an_in_flight_request_finish() {
     let remote = app.remote();
     let in_flight = tokio::spawn(async move { common::list(&remote, "clients", "q=a").await });
     tokio::time::sleep(Duration::from_millis(400)).await;
-    let killed = std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(app.pid().to_string())
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    sigterm(&app);
     let (status, body) = in_flight.await.unwrap();
     assert_eq!(status, 200, "the in-flight request finished: {body}");
     assert!(body["record_count"].as_u64().unwrap() > 0);
@@ -53,12 +58,7 @@ async fn a_request_that_outlasts_the_grace_does_not_hold_the_shutdown() {
         .await
         .unwrap();
     assert_eq!(export.status().as_u16(), 200, "the export runs");
-    let killed = std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(app.pid().to_string())
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    sigterm(&app);
     let started = std::time::Instant::now();
     assert_eq!(
         app.wait_exit(Duration::from_secs(30)),

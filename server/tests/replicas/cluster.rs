@@ -18,6 +18,15 @@ impl Drop for Process {
     }
 }
 
+/// Waits up to 10 s until `what` accepts connections on loopback `port`.
+fn wait_for_port(port: u16, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "{what} did not start");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// A `redis-server` on a free loopback port, its files in a folder of its own.
 pub struct RedisServer {
     pub port: u16,
@@ -69,11 +78,7 @@ impl RedisServer {
                 "redis-server runs (Debian's redis-server package; scripts/setup.sh installs it)",
             );
         self.process = Some(Process(child));
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
-            assert!(Instant::now() < deadline, "redis-server did not start");
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        wait_for_port(self.port, "redis-server");
     }
 }
 
@@ -119,11 +124,7 @@ pub fn haproxy(backends: &[&str]) -> (String, Process) {
         .stderr(Stdio::null())
         .spawn()
         .expect("haproxy runs (Debian's haproxy package; scripts/setup.sh installs it)");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "haproxy did not start");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    wait_for_port(port, "haproxy");
     (format!("http://127.0.0.1:{port}"), Process(child))
 }
 
@@ -190,6 +191,14 @@ impl Cluster {
             .expect("replica running")
             .base
             .clone()
+    }
+
+    /// One browser (`client`'s cookies) talking to replica A and to replica B directly.
+    pub fn browsers(&self, client: &reqwest::Client) -> (Remote, Remote) {
+        (
+            browser(&self.base(0), client),
+            browser(&self.base(1), client),
+        )
     }
 }
 

@@ -17,10 +17,7 @@ async fn a_session_and_a_write_on_one_replica_hold_on_the_other_and_a_sign_out_e
     )
     .await;
     let client = signed_in_client(&cluster.base(0)).await;
-    let (a, b) = (
-        browser(&cluster.base(0), &client),
-        browser(&cluster.base(1), &client),
-    );
+    let (a, b) = cluster.browsers(&client);
     assert_eq!(page_status(&a, "/clients").await, 200, "signed in on A");
     assert_eq!(
         page_status(&b, "/clients").await,
@@ -210,10 +207,7 @@ async fn an_agents_rotating_refresh_token_is_spent_once_when_both_replicas_need_
     .await;
     let first = cluster.replicas[0].as_ref().expect("replica A");
     common::agent::agent_sign_in(first, &cluster.sim.base_url, &first.client, 2).await;
-    let (a, b) = (
-        browser(&cluster.base(0), &first.client),
-        browser(&cluster.base(1), &first.client),
-    );
+    let (a, b) = cluster.browsers(&first.client);
     let before = cluster.sim.sim.token_request_count();
     for round in 0..6 {
         let (on_a, on_b) = tokio::join!(list(&a, "clients", ""), list(&b, "clients", ""));
@@ -233,10 +227,7 @@ async fn a_message_after_a_form_on_one_replica_is_shown_once_on_the_other() {
     let cluster = Cluster::start(halo_sim::SimConfig::default(), &[]).await;
     // the one users file serves both replicas: signing in through B works as through A
     let client = signed_in_client(&cluster.base(1)).await;
-    let (a, b) = (
-        browser(&cluster.base(0), &client),
-        browser(&cluster.base(1), &client),
-    );
+    let (a, b) = cluster.browsers(&client);
     let form = [
         ("kind", "clients"),
         ("view", ""),

@@ -111,10 +111,7 @@ async fn a_view_saved_on_one_replica_is_listed_defaulted_and_deleted_on_the_othe
     use common::get_fn;
     let cluster = Cluster::start(halo_sim::SimConfig::default(), &[]).await;
     let client = signed_in_client(&cluster.base(0)).await;
-    let (a, b) = (
-        browser(&cluster.base(0), &client),
-        browser(&cluster.base(1), &client),
-    );
+    let (a, b) = cluster.browsers(&client);
     let list = [("kind", "clients"), ("view", "")];
     let form = |extra: &[(&'static str, &'static str)]| [&list[..], extra].concat();
     let saved = form(&[("name", "Amber"), ("query", "q=amber&status=all")]);
@@ -169,10 +166,7 @@ async fn a_job_started_on_one_replica_is_followed_refused_twice_and_cancelled_on
     let env = [("HALO_RATE_LIMIT", "30"), ("HALO_RATE_WINDOW", "10s")];
     let cluster = Cluster::start(halo_sim::SimConfig::default(), &env).await;
     let client = signed_in_client(&cluster.base(0)).await;
-    let (a, b) = (
-        browser(&cluster.base(0), &client),
-        browser(&cluster.base(1), &client),
-    );
+    let (a, b) = cluster.browsers(&client);
     let ids: Vec<String> = cluster.sim.sim.ids(halo_sim::Entity::Client)[..20]
         .iter()
         .map(i64::to_string)
@@ -237,10 +231,7 @@ async fn a_data_health_walk_asked_on_both_replicas_at_once_runs_once_and_both_sh
     use crate::common::get_fn;
     let cluster = Cluster::start(halo_sim::SimConfig::default(), &[]).await;
     let client = signed_in_client(&cluster.base(0)).await;
-    let (a, b) = (
-        browser(&cluster.base(0), &client),
-        browser(&cluster.base(1), &client),
-    );
+    let (a, b) = cluster.browsers(&client);
     let (on_a, on_b) = tokio::join!(
         get_fn(&a, "get_data_health", &[]),
         get_fn(&b, "get_data_health", &[])
