@@ -146,27 +146,45 @@ pub mod server {
             limit: usize,
         ) -> futures::future::BoxFuture<'static, Result<Vec<crate::jobs::Job>, String>>;
 
-        /// Replicas: job `id` runs in a live process for the next few seconds (the process renews it
-        /// while the job runs). One process needs none of the four below: it knows its own jobs.
-        fn beat(&self, _id: i64) -> futures::future::BoxFuture<'static, Result<(), String>> {
+        /// Replicas: `owner`'s job `id` runs in a live process for the next few seconds (the process
+        /// renews the mark while the job runs). One process needs none of the methods below: it knows its
+        /// own jobs.
+        fn beat(
+            &self,
+            _id: i64,
+            _owner: String,
+        ) -> futures::future::BoxFuture<'static, Result<(), String>> {
             Box::pin(async { Ok(()) })
         }
         /// Replicas: whether some process runs job `id` now (its mark is fresh).
         fn alive(&self, _id: i64) -> futures::future::BoxFuture<'static, Result<bool, String>> {
             Box::pin(async { Ok(false) })
         }
+        /// Replicas: the job `owner` runs in some process now, if any.
+        fn running_of(
+            &self,
+            _owner: String,
+        ) -> futures::future::BoxFuture<'static, Result<Option<i64>, String>> {
+            Box::pin(async { Ok(None) })
+        }
         /// Replicas: asks the process that runs job `id` to cancel it before its next record.
         fn ask_cancel(&self, _id: i64) -> futures::future::BoxFuture<'static, Result<(), String>> {
             Box::pin(async { Ok(()) })
         }
-        /// Replicas: whether someone asked for job `id` to be cancelled (the request is used up), or,
-        /// with `ended`, that the job stopped (its mark is removed at once).
+        /// Replicas: whether someone asked for job `id` to be cancelled (the request is used up).
         fn take_cancel(
             &self,
             _id: i64,
-            _ended: bool,
         ) -> futures::future::BoxFuture<'static, Result<bool, String>> {
             Box::pin(async { Ok(false) })
+        }
+        /// Replicas: `owner`'s job `id` stopped here: its marks go at once.
+        fn ended(
+            &self,
+            _id: i64,
+            _owner: String,
+        ) -> futures::future::BoxFuture<'static, Result<(), String>> {
+            Box::pin(async { Ok(()) })
         }
     }
 
@@ -177,6 +195,11 @@ pub mod server {
     /// Replicas: data-health reports kept where every replica sees them, and one walk per person across
     /// them. One process has none (the reports live in it).
     pub trait SharedReports: Send + Sync {
+        /// When the person's last report was walked (Unix seconds), without the report.
+        fn walked_at(
+            &self,
+            person: String,
+        ) -> futures::future::BoxFuture<'static, Result<Option<i64>, String>>;
         /// The person's last report and when it was walked (Unix seconds).
         fn get(
             &self,

@@ -87,18 +87,28 @@ pub mod ssr {
         let Some(shared) = shared else {
             return;
         };
-        let Ok(Some((report, at))) = shared.get(person.to_owned()).await else {
+        // the time first (a few bytes): the report itself only when it is newer than the one here
+        let Ok(Some(at)) = shared.walked_at(person.to_owned()).await else {
             return;
         };
-        let age = Duration::from_secs(u64::try_from(unix_now() - at).unwrap_or(0));
-        let walked = Instant::now().checked_sub(age).unwrap_or_else(Instant::now);
-        let mut reports = reports();
-        let newer = match reports.get(person) {
+        let walked_at = |at: i64| {
+            let age = Duration::from_secs(u64::try_from(unix_now() - at).unwrap_or(0));
+            Instant::now().checked_sub(age).unwrap_or_else(Instant::now)
+        };
+        let newer = |reports: &HashMap<String, State>, walked: Instant| match reports.get(person) {
             Some(State::Walking(_)) => false,
             Some(State::Ready(_, here)) => walked > *here,
             _ => true,
         };
-        if newer {
+        if !newer(&reports(), walked_at(at)) {
+            return;
+        }
+        let Ok(Some((report, at))) = shared.get(person.to_owned()).await else {
+            return;
+        };
+        let walked = walked_at(at);
+        let mut reports = reports();
+        if newer(&reports, walked) {
             reports.insert(person.to_owned(), State::Ready(report, walked));
         }
     }

@@ -87,7 +87,9 @@ pub async fn my_jobs() -> Result<Vec<JobLine>, AppError> {
     let mut lines = Vec::with_capacity(jobs.len());
     for j in jobs {
         let c = j.counts();
-        let running = crate::jobs::run::is_running_anywhere(&*store, j.id).await;
+        // only a job stored as running can have been interrupted
+        let running = j.state == crate::jobs::JobState::Running
+            && crate::jobs::run::is_running_anywhere(&*store, j.id).await;
         lines.push(JobLine {
             id: j.id,
             title: j.title(),

@@ -66,18 +66,12 @@ pub async fn is_running_anywhere(store: &dyn JobStore, id: i64) -> bool {
     is_running(id) || store.alive(id).await.unwrap_or(false)
 }
 
-/// The job `owner` runs here or, with replicas, in another process (found among their latest jobs).
+/// The job `owner` runs here or, with replicas, in another process.
 pub async fn running_of_anywhere(store: &dyn JobStore, owner: &str) -> Option<i64> {
-    if let Some(id) = running_of(owner) {
-        return Some(id);
+    match running_of(owner) {
+        Some(id) => Some(id),
+        None => store.running_of(owner.to_owned()).await.unwrap_or(None),
     }
-    let latest = store.list(owner.to_owned(), 20).await.unwrap_or_default();
-    for job in latest.iter().filter(|j| j.state == JobState::Running) {
-        if store.alive(job.id).await.unwrap_or(false) {
-            return Some(job.id);
-        }
-    }
-    None
 }
 
 /// Cancels job `id` here, or asks the process that runs it; false when it runs nowhere.
@@ -95,9 +89,9 @@ pub async fn cancel_anywhere(store: &dyn JobStore, id: i64) -> bool {
 const BEAT_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Renews job `id`'s mark while this process runs it, also while it waits for HaloPSA's budget.
-async fn keep_marked(store: Arc<dyn JobStore>, id: i64) {
+async fn keep_marked(store: Arc<dyn JobStore>, id: i64, owner: String) {
     while is_running(id) {
-        if let Err(e) = store.beat(id).await {
+        if let Err(e) = store.beat(id, owner.clone()).await {
             tracing::warn!(job = id, error = %e, "could not mark a bulk job as running");
         }
         tokio::time::sleep(BEAT_EVERY).await;
@@ -165,7 +159,7 @@ pub fn start(job: Job, runner: Runner) -> Result<(), AppError> {
         all.insert(job.id, control.clone());
         control
     };
-    tokio::spawn(keep_marked(runner.store.clone(), job.id));
+    tokio::spawn(keep_marked(runner.store.clone(), job.id, job.owner.clone()));
     tokio::spawn(drive(job, runner, control));
     Ok(())
 }
@@ -173,7 +167,7 @@ pub fn start(job: Job, runner: Runner) -> Result<(), AppError> {
 async fn drive(mut job: Job, runner: Runner, control: Arc<Control>) {
     let id = job.id;
     loop {
-        if runner.store.take_cancel(id, false).await.unwrap_or(false) {
+        if runner.store.take_cancel(id).await.unwrap_or(false) {
             // asked through another replica
             control.cancel.store(true, Ordering::Relaxed);
         }
@@ -197,7 +191,7 @@ async fn drive(mut job: Job, runner: Runner, control: Arc<Control>) {
         }
     }
     running().remove(&id);
-    let _ = runner.store.take_cancel(id, true).await;
+    let _ = runner.store.ended(id, job.owner.clone()).await;
 }
 
 /// One record of a job, reached: its new state.

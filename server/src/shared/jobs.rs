@@ -5,7 +5,8 @@
 //! before each record).
 //!
 //! Keys: `job:<id>` (JSON), `jobs:<owner>` (a sorted set of the owner's ids), `jobs:next` (the id counter),
-//! `job:<id>:alive` (the mark, 15 s) and `job:<id>:cancel` (a pending cancel request).
+//! `job:<id>:alive` and `jobs:<owner>:running` (the marks, 15 s) and `job:<id>:cancel` (a pending cancel
+//! request).
 
 use super::Redis;
 use app::jobs::Job;
@@ -15,6 +16,15 @@ use redis::AsyncCommands;
 
 /// How long a job's mark lasts without renewal (it is renewed every 5 s).
 const MARK_MS: u64 = 15_000;
+
+/// A job ended: its marks go, and the owner's "running" key unless it already names a newer job.
+static ENDED: std::sync::LazyLock<redis::Script> = std::sync::LazyLock::new(|| {
+    redis::Script::new(
+        "redis.call('DEL', KEYS[1], KEYS[2]) \
+         if redis.call('GET', KEYS[3]) == ARGV[1] then redis.call('DEL', KEYS[3]) end \
+         return 0",
+    )
+});
 
 /// The store.
 #[derive(Clone)]
@@ -78,6 +88,17 @@ impl RedisJobs {
         Ok(jobs)
     }
 
+    /// The key naming the job `owner` runs now.
+    fn running_key(&self, owner: &str) -> String {
+        self.0.key(&format!("jobs:{owner}:running"))
+    }
+
+    async fn pipe(&self, pipe: redis::Pipeline) -> Result<(), String> {
+        let mut conn = self.0.conn();
+        let done: redis::RedisResult<()> = pipe.query_async(&mut conn).await;
+        self.0.note(done).map_err(words)
+    }
+
     /// Runs one command whose answer only matters as success.
     async fn command(&self, cmd: redis::Cmd) -> Result<redis::Value, String> {
         let mut conn = self.0.conn();
@@ -106,14 +127,22 @@ impl JobStore for RedisJobs {
         Box::pin(async move { this.latest(&owner, limit).await })
     }
 
-    fn beat(&self, id: i64) -> BoxFuture<'static, Result<(), String>> {
-        let mut cmd = redis::cmd("SET");
-        cmd.arg(self.key(id, ":alive"))
+    fn beat(&self, id: i64, owner: String) -> BoxFuture<'static, Result<(), String>> {
+        let mut cmd = redis::pipe();
+        cmd.cmd("SET")
+            .arg(self.key(id, ":alive"))
             .arg(1)
             .arg("PX")
-            .arg(MARK_MS);
+            .arg(MARK_MS)
+            .ignore()
+            .cmd("SET")
+            .arg(self.running_key(&owner))
+            .arg(id)
+            .arg("PX")
+            .arg(MARK_MS)
+            .ignore();
         let this = self.clone();
-        Box::pin(async move { this.command(cmd).await.map(|_| ()) })
+        Box::pin(async move { this.pipe(cmd).await })
     }
 
     fn alive(&self, id: i64) -> BoxFuture<'static, Result<bool, String>> {
@@ -123,6 +152,18 @@ impl JobStore for RedisJobs {
         Box::pin(async move { Ok(this.command(cmd).await? == redis::Value::Int(1)) })
     }
 
+    fn running_of(&self, owner: String) -> BoxFuture<'static, Result<Option<i64>, String>> {
+        let this = self.clone();
+        Box::pin(async move {
+            let mut conn = this.0.conn();
+            let id: Option<i64> = this
+                .0
+                .note(conn.get(this.running_key(&owner)).await)
+                .map_err(words)?;
+            Ok(id)
+        })
+    }
+
     fn ask_cancel(&self, id: i64) -> BoxFuture<'static, Result<(), String>> {
         let mut cmd = redis::cmd("SET");
         cmd.arg(self.key(id, ":cancel")).arg(1).arg("EX").arg(3600);
@@ -130,16 +171,25 @@ impl JobStore for RedisJobs {
         Box::pin(async move { this.command(cmd).await.map(|_| ()) })
     }
 
-    fn take_cancel(&self, id: i64, ended: bool) -> BoxFuture<'static, Result<bool, String>> {
+    fn take_cancel(&self, id: i64) -> BoxFuture<'static, Result<bool, String>> {
         let mut cmd = redis::cmd("DEL");
         cmd.arg(self.key(id, ":cancel"));
-        if ended {
-            cmd.arg(self.key(id, ":alive"));
-        }
+        let this = self.clone();
+        Box::pin(async move { Ok(this.command(cmd).await? == redis::Value::Int(1)) })
+    }
+
+    fn ended(&self, id: i64, owner: String) -> BoxFuture<'static, Result<(), String>> {
         let this = self.clone();
         Box::pin(async move {
-            let removed = this.command(cmd).await?;
-            Ok(!ended && removed == redis::Value::Int(1))
+            let mut conn = this.0.conn();
+            let done: redis::RedisResult<()> = ENDED
+                .key(this.key(id, ":alive"))
+                .key(this.key(id, ":cancel"))
+                .key(this.running_key(&owner))
+                .arg(id)
+                .invoke_async(&mut conn)
+                .await;
+            this.0.note(done).map_err(words)
         })
     }
 }

@@ -2,7 +2,8 @@
 //! for a person is the report every replica shows, and while one replica walks for a person (a key that
 //! lapses if that replica dies) the others wait for its report instead of walking the lists again.
 //!
-//! Keys: `health:<person>` (the report and when it was walked, JSON) and `health:<person>:walk`.
+//! Keys: `health:<person>` (a hash: `at`, when it was walked, and `report`, JSON; a page asks for `at` alone
+//! and fetches the report only when it is newer than its own) and `health:<person>:walk`.
 
 use super::Redis;
 use app::health::report::Report;
@@ -23,20 +24,37 @@ impl RedisReports {
         self.0.key(&format!("health:{person}"))
     }
 
-    async fn read(&self, person: &str) -> Result<Option<Kept>, String> {
+    async fn walked(&self, person: &str) -> Result<Option<i64>, String> {
         let mut conn = self.0.conn();
-        let json: Option<String> = self
-            .0
-            .note(conn.get(self.key(person)).await)
-            .map_err(|e| e.to_string())?;
-        json.map(|j| serde_json::from_str(&j).map_err(|e| e.to_string()))
-            .transpose()
+        let at = conn.hget(self.key(person), "at").await;
+        self.0.note(at).map_err(|e| e.to_string())
     }
 
-    async fn keep(&self, person: &str, kept: &Kept) -> Result<(), String> {
-        let json = serde_json::to_string(kept).map_err(|e| e.to_string())?;
+    async fn read(&self, person: &str) -> Result<Option<Kept>, String> {
         let mut conn = self.0.conn();
-        let done: redis::RedisResult<()> = conn.set(self.key(person), json).await;
+        let (at, json): (Option<i64>, Option<String>) = self
+            .0
+            .note(
+                redis::cmd("HMGET")
+                    .arg(self.key(person))
+                    .arg("at")
+                    .arg("report")
+                    .query_async(&mut conn)
+                    .await,
+            )
+            .map_err(|e| e.to_string())?;
+        let (Some(at), Some(json)) = (at, json) else {
+            return Ok(None);
+        };
+        let report = serde_json::from_str(&json).map_err(|e| e.to_string())?;
+        Ok(Some((report, at)))
+    }
+
+    async fn keep(&self, person: &str, (report, at): &Kept) -> Result<(), String> {
+        let json = serde_json::to_string(report).map_err(|e| e.to_string())?;
+        let mut conn = self.0.conn();
+        let fields = [("at", at.to_string()), ("report", json)];
+        let done: redis::RedisResult<()> = conn.hset_multiple(self.key(person), &fields).await;
         self.0.note(done).map_err(|e| e.to_string())
     }
 
@@ -52,6 +70,11 @@ impl RedisReports {
 }
 
 impl SharedReports for RedisReports {
+    fn walked_at(&self, person: String) -> BoxFuture<'static, Result<Option<i64>, String>> {
+        let this = self.clone();
+        Box::pin(async move { this.walked(&person).await })
+    }
+
     fn get(&self, person: String) -> BoxFuture<'static, Result<Option<Kept>, String>> {
         let this = self.clone();
         Box::pin(async move { this.read(&person).await })
