@@ -1,8 +1,6 @@
 //! The root component: frame (banner, header, progress bar) and the route table.
 
-use crate::components::{
-    demo_banner::DemoBanner, focus::FocusOnNavigate, header::Header, progress_bar::ProgressBar,
-};
+use crate::components::{demo_banner::DemoBanner, header::Header};
 use crate::routes::{not_found::NotFound, overview::OverviewPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -11,26 +9,19 @@ use leptos_router::{
     path, SsrMode,
 };
 
-/// The application. Data pages render completely on the server (`SsrMode::Async`) so they work without
-/// JavaScript; the browser then hydrates them.
+/// The application, rendered on the server only (islands mode): data pages render completely
+/// (`SsrMode::Async`), so they work without JavaScript; in the browser only the islands start, and
+/// `browser::navigate` moves between pages by fetching them.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    crate::components::writes::provide_write_count();
     crate::components::shell_info::provide_shell_info();
-    let (is_routing, set_is_routing) = signal(false);
-    // Runs only in the browser, once hydration has attached: end-to-end tests wait for this mark.
-    Effect::new(move |_| mark_hydrated());
-    // `/`, and in lists `j`, `k`, `e` and `?` (unless the person is typing somewhere)
-    crate::components::shortcuts::listen();
 
     view! {
         <Title formatter=|text: String| {
             if text.is_empty() { "Haloscope".to_string() } else { format!("{text} · Haloscope") }
         }/>
-        <Router set_is_routing>
-            <ProgressBar active=is_routing/>
-            <FocusOnNavigate/>
+        <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <DemoBanner/>
             <Header/>
@@ -49,17 +40,8 @@ pub fn App() -> impl IntoView {
                     <crate::pages::EntityRoutes/>
                 </Routes>
             </main>
-            <crate::components::shortcuts::ShortcutsDialog/>
+            // `/`, and in lists `j`, `k`, `x`, `e` and `?` (unless the person is typing somewhere)
+            <crate::components::shortcuts::Shortcuts/>
         </Router>
-    }
-}
-
-fn mark_hydrated() {
-    #[cfg(feature = "hydrate")]
-    if let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    {
-        let _ = body.set_attribute("data-hydrated", "true");
     }
 }

@@ -7,6 +7,8 @@ pub mod activity;
 pub mod app;
 #[cfg(feature = "ssr")]
 pub mod audit;
+#[cfg(feature = "hydrate")]
+pub mod browser;
 pub mod components;
 pub mod entities;
 pub mod errors;
@@ -15,6 +17,7 @@ pub mod exports;
 pub mod forms;
 pub mod functions;
 pub mod health;
+pub mod islands;
 pub mod jobs;
 pub mod pages;
 pub mod params;

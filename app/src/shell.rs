@@ -16,10 +16,16 @@ pub struct AssetManifest {
 }
 
 /// The whole document. `assets` names the files; the inline module script imports the JS glue, starts
-/// the wasm and hydrates the body.
+/// the wasm and hands it the module's exports, which start the page's islands (`app::browser`).
+///
+/// Islands mode: nothing outside an island is hydrated, so the resources pages read are not written into
+/// the page a second time for hydration (the shared context is told so before anything renders).
 pub fn shell(assets: AssetManifest) -> impl IntoView {
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
     let boot = format!(
-        "import init, {{ hydrate }} from '{js}';\ninit({{ module_or_path: '{wasm}' }}).then(function () {{ hydrate(); }});",
+        "import init, * as m from '{js}';init({{module_or_path:'{wasm}'}}).then(()=>m.hydrate(m));",
         js = assets.js,
         wasm = assets.wasm
     );

@@ -1,5 +1,5 @@
 import { test, expect, Page } from "@playwright/test";
-import { hydrated } from "./helpers";
+import { interactive } from "./helpers";
 import { checkViews, firstRecord } from "./a11y";
 
 // Every page type passes axe-core's WCAG 2.1 A and AA rules (any violation fails, whatever its impact) in
@@ -11,7 +11,7 @@ import { checkViews, firstRecord } from "./a11y";
 async function open(page: Page, path: string, status = 200) {
   const res = await page.goto(path);
   expect(res?.status(), `status of ${path}`).toBe(status);
-  await hydrated(page);
+  await interactive(page);
   await expect(page.locator("main h1, main [role=alert] h2").first()).toBeVisible();
 }
 

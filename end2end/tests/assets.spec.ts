@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { hydrated } from "./helpers";
+import { interactive } from "./helpers";
 
 // scripts/test.sh runs these against the release binary copied alone into an empty folder and started
 // with an empty environment (env -i): everything below comes out of the binary itself.
@@ -27,7 +27,7 @@ test("every asset the HTML links is served with brotli, hashed ones immutable", 
 
 test("the page served from the lone binary hydrates", async ({ page }) => {
   await page.goto("/");
-  await hydrated(page);
+  await interactive(page);
 });
 
 test("health and readiness probes answer", async ({ request }) => {

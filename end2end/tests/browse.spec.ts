@@ -1,5 +1,5 @@
 import { test, expect, Page } from "@playwright/test";
-import { hydrated } from "./helpers";
+import { interactive } from "./helpers";
 import { simGet, rowsOf } from "./sim";
 
 type Entity = {
@@ -62,14 +62,14 @@ for (const js of [true, false]) {
       const status = page.getByTestId("status-filter");
       await expect(async () => {
         await page.goto("/clients");
-        if (js) await hydrated(page);
+        if (js) await interactive(page);
         await expect(status.locator("option[value=active]")).toHaveText(`Active (${active})`, { timeout: 1000 });
       }).toPass({ timeout: 60_000 });
       await expect(status.locator("option[value=inactive]")).toHaveText(`Inactive (${inactive})`);
       await expect(status.locator("option[value=all]")).toHaveText(`All (${Number(active) + Number(inactive)})`);
       // searched, the counts would not describe the rows: plain words
       await page.goto("/clients?q=amber");
-      if (js) await hydrated(page);
+      if (js) await interactive(page);
       await expect(status.locator("option[value=active]")).toHaveText("Active");
     });
 
@@ -78,7 +78,7 @@ for (const js of [true, false]) {
         const total = await simCount(request, e);
         const res = await page.goto(e.path);
         expect(res?.status()).toBe(200);
-        if (js) await hydrated(page);
+        if (js) await interactive(page);
         await expect(page.getByRole("heading", { level: 1, name: e.heading })).toBeVisible();
         const pages = Math.max(1, Math.ceil(total / 50));
         expect(await summary(page)).toBe(`page 1 of ${pages} · ${total} result${total === 1 ? "" : "s"}`);
@@ -101,7 +101,7 @@ for (const js of [true, false]) {
         // search narrows: the whole name of the last row on the first page
         const q = first[first.length - 1].trim();
         await page.goto(e.path);
-        if (js) await hydrated(page);
+        if (js) await interactive(page);
         await search(page, q, js);
         await expect
           .poll(async () => Number((await summary(page)).match(/· (\d+) result/)![1]))
@@ -115,7 +115,7 @@ for (const js of [true, false]) {
         test(`${e.name}: the status filter`, async ({ page, request }) => {
           const inactive = await simCount(request, e, "&includeactive=false&includeinactive=true");
           await page.goto(e.path);
-          if (js) await hydrated(page);
+          if (js) await interactive(page);
           await page.getByTestId("status-filter").selectOption("inactive");
           if (!js) await page.getByRole("button", { name: "Search" }).click();
           await expect(page).toHaveURL(/status=inactive/);
@@ -181,7 +181,7 @@ for (const js of [true, false]) {
 
 test("back and forward restore each list state", async ({ page }) => {
   await page.goto("/clients");
-  await hydrated(page);
+  await interactive(page);
   await page.getByRole("link", { name: "Next ›" }).first().click();
   await expect(page.getByTestId("page-summary").first()).toHaveText(/^page 2 of/);
   await page.getByTestId("status-filter").selectOption("all");
@@ -196,7 +196,7 @@ test("back and forward restore each list state", async ({ page }) => {
 
 test("`/` focuses the search box", async ({ page }) => {
   await page.goto("/sites");
-  await hydrated(page);
+  await interactive(page);
   await page.locator("body").press("/");
   await expect(page.locator('input[data-search="list"]')).toBeFocused();
 });

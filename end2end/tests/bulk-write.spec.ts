@@ -1,5 +1,5 @@
 import { test, expect, Page, Browser } from "@playwright/test";
-import { hydrated } from "./helpers";
+import { interactive } from "./helpers";
 import { checkViews } from "./a11y";
 import { signInAsDemoAgent } from "./signin";
 
@@ -17,7 +17,7 @@ async function signedIn(browser: Browser, js: boolean, agent: string): Promise<P
 
 async function createClient(page: Page, js: boolean, name: string) {
   await page.goto("/clients/new");
-  if (js) await hydrated(page);
+  if (js) await interactive(page);
   await page.fill("#f-name", name);
   await page.click('button[name=force][value=""]');
   await expect(page).toHaveURL(/\/clients\/\d+$/);
@@ -38,7 +38,7 @@ for (const js of [true, false]) {
 
     const list = `/clients?q=${encodeURIComponent(prefix)}`;
     await page.goto(list);
-    if (js) await hydrated(page);
+    if (js) await interactive(page);
     const boxes = page.getByTestId("row-select");
     await expect(boxes).toHaveCount(2);
     // each checkbox is named by its row's name, by reference
@@ -61,7 +61,7 @@ for (const js of [true, false]) {
     await expect(page.getByTestId("bulk-count")).toHaveText("2 clients selected.");
     for (const name of names) await expect(page.getByRole("listitem").filter({ hasText: name })).toHaveCount(1);
     if (js) {
-      await hydrated(page);
+      await interactive(page);
       await checkViews(page, "bulk page");
     }
     await page.getByTestId("bulk-deactivate").click();
@@ -72,7 +72,7 @@ for (const js of [true, false]) {
     const results = page.getByTestId("job-results");
     for (const name of names) await expect(results.getByRole("row", { name: new RegExp(`${name} Done`) })).toHaveCount(1);
     if (js) {
-      await hydrated(page);
+      await interactive(page);
       await checkViews(page, "job page", { tables: true });
     }
 
@@ -80,7 +80,7 @@ for (const js of [true, false]) {
     await page.goto(`${list}&status=inactive`);
     await expect(page.getByTestId("row-select")).toHaveCount(2);
     await page.goto(first);
-    if (js) await hydrated(page);
+    if (js) await interactive(page);
     await page.getByTestId("job-undo").click();
     await expect(page).not.toHaveURL(first);
     await expect(page).toHaveURL(/\/jobs\/\d+$/);

@@ -1,5 +1,5 @@
 import { test, expect, Page } from "@playwright/test";
-import { hydrated } from "./helpers";
+import { interactive } from "./helpers";
 
 // The column chooser, with JavaScript and without: hide a column, move one, show one again; the table, the
 // address (so a saved view or a shared link) and the CSV export follow, and a search keeps the choice.
@@ -34,7 +34,7 @@ for (const js of [true, false]) {
 
     test("hiding, moving and showing columns: the table, the URL and the CSV follow", async ({ page }) => {
       await page.goto("/clients");
-      if (js) await hydrated(page);
+      if (js) await interactive(page);
       expect(await headers(page)).toEqual(["Name", "Top level", "Status", "Website", "Open tickets"]);
       await expect(page.getByTestId("columns").locator("summary")).toHaveText("Columns (5 of 5)");
 

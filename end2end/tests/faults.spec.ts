@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { hydrated } from "./helpers";
+import { interactive } from "./helpers";
 import { checkViews } from "./a11y";
 
 // Faults are injected in the embedded simulator (haloscope runs with --demo-fault-control in the test
@@ -24,7 +24,7 @@ for (const js of [true, false]) {
     await expect(page.getByRole("alert")).toContainText("HaloPSA");
     await expect(page.getByRole("alert")).toContainText("Trying again");
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-    if (js) await hydrated(page);
+    if (js) await interactive(page);
 
     await request.post("/_sim/_control/faults", { data: {} });
     await page.getByRole("link", { name: "Retry" }).click();
@@ -60,7 +60,7 @@ for (const js of [true, false]) {
     // axe-core runs inside the page, so it hangs where the page runs no script: the HTML is the same server
     // render either way, so its accessibility is checked once, in the run with JavaScript
     if (js) {
-      await hydrated(page);
+      await interactive(page);
       await checkViews(page, "a list shown from an older copy");
     }
 

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { hydrated } from "./helpers";
+import { interactive } from "./helpers";
 import { simGet } from "./sim";
 
 // Picks random records of each entity from the simulator, types at most four characters of each into the
@@ -48,7 +48,7 @@ const PATH: Record<string, string> = { Clients: "/clients", Sites: "/sites", Com
 async function openFromOverview(page: any, q: string, label: string, href: string, matches: number) {
   expect(matches, `"${q}" matches ${matches}: more than one list page`).toBeLessThanOrEqual(50);
   await page.goto("/");
-  await hydrated(page);
+  await interactive(page);
   await page.locator('input[data-search="global"]').pressSequentially(q, { delay: 30 });
   const group = page.locator(`.hit-group[data-entity="${label}"]`);
   await expect(group).toBeVisible();

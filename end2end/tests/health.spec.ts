@@ -1,6 +1,6 @@
 import { test, expect, Page } from "@playwright/test";
 import { checkViews } from "./a11y";
-import { hydrated } from "./helpers";
+import { interactive } from "./helpers";
 
 // Data health and recent changes on demo data: the report lists duplicate groups the simulator's data holds
 // (halo-sim/src/data/mod.rs names them) and two groups this test adds through the create forms; each group
@@ -83,7 +83,7 @@ test("the report groups the demo data's duplicates and two added through the for
 
   // the page lists the first 60 groups; "Show all groups" (a client-side navigation) lists every one
   await expect(page.locator("li.duplicate-group")).toHaveCount(60);
-  await hydrated(page);
+  await interactive(page);
   await page.getByRole("link", { name: "Show all groups" }).click();
   await expect(page).toHaveURL(/\/data-health\?show=all$/);
   await expect.poll(() => page.locator("li.duplicate-group").count()).toBeGreaterThan(60);

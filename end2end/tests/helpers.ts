@@ -1,8 +1,12 @@
 import { expect, Page, APIRequestContext } from "@playwright/test";
 
-/** Waits until the wasm has hydrated the page (the app marks <body data-hydrated>). */
-export async function hydrated(page: Page) {
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+/**
+ * Waits until the page is interactive: every island on it has started (the app then marks
+ * <body data-interactive="true"> and `performance.mark("interactive")`; a client-side navigation clears the
+ * mark and sets it again once the new page's islands have started).
+ */
+export async function interactive(page: Page) {
+  await expect(page.locator("body")).toHaveAttribute("data-interactive", "true");
 }
 
 /** The simulator's record_count for a list endpoint, asked over HTTP with the demo app's token. */

@@ -1,5 +1,5 @@
 import { test, expect, Page } from "@playwright/test";
-import { hydrated } from "./helpers";
+import { interactive } from "./helpers";
 import { firstRecord } from "./a11y";
 
 // Keyboard use: Tab reaches every control of a page, each with a visible focus ring (≥ 2px, ≥ 3:1 against
@@ -74,7 +74,7 @@ test("every control is reached by Tab and visibly focused, light and dark", asyn
   await page.setViewportSize({ width: 1366, height: 768 });
   for (const path of ["/clients", record, `${record}/edit`]) {
     await page.goto(path);
-    await hydrated(page);
+    await interactive(page);
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       const r = await tabThrough(page);
@@ -87,7 +87,7 @@ test("every control is reached by Tab and visibly focused, light and dark", asyn
 
 test("focus moves to the new page's heading after a client-side navigation", async ({ page }) => {
   await page.goto("/clients");
-  await hydrated(page);
+  await interactive(page);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sites" }).click();
   await expect(page).toHaveURL(/\/sites$/);
   await expect(page.getByRole("heading", { level: 1, name: "Sites" })).toBeFocused();
@@ -108,7 +108,7 @@ test("focus moves to the new page's heading after a client-side navigation", asy
 
 test("paging, sorting and searching keep the focus on the control used", async ({ page }) => {
   await page.goto("/clients");
-  await hydrated(page);
+  await interactive(page);
   await page.getByRole("link", { name: "Next ›" }).first().press("Enter");
   await expect(page.getByTestId("page-summary").first()).toHaveText(/^page 2 of /);
   await expect(page.getByRole("link", { name: "Next ›" }).first()).toBeFocused();
@@ -130,7 +130,7 @@ test("searching a list narrowed to one client keeps the focus in the search box"
   const clientHref = await page.locator("tbody tr td:nth-child(2) a").first().getAttribute("href");
   const clientId = clientHref!.split("/").pop();
   await page.goto(`/sites?client_id=${clientId}&status=all`);
-  await hydrated(page);
+  await interactive(page);
   await expect(page.getByTestId("client-filter")).toBeVisible();
   const search = page.locator('input[data-search="list"]');
   await search.focus();
@@ -145,7 +145,7 @@ test("searching a list narrowed to one client keeps the focus in the search box"
 // read the other's.
 test("j and k move through a list's rows, Enter opens one, e edits one, ? lists the shortcuts", async ({ page }) => {
   await page.goto("/clients");
-  await hydrated(page);
+  await interactive(page);
   const names = page.locator("[data-testid=list-table] tbody tr td:first-child a");
   await expect(names.first()).toBeVisible();
   const body = page.locator("body");
@@ -196,7 +196,7 @@ test.describe.serial("a form round trip", () => {
       test.use({ javaScriptEnabled: js });
       test("puts the focus on the first field with an error", async ({ page }) => {
         await page.goto("/sites/new");
-        if (js) await hydrated(page);
+        if (js) await interactive(page);
         await page.fill("#f-name", "Site with a bad client");
         await page.fill("#f-client_id", "No Such Client Anywhere");
         await page.click('button[name=force][value=""]');
@@ -209,7 +209,7 @@ test.describe.serial("a form round trip", () => {
 
 test("a shift-click on a row's checkbox ticks every row from the one clicked before", async ({ page }) => {
   await page.goto("/clients");
-  await hydrated(page);
+  await interactive(page);
   const boxes = page.getByTestId("row-select");
   await expect(boxes.nth(5)).toBeVisible();
   await boxes.nth(1).click();

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { hydrated, simRecordCount } from "./helpers";
+import { interactive, simRecordCount } from "./helpers";
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
@@ -40,7 +40,7 @@ test.describe("with JavaScript", () => {
     expect(csp).not.toContain("unsafe-inline");
     expect(res!.headers()["x-content-type-options"]).toBe("nosniff");
     expect(res!.headers()["cache-control"]).toBe("private, no-store");
-    await hydrated(page);
+    await interactive(page);
     const note = page.getByTestId("refresh-note");
     await expect(note).toHaveText("");
     await page.getByTestId("refresh-counts").click();
@@ -53,7 +53,7 @@ test.describe("with JavaScript", () => {
 
   test("navigation moves between pages on the client", async ({ page }) => {
     await page.goto("/no/such/page");
-    await hydrated(page);
+    await interactive(page);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }).click();
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { hydrated } from "./helpers";
+import { interactive } from "./helpers";
 import { signInAsDemoAgent, service } from "./signin";
 
 // These start signed out (no shared session).
@@ -13,7 +13,7 @@ for (const js of [true, false]) {
       await signInAsDemoAgent(page, "Priya Shah", "/clients?q=ab");
       await expect(page).toHaveURL(/\/clients\?q=ab$/);
       await expect(page.locator("table tbody tr").first()).toBeVisible();
-      if (js) await hydrated(page);
+      if (js) await interactive(page);
       await page.getByRole("button", { name: "Sign out" }).click();
       await expect(page).toHaveURL(/\/login\?signed_out=1$/);
       await expect(page.getByRole("status")).toHaveText("You have signed out.");
@@ -42,7 +42,7 @@ test.describe("local sign-in (service mode)", () => {
       await expect(page).toHaveURL(/\/sites$/);
       await expect(page.locator(".signed-in .who")).toHaveText(service.user);
       await expect(page.locator("table tbody tr").first()).toBeVisible();
-      if (js) await hydrated(page);
+      if (js) await interactive(page);
       await page.getByRole("button", { name: "Sign out" }).click();
       await expect(page.getByRole("status")).toHaveText("You have signed out.");
       await page.goto("/sites");

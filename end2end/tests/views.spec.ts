@@ -1,5 +1,5 @@
 import { test, expect, Page, Browser } from "@playwright/test";
-import { hydrated } from "./helpers";
+import { interactive } from "./helpers";
 import { checkViews } from "./a11y";
 import { signInAsDemoAgent } from "./signin";
 
@@ -28,7 +28,7 @@ function item(details: ReturnType<Page["getByTestId"]>, name: string) {
 }
 
 async function loaded(page: Page, js: boolean) {
-  if (js) await hydrated(page);
+  if (js) await interactive(page);
 }
 
 async function signedIn(browser: Browser, js: boolean, agent: string, path: string): Promise<Page> {

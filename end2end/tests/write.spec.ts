@@ -1,5 +1,5 @@
 import { test, expect, Page, APIRequestContext } from "@playwright/test";
-import { hydrated } from "./helpers";
+import { interactive } from "./helpers";
 import { simGet } from "./sim";
 
 // Create → it appears in the list → edit → the change shows → delete → it is gone, for every entity, with
@@ -51,14 +51,14 @@ for (const js of [true, false]) {
       test(`${e.name}: create, list, edit, delete`, async ({ page, request }) => {
         const name = `E2E ${e.name} ${js ? "js" : "nojs"} ${Date.now()}`;
         await page.goto(e.newPath ?? `${e.path}/new`);
-        if (js) await hydrated(page);
+        if (js) await interactive(page);
         await page.fill("#f-name", name);
         if (e.fill) await e.fill(page);
         await save(page);
         await expect(page).toHaveURL(new RegExp(`${e.path}/\\d+$`));
         await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
         await expect(page.getByTestId("flash")).toContainText("Saved.");
-        // with JavaScript the router shows the new record's page: the keyboard starts at its heading
+        // with JavaScript the keyboard starts at the new record's heading, below the message
         if (js) await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
         const id = page.url().match(/\/(\d+)$/)![1];
 
@@ -68,7 +68,7 @@ for (const js of [true, false]) {
 
         // edit: the change shows
         await page.goto(`${e.path}/${id}/edit`);
-        if (js) await hydrated(page);
+        if (js) await interactive(page);
         await expect(page.locator("#f-name")).toHaveValue(name);
         await page.fill("#f-name", `${name} edited`);
         await save(page);
@@ -91,7 +91,7 @@ for (const js of [true, false]) {
 
     test("a field error is shown beside the field and the input is kept", async ({ page }) => {
       await page.goto("/sites/new");
-      if (js) await hydrated(page);
+      if (js) await interactive(page);
       await page.fill("#f-name", "Site with a bad client");
       await page.fill("#f-client_id", "No Such Client Anywhere");
       await page.fill("#f-phonenumber", "+44 1 2345");
@@ -104,7 +104,7 @@ for (const js of [true, false]) {
 
     test("an upstream 400 is shown next to the form with the input kept", async ({ page }) => {
       await page.goto("/clients/4/edit");
-      if (js) await hydrated(page);
+      if (js) await interactive(page);
       // a top level deleted in HaloPSA since the picker was filled: only HaloPSA can refuse it
       await page.evaluate(() => {
         const select = document.querySelector("#f-toplevel_id") as HTMLSelectElement;
@@ -135,7 +135,7 @@ for (const js of [true, false]) {
       }
       expect(id, "a client with custom values").toBeGreaterThan(0);
       await page.goto(`/clients/${id}/edit`);
-      if (js) await hydrated(page);
+      if (js) await interactive(page);
       const fieldset = page.getByTestId("custom-fields");
       await expect(fieldset.getByLabel("Contract tier")).toHaveAttribute("readonly", "");
       await expect(fieldset.getByLabel("Onboarded")).toHaveAttribute("type", "date");
@@ -155,14 +155,14 @@ for (const js of [true, false]) {
     test("a concurrent change is shown for review instead of overwritten", async ({ page, browser, request }) => {
       const name = `E2E concurrent ${Date.now()}`;
       await page.goto("/clients/new");
-      if (js) await hydrated(page);
+      if (js) await interactive(page);
       await page.fill("#f-name", name);
       await save(page);
       await expect(page).toHaveURL(/\/clients\/\d+$/);
       const id = page.url().match(/clients\/(\d+)/)![1];
 
       await page.goto(`/clients/${id}/edit`);
-      if (js) await hydrated(page);
+      if (js) await interactive(page);
       const other = await browser.newPage();
       await other.goto(`/clients/${id}/edit`);
       await other.fill("#f-name", `${name} renamed elsewhere`);
@@ -201,7 +201,7 @@ test("without JavaScript the server validates formats and keeps the input", asyn
 
 test("with JavaScript the browser blocks a bad value before posting", async ({ page }) => {
   await page.goto("/clients/new");
-  await hydrated(page);
+  await interactive(page);
   let posted = false;
   page.on("request", (r) => {
     if (r.url().includes("/api/create_record")) posted = true;
@@ -216,7 +216,7 @@ test("with JavaScript the browser blocks a bad value before posting", async ({ p
 
 test("a CRM note is added and a service can be unsubscribed", async ({ page }) => {
   await page.goto("/clients/3");
-  await hydrated(page);
+  await interactive(page);
   await page.click('summary:has-text("Add a CRM note")');
   const text = `Noted from the browser ${Date.now()}`;
   await page.fill("#f-note", text);
@@ -225,7 +225,7 @@ test("a CRM note is added and a service can be unsubscribed", async ({ page }) =
   await expect(page.locator("body")).toContainText(text);
   await expect(page).toHaveURL(/\/clients\/3(#crm-h)?$/);
   await page.goto("/services/1");
-  await hydrated(page);
+  await interactive(page);
   await page.getByTestId("unsubscribe").click();
   await expect(page.getByTestId("flash")).toContainText("You are unsubscribed");
   await expect(page).toHaveURL(/\/services\/1$/);

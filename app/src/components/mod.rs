@@ -2,18 +2,15 @@
 
 pub mod changes;
 pub mod custom_fields;
-pub mod debounce;
 pub mod demo_banner;
 pub mod detail;
 pub mod error_panel;
 pub mod facts;
 pub mod flash;
-pub mod focus;
 pub mod header;
 pub mod list;
 pub mod note_forms;
 pub mod notes;
-pub mod progress_bar;
 pub mod record_actions;
 pub mod record_form;
 pub mod shell_info;

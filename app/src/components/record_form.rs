@@ -1,7 +1,7 @@
 //! The inside of every create/edit form, built from a [`FormSpec`]: one labelled widget per field with its
 //! error beside it, the values as loaded in hidden `orig[…]` inputs and the record's fingerprint (edit),
-//! the form-level message, the "changed meanwhile" review with "Save anyway", and the submit button
-//! (disabled while the save is pending, so there is no double submit).
+//! the form-level message, the "changed meanwhile" review with "Save anyway", and the submit button. The
+//! `FieldChecks` island in it runs the fields' checks in the browser as the person types.
 
 use crate::entities::Entity;
 use crate::forms::time_zones::TIME_ZONES;
@@ -35,7 +35,7 @@ pub fn form_body(
                 view! { <input type="hidden" name=format!("orig[{}]", f.key) value=v/> }
             });
             let focus = first_error == Some(f.key);
-            view! { {field_view(f, value, error, options, loaded_value, focus)} {orig} }
+            view! { {field_view(f, value, error, options, focus)} {orig} }
         })
         .collect_view();
     let custom_focus = first_error
@@ -62,6 +62,7 @@ pub fn form_body(
                 {changed_table(changed)}
             </div>
         })}
+        <crate::islands::FieldChecks form=spec.path.to_string()/>
         {(!creating).then(|| view! { <input type="hidden" name="fingerprint" value=fingerprint/> })}
         {fields}
         {custom}
@@ -149,37 +150,17 @@ fn field_view(
     value: String,
     error: Option<String>,
     options: Vec<(String, String)>,
-    loaded: Option<String>,
     focus: bool,
 ) -> AnyView {
     let id = format!("f-{}", f.key);
     let name = format!("fields[{}]", f.key);
     let err_id = format!("{id}-error");
-    // the server's message first; in the browser the same checks run again as the person leaves the field
-    let error = RwSignal::new(error);
-    // In the browser the same checks run as the person types: the browser's own constraint validation
-    // carries the message (so it blocks the submit and shows it, without moving the page under the
-    // pointer), and a server message beside the field goes away once the value is fixed.
-    let recheck = move |ev: leptos::ev::Event| {
-        let raw = event_target_value(&ev);
-        let value = crate::forms::validate::clean_value(f, &raw);
-        let problem = crate::forms::validate::field_error(f, &value, loaded.as_ref());
-        set_custom_validity(&ev, problem.as_deref().unwrap_or(""));
-        if problem.is_none() && error.with_untracked(Option::is_some) {
-            error.set(None);
-        }
-    };
-    let invalid = move || error.with(Option::is_some);
-    let aria_invalid = move || error.with(|e| e.is_some().then_some("true"));
+    // the browser runs the same checks as the person types (`islands::FieldChecks`)
+    let invalid = error.is_some();
+    let aria_invalid = invalid.then_some("true");
     let described = err_id.clone();
-    let message = {
-        let err_id = err_id.clone();
-        move || {
-            error
-                .get()
-                .map(|e| view! { <p class="field-error" id=err_id.clone() role="alert">{e}</p> })
-        }
-    };
+    let message =
+        error.map(|e| view! { <p class="field-error" id=err_id.clone() role="alert">{e}</p> });
     let max = f.max.to_string();
     let widget = match f.kind {
         Kind::Flag => return view! {
@@ -194,17 +175,17 @@ fn field_view(
         .into_any(),
         Kind::LongText => view! {
             <textarea id=id.clone() name=name maxlength=max rows="5" required=f.required autofocus=focus
-                aria-invalid=aria_invalid aria-describedby=described on:input=recheck>{value}</textarea>
+                aria-invalid=aria_invalid aria-describedby=described>{value}</textarea>
         }
         .into_any(),
         Kind::TopLevel | Kind::ServiceCategory | Kind::ServiceStatus | Kind::TimeZone => {
             let w = Widget { id: id.clone(), name, required: f.required, focus, described };
-            choice_select(w, f.kind, value, options, aria_invalid, recheck)
+            choice_select(w, f.kind, value, options, aria_invalid)
         }
         Kind::Client => client_picker(&id, name, value, options, (f.required, focus), aria_invalid, described),
         kind => {
             let w = Widget { id: id.clone(), name, required: f.required, focus, described };
-            text_input(w, kind, value, max, aria_invalid, recheck)
+            text_input(w, kind, value, max, aria_invalid)
         }
     };
     view! {
@@ -234,8 +215,7 @@ fn choice_select(
     kind: Kind,
     value: String,
     options: Vec<(String, String)>,
-    aria_invalid: impl Fn() -> Option<&'static str> + Send + Sync + 'static,
-    recheck: impl FnMut(leptos::ev::Event) + Send + 'static,
+    aria_invalid: Option<&'static str>,
 ) -> AnyView {
     let mut choices: Vec<(String, String)> = if kind == Kind::TimeZone {
         TIME_ZONES
@@ -250,7 +230,7 @@ fn choice_select(
     }
     view! {
         <select id=w.id name=w.name required=w.required autofocus=w.focus
-            aria-invalid=aria_invalid aria-describedby=w.described on:change=recheck>
+            aria-invalid=aria_invalid aria-describedby=w.described>
             <option value="" selected=value.is_empty()>"— none —"</option>
             {choices.into_iter().map(|(v, label)| {
                 let selected = v == value;
@@ -267,8 +247,7 @@ fn text_input(
     kind: Kind,
     value: String,
     max: String,
-    aria_invalid: impl Fn() -> Option<&'static str> + Send + Sync + 'static,
-    recheck: impl FnMut(leptos::ev::Event) + Send + 'static,
+    aria_invalid: Option<&'static str>,
 ) -> AnyView {
     let (ty, pattern, placeholder, inputmode) = match kind {
         Kind::Email => ("email", None, Some("name@example.com"), None),
@@ -285,7 +264,7 @@ fn text_input(
     view! {
         <input type=ty id=w.id name=w.name value=value maxlength=max required=w.required
             autofocus=w.focus pattern=pattern placeholder=placeholder inputmode=inputmode
-            aria-invalid=aria_invalid aria-describedby=w.described on:input=recheck/>
+            aria-invalid=aria_invalid aria-describedby=w.described/>
     }
     .into_any()
 }
@@ -299,47 +278,19 @@ fn client_picker(
     value: String,
     options: Vec<(String, String)>,
     (required, focus): (bool, bool),
-    aria_invalid: impl Fn() -> Option<&'static str> + Send + Sync + 'static,
+    aria_invalid: Option<&'static str>,
     described: String,
 ) -> AnyView {
     let list_id = format!("{id}-choices");
-    let choices = RwSignal::new(options.into_iter().map(|(v, _)| v).collect::<Vec<_>>());
-    let on_input = search_as_you_type(choices);
     view! {
         <input type="text" id=id.to_owned() name=name value=value list=list_id.clone() required=required autofocus=focus
             autocomplete="off" maxlength="200" placeholder="Type to search clients"
-            aria-invalid=aria_invalid aria-describedby=described on:input=on_input data-client-picker=""/>
+            aria-invalid=aria_invalid aria-describedby=described data-client-picker=""/>
         <datalist id=list_id>
-            {move || choices.get().into_iter().map(|c| view! { <option value=c></option> }).collect_view()}
+            {options.into_iter().map(|(c, _)| view! { <option value=c></option> }).collect_view()}
         </datalist>
     }
     .into_any()
-}
-
-/// Refreshes the picker's choices ~200 ms after typing pauses.
-fn search_as_you_type(
-    choices: RwSignal<Vec<String>>,
-) -> impl Fn(leptos::ev::Event) + Clone + 'static {
-    use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
-    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
-    move |ev: leptos::ev::Event| {
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        let q = event_target_value(&ev);
-        let handle = set_timeout_with_handle(
-            move || {
-                leptos::task::spawn_local(async move {
-                    if let Ok(found) = crate::functions::lookups::search_clients(q).await {
-                        choices.set(found);
-                    }
-                });
-            },
-            std::time::Duration::from_millis(200),
-        )
-        .ok();
-        pending.set_value(handle);
-    }
 }
 
 /// A whole create/edit page: breadcrumbs, heading, and the form (`wrap` puts the body in the page's
@@ -424,34 +375,14 @@ pub fn form_body_fields(spec: &'static FormSpec, outcome: Option<FormOutcome>) -
                 value,
                 outcome.errors.get(f.key).cloned(),
                 Vec::new(),
-                None,
                 first_error == Some(f.key),
             )
         })
         .collect_view();
     view! {
         {message.map(|m| view! { <div class="error-panel" role="alert" data-testid="form-message"><p>{m}</p></div> })}
+        <crate::islands::FieldChecks form=spec.path.to_string()/>
         {fields}
     }
     .into_any()
-}
-
-/// Sets the browser's custom validity message of the event's field (empty = valid).
-fn set_custom_validity(ev: &leptos::ev::Event, message: &str) {
-    #[cfg(feature = "hydrate")]
-    {
-        use leptos::wasm_bindgen::JsCast;
-        let Some(target) = ev.target() else {
-            return;
-        };
-        if let Some(el) = target.dyn_ref::<leptos::web_sys::HtmlInputElement>() {
-            el.set_custom_validity(message);
-        } else if let Some(el) = target.dyn_ref::<leptos::web_sys::HtmlTextAreaElement>() {
-            el.set_custom_validity(message);
-        } else if let Some(el) = target.dyn_ref::<leptos::web_sys::HtmlSelectElement>() {
-            el.set_custom_validity(message);
-        }
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (ev, message);
 }

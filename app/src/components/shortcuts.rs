@@ -19,9 +19,12 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("?", "Show these shortcuts"),
 ];
 
-/// The dialog listing the shortcuts (closed until `?`; `Esc` or its button close it).
-#[component]
-pub fn ShortcutsDialog() -> impl IntoView {
+/// The shortcuts: the dialog listing them (closed until `?`; `Esc` or its button close it) and, in the
+/// browser, the listeners for the keys and for shift-clicks on row checkboxes. One per page, outside
+/// `<main>`, so a client-side navigation keeps it running.
+#[island]
+pub fn Shortcuts() -> impl IntoView {
+    listen();
     view! {
         <dialog id="shortcuts" class="shortcuts" aria-labelledby="shortcuts-title">
             <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
@@ -36,7 +39,7 @@ pub fn ShortcutsDialog() -> impl IntoView {
 }
 
 /// Listens for the shortcuts for as long as the calling component lives.
-pub fn listen() {
+fn listen() {
     #[cfg(feature = "hydrate")]
     {
         let handle = window_event_listener(leptos::ev::keydown, browser::on_key);

@@ -32,8 +32,8 @@ impl Upstream {
 /// What pages do meanwhile (stale-if-error), said in the light's tooltip.
 const KEPT_DATA: &str = "Pages show the data Haloscope read last, marked with its time; changes cannot be made until HaloPSA answers.";
 
-/// The light.
-#[component]
+/// The light: an island, kept running across client-side navigations (one poll timer per tab).
+#[island]
 pub fn StatusLight() -> impl IntoView {
     let state = RwSignal::new(Upstream::Unknown);
     #[cfg(feature = "hydrate")]

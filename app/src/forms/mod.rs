@@ -21,3 +21,15 @@ pub fn capitalised(s: &str) -> String {
         .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
         .unwrap_or_default()
 }
+
+/// The form whose pages live under `path` (`clients`, … and `notes` for a CRM note): the browser's field
+/// checks find their rules by it.
+pub fn spec_by_path(path: &str) -> Option<&'static FormSpec> {
+    if path == crm_note::CRM_NOTE.path {
+        return Some(&crm_note::CRM_NOTE);
+    }
+    crate::entities::ALL
+        .iter()
+        .map(|e| e.form)
+        .find(|f| f.path == path)
+}

@@ -8,7 +8,7 @@ use crate::functions::health::{get_data_health, RefreshDataHealth};
 use crate::health::report::{Finding, Group, HealthView, Report};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Title;
 
 /// The data health page.
 #[component]
@@ -30,7 +30,7 @@ pub fn DataHealthPage() -> impl IntoView {
                 Suspend::new(async move {
                 match data.await {
                     Ok(HealthView::Walking { read, .. }) => view! {
-                        <Meta http_equiv="refresh" content="2"/>
+                        <crate::islands::SelfRefresh seconds=2/>
                         <p role="status" data-testid="health-walking">
                             <progress aria-label="Reading the lists"></progress>
                             " " {format!("Reading the lists… {read} records so far.")}

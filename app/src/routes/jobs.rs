@@ -8,7 +8,7 @@ use crate::functions::jobs::{get_job, my_jobs, SteerJob};
 use crate::jobs::{ItemState, JobState, JobView};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 /// One job's page.
@@ -86,7 +86,7 @@ fn job_view(v: JobView, steer: ServerAction<SteerJob>) -> impl IntoView {
     let kind = job.kind;
     let results = (!running && reached > 0).then(|| results_table(&job, kind));
     view! {
-        {running.then(|| view! { <Meta http_equiv="refresh" content="2"/> })}
+        {running.then(|| view! { <crate::islands::SelfRefresh seconds=2/> })}
         <h1>{format!("Job {id}: {}", job.title())}</h1>
         <p><a href=job.back.clone()>"Back to the list"</a> " · " <a href="/jobs">"Your jobs"</a></p>
         <p class="muted">{format!("Started {}.", job.started_at)}</p>

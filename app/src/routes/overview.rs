@@ -1,21 +1,19 @@
 //! `/` — the overview: counts per entity straight from HaloPSA, and one search box over every entity HaloPSA
 //! searches (results grouped by entity). `?q=` keeps the search in the URL.
 
-use crate::components::debounce::debounced_submit;
 use crate::components::error_panel::ErrorPanel;
 use crate::functions::health::glance_data_health;
 use crate::functions::overview::{get_overview_counts, search_everything, Count, HitGroup};
 use crate::health::report::HealthGlance;
+use crate::islands::{OverviewCounts, SubmitAsYouGo};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 /// The overview page.
 #[component]
 pub fn OverviewPage() -> impl IntoView {
-    let (refreshes, set_refreshes) = signal(0u32);
-    let counts = Resource::new(move || refreshes.get(), |_| get_overview_counts());
+    let counts = Resource::new(|| (), |_| get_overview_counts());
     let query = use_query_map();
     let q = Memo::new(move |_| query.with(|m| m.get("q").unwrap_or_default()));
     let results = Resource::new(move || q.get(), search_everything);
@@ -26,9 +24,7 @@ pub fn OverviewPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading">"Loading counts…"</p> }>
             {move || Suspend::new(async move {
                 match counts.await {
-                    Ok(counts) => view! {
-                        <dl class="stat-grid">{counts.into_iter().map(stat).collect_view()}</dl>
-                    }.into_any(),
+                    Ok(counts) => view! { <OverviewCounts counts/> }.into_any(),
                     Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                 }
             })}
@@ -42,37 +38,19 @@ pub fn OverviewPage() -> impl IntoView {
             </Transition>
             " · " <a href="/activity" data-testid="activity-link">"Recent changes →"</a>
         </p>
-        <form method="get" action="/" class="refresh-form">
-            <button
-                type="submit"
-                data-testid="refresh-counts"
-                on:click=move |ev| {
-                    ev.prevent_default();
-                    set_refreshes.update(|n| *n += 1);
-                }
-            >
-                "Refresh counts"
-            </button>
-            <span class="muted" data-testid="refresh-note">
-                {move || match refreshes.get() {
-                    0 => String::new(),
-                    1 => "Refreshed once".to_string(),
-                    n => format!("Refreshed {n} times"),
-                }}
-            </span>
-        </form>
         <section class="global-search" aria-labelledby="search-h">
             <h2 id="search-h">"Find anything"</h2>
-            <Form method="GET" action="/">
+            <form method="get" action="/">
+                <SubmitAsYouGo/>
                 <div class="filters">
                     <label class="field search">
                         <span>{searched_words()}</span>
                         <input type="search" name="q" value=move || q.get() autocomplete="off" data-search="global"
-                            placeholder="Type a few letters of a name" on:input=debounced_submit()/>
+                            placeholder="Type a few letters of a name"/>
                     </label>
                     <button type="submit" class="primary">"Search"</button>
                 </div>
-            </Form>
+            </form>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match results.await {
@@ -125,7 +103,7 @@ fn searched_words() -> String {
 }
 
 /// One entity's count, linked to its list (`data-testid` `client-count`, `company-count`, …).
-fn stat(c: Count) -> impl IntoView {
+pub fn stat(c: Count) -> impl IntoView {
     let e = c.kind.entity();
     let testid = format!("{}-count", e.words.one.replace(' ', "-"));
     view! {

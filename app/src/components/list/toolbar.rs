@@ -1,6 +1,7 @@
-//! Search box, filters and page size: a plain GET form (works without JavaScript); with JavaScript the
-//! router's `<Form>` navigates on the client, selects apply on change and the search applies as you type
-//! (debounced ~250 ms). Submitting leaves `page` out, so any change starts at page 1.
+//! Search box, filters and page size: a plain GET form (works without JavaScript); with JavaScript its
+//! submission is a client-side navigation, and the `SubmitAsYouGo` island in it applies selects on change
+//! and the search as you type (debounced ~250 ms). Submitting leaves `page` out, so any change starts at
+//! page 1.
 
 use crate::components::list::list_page::Facets;
 use crate::entities::EntityKind;
@@ -8,7 +9,6 @@ use crate::params::{
     FilterKind, ListParams, ListSpec, StatusFilter, StockFilter, PER_PAGE_CHOICES,
 };
 use leptos::prelude::*;
-use leptos_router::components::Form;
 
 /// Options for the choice filters, from HaloPSA's lookups.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -38,8 +38,6 @@ pub fn Toolbar(
     /// The CSV export's address, without the filter.
     export: String,
 ) -> impl IntoView {
-    let search_ref = NodeRef::<leptos::html::Input>::new();
-    keep_search_in_step(params, search_ref);
     let status = spec.has_status.then(|| status_select(params, facets));
     let toplevel = spec.has(FilterKind::TopLevel).then(|| {
         let choices = options.toplevels.clone();
@@ -73,19 +71,18 @@ pub fn Toolbar(
     };
     view! {
         <div class="toolbar">
-            <Form method="GET" action=base>
+            <form method="get" action=base>
+                <crate::islands::SubmitAsYouGo/>
                 <div class="filters">
                     <label class="field search">
                         <span>{search_label}</span>
                         <input
                             type="search"
                             name="q"
-                            node_ref=search_ref
                             value=params.with_untracked(|p| p.q.clone().unwrap_or_default())
                             placeholder="Search by name"
                             autocomplete="off"
                             data-search="list"
-                            on:input=crate::components::debounce::debounced_submit()
                         />
                     </label>
                     {status}
@@ -99,7 +96,7 @@ pub fn Toolbar(
                     {move || params.with(|p| p.cols.as_ref().map(|c| view! { <input type="hidden" name="cols" value=c.join(" ")/> }))}
                     <button type="submit" class="primary">"Search"</button>
                 </div>
-            </Form>
+            </form>
             <a class="button export" href=export_href download="" rel="external">"Export CSV"</a>
             {(!options.notes.is_empty()).then(|| view! {
                 <div role="status" data-testid="filter-notes">
@@ -121,31 +118,6 @@ fn with_query(base: &str, query: &str) -> String {
     }
 }
 
-/// Back/forward: the search box shows the URL's search text, unless the person is typing in it right now.
-fn keep_search_in_step(params: Signal<ListParams>, search_ref: NodeRef<leptos::html::Input>) {
-    Effect::new(move |_| {
-        let q = params.with(|p| p.q.clone().unwrap_or_default());
-        if let Some(input) = search_ref.get() {
-            let focused = document().active_element().is_some_and(|el| {
-                let el: &leptos::wasm_bindgen::JsValue = el.as_ref();
-                let me: &leptos::wasm_bindgen::JsValue = input.as_ref();
-                el == me
-            });
-            if !focused && input.value() != q {
-                input.set_value(&q);
-            }
-        }
-    });
-}
-
-/// A choice applies at once: its form is submitted (through the router's `<Form>`).
-fn submit_on_change(ev: leptos::ev::Event) {
-    let target = event_target::<leptos::web_sys::HtmlSelectElement>(&ev);
-    if let Some(form) = target.form() {
-        let _ = form.request_submit();
-    }
-}
-
 /// The status filter; its choices name their counts when the list has them ("Active (1843)").
 fn status_select(params: Signal<ListParams>, facets: Signal<Option<Facets>>) -> impl IntoView {
     let option = move |s: StatusFilter, label: &'static str| {
@@ -162,7 +134,7 @@ fn status_select(params: Signal<ListParams>, facets: Signal<Option<Facets>>) -> 
     view! {
         <label class="field">
             <span>"Status"</span>
-            <select name="status" on:change=submit_on_change data-testid="status-filter"
+            <select name="status" data-submit-on-change="" data-testid="status-filter"
                 prop:value=move || params.with(|p| p.status.as_str())>
                 {option(StatusFilter::Active, "Active")}
                 {option(StatusFilter::Inactive, "Inactive")}
@@ -183,7 +155,7 @@ fn id_select(
     view! {
         <label class="field">
             <span>{label}</span>
-            <select name=name on:change=submit_on_change data-testid=format!("{name}-filter")
+            <select name=name data-submit-on-change="" data-testid=format!("{name}-filter")
                 prop:value=move || params.with(|p| current(p).map(|i| i.to_string()).unwrap_or_default())>
                 <option value="" selected=move || params.with(|p| current(p).is_none())>{any}</option>
                 {choices
@@ -202,7 +174,7 @@ fn stock_select(params: Signal<ListParams>) -> impl IntoView {
     view! {
         <label class="field">
             <span>"Stock location"</span>
-            <select name="stock" on:change=submit_on_change data-testid="stock-filter"
+            <select name="stock" data-submit-on-change="" data-testid="stock-filter"
                 prop:value=move || params.with(|p| p.stock.map(|s| s.as_str()).unwrap_or(""))>
                 <option value="" selected=is(None)>"Any site"</option>
                 <option value="only" selected=is(Some(StockFilter::Only))>"Stock locations only"</option>
@@ -216,7 +188,7 @@ fn per_page_select(params: Signal<ListParams>) -> impl IntoView {
     view! {
         <label class="field">
             <span>"Rows"</span>
-            <select name="per_page" on:change=submit_on_change data-testid="per-page"
+            <select name="per_page" data-submit-on-change="" data-testid="per-page"
                 prop:value=move || params.with(|p| p.per_page.to_string())>
                 {PER_PAGE_CHOICES
                     .iter()

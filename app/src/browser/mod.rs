@@ -1,0 +1,31 @@
+//! What runs in the browser besides the islands themselves: starting the islands, client-side navigation
+//! between server-rendered pages, where the focus goes after it, its progress bar, and the "interactive"
+//! mark. Only compiled into the wasm (`hydrate`).
+
+mod focus;
+mod islands;
+mod mark;
+mod navigate;
+mod progress;
+mod swap;
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsValue;
+
+/// Starts the page: the islands in it (`module`: the wasm module's exports, whose functions start them),
+/// then client-side navigation; marks the page interactive when all have started.
+pub fn start(module: JsValue) {
+    leptos::mount::hydrate_islands();
+    islands::set_module(module);
+    if let Some(body) = document().body() {
+        islands::start_within(&body);
+    }
+    navigate::listen();
+    focus::after_round_trip();
+    mark::set_when_started();
+}
+
+/// Fetches the page shown and swaps it in where it is (a page of work in progress showing itself again).
+pub fn refresh_in_place() {
+    navigate::refresh();
+}
