@@ -14,7 +14,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 LATENCY_MS="${BENCH_LATENCY_MS:-50}"
-SAMPLES="${BENCH_SAMPLES:-10}"
+SAMPLES="${BENCH_SAMPLES:-20}"
 SECS="${BENCH_SECS:-5}"
 HS_BIN="$root/target/release/haloscope"
 SIM_BIN="$root/target/release/halo-sim"
@@ -145,7 +145,7 @@ fi
 rows="$(grep -o '<tr' <<<"$html" | wc -l)"
 rows=$((rows - 1)) # the header row
 
-declare -A up_ms cold_ms cold_range cold_up warm_up warm_ms
+declare -A up_ms cold_ms cold_range cold_up warm_up warm_ms own_ms
 for kind in list detail overview; do
     : >"$work/$kind.cold" ; : >"$work/$kind.up" ; : >"$work/$kind.wup" ; : >"$work/$kind.warm" ; : >"$work/$kind.upsec"
     for i in $(seq -1 $((SAMPLES - 1))); do
@@ -172,6 +172,11 @@ for kind in list detail overview; do
     up_ms[$kind]="$(median <"$work/$kind.upsec" | awk '{printf "%.1f", $1 * 1000}')"
     cold_range[$kind]="$(sort -n "$work/$kind.cold" | awk 'NR==1 {lo=$1} {hi=$1} END {printf "%.1f–%.1f", lo*1000, hi*1000}')"
     warm_ms[$kind]="$(median <"$work/$kind.warm" | awk '{printf "%.1f", $1 * 1000}')"
+    # Haloscope's own share of each cold view: the page's time less its upstream call (the view's calls run
+    # at once and each waits the same simulated latency, so their mean is the slowest within jitter; if
+    # anything this overstates the share)
+    own_ms[$kind]="$(paste "$work/$kind.cold" "$work/$kind.upsec" | awk 'NF == 2 {print ($1 - $2) * 1000}' | median |
+        awk '{printf "%.2f", $1}')"
     cold_up[$kind]="$(sort -n "$work/$kind.up" | uniq | paste -sd/)"
     warm_up[$kind]="$(sort -n "$work/$kind.wup" | uniq | paste -sd/)"
 done
@@ -242,6 +247,17 @@ hc -fs -o /dev/null "$BASE/clients?page=2" # another 50-row page, fetched fresh 
 run_wrk list64_br 64 "$SECS" "/clients?page=2" br
 rss_mb="$(awk '/^VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$hs_pid/status")"
 
+# A first visit in Chromium, CPU slowed 4×: navigation start → first contentful paint and → the "interactive"
+# mark, median of BENCH_VISITS (5) fresh browser contexts per page (the server's cache warm).
+visits_load="$(cut -d' ' -f1-3 /proc/loadavg)"
+if [[ -d "$root/end2end/node_modules/playwright" ]] && command -v chromium >/dev/null; then
+    node "$root/bench/first_visit.cjs" "$BASE" "$COOKIE" / /clients /clients/new >"$work/visits" 2>"$work/visits.err" ||
+        { say "the Chromium first visits failed: $(tail -3 "$work/visits.err")"; : >"$work/visits"; }
+else
+    say "no Playwright or chromium (bash scripts/setup.sh test installs them): first visits skipped"
+    : >"$work/visits"
+fi
+
 wasm_br="$(size "$wasm" br)"; js_br="$(size "$js" br)"; css_br="$(size "$css" br)"
 assets_br=$((wasm_br + js_br + css_br))
 
@@ -279,16 +295,22 @@ row "upstream requests per cold view: list / detail / overview" "$ups" "3 / 4 / 
 ups="${warm_up[list]} / ${warm_up[detail]} / ${warm_up[overview]}"
 row "upstream requests per warm view: list / detail / overview" "$ups" "0 / 0 / 0" \
     "$([[ "$ups" == "0 / 0 / 0" ]] && echo met || echo MISSED)"
+row "Haloscope's own share of a cold view (page − its upstream call), median of $SAMPLES: list / detail / overview" \
+    "${own_ms[list]} / ${own_ms[detail]} / ${own_ms[overview]} ms (load $load_start)" "≤ 1.5 ms (goal 0.5)" \
+    "$(verdict "$(printf '%s\n' "${own_ms[@]}" | sort -n | tail -1)" 'x <= 1.5')"
 row "warm view latency, one at a time: list / detail / overview" "${warm_ms[list]} / ${warm_ms[detail]} / ${warm_ms[overview]} ms"
-row "req/s warm list, identity ($(kb "$page_plain"))" "$(rps list) ($(share list static)% of static)" "≥ 30% of static" \
-    "$(verdict "$(share list static)" 'x >= 30')"
+row "req/s warm list, identity ($(kb "$page_plain"))" "$(rps list) ($(share list static)% of static)" "≥ 25% of static (goal 40)" \
+    "$(verdict "$(share list static)" 'x >= 25')"
 row "req/s warm list, brotli ($(kb "$page_br"))" "$(rps list_br) ($(share list_br static_br)% of static)" "≥ 30% of static" \
     "$(verdict "$(share list_br static_br)" 'x >= 30')"
 row "req/s static $static, identity ($(kb "$static_plain"))" "$(rps static)"
 row "req/s static, brotli (precompressed, $(kb "$(size "$static" br)"))" "$(rps static_br)"
 row "req/s /healthz" "$(rps healthz)"
-row "server CPU per warm list page, identity" "$(cpu_us list) µs" "≤ 400 µs" "$(verdict "$(cpu_us list)" 'x <= 400')"
-row "server CPU per warm list page, brotli" "$(cpu_us list_br) µs" "≤ 400 µs" "$(verdict "$(cpu_us list_br)" 'x <= 400')"
+times() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.1f", a / b; else print "nan"}'; }
+row "server CPU per warm list page ÷ per static file, identity" "$(times "$(cpu_us list)" "$(cpu_us static)")× ($(cpu_us list) / $(cpu_us static) µs)" \
+    "≤ 9× (goal 4)" "$(verdict "$(times "$(cpu_us list)" "$(cpu_us static)")" 'x <= 9')"
+row "same, the list page compressed (brotli)" "$(times "$(cpu_us list_br)" "$(cpu_us static)")× ($(cpu_us list_br) µs)" \
+    "≤ 12× (goal 6)" "$(verdict "$(times "$(cpu_us list_br)" "$(cpu_us static)")" 'x <= 12')"
 row "  its data alone: list_records server fn, JSON (warm)" "$(cpu_us list_fn) µs ($(rps list_fn) req/s)"
 row "  its toolbar alone: get_filter_options server fn (warm)" "$(cpu_us options_fn) µs ($(rps options_fn) req/s)"
 row "  its frame alone: the 404 page (no upstream data)" "$(cpu_us frame) µs ($(rps frame) req/s)"
@@ -298,9 +320,15 @@ row "warm list p50 / p99, 8 connections, identity" "$(pct list 50) / $(pct list 
 row "warm list p50 / p99, 8 connections, brotli" "$(pct list_br 50) / $(pct list_br 99) ms" "p99 ≤ 10 ms" "$(verdict "$(pct list_br 99)" 'x <= 10')"
 row "warm list, 64 connections, brotli: req/s, p50 / p99" "$(rps list64_br), $(pct list64_br 50) / $(pct list64_br 99) ms"
 row "peak RSS (VmHWM) after the 64-connection run" "$rss_mb MB" "≤ 100 MB" "$(verdict "$rss_mb" 'x <= 100')"
-row "brotli bytes: wasm + js + css" "$(kb "$assets_br")" "≤ 250 KB" "$(verdict "$assets_br" 'x <= 250 * 1024')"
+row "brotli bytes: wasm + js + css" "$(kb "$assets_br")" "≤ 200 KB (goal 120)" "$(verdict "$assets_br" 'x <= 200 * 1024')"
 row "  wasm / js / css" "$(kb "$wasm_br") / $(kb "$js_br") / $(kb "$css_br")"
-row "brotli bytes: list page HTML ($rows rows)" "$(kb "$page_br") (identity $(kb "$page_plain"))"
+row "brotli bytes: list page HTML ($rows rows)" "$(kb "$page_br") (identity $(kb "$page_plain"))" "≤ 3.5 KB (goal 3)" \
+    "$(verdict "$page_br" 'x <= 3.5 * 1024')"
+while IFS=$'\t' read -r vpath fcp tti vratio each; do
+    row "first visit, Chromium 4× CPU throttling, $vpath: interactive ÷ FCP (median of each run's)" \
+        "$vratio (FCP $fcp ms, interactive $tti ms; runs FCP/interactive: $each; load $visits_load)" "≤ 1.3 (goal 1.1)" \
+        "$(verdict "$vratio" 'x <= 1.3')"
+done <"$work/visits"
 all_up=0; all_err=0
 for n in list list_br list_fn options_fn static static_br healthz list64_br; do # the 404 run answers 404 on purpose
     all_up=$((all_up + $(cat "$work/up.$n"))); all_err=$((all_err + $(errors "$n")))

@@ -1,4 +1,4 @@
-//! The root component: frame (banner, header, progress bar) and the route table.
+//! The root component: frame (banner, header, shortcuts) and the route table.
 
 use crate::components::{demo_banner::DemoBanner, header::Header};
 use crate::routes::{not_found::NotFound, overview::OverviewPage};
@@ -26,8 +26,7 @@ pub fn App() -> impl IntoView {
             <DemoBanner/>
             <Header/>
             <main id="main" class="page">
-                // one place for every page's one-time messages: it outlives the pages, so a write that
-                // reloads the page under it cannot make it read its messages twice
+                // one place for every page's one-time messages
                 <crate::components::flash::Flash/>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=OverviewPage ssr=SsrMode::Async/>

@@ -222,3 +222,39 @@ test("a shift-click on a row's checkbox ticks every row from the one clicked bef
   for (const i of [2, 3, 4]) await expect(boxes.nth(i)).not.toBeChecked();
   await expect(boxes.nth(1)).toBeChecked();
 });
+
+test("the page's box ticks and clears every row, and shows when only some are ticked", async ({ page }) => {
+  await page.goto("/clients");
+  await interactive(page);
+  const all = page.getByTestId("select-page");
+  const boxes = page.getByTestId("row-select");
+  const rows = await boxes.count();
+  expect(rows).toBeGreaterThan(10);
+  await all.check();
+  for (let i = 0; i < rows; i++) await expect(boxes.nth(i)).toBeChecked();
+  await expect(page.getByTestId("selection-status")).toHaveText(`${rows} selected.`);
+  // the selection form sends every one of them
+  await page.getByTestId("bulk-selected").click();
+  await expect(page).toHaveURL(/\/bulk\?/);
+  expect(new URL(page.url()).searchParams.getAll("ids")).toHaveLength(rows);
+  await page.goBack();
+  await interactive(page);
+  // one row ticked by hand: the page's box shows "some"
+  await boxes.nth(2).click();
+  expect(await all.evaluate((b) => (b as HTMLInputElement).indeterminate)).toBe(true);
+  // a click on a mixed box ticks every row, the next clears them all
+  await all.click();
+  for (let i = 0; i < rows; i++) await expect(boxes.nth(i)).toBeChecked();
+  await all.click();
+  for (let i = 0; i < rows; i++) await expect(boxes.nth(i)).not.toBeChecked();
+  await expect(page.getByTestId("selection-status")).toHaveText("0 selected.");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("there is no box for the page's rows (it would do nothing)", async ({ page }) => {
+    await page.goto("/clients");
+    await expect(page.getByTestId("row-select").first()).toBeVisible();
+    await expect(page.getByTestId("select-page")).toBeHidden();
+  });
+});

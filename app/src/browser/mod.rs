@@ -15,6 +15,10 @@ use leptos::wasm_bindgen::JsValue;
 /// Starts the page: the islands in it (`module`: the wasm module's exports, whose functions start them),
 /// then client-side navigation; marks the page interactive when all have started.
 pub fn start(module: JsValue) {
+    // what only works with JavaScript (`.js-only` in style/main.css) shows from now on
+    if let Some(root) = document().document_element() {
+        let _ = root.class_list().add_1("js");
+    }
     leptos::mount::hydrate_islands();
     islands::set_module(module);
     if let Some(body) = document().body() {

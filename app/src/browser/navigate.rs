@@ -65,6 +65,11 @@ pub fn listen() {
     let handles = [
         window_event_listener(leptos::ev::click, on_click),
         window_event_listener(leptos::ev::submit, on_submit),
+        window_event_listener(leptos::ev::pageshow, |ev| {
+            if ev.persisted() {
+                release_held_forms();
+            }
+        }),
         window_event_listener(leptos::ev::popstate, |_| {
             // a move between places on the same page (`#…`) needs no new page
             if SHOWN.with(|s| *s.borrow() != here()) {
@@ -144,8 +149,12 @@ fn on_submit(ev: SubmitEvent) {
             .and_then(|s| js_string(s, attr_property(attr)))
     };
     let method = overridden("formmethod").unwrap_or_else(|| form.method());
+    if method.eq_ignore_ascii_case("post") {
+        hold_buttons(&form);
+        return; // the browser's own submission
+    }
     if !method.eq_ignore_ascii_case("get") {
-        return; // POST (and dialog) forms: the browser's own submission
+        return; // a dialog's form
     }
     let action = overridden("formaction").unwrap_or_else(|| form.action());
     let Some(url) = page_url(&action) else {
@@ -167,6 +176,48 @@ fn on_submit(ev: SubmitEvent) {
     url.set_search(&String::from(query.to_string()));
     ev.prevent_default();
     go(url.href(), How::Push);
+}
+
+/// A POST form on its way: its submit buttons are disabled once the browser has taken the submission
+/// (after this event), so a second click cannot send the write twice. Going back to this page from the
+/// browser's cache finds them working again.
+fn hold_buttons(form: &HtmlFormElement) {
+    let form = form.clone();
+    set_timeout(
+        move || set_buttons_disabled(&form, true),
+        std::time::Duration::ZERO,
+    );
+}
+
+fn set_buttons_disabled(form: &HtmlFormElement, disabled: bool) {
+    let Ok(buttons) = form.query_selector_all("button[type=submit], button:not([type])") else {
+        return;
+    };
+    for i in 0..buttons.length() {
+        if let Some(b) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            let _ = if disabled {
+                b.set_attribute("disabled", "")
+            } else {
+                b.remove_attribute("disabled")
+            };
+        }
+    }
+}
+
+/// A page shown again from the browser's back-forward cache: forms held while their submission went
+/// out work again.
+fn release_held_forms() {
+    let Ok(forms) = document().query_selector_all("form") else {
+        return;
+    };
+    for i in 0..forms.length() {
+        if let Some(f) = forms
+            .item(i)
+            .and_then(|n| n.dyn_into::<HtmlFormElement>().ok())
+        {
+            set_buttons_disabled(&f, false);
+        }
+    }
 }
 
 fn attr_property(attr: &str) -> &'static str {

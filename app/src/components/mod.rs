@@ -17,4 +17,3 @@ pub mod shell_info;
 pub mod shortcuts;
 pub mod stale_notice;
 pub mod status_light;
-pub mod writes;

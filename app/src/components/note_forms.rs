@@ -2,7 +2,6 @@
 //! without JavaScript).
 
 use crate::components::record_form::form_body_fields;
-use crate::components::writes::{count_writes, write_count};
 use crate::forms::crm_note::CRM_NOTE;
 use crate::functions::flash::take_form_outcome;
 use crate::functions::notes_write::{crm_note_form_key, AddCrmNote, MarkPopupRead};
@@ -15,14 +14,8 @@ use leptos::prelude::*;
 pub fn CrmNoteForm(client_id: i32, on_site: Option<(i32,)>) -> impl IntoView {
     let site_id = on_site.map(|(s,)| s);
     let action = ServerAction::<AddCrmNote>::new();
-    count_writes(action);
-    let pending = action.pending();
-    let writes = write_count();
     let key = crm_note_form_key(client_id, site_id);
-    let refused = Resource::new(
-        move || writes.get(),
-        move |_| take_form_outcome(key.clone()),
-    );
+    let refused = Resource::new(|| (), move |_| take_form_outcome(key.clone()));
     let form = move |outcome: Option<crate::functions::forms::FormOutcome>| {
         let open = outcome.is_some();
         view! {
@@ -33,9 +26,7 @@ pub fn CrmNoteForm(client_id: i32, on_site: Option<(i32,)>) -> impl IntoView {
                     {site_id.map(|s| view! { <input type="hidden" name="site_id" value=s.to_string()/> })}
                     {form_body_fields(&CRM_NOTE, outcome)}
                     <div class="form-actions">
-                        <button type="submit" class="button primary" disabled=move || pending.get()>
-                            {move || if pending.get() { "Adding…" } else { "Add note" }}
-                        </button>
+                        <button type="submit" class="button primary">"Add note"</button>
                     </div>
                 </ActionForm>
             </details>
@@ -57,14 +48,12 @@ pub fn MarkReadButton(
 ) -> impl IntoView {
     let (client_id, site_id) = owner;
     let action = ServerAction::<MarkPopupRead>::new();
-    count_writes(action);
-    let pending = action.pending();
     view! {
         <ActionForm action=action attr:class="inline-form">
             <input type="hidden" name="id" value=id.to_string()/>
             {client_id.map(|c| view! { <input type="hidden" name="client_id" value=c.to_string()/> })}
             {site_id.map(|s| view! { <input type="hidden" name="site_id" value=s.to_string()/> })}
-            <button type="submit" class="button" disabled=move || pending.get() data-testid="mark-read">"Mark read"</button>
+            <button type="submit" class="button" data-testid="mark-read">"Mark read"</button>
         </ActionForm>
     }
 }

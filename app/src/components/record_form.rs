@@ -10,12 +10,7 @@ use crate::functions::forms::{FormData, FormOutcome};
 use leptos::prelude::*;
 
 /// The fields, messages and buttons of a form (the page wraps them in its `ActionForm`).
-pub fn form_body(
-    spec: &'static FormSpec,
-    data: FormData,
-    outcome: Option<FormOutcome>,
-    pending: Signal<bool>,
-) -> AnyView {
+pub fn form_body(spec: &'static FormSpec, data: FormData, outcome: Option<FormOutcome>) -> AnyView {
     let creating = data.id.is_none();
     let (values, loaded, fingerprint) = shown_values(&data, outcome.as_ref());
     let outcome = outcome.unwrap_or_default();
@@ -67,11 +62,9 @@ pub fn form_body(
         {fields}
         {custom}
         <div class="form-actions">
-            <button type="submit" class="button primary" name="force" value="" disabled=move || pending.get()>
-                {move || if pending.get() { "Saving…".to_string() } else { submit.clone() }}
-            </button>
+            <button type="submit" class="button primary" name="force" value="">{submit}</button>
             {conflict.then(|| view! {
-                <button type="submit" class="button" name="force" value="1" disabled=move || pending.get() data-testid="save-anyway">
+                <button type="submit" class="button" name="force" value="1" data-testid="save-anyway">
                     "Save anyway"
                 </button>
             })}
@@ -299,7 +292,6 @@ pub fn form_page(
     entity: &'static Entity,
     data: FormData,
     outcome: Option<FormOutcome>,
-    pending: Signal<bool>,
     wrap: impl FnOnce(AnyView) -> AnyView,
 ) -> AnyView {
     use leptos_meta::Title;
@@ -312,7 +304,7 @@ pub fn form_page(
     let crumb = data
         .id
         .map(|id| view! { " / " <a href=format!("/{}/{id}", spec.path)>{data.name.clone()}</a> });
-    let body = form_body(spec, data, outcome, pending);
+    let body = form_body(spec, data, outcome);
     view! {
         <Title text=title.clone()/>
         <nav class="breadcrumbs" aria-label="Breadcrumb"><a href=format!("/{}", spec.path)>{plural_label}</a>{crumb}</nav>
@@ -327,7 +319,6 @@ pub fn form_page(
 pub fn delete_page(
     entity: &'static Entity,
     info: crate::functions::forms::DeleteInfo,
-    pending: Signal<bool>,
     wrap: impl FnOnce(AnyView) -> AnyView,
 ) -> AnyView {
     use leptos_meta::Title;
@@ -341,9 +332,7 @@ pub fn delete_page(
         </p>
         {info.dependents.clone().map(|d| view! { <p class="warning" data-testid="dependents">{format!("It has {d}.")}</p> })}
         <div class="form-actions">
-            <button type="submit" class="button danger" disabled=move || pending.get()>
-                {move || if pending.get() { "Deleting…".to_string() } else { format!("Delete {}", entity.words.one) }}
-            </button>
+            <button type="submit" class="button danger">{format!("Delete {}", entity.words.one)}</button>
             <a class="button" href=format!("/{}/{id}", spec.path)>"Cancel"</a>
         </div>
     }

@@ -91,15 +91,35 @@ mod browser {
         let Some(input) = ev
             .target()
             .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            .filter(|i| i.class_list().contains("row-select"))
         else {
             return;
         };
-        let last = LAST.with(|l| l.replace(Some(input.value())));
-        let Some(last) = last.filter(|_| ev.shift_key()) else {
+        if input.has_attribute("data-select-page") {
+            for b in row_boxes() {
+                b.set_checked(input.checked());
+            }
+            announce(&format!("{} selected.", selected()));
             return;
-        };
-        let boxes: Vec<HtmlInputElement> = document()
+        }
+        if !input.class_list().contains("row-select") {
+            return;
+        }
+        let last = LAST.with(|l| l.replace(Some(input.value())));
+        if let Some(last) = last.filter(|_| ev.shift_key()) {
+            let boxes = row_boxes();
+            let at = |v: &str| boxes.iter().position(|b| b.value() == v);
+            if let (Some(a), Some(b)) = (at(&last), at(&input.value())) {
+                for b in &boxes[a.min(b)..=a.max(b)] {
+                    b.set_checked(input.checked());
+                }
+            }
+        }
+        follow_rows();
+    }
+
+    /// The rows' checkboxes, in order.
+    fn row_boxes() -> Vec<HtmlInputElement> {
+        document()
             .query_selector_all("input.row-select")
             .map(|l| {
                 (0..l.length())
@@ -107,13 +127,36 @@ mod browser {
                     .filter_map(|n| n.dyn_into::<HtmlInputElement>().ok())
                     .collect()
             })
-            .unwrap_or_default();
-        let at = |v: &str| boxes.iter().position(|b| b.value() == v);
-        if let (Some(a), Some(b)) = (at(&last), at(&input.value())) {
-            for b in &boxes[a.min(b)..=a.max(b)] {
-                b.set_checked(input.checked());
-            }
+            .unwrap_or_default()
+    }
+
+    fn selected() -> u32 {
+        document()
+            .query_selector_all("input.row-select:checked")
+            .map(|l| l.length())
+            .unwrap_or(0)
+    }
+
+    /// Says `words` in the selection's live region.
+    fn announce(words: &str) {
+        if let Some(status) = document().get_element_by_id("selection-status") {
+            status.set_text_content(Some(words));
         }
+    }
+
+    /// The "all on this page" box shows the rows: ticked when all are, mixed when some are.
+    fn follow_rows() {
+        let Some(all) = document()
+            .query_selector("input[data-select-page]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let (ticked, rows) = (selected() as usize, row_boxes().len());
+        all.set_checked(rows > 0 && ticked == rows);
+        all.set_indeterminate(ticked > 0 && ticked < rows);
     }
 
     /// Whether the focus is in a field that takes text (its keys are the person's, not shortcuts).
@@ -181,20 +224,15 @@ mod browser {
             return false;
         };
         input.set_checked(!input.checked());
-        let selected = document()
-            .query_selector_all("input.row-select:checked")
-            .map(|l| l.length())
-            .unwrap_or(0);
+        follow_rows();
+        let selected = selected();
         let name = links[i].text_content().unwrap_or_default();
         let verb = if input.checked() {
             "Selected"
         } else {
             "Cleared"
         };
-        let words = format!("{verb} {name}. {selected} selected.");
-        if let Some(status) = document().get_element_by_id("selection-status") {
-            status.set_text_content(Some(&words));
-        }
+        announce(&format!("{verb} {name}. {selected} selected."));
         true
     }
 

@@ -3,7 +3,6 @@
 
 use crate::components::error_panel::ErrorPanel;
 use crate::components::record_form::delete_page;
-use crate::components::writes::{count_writes, write_count};
 use crate::entities::Entity;
 use crate::functions::records::{record_delete_info, DeleteRecord};
 use leptos::form::ActionForm;
@@ -14,24 +13,16 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn RecordDeletePage(entity: &'static Entity) -> impl IntoView {
     let params = use_params_map();
-    let writes = write_count();
     let info = Resource::new(
-        move || {
-            (
-                params.with(|p| p.get("id").unwrap_or_default()),
-                writes.get(),
-            )
-        },
-        move |(id, _)| record_delete_info(entity.kind, id),
+        move || params.with(|p| p.get("id").unwrap_or_default()),
+        move |id| record_delete_info(entity.kind, id),
     );
     let action = ServerAction::<DeleteRecord>::new();
-    count_writes(action);
-    let pending = action.pending();
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match info.await {
-                    Ok(i) => delete_page(entity, i, pending.into(), move |body| {
+                    Ok(i) => delete_page(entity, i, move |body| {
                         view! {
                             <ActionForm action=action attr:class="record-form">
                                 <input type="hidden" name="entity" value=entity.path/>

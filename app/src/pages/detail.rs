@@ -17,16 +17,9 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn RecordDetailPage(entity: &'static Entity) -> impl IntoView {
     let params = use_params_map();
-    let writes = crate::components::writes::write_count();
-    // keyed on the write counter too: a write that comes back to this page shows its result at once
     let data = Resource::new(
-        move || {
-            (
-                params.with(|p| p.get("id").unwrap_or_default()),
-                writes.get(),
-            )
-        },
-        move |(id, _)| get_record(entity.kind, id),
+        move || params.with(|p| p.get("id").unwrap_or_default()),
+        move |id| get_record(entity.kind, id),
     );
     let loading = format!("Loading {}…", entity.words.one);
     view! {

@@ -3,7 +3,6 @@
 
 use crate::components::error_panel::ErrorPanel;
 use crate::components::record_form::form_page;
-use crate::components::writes::{count_writes, write_count};
 use crate::entities::Entity;
 use crate::functions::records::{record_form, CreateRecord, UpdateRecord};
 use leptos::form::ActionForm;
@@ -16,22 +15,17 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub fn RecordFormPage(entity: &'static Entity) -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let writes = write_count();
     let data = Resource::new(
         move || {
             (
                 params.with(|p| p.get("id").unwrap_or_default()),
                 query.with(|q| q.get("client")),
-                writes.get(),
             )
         },
-        move |(id, client, _)| record_form(entity.kind, id, client),
+        move |(id, client)| record_form(entity.kind, id, client),
     );
     let create = ServerAction::<CreateRecord>::new();
     let update = ServerAction::<UpdateRecord>::new();
-    count_writes(create);
-    count_writes(update);
-    let pending = Signal::derive(move || create.pending().get() || update.pending().get());
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading form…"</p> }>
             {move || Suspend::new(async move {
@@ -40,7 +34,7 @@ pub fn RecordFormPage(entity: &'static Entity) -> impl IntoView {
                         let id = d.id;
                         let outcome = d.outcome.take();
                         let kind = entity.path;
-                        form_page(entity, d, outcome, pending, move |body| match id {
+                        form_page(entity, d, outcome, move |body| match id {
                             None => view! {
                                 <ActionForm action=create attr:class="record-form">
                                     <input type="hidden" name="entity" value=kind/>

@@ -30,10 +30,9 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
                 .unwrap_or_else(|_| ListParams::defaults(&spec))
         })
     });
-    let writes = crate::components::writes::write_count();
     let data = Resource::new(
-        move || (location.search.get(), writes.get()),
-        move |(query, _)| list_records(entity.kind, view.path.to_string(), query),
+        move || location.search.get(),
+        move |query| list_records(entity.kind, view.path.to_string(), query),
     );
     let scope = Signal::derive(move || data.get().and_then(|r| r.ok()).and_then(|l| l.scope));
     let facets = Signal::derive(move || data.get().and_then(|r| r.ok()).and_then(|l| l.facets));

@@ -22,11 +22,7 @@ pub fn ActivityPage() -> impl IntoView {
             .search
             .with(|q| ActivityFilter::from_query(q).unwrap_or_default())
     });
-    let writes = crate::components::writes::write_count();
-    let data = Resource::new(
-        move || (location.search.get(), writes.get()),
-        |(query, _)| list_activity(query),
-    );
+    let data = Resource::new(move || location.search.get(), list_activity);
     view! {
         <Title text="Recent changes"/>
         <h1>"Recent changes"</h1>

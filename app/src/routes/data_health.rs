@@ -3,7 +3,6 @@
 //! (a `<meta>` refresh: the same with JavaScript and without).
 
 use crate::components::error_panel::ErrorPanel;
-use crate::components::writes::{count_writes, write_count};
 use crate::functions::health::{get_data_health, RefreshDataHealth};
 use crate::health::report::{Finding, Group, HealthView, Report};
 use leptos::form::ActionForm;
@@ -14,9 +13,7 @@ use leptos_meta::Title;
 #[component]
 pub fn DataHealthPage() -> impl IntoView {
     let refresh = ServerAction::<RefreshDataHealth>::new();
-    count_writes(refresh);
-    let writes = write_count();
-    let data = Resource::new(move || writes.get(), |_| get_data_health());
+    let data = Resource::new(|| (), |_| get_data_health());
     // `?show=all` lists every group; read in the view (tracked), so following the link in the browser
     // redraws the report without asking for it again
     let query = leptos_router::hooks::use_query_map();

@@ -3,7 +3,6 @@
 //! its page reloads itself every two seconds (a `<meta>` refresh: the same with JavaScript and without).
 
 use crate::components::error_panel::ErrorPanel;
-use crate::components::writes::{count_writes, write_count};
 use crate::functions::jobs::{get_job, my_jobs, SteerJob};
 use crate::jobs::{ItemState, JobState, JobView};
 use leptos::form::ActionForm;
@@ -16,16 +15,9 @@ use leptos_router::hooks::use_params_map;
 pub fn JobPage() -> impl IntoView {
     let params = use_params_map();
     let steer = ServerAction::<SteerJob>::new();
-    count_writes(steer);
-    let writes = write_count();
     let job = Resource::new(
-        move || {
-            (
-                params.with(|p| p.get("id").unwrap_or_default()),
-                writes.get(),
-            )
-        },
-        |(id, _)| get_job(id),
+        move || params.with(|p| p.get("id").unwrap_or_default()),
+        get_job,
     );
     view! {
         <Title text="Bulk job"/>

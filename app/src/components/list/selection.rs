@@ -1,6 +1,7 @@
 //! Row selection for bulk actions: a checkbox in each row's name cell, labelled by reference to the name
 //! beside it, and the form above the table they belong to (a plain GET to the bulk page, so it works
-//! without JavaScript), with "select all N matching" for every record the filter finds across pages.
+//! without JavaScript), with "select all N matching" for every record the filter finds across pages and,
+//! with JavaScript, a box ticking every row of the page.
 
 use super::cells::Row;
 use super::ListPage;
@@ -38,6 +39,12 @@ pub fn form(entity: &'static Entity, page: &ListPage<Row>, spec: ListSpec) -> An
         <form id=FORM_ID class="bulk-select inline-fields" method="get" action="/bulk" data-testid="bulk-form">
             <input type="hidden" name="list" value=entity.path/>
             <input type="hidden" name="query" value=query/>
+            // ticks or clears every row of this page (with JavaScript: the `Shortcuts` island does it)
+            <label class="js-only select-page">
+                <input type="checkbox" data-select-page="" data-testid="select-page"/>
+                {format!(" All {many} on this page")}
+            </label>
+            " "
             <button type="submit" class="button" data-testid="bulk-selected">{format!("Change the selected {many}…")}</button>
             " "
             <a href=all_href data-testid="bulk-all">{all_text}</a>

@@ -2,7 +2,6 @@
 //! shareable link, and forms to make it the default, rename or delete it) and a form saving the current
 //! state under a name. Plain POST forms that work without JavaScript (see `functions::views`).
 
-use crate::components::writes::{count_writes, write_count};
 use crate::entities::{EntityKind, ListView};
 use crate::functions::views::{saved_views, ChangeView, SaveView, SavedView, NAME_MAX};
 use leptos::form::ActionForm;
@@ -14,12 +13,9 @@ use leptos_router::hooks::use_location;
 pub fn SavedViews(kind: EntityKind, view: &'static ListView) -> impl IntoView {
     let save = ServerAction::<SaveView>::new();
     let change = ServerAction::<ChangeView>::new();
-    count_writes(save);
-    count_writes(change);
-    let writes = write_count();
     let location = use_location();
     let views = Resource::new(
-        move || (writes.get(), location.search.get()),
+        move || location.search.get(),
         move |_| saved_views(kind, view.path.to_string()),
     );
     let query = move || location.search.get().trim_start_matches('?').to_owned();

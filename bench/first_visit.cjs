@@ -1,0 +1,62 @@
+// A person's first visit to a page in Chromium with its CPU slowed 4× (Emulation.setCPUThrottlingRate):
+// for each page, RUNS fresh browser contexts (nothing cached in the browser; the server's read cache warm),
+// each timing navigation start → first contentful paint and navigation start → the app's "interactive"
+// mark (every island started). Prints one line per page, tab-separated: median FCP ms, median interactive
+// ms, the median of each run's interactive ÷ FCP, and each run's two times.
+//
+// usage: node bench/first_visit.cjs BASE COOKIE path...   (COOKIE: "name=value" of a signed-in session)
+// Uses end2end's Playwright and Debian's chromium, as the end-to-end tests do.
+
+const path = require("node:path");
+const { execSync } = require("node:child_process");
+const { chromium } = require(path.join(__dirname, "..", "end2end", "node_modules", "playwright"));
+
+const RUNS = Number(process.env.BENCH_VISITS || 5);
+const THROTTLE = 4;
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+async function visit(browser, base, cookie, page_path) {
+  const [name, value] = cookie.split(/=(.*)/s);
+  const context = await browser.newContext();
+  await context.addCookies([{ name, value, url: base }]);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
+  await page.goto(base + page_path);
+  await page.waitForSelector('body[data-interactive="true"]', { timeout: 60_000 });
+  const t = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+    interactive: performance.getEntriesByName("interactive")[0]?.startTime,
+  }));
+  await context.close();
+  if (t.fcp === undefined || t.interactive === undefined) throw new Error(`no timings for ${page_path}`);
+  return t;
+}
+
+(async () => {
+  const [base, cookie, ...paths] = process.argv.slice(2);
+  const executablePath = execSync("command -v chromium || echo /usr/bin/chromium", { encoding: "utf8" }).trim();
+  const browser = await chromium.launch({ executablePath });
+  try {
+    for (const p of paths) {
+      await visit(browser, base, cookie, p); // warms the server's cache for this page, unrecorded
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await visit(browser, base, cookie, p));
+      const fcp = median(runs.map((r) => r.fcp));
+      const tti = median(runs.map((r) => r.interactive));
+      const ratio = median(runs.map((r) => r.interactive / r.fcp)); // each run's own ratio
+      const each = runs.map((r) => `${Math.round(r.fcp)}/${Math.round(r.interactive)}`).join(" ");
+      console.log(`${p}\t${fcp.toFixed(0)}\t${tti.toFixed(0)}\t${ratio.toFixed(2)}\t${each}`);
+    }
+  } finally {
+    await browser.close();
+  }
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
