@@ -183,10 +183,7 @@ mod tests {
             outcome: None,
         };
         renders(
-            || {
-                let pending = Signal::derive(|| false);
-                crate::components::record_form::form_page(&ENTITY, data, None, pending, |body| body)
-            },
+            || crate::components::record_form::form_page(&ENTITY, data, None, |body| body),
             &[
                 "New brand",
                 "href=\"/brands\">Brands<",

@@ -68,7 +68,11 @@ pub async fn get_job(id: String) -> Result<JobView, AppError> {
     let (job, owner) = ssr::mine(&id).await.map_err(with_status)?;
     let store = ssr::store().map_err(with_status)?;
     let running = run::is_running_anywhere(&*store, job.id).await;
-    let eta_secs = run::eta_secs(job.id, job.counts().left);
+    // the budget the job's calls draw on (a job not running here is estimated by the budget alone)
+    let calls_per_sec = super::ssr::halo()
+        .ok()
+        .and_then(|h| h.gateway().config().background_calls_per_sec());
+    let eta_secs = run::eta_secs(job.id, job.counts().left, calls_per_sec);
     Ok(JobView {
         job,
         running,

@@ -98,14 +98,26 @@ async fn keep_marked(store: Arc<dyn JobStore>, id: i64, owner: String) {
     }
 }
 
-/// Seconds until job `id` reaches its `left` records, at its pace since it (re)started.
-pub fn eta_secs(id: i64, left: usize) -> Option<u64> {
-    let c = running().get(&id).cloned()?;
-    let reached = c.reached.load(Ordering::Relaxed);
-    (reached > 0).then(|| {
-        let per = c.started.elapsed().as_secs_f64() / reached as f64;
-        (per * left as f64).ceil() as u64
-    })
+/// Upstream calls one record of a job makes at most: its fresh read, then the write.
+const CALLS_PER_RECORD: f64 = 2.0;
+
+/// Seconds until job `id` reaches its `left` records: the slower of its pace since it (re)started in
+/// this process and what the HaloPSA budget lets background work do (`calls_per_sec`, the background
+/// share spread over the window). So the time shows from the start, before any record gives a pace, and
+/// never promises more than the budget allows; `None` with neither.
+pub fn eta_secs(id: i64, left: usize, calls_per_sec: Option<f64>) -> Option<u64> {
+    let by_budget = calls_per_sec
+        .filter(|r| *r > 0.0)
+        .map(|r| left as f64 * CALLS_PER_RECORD / r);
+    let by_pace = running().get(&id).and_then(|c| {
+        let reached = c.reached.load(Ordering::Relaxed);
+        (reached > 0).then(|| c.started.elapsed().as_secs_f64() / reached as f64 * left as f64)
+    });
+    let secs = match (by_pace, by_budget) {
+        (Some(pace), Some(budget)) => Some(pace.max(budget)),
+        (pace, budget) => pace.or(budget),
+    };
+    secs.map(|s| s.ceil() as u64)
 }
 
 /// What a job needs beside itself: the person's HaloPSA handle, the store, and where audit lines go.
@@ -278,5 +290,20 @@ fn failed(item: &Item, reason: String) -> Item {
         state: ItemState::Failed,
         reason: Some(reason),
         ..item.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::eta_secs;
+
+    #[test]
+    fn a_job_with_no_pace_yet_is_timed_by_the_budget_alone() {
+        // 150 records, 2 calls each, at the default budget's background share (150 calls / 300 s)
+        assert_eq!(eta_secs(-1, 150, Some(0.5)), Some(600));
+        assert_eq!(eta_secs(-1, 0, Some(0.5)), Some(0));
+        // no budget (rate limit off) and no pace: no promise
+        assert_eq!(eta_secs(-1, 150, None), None);
+        assert_eq!(eta_secs(-1, 150, Some(0.0)), None);
     }
 }

@@ -1,6 +1,7 @@
-//! `/jobs/{id}` — a bulk job's progress (done, failed, left, time remaining at its pace) with cancel,
-//! resume and undo, and each record's outcome once it stops; `/jobs` — the person's jobs. While a job runs
-//! its page reloads itself every two seconds (a `<meta>` refresh: the same with JavaScript and without).
+//! `/jobs/{id}` — a bulk job's progress (done, failed, left, time remaining by its pace and the HaloPSA
+//! budget) with cancel, resume and undo, and each record's outcome once it stops; `/jobs` — the person's
+//! jobs. While a job runs its page shows itself again every two seconds (`islands::SelfRefresh`: in place
+//! with JavaScript, a `<noscript>` meta refresh without).
 
 use crate::components::error_panel::ErrorPanel;
 use crate::functions::jobs::{get_job, my_jobs, SteerJob};

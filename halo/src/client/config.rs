@@ -86,6 +86,16 @@ impl GatewayConfig {
         }
     }
 
+    /// The calls per second background work (exports, bulk jobs) may make at most over a window: its
+    /// share of the budget spread over the window. `None` when there is no budget (`rate_limit` 0).
+    pub fn background_calls_per_sec(&self) -> Option<f64> {
+        if self.rate_limit == 0 || self.rate_window.is_zero() {
+            return None;
+        }
+        let share = super::limiter::background_budget(self.rate_limit, self.background_share);
+        Some(f64::from(share) / self.rate_window.as_secs_f64())
+    }
+
     /// Builds `{base}/{segments…}` keeping the base path (`…/api` + `Client/5`).
     pub(crate) fn join(base: &Url, path: &str) -> Url {
         let mut url = base.clone();
@@ -106,5 +116,35 @@ impl GatewayConfig {
             url.query_pairs_mut().append_pair("tenant", t);
         }
         url
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GatewayConfig;
+    use std::time::Duration;
+
+    fn config(limit: u32, window: Duration, share: u8) -> GatewayConfig {
+        let url = url::Url::parse("http://127.0.0.1:1/api").unwrap();
+        GatewayConfig {
+            rate_limit: limit,
+            rate_window: window,
+            background_share: share,
+            ..GatewayConfig::new(url.clone(), url, "id")
+        }
+    }
+
+    #[test]
+    fn background_work_may_use_its_share_of_the_budget_spread_over_the_window() {
+        let default = config(300, Duration::from_secs(300), 50);
+        assert_eq!(default.background_calls_per_sec(), Some(0.5));
+        assert_eq!(
+            config(600, Duration::from_secs(60), 25).background_calls_per_sec(),
+            Some(2.5)
+        );
+        assert_eq!(
+            config(0, Duration::from_secs(300), 50).background_calls_per_sec(),
+            None
+        );
     }
 }
