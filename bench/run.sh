@@ -30,6 +30,9 @@ if [[ ! -x "$SIM_BIN" ]]; then
     say "building the simulator (cargo build --release -p halo-sim --bin halo-sim)…"
     cargo build --release -p halo-sim --bin halo-sim
 fi
+say "building the compression measurement (cargo build --release -p server --example compression_levels)…"
+cargo build -q --release -p server --example compression_levels
+LEVELS_BIN="$root/target/release/examples/compression_levels"
 if ! command -v wrk >/dev/null; then
     say "installing wrk from Debian…"
     if [[ $(id -u) -eq 0 ]]; then apt-get install -y wrk >&2; else sudo apt-get install -y wrk >&2; fi
@@ -195,6 +198,7 @@ size() { # bytes on the wire: url [accept-encoding]
     hc -fs -o /dev/null --max-time 30 ${2:+-H "Accept-Encoding: $2"} -w '%{size_download}' "$BASE$1"
 }
 page_plain="$(size /clients)"
+hc -fs --max-time 30 -o "$work/page.html" "$BASE/clients" # for the compression levels (section 4)
 page_br="$(size /clients br)"
 # The same binary's static file closest in size to the page: an embedded /pkg asset, precompressed.
 static="$css"
@@ -344,6 +348,9 @@ for r in rows:
     cells = [("-" * w[i]) if r[i] == "---" else r[i].ljust(w[i]) for i in range(4)]
     print("| " + " | ".join(cells) + " |")
 PY
+echo
+echo "What each compression level costs and saves on this list page (the server uses brotli q4 for pages):"
+"$LEVELS_BIN" "$work/page.html"
 echo
 }
 

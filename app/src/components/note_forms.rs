@@ -15,7 +15,7 @@ pub fn CrmNoteForm(client_id: i32, on_site: Option<(i32,)>) -> impl IntoView {
     let site_id = on_site.map(|(s,)| s);
     let action = ServerAction::<AddCrmNote>::new();
     let key = crm_note_form_key(client_id, site_id);
-    let refused = Resource::new(|| (), move |_| take_form_outcome(key.clone()));
+    let refused = OnceResource::new(take_form_outcome(key));
     let form = move |outcome: Option<crate::functions::forms::FormOutcome>| {
         let open = outcome.is_some();
         view! {

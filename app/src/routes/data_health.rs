@@ -13,7 +13,7 @@ use leptos_meta::Title;
 #[component]
 pub fn DataHealthPage() -> impl IntoView {
     let refresh = ServerAction::<RefreshDataHealth>::new();
-    let data = Resource::new(|| (), |_| get_data_health());
+    let data = OnceResource::new(get_data_health());
     // `?show=all` lists every group; read in the view (tracked), so following the link in the browser
     // redraws the report without asking for it again
     let query = leptos_router::hooks::use_query_map();

@@ -132,7 +132,7 @@ fn results_table(job: &crate::jobs::Job, kind: crate::entities::EntityKind) -> i
 /// The person's jobs.
 #[component]
 pub fn JobsPage() -> impl IntoView {
-    let jobs = Resource::new(|| (), |_| my_jobs());
+    let jobs = OnceResource::new(my_jobs());
     view! {
         <Title text="Your jobs"/>
         <h1>"Your jobs"</h1>

@@ -13,11 +13,11 @@ use leptos_router::hooks::use_query_map;
 /// The overview page.
 #[component]
 pub fn OverviewPage() -> impl IntoView {
-    let counts = Resource::new(|| (), |_| get_overview_counts());
+    let counts = OnceResource::new(get_overview_counts());
     let query = use_query_map();
     let q = Memo::new(move |_| query.with(|m| m.get("q").unwrap_or_default()));
     let results = Resource::new(move || q.get(), search_everything);
-    let health = Resource::new(|| (), |_| glance_data_health());
+    let health = OnceResource::new(glance_data_health());
     view! {
         <Title text="Overview"/>
         <h1>"Overview"</h1>

@@ -1,0 +1,58 @@
+//! What each brotli and gzip level costs and saves on one page (bench/run.sh feeds it the warm 50-row
+//! list page): per level, the bytes on the wire, the CPU time of one compression, and the CPU spent per
+//! KB saved against sending the page as it is. The server compresses pages per response, so this is the
+//! trade its `CompressionLevel` makes (static assets are precompressed at the highest level at build time).
+//!
+//! usage: cargo run --release -p server --example compression_levels -- page.html
+
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+/// Compresses `page` with `f` until about half a second has passed; the mean time and the size.
+fn measure(page: &[u8], f: impl Fn(&[u8]) -> Vec<u8>) -> (Duration, usize) {
+    let size = f(page).len();
+    let start = Instant::now();
+    let mut runs = 0u32;
+    while start.elapsed() < Duration::from_millis(500) {
+        std::hint::black_box(f(page));
+        runs += 1;
+    }
+    (start.elapsed() / runs, size)
+}
+
+fn brotli(page: &[u8], quality: u32) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        // the window tower-http's async-compression uses by default
+        let mut w = brotli::CompressorWriter::new(&mut out, 4096, quality, 22);
+        w.write_all(page).expect("in memory");
+    }
+    out
+}
+
+fn gzip(page: &[u8], level: u32) -> Vec<u8> {
+    let mut w = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(level));
+    w.write_all(page).expect("in memory");
+    w.finish().expect("in memory")
+}
+
+fn main() {
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: compression_levels page.html");
+    let page = std::fs::read(&path).expect("the page to compress");
+    println!("page: {path}, {} bytes", page.len());
+    println!("| encoding | bytes | µs per response | µs per KB saved |");
+    println!("|---|---|---|---|");
+    let row = |name: String, (t, size): (Duration, usize)| {
+        let saved_kb = (page.len() - size.min(page.len())) as f64 / 1024.0;
+        let us = t.as_secs_f64() * 1e6;
+        println!("| {name} | {size} | {us:.0} | {:.1} |", us / saved_kb);
+    };
+    for q in [1, 2, 3, 4, 5, 6, 7, 9, 11] {
+        row(format!("brotli q{q}"), measure(&page, |p| brotli(p, q)));
+    }
+    for l in [1, 4, 6, 9] {
+        row(format!("gzip {l}"), measure(&page, |p| gzip(p, l)));
+    }
+}
