@@ -50,6 +50,12 @@ pub const SERVER_ROUTES: &[(&str, &str)] = &[
     ("GET", "/metrics"),
 ];
 
+/// The brotli quality (and gzip level) pages are compressed with per response, chosen by measurement
+/// (`examples/compression_levels.rs`, docs/PERFORMANCE.md): on the 50-row list page q5 is the knee — 8 %
+/// fewer bytes than q4 for 80 µs more, while q6 and q7 save next to nothing more for up to 2.7× the CPU and
+/// q9 costs 36×. Static assets are precompressed at build time and cost nothing per response.
+const PAGE_COMPRESSION: i32 = 5;
+
 /// Where the simulator is mounted in demo mode.
 pub const SIM_PREFIX: &str = "/_sim";
 
@@ -155,7 +161,7 @@ fn outer_layers(router: Router, auth: crate::auth::Auth, policy: HeaderPolicy) -
             CompressionLayer::new()
                 .br(true)
                 .gzip(true)
-                .quality(CompressionLevel::Precise(4)),
+                .quality(CompressionLevel::Precise(PAGE_COMPRESSION)),
         )
         // spans name the path only: a query can hold an OAuth code or `state`
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<Body>| {

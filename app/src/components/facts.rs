@@ -23,13 +23,14 @@ pub fn num(n: Option<i32>) -> Option<String> {
     n.map(|n| n.to_string())
 }
 
-/// An external link only for http(s) addresses; anything else is shown as text.
+/// An external link only for http(s) addresses; anything else is shown as text. It opens in the same tab
+/// (no surprise window; back returns to the page), and the `Referrer-Policy: same-origin` header keeps
+/// Haloscope's addresses from the site it leads to.
 pub fn web_link(url: Option<String>) -> AnyView {
     match url {
         Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
             let text = u.clone();
-            view! { <a href=u rel="external noopener noreferrer" target="_blank">{text}</a> }
-                .into_any()
+            view! { <a href=u>{text}</a> }.into_any()
         }
         Some(u) => view! { <span>{u}</span> }.into_any(),
         None => ().into_any(),

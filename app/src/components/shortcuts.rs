@@ -21,18 +21,15 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
 
 /// The shortcuts: the dialog listing them (closed until `?`; `Esc` or its button close it) and, in the
 /// browser, the listeners for the keys and for shift-clicks on row checkboxes. One per page, outside
-/// `<main>`, so a client-side navigation keeps it running.
+/// `<main>`, so a client-side navigation keeps it running. The list itself is written into the dialog
+/// when `?` first opens it: the keys do nothing without JavaScript, so no page carries it for nothing.
 #[island]
 pub fn Shortcuts() -> impl IntoView {
     listen();
     view! {
         <dialog id="shortcuts" class="shortcuts" aria-labelledby="shortcuts-title">
             <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
-            <dl>
-                {SHORTCUTS.iter().map(|(k, what)| view! {
-                    <div><dt><kbd>{*k}</kbd></dt><dd>{*what}</dd></div>
-                }).collect_view()}
-            </dl>
+            <dl id="shortcut-list"></dl>
             <form method="dialog"><button type="submit" class="button">"Close"</button></form>
         </dialog>
     }
@@ -262,7 +259,34 @@ mod browser {
         true
     }
 
+    /// Writes [`SHORTCUTS`] into the dialog's list (once).
+    fn fill_list() {
+        let Some(list) = document().get_element_by_id("shortcut-list") else {
+            return;
+        };
+        if list.child_element_count() > 0 {
+            return;
+        }
+        for (keys, what) in super::SHORTCUTS {
+            let (Ok(row), Ok(dt), Ok(kbd), Ok(dd)) = (
+                document().create_element("div"),
+                document().create_element("dt"),
+                document().create_element("kbd"),
+                document().create_element("dd"),
+            ) else {
+                return;
+            };
+            kbd.set_text_content(Some(keys));
+            dd.set_text_content(Some(what));
+            let _ = dt.append_child(&kbd);
+            let _ = row.append_child(&dt);
+            let _ = row.append_child(&dd);
+            let _ = list.append_child(&row);
+        }
+    }
+
     fn show_shortcuts() -> bool {
+        fill_list();
         let dialog = document()
             .get_element_by_id("shortcuts")
             .and_then(|d| d.dyn_into::<HtmlDialogElement>().ok());
