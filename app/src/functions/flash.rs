@@ -219,9 +219,32 @@ pub mod ssr {
         .unwrap_or_default()
     }
 
-    /// The refused form waiting for `path`, removed from the session.
+    /// What this page view has taken from the session already. The server may draw a part of a page
+    /// twice (a suspended part is run once to start its reads, then again with their data), and each
+    /// run asks for its messages: a message is read once per page view, so the second run must be given
+    /// what the first took, not find it gone. The router provides one per request.
+    #[derive(Clone, Default)]
+    pub struct TakenThisRequest(std::sync::Arc<Mutex<HashMap<String, Option<FormOutcome>>>>);
+
+    /// The refused form waiting for `path`, removed from the session (the same answer for every ask in
+    /// one page view).
     pub fn take_form(path: &str) -> Option<FormOutcome> {
         let path = path_only(path);
+        let taken = use_context::<TakenThisRequest>();
+        if let Some(t) = &taken {
+            if let Some(seen) = t.0.lock().unwrap_or_else(|p| p.into_inner()).get(path) {
+                return seen.clone();
+            }
+        }
+        let outcome = take_form_from_session(path);
+        if let Some(t) = taken {
+            let mut seen = t.0.lock().unwrap_or_else(|p| p.into_inner());
+            seen.insert(path.to_owned(), outcome.clone());
+        }
+        outcome
+    }
+
+    fn take_form_from_session(path: &str) -> Option<FormOutcome> {
         update(|w| {
             let i = w
                 .iter()
