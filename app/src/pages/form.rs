@@ -9,8 +9,8 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// The create/edit page of `entity`. Its data is keyed on the write counter too, so a refused save (which
-/// comes back to this same page) shows its errors and entered values at once.
+/// The create/edit page of `entity`. A refused save comes back to this same page (a redirect, so a fresh
+/// page view), which shows its errors and entered values.
 #[component]
 pub fn RecordFormPage(entity: &'static Entity) -> impl IntoView {
     let params = use_params_map();
