@@ -19,7 +19,7 @@ pub fn RecordDeletePage(entity: &'static Entity) -> impl IntoView {
     );
     let action = ServerAction::<DeleteRecord>::new();
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match info.await {
                     Ok(i) => delete_page(entity, i, move |body| {
@@ -33,6 +33,6 @@ pub fn RecordDeletePage(entity: &'static Entity) -> impl IntoView {
                     Err(e) => view! { <ErrorPanel error=e whole_page=true/> }.into_any(),
                 }
             })}
-        </Transition>
+        </Suspense>
     }
 }

@@ -27,7 +27,7 @@ pub fn RecordFormPage(entity: &'static Entity) -> impl IntoView {
     let create = ServerAction::<CreateRecord>::new();
     let update = ServerAction::<UpdateRecord>::new();
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading form…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">"Loading form…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(mut d) => {
@@ -53,6 +53,6 @@ pub fn RecordFormPage(entity: &'static Entity) -> impl IntoView {
                     Err(e) => view! { <ErrorPanel error=e whole_page=true/> }.into_any(),
                 }
             })}
-        </Transition>
+        </Suspense>
     }
 }

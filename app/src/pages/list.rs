@@ -34,8 +34,6 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
         move || location.search.get(),
         move |query| list_records(entity.kind, view.path.to_string(), query),
     );
-    let scope = Signal::derive(move || data.get().and_then(|r| r.ok()).and_then(|l| l.scope));
-    let facets = Signal::derive(move || data.get().and_then(|r| r.ok()).and_then(|l| l.facets));
     let needs_options = spec.has(FilterKind::TopLevel) || spec.has(FilterKind::Category);
     let options = OnceResource::new(async move {
         if needs_options {
@@ -49,7 +47,6 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
             Default::default()
         }
     });
-    let (pending, set_pending) = signal(false);
     let words = view.words;
     let export = view.export_href();
     view! {
@@ -62,23 +59,25 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
             <p class="record-actions"><a class="button primary" href=format!("{base}/new") data-testid="new-link">{format!("New {}", words.one)}</a></p>
         })}
         {view.links.iter().map(|(href, text)| view! { <p class="subnav"><a href=*href>{*text}</a></p> }).collect_view()}
-        // a Transition, not a Suspense: the toolbar reads the list's data (the client it is narrowed to), and a
-        // Suspense would draw it anew whenever the list reloads, taking the focus from the search box
-        <Transition fallback=|| ()>
+        // One boundary awaits the page's data and the filters' choices, and draws the toolbar and the table
+        // from them. The page is drawn on the server only (islands mode), so nothing here is redrawn in the
+        // browser; and a resource read by two boundaries can leave a response hanging under load
+        // (leptos-rs/leptos#4578, #4851; tests/pages_under_load.rs), as could a `<Transition>`'s server-side
+        // effect running after the page was done.
+        <Suspense fallback=move || view! { <p class="loading">{format!("Loading {}…", words.many)}</p> }>
             {move || {
                 let export = export.clone();
                 Suspend::new(async move {
+                    // both started when the page was set up: awaiting one after the other waits for the slower
                     let options = options.await;
+                    let data = data.await;
                     let label = format!("Search {}", words.many);
-                    view! { <Toolbar spec params base search_label=label options client_name=scope facets export/> }
-                })
-            }}
-        </Transition>
-        <crate::components::list::views_panel::SavedViews kind=entity.kind view/>
-        <div class="list-body" class:stale=pending aria-busy=move || pending.get().to_string()>
-            <Transition fallback=move || view! { <p class="loading">{format!("Loading {}…", words.many)}</p> } set_pending>
-                {move || Suspend::new(async move {
-                    match data.await {
+                    let (scope, facets) = match &data {
+                        Ok(page) => (page.scope.clone(), page.facets.clone()),
+                        Err(_) => (None, None),
+                    };
+                    let toolbar = view! { <Toolbar spec params base search_label=label options client_name=scope facets export/> };
+                    let body = match data {
                         Ok(page) => {
                             let pages = page.page_count();
                             view! {
@@ -91,9 +90,14 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
                             .into_any()
                         }
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                    };
+                    view! {
+                        {toolbar}
+                        <crate::components::list::views_panel::SavedViews kind=entity.kind view/>
+                        <div class="list-body">{body}</div>
                     }
-                })}
-            </Transition>
-        </div>
+                })
+            }}
+        </Suspense>
     }
 }

@@ -28,7 +28,7 @@ pub fn ActivityPage() -> impl IntoView {
         <h1>"Recent changes"</h1>
         <p class="muted">"Changes made through Haloscope, newest first: who made them, to which record, which fields were sent (never their values) and how HaloPSA answered."</p>
         {move || filter_form(filter.get())}
-        <Transition fallback=|| view! { <p class="loading">"Reading the audit log…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">"Reading the audit log…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(Changes::ToStdout) => view! {
@@ -46,7 +46,7 @@ pub fn ActivityPage() -> impl IntoView {
                     Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                 }
             })}
-        </Transition>
+        </Suspense>
     }
 }
 

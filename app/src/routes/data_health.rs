@@ -21,7 +21,7 @@ pub fn DataHealthPage() -> impl IntoView {
         <Title text="Data health"/>
         <h1>"Data health"</h1>
         <p class="muted">"Possible duplicates and incomplete records, from every client, site and company HaloPSA lists to you."</p>
-        <Transition fallback=|| view! { <p class="loading">"Loading the report…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">"Loading the report…"</p> }>
             {move || {
                 let all = query.with(|q| q.get("show").is_some_and(|v| v == "all"));
                 Suspend::new(async move {
@@ -41,7 +41,7 @@ pub fn DataHealthPage() -> impl IntoView {
                 }
                 })
             }}
-        </Transition>
+        </Suspense>
         <ActionForm action=refresh attr:class="inline-form">
             <button type="submit" class="button" data-testid="walk-again">"Walk the lists again"</button>
         </ActionForm>

@@ -22,14 +22,14 @@ pub fn JobPage() -> impl IntoView {
     );
     view! {
         <Title text="Bulk job"/>
-        <Transition fallback=|| view! { <p class="loading">"Reading the job…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">"Reading the job…"</p> }>
             {move || Suspend::new(async move {
                 match job.await {
                     Ok(v) => job_view(v, steer).into_any(),
                     Err(e) => view! { <h1>"Bulk job"</h1><ErrorPanel error=e/> }.into_any(),
                 }
             })}
-        </Transition>
+        </Suspense>
     }
 }
 

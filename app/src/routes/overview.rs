@@ -21,21 +21,21 @@ pub fn OverviewPage() -> impl IntoView {
     view! {
         <Title text="Overview"/>
         <h1>"Overview"</h1>
-        <Transition fallback=|| view! { <p class="loading">"Loading counts…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">"Loading counts…"</p> }>
             {move || Suspend::new(async move {
                 match counts.await {
                     Ok(counts) => view! { <OverviewCounts counts/> }.into_any(),
                     Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                 }
             })}
-        </Transition>
+        </Suspense>
         <p>
-            <Transition fallback=|| view! { <a href="/data-health">"Data health →"</a> }>
+            <Suspense fallback=|| view! { <a href="/data-health">"Data health →"</a> }>
                 {move || Suspend::new(async move {
                     let words = health_words(health.await.ok());
                     view! { <a href="/data-health" data-testid="data-health-link">{words}</a> }
                 })}
-            </Transition>
+            </Suspense>
             " · " <a href="/activity" data-testid="activity-link">"Recent changes →"</a>
         </p>
         <section class="global-search" aria-labelledby="search-h">
@@ -51,7 +51,7 @@ pub fn OverviewPage() -> impl IntoView {
                     <button type="submit" class="primary">"Search"</button>
                 </div>
             </form>
-            <Transition fallback=|| ()>
+            <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match results.await {
                         Ok(groups) if groups.is_empty() => ().into_any(),
@@ -59,7 +59,7 @@ pub fn OverviewPage() -> impl IntoView {
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                     }
                 })}
-            </Transition>
+            </Suspense>
         </section>
     }
 }
