@@ -82,6 +82,8 @@ pub fn build(
             provide_context(reports.clone());
             // a message is read once per page view, however often the page's parts ask for it
             provide_context(app::functions::flash::ssr::TakenThisRequest::default());
+            // a bare list reads its saved views twice (the default to go to, the panel): once from the store
+            provide_context(app::functions::views::ViewsThisRequest::default());
             // the CSP header's nonce, for the shell's inline script and Leptos's own
             let nonce = use_context::<http::request::Parts>()
                 .and_then(|p| p.extensions.get::<CspNonce>().cloned());

@@ -66,7 +66,8 @@ impl ViewStore for SqliteViews {
         list: String,
     ) -> BoxFuture<'static, Result<Vec<SavedView>, String>> {
         self.run(move |c| {
-            let mut st = c.prepare(
+            // every list page asks this (its views panel, a bare list's default): prepared once per connection
+            let mut st = c.prepare_cached(
                 "SELECT id, name, query, is_default FROM views WHERE owner = ?1 AND list = ?2 \
                  ORDER BY name COLLATE NOCASE, id",
             )?;

@@ -2,7 +2,7 @@
 //! related records and notes. Each entity's server side builds a [`Detail`] from its HaloPSA record; the
 //! one detail page renders any of them.
 
-use super::list::cells::{cell_view, is_css_colour, Cell, Row};
+use super::list::cells::{cell_html, is_css_colour, Cell, Row};
 use super::list::ListPage;
 use crate::entities::EntityKind;
 use crate::errors::AppError;
@@ -264,10 +264,11 @@ pub fn value_view(value: &Value, testid: Option<String>) -> leptos::prelude::Any
             view! { <a href=kind.entity().record_href(*id) data-testid=testid>{text.clone()}</a> }
                 .into_any()
         }
-        Value::Cell(cell) if testid.is_some() => {
-            view! { <span data-testid=testid>{cell_view(cell, &empty_row, "")}</span> }.into_any()
+        // the same compiled cell markup as a list's (escaped by maud), inside a span of its own
+        Value::Cell(cell) => {
+            let html = cell_html(cell, &empty_row, "").into_string();
+            view! { <span data-testid=testid inner_html=html></span> }.into_any()
         }
-        Value::Cell(cell) => cell_view(cell, &empty_row, ""),
         Value::Colour(c) => {
             let swatch = is_css_colour(c).then(|| swatch_view(c.clone()));
             view! { {swatch}{c.clone()} }.into_any()

@@ -31,8 +31,7 @@ pub const NAME_MAX: usize = 80;
 #[server(endpoint = "saved_views", input = server_fn::codec::GetUrl)]
 pub async fn saved_views(kind: EntityKind, view: String) -> Result<Vec<SavedView>, AppError> {
     let (list, owner, store) = ssr::context(kind, &view)?;
-    store
-        .list(owner, list.href.to_owned())
+    ssr::list_once(&store, owner, list.href)
         .await
         .map_err(ssr::unavailable)
 }
@@ -100,6 +99,16 @@ pub async fn change_view(
         Err(e) => Err(super::form_ssr::fail_to(&back, e)),
     }
 }
+
+#[cfg(feature = "ssr")]
+/// The views of one list already read in this request. A bare list page asks twice (is there a default
+/// to go to? which views does the panel show?); the second ask is answered from here rather than by the
+/// store again. The router provides one per request; a page view never changes views, so it is never
+/// stale (a change is a POST, a request of its own).
+#[derive(Clone, Default)]
+pub struct ViewsThisRequest(
+    std::sync::Arc<std::sync::Mutex<std::collections::HashMap<&'static str, Vec<SavedView>>>>,
+);
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
@@ -192,6 +201,28 @@ pub(crate) mod ssr {
         })
     }
 
+    /// `owner`'s views of the list at `href`, read once per request (when the router provided the memo).
+    pub async fn list_once(
+        store: &std::sync::Arc<dyn crate::state::server::ViewStore>,
+        owner: String,
+        href: &'static str,
+    ) -> Result<Vec<super::SavedView>, String> {
+        let memo = leptos::prelude::use_context::<super::ViewsThisRequest>();
+        let known = memo.as_ref().and_then(|m| {
+            let seen = m.0.lock().unwrap_or_else(|p| p.into_inner());
+            seen.get(href).cloned()
+        });
+        if let Some(views) = known {
+            return Ok(views);
+        }
+        let views = store.list(owner, href.to_owned()).await?;
+        if let Some(m) = memo {
+            let mut seen = m.0.lock().unwrap_or_else(|p| p.into_inner());
+            seen.insert(href, views.clone());
+        }
+        Ok(views)
+    }
+
     /// The `view=<id>` of a list URL's query, if it names one.
     pub fn view_param(query: &str) -> Option<i64> {
         query
@@ -223,8 +254,7 @@ pub(crate) mod ssr {
         let Ok(owner) = crate::functions::health::ssr::person() else {
             return Ok(None);
         };
-        let views = store
-            .list(owner, list.href.to_owned())
+        let views = list_once(&store, owner, list.href)
             .await
             .unwrap_or_default();
         Ok(views

@@ -1,4 +1,4 @@
-//! Row selection for bulk actions: a checkbox in each row's name cell, labelled by reference to the name
+//! Row selection for bulk actions: a checkbox in each row's name cell, in one label with the name
 //! beside it, and the form above the table they belong to (a plain GET to the bulk page, so it works
 //! without JavaScript), with "select all N matching" for every record the filter finds across pages and,
 //! with JavaScript, a box ticking every row of the page.
@@ -10,19 +10,7 @@ use crate::params::{encode, ListSpec};
 use leptos::prelude::*;
 
 /// The id of the selection form the checkboxes belong to.
-const FORM_ID: &str = "bulk-select";
-
-/// `shown` (a name cell's content) with the row's checkbox before it.
-pub fn checkbox(id: i32, shown: AnyView) -> AnyView {
-    let name_id = format!("row-{id}-name");
-    view! {
-        <input type="checkbox" class="row-select" name="ids" value=id.to_string() form=FORM_ID
-            aria-labelledby=name_id.clone() data-testid="row-select"/>
-        " "
-        <span id=name_id>{shown}</span>
-    }
-    .into_any()
-}
+pub const FORM_ID: &str = "bulk-select";
 
 /// The selection form of `page`: the list and its query (hidden), "Change the selected …" and a link
 /// selecting every record matching the filter.
