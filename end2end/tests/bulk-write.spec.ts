@@ -39,7 +39,7 @@ for (const js of [true, false]) {
     const list = `/clients?q=${encodeURIComponent(prefix)}`;
     await page.goto(list);
     if (js) await interactive(page);
-    const boxes = page.getByTestId("row-select");
+    const boxes = page.locator("input.row-select");
     await expect(boxes).toHaveCount(2);
     // each checkbox is named by its row's name, by reference
     await expect(page.getByRole("checkbox", { name: names[0] })).toHaveCount(1);
@@ -78,7 +78,7 @@ for (const js of [true, false]) {
 
     const first = page.url();
     await page.goto(`${list}&status=inactive`);
-    await expect(page.getByTestId("row-select")).toHaveCount(2);
+    await expect(page.locator("input.row-select")).toHaveCount(2);
     await page.goto(first);
     if (js) await interactive(page);
     await page.getByTestId("job-undo").click();
@@ -87,7 +87,7 @@ for (const js of [true, false]) {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("restore Status on 2 clients");
     await finished(page, "2 done, 0 failed, 0 left");
     await page.goto(list);
-    await expect(page.getByTestId("row-select")).toHaveCount(2);
+    await expect(page.locator("input.row-select")).toHaveCount(2);
     await page.goto(`${list}&status=inactive`);
     await expect(page.getByTestId("empty-state")).toBeVisible();
     await page.context().close();

@@ -77,7 +77,7 @@ test("a bulk job waits out a 429, reports the record HaloPSA refused, goes on wi
   const ctx = await browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();
   await page.goto("/clients?status=active&sort=id&desc=true&per_page=25");
-  const boxes = page.getByTestId("row-select");
+  const boxes = page.locator("input.row-select");
   await expect(boxes.first()).toBeVisible();
   const names: string[] = [];
   for (let i = 0; i < 3; i++) {

@@ -210,7 +210,7 @@ test.describe.serial("a form round trip", () => {
 test("a shift-click on a row's checkbox ticks every row from the one clicked before", async ({ page }) => {
   await page.goto("/clients");
   await interactive(page);
-  const boxes = page.getByTestId("row-select");
+  const boxes = page.locator("input.row-select");
   await expect(boxes.nth(5)).toBeVisible();
   await boxes.nth(1).click();
   await boxes.nth(4).click({ modifiers: ["Shift"] });
@@ -227,7 +227,7 @@ test("the page's box ticks and clears every row, and shows when only some are ti
   await page.goto("/clients");
   await interactive(page);
   const all = page.getByTestId("select-page");
-  const boxes = page.getByTestId("row-select");
+  const boxes = page.locator("input.row-select");
   const rows = await boxes.count();
   expect(rows).toBeGreaterThan(10);
   await all.check();
@@ -254,7 +254,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
   test("there is no box for the page's rows (it would do nothing)", async ({ page }) => {
     await page.goto("/clients");
-    await expect(page.getByTestId("row-select").first()).toBeVisible();
+    await expect(page.locator("input.row-select").first()).toBeVisible();
     await expect(page.getByTestId("select-page")).toBeHidden();
   });
 });
