@@ -19,20 +19,14 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("?", "Show these shortcuts"),
 ];
 
-/// The shortcuts: the dialog listing them (closed until `?`; `Esc` or its button close it) and, in the
-/// browser, the listeners for the keys and for shift-clicks on row checkboxes. One per page, outside
-/// `<main>`, so a client-side navigation keeps it running. The list itself is written into the dialog
-/// when `?` first opens it: the keys do nothing without JavaScript, so no page carries it for nothing.
+/// The shortcuts: in the browser, the listeners for the keys and for shift-clicks on row checkboxes, and
+/// the dialog listing the keys, written into this island's empty host when `?` first asks for it (closed by
+/// `Esc` or its button). The keys do nothing without JavaScript, so no page carries the dialog for
+/// nothing. One per page, outside `<main>`, so a client-side navigation keeps it running.
 #[island]
 pub fn Shortcuts() -> impl IntoView {
     listen();
-    view! {
-        <dialog id="shortcuts" class="shortcuts" aria-labelledby="shortcuts-title">
-            <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
-            <dl id="shortcut-list"></dl>
-            <form method="dialog"><button type="submit" class="button">"Close"</button></form>
-        </dialog>
-    }
+    view! { <div id="shortcuts-host"></div> }
 }
 
 /// Listens for the shortcuts for as long as the calling component lives.
@@ -259,38 +253,43 @@ mod browser {
         true
     }
 
-    /// Writes [`SHORTCUTS`] into the dialog's list (once).
-    fn fill_list() {
-        let Some(list) = document().get_element_by_id("shortcut-list") else {
-            return;
-        };
-        if list.child_element_count() > 0 {
-            return;
+    /// The dialog's frame: fixed words only (the keys are written as text below).
+    const DIALOG: &str = "<h2 id=\"shortcuts-title\">Keyboard shortcuts</h2><dl></dl>\
+        <form method=\"dialog\"><button type=\"submit\" class=\"button\">Close</button></form>";
+
+    /// The shortcuts dialog, written into the island's host the first time it is asked for.
+    fn dialog() -> Option<HtmlDialogElement> {
+        let doc = document();
+        if let Some(d) = doc.get_element_by_id("shortcuts") {
+            return d.dyn_into().ok();
         }
+        let host = doc.get_element_by_id("shortcuts-host")?;
+        let dialog = doc.create_element("dialog").ok()?;
+        dialog.set_id("shortcuts");
+        dialog.set_class_name("shortcuts");
+        dialog
+            .set_attribute("aria-labelledby", "shortcuts-title")
+            .ok()?;
+        dialog.set_inner_html(DIALOG);
+        let list = dialog.query_selector("dl").ok()??;
         for (keys, what) in super::SHORTCUTS {
-            let (Ok(row), Ok(dt), Ok(kbd), Ok(dd)) = (
-                document().create_element("div"),
-                document().create_element("dt"),
-                document().create_element("kbd"),
-                document().create_element("dd"),
-            ) else {
-                return;
-            };
+            let row = doc.create_element("div").ok()?;
+            let dt = doc.create_element("dt").ok()?;
+            let kbd = doc.create_element("kbd").ok()?;
+            let dd = doc.create_element("dd").ok()?;
             kbd.set_text_content(Some(keys));
             dd.set_text_content(Some(what));
-            let _ = dt.append_child(&kbd);
-            let _ = row.append_child(&dt);
-            let _ = row.append_child(&dd);
-            let _ = list.append_child(&row);
+            dt.append_child(&kbd).ok()?;
+            row.append_child(&dt).ok()?;
+            row.append_child(&dd).ok()?;
+            list.append_child(&row).ok()?;
         }
+        host.append_child(&dialog).ok()?;
+        dialog.dyn_into().ok()
     }
 
     fn show_shortcuts() -> bool {
-        fill_list();
-        let dialog = document()
-            .get_element_by_id("shortcuts")
-            .and_then(|d| d.dyn_into::<HtmlDialogElement>().ok());
-        match dialog {
+        match dialog() {
             Some(d) if !d.open() => d.show_modal().is_ok(),
             _ => false,
         }
