@@ -16,7 +16,9 @@ pub struct AssetManifest {
 }
 
 /// The whole document. `assets` names the files; the inline module script imports the JS glue, starts
-/// the wasm and hands it the module's exports, which start the page's islands (`app::browser`).
+/// the wasm and hands it the module's exports, which start the page's islands (`app::browser`). The wasm
+/// is preloaded (the glue asks for it only once it runs); the glue needs no `modulepreload`, as the
+/// script importing it comes right after in the same `<head>`.
 ///
 /// Islands mode: nothing outside an island is hydrated, so the resources pages read are not written into
 /// the page a second time for hydration (the shared context is told so before anything renders).
@@ -35,10 +37,8 @@ pub fn shell(assets: AssetManifest) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta name="color-scheme" content="light dark"/>
-                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="icon" href="/favicon.svg"/>
                 <link rel="stylesheet" href=assets.css/>
-                <link rel="modulepreload" href=assets.js.clone()/>
                 <link rel="preload" href=assets.wasm.clone() r#as="fetch" r#type="application/wasm" crossorigin="anonymous"/>
                 <script type="module" nonce=leptos::nonce::use_nonce() inner_html=boot></script>
                 <MetaTags/>

@@ -9,6 +9,7 @@ mod client_ip;
 mod data_dir;
 mod jobs;
 mod metrics;
+mod page_tail;
 mod route_list;
 mod router;
 mod routes;

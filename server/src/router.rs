@@ -125,6 +125,8 @@ pub fn build(
         .leptos_routes_with_context(&state, routes, context, page)
         .route_layer(middleware::from_fn(crate::metrics::track))
         .fallback(not_found)
+        // pages end without Leptos's empty hydration tables (the browser declares them itself)
+        .layer(middleware::from_fn(crate::page_tail::trim))
         .layer(middleware::from_fn_with_state(
             state.auth.clone(),
             gate::gate,

@@ -19,6 +19,7 @@ pub fn start(module: JsValue) {
     if let Some(root) = document().document_element() {
         let _ = root.class_list().add_1("js");
     }
+    declare_hydration_tables();
     leptos::mount::hydrate_islands();
     islands::set_module(module);
     if let Some(body) = document().body() {
@@ -27,6 +28,26 @@ pub fn start(module: JsValue) {
     navigate::listen();
     focus::after_round_trip();
     mark::set_when_started();
+}
+
+/// The tables Leptos's hydration reads (lazily) when an island holds a resource, an error boundary or a
+/// suspended part. The server leaves them off a page when they are empty (`server/src/page_tail.rs`), which
+/// in islands mode they always are; declared empty here, reading them finds nothing rather than failing.
+fn declare_hydration_tables() {
+    use leptos::web_sys::js_sys::{Array, Reflect};
+    let global = leptos::web_sys::js_sys::global();
+    for name in [
+        "__RESOLVED_RESOURCES",
+        "__SERIALIZED_ERRORS",
+        "__PENDING_RESOURCES",
+        "__RESOURCE_RESOLVERS",
+        "__INCOMPLETE_CHUNKS",
+    ] {
+        let key = JsValue::from_str(name);
+        if Reflect::get(&global, &key).is_ok_and(|v| v.is_undefined()) {
+            let _ = Reflect::set(&global, &key, &Array::new());
+        }
+    }
 }
 
 /// Fetches the page shown and swaps it in where it is (a page of work in progress showing itself again).

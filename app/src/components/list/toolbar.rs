@@ -97,7 +97,7 @@ pub fn Toolbar(
                     <button type="submit" class="primary">"Search"</button>
                 </div>
             </form>
-            <a class="button export" href=export_href download="" rel="external">"Export CSV"</a>
+            <a class="button export" href=export_href download="">"Export CSV"</a>
             {(!options.notes.is_empty()).then(|| view! {
                 <div role="status" data-testid="filter-notes">
                     <ul class="notices filter-notes">
