@@ -349,7 +349,7 @@ for r in rows:
     print("| " + " | ".join(cells) + " |")
 PY
 echo
-echo "What each compression level costs and saves on this list page (the server uses brotli q4 for pages):"
+echo "What each compression level costs and saves on this list page (the server uses brotli q5 for pages):"
 "$LEVELS_BIN" "$work/page.html"
 echo
 }

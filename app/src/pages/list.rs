@@ -73,7 +73,7 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
                     let data = data.await;
                     let label = format!("Search {}", words.many);
                     let (scope, facets) = match &data {
-                        Ok(page) => (page.scope.clone(), page.facets.clone()),
+                        Ok(page) => (page.scope.clone(), page.facets),
                         Err(_) => (None, None),
                     };
                     let toolbar = view! { <Toolbar spec params base search_label=label options client_name=scope facets export/> };
