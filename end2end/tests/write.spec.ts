@@ -185,6 +185,50 @@ for (const js of [true, false]) {
   });
 }
 
+test("with JavaScript a sent form's buttons are held until its answer, so a second click writes nothing", async ({ page, request }) => {
+  const name = `E2E held ${Date.now()}`;
+  await page.goto("/clients/new");
+  await interactive(page);
+  await page.fill("#f-name", name);
+  // hold the form's POST (a page navigation) until the buttons have been looked at; while it is held the
+  // page is looked at from inside (Playwright waits out a pending navigation before its own checks)
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route("**/api/create_record", async (route) => {
+    await held;
+    await route.continue();
+  });
+  const seen: string[] = [];
+  await page.exposeFunction("reportHeld", (what: string) => seen.push(what));
+  await page.evaluate(() => {
+    const report = (window as unknown as { reportHeld: (w: string) => void }).reportHeld;
+    document.querySelector("form.record-form")!.addEventListener("submit", () => {
+      report("submit");
+      setTimeout(() => {
+        const button = document.querySelector<HTMLButtonElement>('button[name=force][value=""]')!;
+        report(button.disabled ? "disabled" : "enabled");
+        button.click(); // a second click while the first is on its way
+      }, 100);
+    });
+  });
+  // clicked from inside too: Playwright's own click would wait for the navigation it starts, held here
+  await page.evaluate(() => document.querySelector<HTMLButtonElement>('button[name=force][value=""]')!.click());
+  await expect.poll(() => seen.length).toBeGreaterThanOrEqual(2);
+  await new Promise((r) => setTimeout(r, 300)); // room for a second submit, if the second click made one
+  expect(seen, "one submit; the button disabled once it was sent").toEqual(["submit", "disabled"]);
+  release();
+  await expect(page).toHaveURL(/\/clients\/\d+$/);
+  const res = await request.get("/_sim/_control/writes");
+  expect(res.status()).toBe(200);
+  const writes: { method: string; path: string; body: string }[] = await res.json();
+  const creates = writes.filter((w) => w.method === "POST" && w.path.toLowerCase() === "/api/client" && w.body.includes(name));
+  expect(creates, "exactly one create reached HaloPSA").toHaveLength(1);
+  // and gone again, for the tests that count records
+  await page.getByTestId("delete-link").click();
+  await page.click("button.danger");
+  await expect(page).toHaveURL(/\/clients$/);
+});
+
 test("without JavaScript the server validates formats and keeps the input", async ({ browser }) => {
   const ctx = await browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();
