@@ -23,12 +23,11 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
     let spec = *view.spec;
     let base = view.href;
     let location = use_location();
-    let params = Memo::new(move |_| {
-        location.search.with(|q| {
-            ListParams::from_query(&spec, q)
-                .map(|p| p.params)
-                .unwrap_or_else(|_| ListParams::defaults(&spec))
-        })
+    // the page is drawn once, on the server: its URL does not change under it
+    let params = location.search.with_untracked(|q| {
+        ListParams::from_query(&spec, q)
+            .map(|p| p.params)
+            .unwrap_or_else(|_| ListParams::defaults(&spec))
     });
     let data = Resource::new(
         move || location.search.get(),
@@ -66,7 +65,7 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
         // effect running after the page was done.
         <Suspense fallback=move || view! { <p class="loading">{format!("Loading {}…", words.many)}</p> }>
             {move || {
-                let export = export.clone();
+                let (export, params) = (export.clone(), params.clone());
                 Suspend::new(async move {
                     // both started when the page was set up: awaiting one after the other waits for the slower
                     let options = options.await;

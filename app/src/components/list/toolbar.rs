@@ -22,27 +22,27 @@ pub struct FilterOptions {
     pub notes: Vec<String>,
 }
 
-/// The list toolbar. It is rendered once per page visit and follows the URL reactively (`params`), so the
-/// search box keeps focus and caret while results change; `export` builds the CSV link for the current filter.
+/// The list toolbar for the list state `params` (drawn on the server only: a new search is a new page);
+/// `export` is the CSV link, given the current filter here.
 #[component]
 pub fn Toolbar(
     spec: ListSpec,
-    #[prop(into)] params: Signal<ListParams>,
+    params: ListParams,
     base: &'static str,
     search_label: String,
     #[prop(optional)] options: FilterOptions,
-    #[prop(optional, into)] client_name: Signal<Option<String>>,
+    /// The name of the client the list is narrowed to, when it is.
+    client_name: Option<String>,
     /// The status filter's counts, when the list has them (unfiltered lists).
-    #[prop(optional, into)]
-    facets: Signal<Option<Facets>>,
+    facets: Option<Facets>,
     /// The CSV export's address, without the filter.
     export: String,
 ) -> impl IntoView {
-    let status = spec.has_status.then(|| status_select(params, facets));
+    let status = spec.has_status.then(|| status_select(&params, facets));
     let toplevel = spec.has(FilterKind::TopLevel).then(|| {
         let choices = options.toplevels.clone();
         id_select(
-            params,
+            &params,
             ("toplevel_id", "Top level", "All top levels"),
             choices,
             |p| p.toplevel_id,
@@ -51,24 +51,23 @@ pub fn Toolbar(
     let category = spec.has(FilterKind::Category).then(|| {
         let choices = options.categories.clone();
         id_select(
-            params,
+            &params,
             ("category_id", "Category", "All categories"),
             choices,
             |p| p.category_id,
         )
     });
-    let stock = spec.has(FilterKind::Stock).then(|| stock_select(params));
-    // the name is read only when the list is narrowed to a client: reading it always would tie the whole
-    // toolbar to the list's data, and it would be drawn anew (losing the search box's focus) on each search
-    let client = move || client_chip(spec, base, params.get(), client_name);
-    let export_href = move || {
-        let q = ListParams {
+    let stock = spec.has(FilterKind::Stock).then(|| stock_select(&params));
+    let client = client_chip(spec, base, params.clone(), client_name);
+    let export_href = with_query(
+        &export,
+        &ListParams {
             page: 1,
-            ..params.get()
+            ..params.clone()
         }
-        .to_query(&spec);
-        with_query(&export, &q)
-    };
+        .to_query(&spec),
+    );
+    let kept_sort = (params.sort != spec.default_sort()).then(|| params.sort.clone());
     view! {
         <div class="toolbar">
             <form method="get" action=base>
@@ -79,7 +78,7 @@ pub fn Toolbar(
                         <input
                             type="search"
                             name="q"
-                            value=params.with_untracked(|p| p.q.clone().unwrap_or_default())
+                            value=params.q.clone().unwrap_or_default()
                             placeholder="Search by name"
                             autocomplete="off"
                             data-search="list"
@@ -90,10 +89,10 @@ pub fn Toolbar(
                     {category}
                     {stock}
                     {client}
-                    {per_page_select(params)}
-                    {move || params.with(|p| (p.sort != spec.default_sort()).then(|| view! { <input type="hidden" name="sort" value=p.sort.clone()/> }))}
-                    {move || params.with(|p| p.desc.then(|| view! { <input type="hidden" name="desc" value="true"/> }))}
-                    {move || params.with(|p| p.cols.as_ref().map(|c| view! { <input type="hidden" name="cols" value=c.join(" ")/> }))}
+                    {per_page_select(&params)}
+                    {kept_sort.map(|sort| view! { <input type="hidden" name="sort" value=sort/> })}
+                    {params.desc.then(|| view! { <input type="hidden" name="desc" value="true"/> })}
+                    {params.cols.as_ref().map(|c| view! { <input type="hidden" name="cols" value=c.join(" ")/> })}
                     <button type="submit" class="primary">"Search"</button>
                 </div>
             </form>
@@ -119,23 +118,21 @@ fn with_query(base: &str, query: &str) -> String {
 }
 
 /// The status filter; its choices name their counts when the list has them ("Active (1843)").
-fn status_select(params: Signal<ListParams>, facets: Signal<Option<Facets>>) -> impl IntoView {
+fn status_select(params: &ListParams, facets: Option<Facets>) -> impl IntoView {
+    let current = params.status;
     let option = move |s: StatusFilter, label: &'static str| {
-        let text = move || {
-            let count = facets.get().and_then(|f| match s {
-                StatusFilter::Active => Some(f.active),
-                StatusFilter::Inactive => Some(f.inactive),
-                StatusFilter::All => f.active.checked_add(f.inactive),
-            });
-            count.map_or_else(|| label.to_owned(), |n| format!("{label} ({n})"))
-        };
-        view! { <option value=s.as_str() selected=move || params.with(|p| p.status == s)>{text}</option> }
+        let count = facets.and_then(|f| match s {
+            StatusFilter::Active => Some(f.active),
+            StatusFilter::Inactive => Some(f.inactive),
+            StatusFilter::All => f.active.checked_add(f.inactive),
+        });
+        let text = count.map_or_else(|| label.to_owned(), |n| format!("{label} ({n})"));
+        view! { <option value=s.as_str() selected=current == s>{text}</option> }
     };
     view! {
         <label class="field">
             <span>"Status"</span>
-            <select name="status" data-submit-on-change="" data-testid="status-filter"
-                prop:value=move || params.with(|p| p.status.as_str())>
+            <select name="status" data-submit-on-change="" data-testid="status-filter">
                 {option(StatusFilter::Active, "Active")}
                 {option(StatusFilter::Inactive, "Inactive")}
                 {option(StatusFilter::All, "All")}
@@ -147,21 +144,21 @@ fn status_select(params: Signal<ListParams>, facets: Signal<Option<Facets>>) -> 
 /// A filter choosing one record among `choices`; `(name, label, any)` are the URL parameter, the label
 /// and the "no filter" choice's words.
 fn id_select(
-    params: Signal<ListParams>,
+    params: &ListParams,
     (name, label, any): (&'static str, &'static str, &'static str),
     choices: Vec<(i32, String)>,
     current: fn(&ListParams) -> Option<i32>,
 ) -> impl IntoView {
+    let chosen = current(params);
     view! {
         <label class="field">
             <span>{label}</span>
-            <select name=name data-submit-on-change="" data-testid=format!("{name}-filter")
-                prop:value=move || params.with(|p| current(p).map(|i| i.to_string()).unwrap_or_default())>
-                <option value="" selected=move || params.with(|p| current(p).is_none())>{any}</option>
+            <select name=name data-submit-on-change="" data-testid=format!("{name}-filter")>
+                <option value="" selected=chosen.is_none()>{any}</option>
                 {choices
                     .into_iter()
                     .map(|(id, n)| view! {
-                        <option value=id.to_string() selected=move || params.with(|p| current(p) == Some(id))>{n}</option>
+                        <option value=id.to_string() selected=chosen == Some(id)>{n}</option>
                     })
                     .collect_view()}
             </select>
@@ -169,13 +166,13 @@ fn id_select(
     }
 }
 
-fn stock_select(params: Signal<ListParams>) -> impl IntoView {
-    let is = move |v: Option<StockFilter>| move || params.with(|p| p.stock == v);
+fn stock_select(params: &ListParams) -> impl IntoView {
+    let current = params.stock;
+    let is = move |v: Option<StockFilter>| current == v;
     view! {
         <label class="field">
             <span>"Stock location"</span>
-            <select name="stock" data-submit-on-change="" data-testid="stock-filter"
-                prop:value=move || params.with(|p| p.stock.map(|s| s.as_str()).unwrap_or(""))>
+            <select name="stock" data-submit-on-change="" data-testid="stock-filter">
                 <option value="" selected=is(None)>"Any site"</option>
                 <option value="only" selected=is(Some(StockFilter::Only))>"Stock locations only"</option>
                 <option value="exclude" selected=is(Some(StockFilter::Exclude))>"No stock locations"</option>
@@ -184,18 +181,15 @@ fn stock_select(params: Signal<ListParams>) -> impl IntoView {
     }
 }
 
-fn per_page_select(params: Signal<ListParams>) -> impl IntoView {
+fn per_page_select(params: &ListParams) -> impl IntoView {
+    let current = params.per_page;
     view! {
         <label class="field">
             <span>"Rows"</span>
-            <select name="per_page" data-submit-on-change="" data-testid="per-page"
-                prop:value=move || params.with(|p| p.per_page.to_string())>
+            <select name="per_page" data-submit-on-change="" data-testid="per-page">
                 {PER_PAGE_CHOICES
                     .iter()
-                    .map(|n| {
-                        let n = *n;
-                        view! { <option value=n.to_string() selected=move || params.with(|p| p.per_page == n)>{n}</option> }
-                    })
+                    .map(|&n| view! { <option value=n.to_string() selected=current == n>{n}</option> })
                     .collect_view()}
             </select>
         </label>
@@ -207,7 +201,7 @@ fn client_chip(
     spec: ListSpec,
     base: &'static str,
     p: ListParams,
-    client_name: Signal<Option<String>>,
+    client_name: Option<String>,
 ) -> Option<impl IntoView> {
     let id = p.client_id.filter(|_| spec.has(FilterKind::Client))?;
     let without = ListParams {
@@ -216,7 +210,7 @@ fn client_chip(
         ..p
     };
     let clear = with_query(base, &without.to_query(&spec));
-    let name = client_name.get().unwrap_or_else(|| format!("#{id}"));
+    let name = client_name.unwrap_or_else(|| format!("#{id}"));
     Some(view! {
         <input type="hidden" name="client_id" value=id.to_string()/>
         <span class="chip" data-testid="client-filter">
