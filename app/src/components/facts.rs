@@ -23,12 +23,17 @@ pub fn num(n: Option<i32>) -> Option<String> {
     n.map(|n| n.to_string())
 }
 
+/// Whether `u` may be a link: http(s) only (never `javascript:` or `data:`).
+pub fn is_web_address(u: &str) -> bool {
+    u.starts_with("https://") || u.starts_with("http://")
+}
+
 /// An external link only for http(s) addresses; anything else is shown as text. It opens in the same tab
 /// (no surprise window; back returns to the page), and the `Referrer-Policy: same-origin` header keeps
 /// Haloscope's addresses from the site it leads to.
 pub fn web_link(url: Option<String>) -> AnyView {
     match url {
-        Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
+        Some(u) if is_web_address(&u) => {
             let text = u.clone();
             view! { <a href=u>{text}</a> }.into_any()
         }

@@ -117,8 +117,8 @@ pub fn cell_html(cell: &Cell, row: &Row, record_href: &str) -> Markup {
                 a href=(record_href) { (row.name) }
             }
             Cell::Status => {
-                @if row.inactive.unwrap_or(false) { span class="pill inactive" { "Inactive" } }
-                @else { span class="pill active" { "Active" } }
+                @let word = status_word(row.inactive.unwrap_or(false));
+                span class={ "pill " (word.to_ascii_lowercase()) } { (word) }
             }
             Cell::Empty => {}
             Cell::Unreadable => {
@@ -135,7 +135,7 @@ pub fn cell_html(cell: &Cell, row: &Row, record_href: &str) -> Markup {
             // a link only for http(s) addresses, opening in the same tab (`Referrer-Policy: same-origin`
             // keeps Haloscope's addresses from the site it leads to); anything else is text
             Cell::Web(url) => {
-                @if url.starts_with("https://") || url.starts_with("http://") { a href=(url) { (url) } }
+                @if crate::components::facts::is_web_address(url) { a href=(url) { (url) } }
                 @else { span { (url) } }
             }
         }
