@@ -266,6 +266,81 @@ pub(crate) mod ssr {
     #[cfg(test)]
     mod tests {
         use super::*;
+        use crate::state::server::{ViewChange, ViewStore};
+        use futures::future::BoxFuture;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::Arc;
+
+        /// A store that counts the reads of a list and holds one view.
+        #[derive(Default)]
+        struct Counting(AtomicUsize);
+
+        impl ViewStore for Counting {
+            fn list(
+                &self,
+                _: String,
+                _: String,
+            ) -> BoxFuture<'static, Result<Vec<super::super::SavedView>, String>> {
+                self.0.fetch_add(1, Ordering::SeqCst);
+                let one = super::super::SavedView {
+                    id: 1,
+                    name: "Mine".into(),
+                    query: "q=a".into(),
+                    default: true,
+                };
+                Box::pin(async move { Ok(vec![one]) })
+            }
+            fn save(
+                &self,
+                _: String,
+                _: String,
+                _: String,
+                _: String,
+            ) -> BoxFuture<'static, Result<i64, String>> {
+                Box::pin(async { Err("not in this test".into()) })
+            }
+            fn change(
+                &self,
+                _: String,
+                _: String,
+                _: ViewChange,
+            ) -> BoxFuture<'static, Result<bool, String>> {
+                Box::pin(async { Err("not in this test".into()) })
+            }
+            fn get(
+                &self,
+                _: i64,
+            ) -> BoxFuture<'static, Result<Option<(String, super::super::SavedView)>, String>>
+            {
+                Box::pin(async { Ok(None) })
+            }
+        }
+
+        #[test]
+        fn a_request_reads_a_lists_views_once() {
+            let counting = Arc::new(Counting::default());
+            let store: Arc<dyn ViewStore> = counting.clone();
+            let owner = leptos::prelude::Owner::new();
+            owner.with(|| {
+                leptos::prelude::provide_context(super::super::ViewsThisRequest::default());
+                futures::executor::block_on(async {
+                    let first = list_once(&store, "a".into(), "/clients").await.unwrap();
+                    let again = list_once(&store, "a".into(), "/clients").await.unwrap();
+                    assert_eq!(first, again);
+                    assert_eq!(first.len(), 1);
+                    // another list is read on its own
+                    list_once(&store, "a".into(), "/sites").await.unwrap();
+                });
+            });
+            assert_eq!(
+                counting.0.load(Ordering::SeqCst),
+                2,
+                "one read per list per request"
+            );
+            // without the memo (no router context), every ask reads
+            futures::executor::block_on(list_once(&store, "a".into(), "/clients")).unwrap();
+            assert_eq!(counting.0.load(Ordering::SeqCst), 3);
+        }
 
         #[test]
         fn names_and_changes_are_checked() {
