@@ -116,12 +116,12 @@ test("a list page is HTML with no second copy of its rows for hydration", async 
   const html = await res!.text();
   const names = await page.locator("[data-testid=list-table] tbody tr td:first-child a").allInnerTexts();
   expect(names).toHaveLength(50);
-  // only the boot script (import, start the wasm): no resource is serialised, and Leptos's empty tables
-  // are left off (server/src/page_tail.rs)
+  // only the boot script (import the glue, start the wasm, then the islands): no resource is serialised,
+  // and Leptos's empty tables are left off (server/src/page_tail.rs)
   const scripts = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
   expect(scripts).toHaveLength(1);
-  expect(scripts[0]).toMatch(/^import init/);
-  expect(scripts[0].length).toBeLessThan(300);
+  expect(scripts[0]).toMatch(/^import init, \* as m from '\/pkg\//);
+  expect(scripts[0].length).toBeLessThan(400);
   expect(html).not.toContain("__RESOLVED_RESOURCES[");
   // and each row's name is in the page as often as the table shows it (twins included), no more
   for (const name of new Set(names)) {

@@ -14,18 +14,17 @@ pub fn clear() {
     }
 }
 
-/// Sets the mark once the work the islands queued while starting has run (a zero timeout runs after
-/// the microtasks their effects are).
+/// Sets the mark once the work the islands queued while starting has run: their effects' first runs are
+/// tasks on the same local executor, which runs its queue in order, so a task queued after them runs after
+/// them. (A zero timeout, used before, also waited for the browser to restyle and repaint the page first:
+/// 40–80 ms with a 4× slower CPU, with the islands already listening.)
 pub fn set_when_started() {
-    set_timeout(
-        || {
-            if let Some(body) = document().body() {
-                let _ = body.set_attribute(ATTRIBUTE, "true");
-            }
-            if let Some(perf) = window().performance() {
-                let _ = perf.mark("interactive");
-            }
-        },
-        std::time::Duration::ZERO,
-    );
+    leptos::task::spawn_local(async {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute(ATTRIBUTE, "true");
+        }
+        if let Some(perf) = window().performance() {
+            let _ = perf.mark("interactive");
+        }
+    });
 }

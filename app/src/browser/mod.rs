@@ -13,8 +13,20 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsValue;
 
 /// Starts the page: the islands in it (`module`: the wasm module's exports, whose functions start them),
-/// then client-side navigation; marks the page interactive when all have started.
+/// then client-side navigation; marks the page interactive when all have started. The boot script is
+/// `async` (`app::shell`), so the wasm can be ready before the document is parsed: then this waits for
+/// the rest of the document, where islands may be.
 pub fn start(module: JsValue) {
+    use leptos::wasm_bindgen::{closure::Closure, JsCast};
+    if document().ready_state() == "loading" {
+        let go = Closure::once_into_js(move || start_parsed(module));
+        let _ = window().add_event_listener_with_callback("DOMContentLoaded", go.unchecked_ref());
+        return;
+    }
+    start_parsed(module);
+}
+
+fn start_parsed(module: JsValue) {
     // what only works with JavaScript (`.js-only` in style/main.css) shows from now on
     if let Some(root) = document().document_element() {
         let _ = root.class_list().add_1("js");
