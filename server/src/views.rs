@@ -1,7 +1,9 @@
 //! Saved views in `DATA_DIR/views.sqlite3` (one table; the app's `ViewStore`). Each row is one person's
 //! named list state; at most one per person and list is the default.
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use app::functions::views::SavedView;
 use app::state::server::{ViewChange, ViewStore};
@@ -22,16 +24,54 @@ const SCHEMA: &str = "CREATE TABLE IF NOT EXISTS views (
 );
 CREATE INDEX IF NOT EXISTS views_by_owner ON views (owner, list);";
 
-/// The store, on one connection that runs its statements on a thread of its own.
+/// The store, on one connection that runs its statements on a thread of its own, with the lists it has
+/// read kept in memory ([`Known`]): every list page asks for the person's views of that list, which then
+/// costs no trip to that thread and back.
 #[derive(Clone)]
-pub struct SqliteViews(Connection);
+pub struct SqliteViews {
+    conn: Connection,
+    known: Arc<Mutex<Known>>,
+}
+
+/// Lists of views read, by (owner, list). Only this process writes the file (replicas keep saved views in
+/// Redis instead), so what it read stays true until it writes: every write empties this and counts a
+/// generation, and a read that began in an earlier generation is not kept (it may have seen the file
+/// before the write).
+#[derive(Default)]
+struct Known {
+    generation: u64,
+    lists: HashMap<(String, String), Vec<SavedView>>,
+}
 
 impl SqliteViews {
     /// Opens (creating) `DATA_DIR/views.sqlite3`.
     pub async fn open(data_dir: &Path) -> Result<Self, StartupError> {
-        crate::data_dir::open_sqlite(data_dir, "views.sqlite3", "saved views", SCHEMA)
-            .await
-            .map(Self)
+        let conn =
+            crate::data_dir::open_sqlite(data_dir, "views.sqlite3", "saved views", SCHEMA).await?;
+        Ok(Self {
+            conn,
+            known: Default::default(),
+        })
+    }
+
+    fn known(&self) -> std::sync::MutexGuard<'_, Known> {
+        self.known.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Runs the write `f`, then forgets every list read (whether or not it changed anything).
+    fn write<R, F>(&self, f: F) -> BoxFuture<'static, Result<R, String>>
+    where
+        R: Send + 'static,
+        F: FnOnce(&mut rusqlite::Connection) -> rusqlite::Result<R> + Send + 'static,
+    {
+        let (done, known) = (self.run(f), self.known.clone());
+        Box::pin(async move {
+            let out = done.await;
+            let mut k = known.lock().unwrap_or_else(|e| e.into_inner());
+            k.generation += 1;
+            k.lists.clear();
+            out
+        })
     }
 
     /// Runs `f` on the connection's thread.
@@ -40,7 +80,7 @@ impl SqliteViews {
         R: Send + 'static,
         F: FnOnce(&mut rusqlite::Connection) -> rusqlite::Result<R> + Send + 'static,
     {
-        let conn = self.0.clone();
+        let conn = self.conn.clone();
         Box::pin(async move {
             conn.call_raw(f)
                 .await
@@ -65,7 +105,17 @@ impl ViewStore for SqliteViews {
         owner: String,
         list: String,
     ) -> BoxFuture<'static, Result<Vec<SavedView>, String>> {
-        self.run(move |c| {
+        let key = (owner.clone(), list.clone());
+        let generation = {
+            let k = self.known();
+            if let Some(views) = k.lists.get(&key) {
+                let views = views.clone();
+                return Box::pin(async move { Ok(views) });
+            }
+            k.generation
+        };
+        let known = self.known.clone();
+        let read = self.run(move |c| {
             // every list page asks this (its views panel, a bare list's default): prepared once per connection
             let mut st = c.prepare_cached(
                 "SELECT id, name, query, is_default FROM views WHERE owner = ?1 AND list = ?2 \
@@ -73,6 +123,14 @@ impl ViewStore for SqliteViews {
             )?;
             let views = st.query_map(params![owner, list], row)?.collect();
             views
+        });
+        Box::pin(async move {
+            let views: Vec<SavedView> = read.await?;
+            let mut k = known.lock().unwrap_or_else(|e| e.into_inner());
+            if k.generation == generation {
+                k.lists.insert(key, views.clone());
+            }
+            Ok(views)
         })
     }
 
@@ -83,7 +141,7 @@ impl ViewStore for SqliteViews {
         name: String,
         query: String,
     ) -> BoxFuture<'static, Result<i64, String>> {
-        self.run(move |c| {
+        self.write(move |c| {
             c.execute(
                 "INSERT INTO views (owner, list, name, query) VALUES (?1, ?2, ?3, ?4)",
                 params![owner, list, name, query],
@@ -98,7 +156,7 @@ impl ViewStore for SqliteViews {
         list: String,
         change: ViewChange,
     ) -> BoxFuture<'static, Result<bool, String>> {
-        self.run(move |c| {
+        self.write(move |c| {
             let tx = c.transaction()?;
             let mine = "owner = ?1 AND list = ?2 AND id = ?3";
             let changed = match &change {
