@@ -43,6 +43,17 @@ struct Known {
     lists: HashMap<(String, String), Vec<SavedView>>,
 }
 
+/// Forgets every list read, and starts a new generation, when dropped.
+struct Forget(Arc<Mutex<Known>>);
+
+impl Drop for Forget {
+    fn drop(&mut self) {
+        let mut k = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        k.generation += 1;
+        k.lists.clear();
+    }
+}
+
 impl SqliteViews {
     /// Opens (creating) `DATA_DIR/views.sqlite3`.
     pub async fn open(data_dir: &Path) -> Result<Self, StartupError> {
@@ -58,19 +69,18 @@ impl SqliteViews {
         self.known.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Runs the write `f`, then forgets every list read (whether or not it changed anything).
+    /// Runs the write `f`, then forgets every list read (whether or not it changed anything). The
+    /// forgetting is a drop guard: a request cancelled while its write is queued or running still leaves
+    /// nothing read before it.
     fn write<R, F>(&self, f: F) -> BoxFuture<'static, Result<R, String>>
     where
         R: Send + 'static,
         F: FnOnce(&mut rusqlite::Connection) -> rusqlite::Result<R> + Send + 'static,
     {
-        let (done, known) = (self.run(f), self.known.clone());
+        let (done, forget) = (self.run(f), Forget(self.known.clone()));
         Box::pin(async move {
-            let out = done.await;
-            let mut k = known.lock().unwrap_or_else(|e| e.into_inner());
-            k.generation += 1;
-            k.lists.clear();
-            out
+            let _forget = forget;
+            done.await
         })
     }
 
@@ -201,6 +211,35 @@ impl ViewStore for SqliteViews {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_save_abandoned_once_sent_still_shows_in_the_list() {
+        let dir = std::env::temp_dir().join(format!("haloscope-views-gone-{}", std::process::id()));
+        let store = SqliteViews::open(&dir).await.unwrap();
+        let (me, list) = ("local:me".to_string(), "/clients".to_string());
+        assert!(store
+            .list(me.clone(), list.clone())
+            .await
+            .unwrap()
+            .is_empty());
+        // the request is cancelled after its write was handed to SQLite's thread
+        let save = store.save(me.clone(), list.clone(), "Mine".into(), "q=a".into());
+        tokio::select! {
+            biased;
+            _ = save => panic!("the write finished at its first poll"),
+            _ = std::future::ready(()) => {}
+        }
+        // the write still runs; a read sent after it is answered after it
+        let names: Vec<String> = store
+            .list(me, list)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|v| v.name)
+            .collect();
+        assert_eq!(names, ["Mine"]);
+        let _ = std::fs::remove_dir_all(dir);
+    }
 
     #[tokio::test]
     async fn views_are_each_persons_own_and_one_default_per_list() {
