@@ -213,6 +213,35 @@ mod tests {
     use super::*;
 
     #[tokio::test]
+    async fn a_list_read_before_a_save_is_not_kept_after_it() {
+        let dir = std::env::temp_dir().join(format!("haloscope-views-race-{}", std::process::id()));
+        let store = SqliteViews::open(&dir).await.unwrap();
+        let (me, list) = ("local:me".to_string(), "/clients".to_string());
+        // a page's read is handed to SQLite's thread first; a save is queued behind it and finishes
+        // before the read's answer is taken
+        let mut read = store.list(me.clone(), list.clone());
+        assert!(futures::poll!(&mut read).is_pending());
+        store
+            .save(me.clone(), list.clone(), "Mine".into(), "q=a".into())
+            .await
+            .unwrap();
+        assert!(
+            read.await.unwrap().is_empty(),
+            "it saw the file before the save"
+        );
+        // what it saw is not what the next page is told
+        let names: Vec<String> = store
+            .list(me, list)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|v| v.name)
+            .collect();
+        assert_eq!(names, ["Mine"]);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[tokio::test]
     async fn a_save_abandoned_once_sent_still_shows_in_the_list() {
         let dir = std::env::temp_dir().join(format!("haloscope-views-gone-{}", std::process::id()));
         let store = SqliteViews::open(&dir).await.unwrap();
