@@ -23,12 +23,6 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
     let spec = *view.spec;
     let base = view.href;
     let location = use_location();
-    // the page is drawn once, on the server: its URL does not change under it
-    let params = location.search.with_untracked(|q| {
-        ListParams::from_query(&spec, q)
-            .map(|p| p.params)
-            .unwrap_or_else(|_| ListParams::defaults(&spec))
-    });
     let data = Resource::new(
         move || location.search.get(),
         move |query| list_records(entity.kind, view.path.to_string(), query),
@@ -65,15 +59,24 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
         // effect running after the page was done.
         <Suspense fallback=move || view! { <p class="loading">{format!("Loading {}…", words.many)}</p> }>
             {move || {
-                let (export, params) = (export.clone(), params.clone());
+                let export = export.clone();
                 Suspend::new(async move {
                     // both started when the page was set up: awaiting one after the other waits for the slower
                     let options = options.await;
                     let data = data.await;
                     let label = format!("Search {}", words.many);
-                    let (scope, facets) = match &data {
-                        Ok(page) => (page.scope.clone(), page.facets),
-                        Err(_) => (None, None),
+                    // the toolbar shows the state the list was read in; when it could not be read, the
+                    // address's own (or the defaults, when the address was refused)
+                    let (params, scope, facets) = match &data {
+                        Ok(page) => (page.params.clone(), page.scope.clone(), page.facets),
+                        Err(_) => {
+                            let params = location.search.with_untracked(|q| {
+                                ListParams::from_query(&spec, q)
+                                    .map(|p| p.params)
+                                    .unwrap_or_else(|_| ListParams::defaults(&spec))
+                            });
+                            (params, None, None)
+                        }
                     };
                     let toolbar = view! { <Toolbar spec params base search_label=label options client_name=scope facets export/> };
                     let body = match data {
