@@ -71,10 +71,17 @@ fn main() -> ExitCode {
         }
     };
     telemetry::init(settings.log_format);
-    // Deep Leptos view trees render recursively: 8 MiB worker stacks keep every page well clear of the edge.
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
+    let threads = match serve::request_threads() {
+        Ok(n) => n,
+        Err(e) => {
+            eprintln!("haloscope: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    // This thread starts up, accepts connections and runs the background work; requests run on the
+    // request threads `serve` starts, each with a runtime of its own (see `serve`).
+    let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
-        .thread_stack_size(8 * 1024 * 1024)
         .build()
     {
         Ok(rt) => rt,
@@ -83,7 +90,7 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    match runtime.block_on(run(settings)) {
+    match runtime.block_on(run(settings, threads)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("haloscope: {e}");
@@ -92,7 +99,10 @@ fn main() -> ExitCode {
     }
 }
 
-async fn run(mut settings: settings::Settings) -> Result<(), startup_error::StartupError> {
+async fn run(
+    mut settings: settings::Settings,
+    threads: usize,
+) -> Result<(), startup_error::StartupError> {
     use startup_error::StartupError;
     let listener = tokio::net::TcpListener::bind(settings.listen)
         .await
@@ -193,7 +203,7 @@ async fn run(mut settings: settings::Settings) -> Result<(), startup_error::Star
     let router = router::build(state, sim, metrics, sessions, policy);
 
     announce(&settings, bound);
-    serve::serve(listener, router)
+    serve::serve(listener, router, threads)
         .await
         .map_err(|e| StartupError::Bind {
             addr: bound.to_string(),

@@ -1,45 +1,198 @@
-//! The listener: TCP_NODELAY on every accepted connection (axum leaves it off, and multi-chunk responses
-//! then stall on Nagle/delayed ACK), graceful shutdown on SIGTERM or Ctrl-C, bounded in time.
+//! The listener and the request threads. One thread accepts connections and hands each, in turn, to one
+//! of N request threads (N = the machine's cores, or `TOKIO_WORKER_THREADS`), each running its own
+//! single-threaded tokio runtime. A connection's requests, and every task a page render spawns, stay on
+//! that one thread: with tokio's shared multi-thread pool, each of Leptos's per-resource tasks woke an idle
+//! worker, and those hand-offs cost about a fifth of a warm page's CPU (PERFORMANCE, "Threads per core").
+//!
+//! TCP_NODELAY is set on every accepted connection (axum leaves it off, and multi-chunk responses then
+//! stall on Nagle/delayed ACK). On SIGTERM or Ctrl-C the listener closes, every thread stops taking new
+//! requests and lets in-flight ones finish, bounded in time.
 
 use axum::serve::ListenerExt;
 use axum::Router;
 use std::future::IntoFuture;
+use std::net::SocketAddr;
 use std::time::Duration;
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{mpsc, oneshot, watch};
 
 /// After a shutdown signal, in-flight requests get this long to finish (within Kubernetes' default grace
 /// period of 30 s); a longer export, or a connection that never ends, is then cut and the process exits.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(20);
 
+/// A connection on its way from the accepting thread to a request thread.
+type Handoff = (std::net::TcpStream, SocketAddr);
+
+/// How many request threads: `TOKIO_WORKER_THREADS` when set (tokio's own name for the same knob, so an
+/// operator's habit carries over), else one per core.
+pub fn request_threads() -> Result<usize, String> {
+    match std::env::var("TOKIO_WORKER_THREADS") {
+        Ok(v) => match v.trim().parse::<usize>() {
+            Ok(n) if (1..=1024).contains(&n) => Ok(n),
+            _ => Err(format!(
+                "TOKIO_WORKER_THREADS must be a whole number from 1 to 1024, not {v:?}"
+            )),
+        },
+        Err(_) => Ok(std::thread::available_parallelism().map_or(2, |n| n.get())),
+    }
+}
+
 /// Serves until a shutdown signal, then lets in-flight requests finish for at most [`SHUTDOWN_GRACE`].
-pub async fn serve(listener: TcpListener, router: Router) -> std::io::Result<()> {
-    let listener = listener.tap_io(|tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
-    let (signalled, heard) = tokio::sync::oneshot::channel::<()>();
-    let server = axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+/// Runs the accept loop on the calling runtime; the requests run on `threads` threads of their own.
+pub async fn serve(listener: TcpListener, router: Router, threads: usize) -> std::io::Result<()> {
+    let local = listener.local_addr()?;
+    let (stop, stopped) = watch::channel(false);
+    let mut queues = Vec::with_capacity(threads);
+    let mut finished = Vec::with_capacity(threads);
+    for index in 0..threads {
+        let (queue, incoming) = mpsc::unbounded_channel::<Handoff>();
+        let (done, finish) = oneshot::channel::<std::io::Result<()>>();
+        let worker = RequestThread {
+            incoming: Handed { incoming, local },
+            router: router.clone(),
+            stopped: stopped.clone(),
+        };
+        std::thread::Builder::new()
+            .name(format!("haloscope-req-{index}"))
+            // Deep Leptos view trees render recursively: 8 MiB stacks keep every page clear of the edge.
+            .stack_size(8 * 1024 * 1024)
+            .spawn(move || {
+                let _ = done.send(worker.run());
+            })?;
+        queues.push(queue);
+        finished.push(finish);
+    }
+    accept_until_signalled(listener, &queues).await;
+    drop(queues); // each thread's listener now knows no more connections will come
+    let _ = stop.send(true);
+    let mut outcome = Ok(());
+    for finish in finished {
+        // A thread that panicked drops its sender: that counts as finished.
+        if let Ok(Err(e)) = finish.await {
+            outcome = Err(e);
+        }
+    }
+    outcome
+}
+
+/// Accepts connections and deals them round-robin to the request threads until a shutdown signal. The
+/// listener is dropped on return, so a connection attempt after the signal is refused.
+async fn accept_until_signalled(listener: TcpListener, queues: &[mpsc::UnboundedSender<Handoff>]) {
+    let signal = shutdown_signal();
+    tokio::pin!(signal);
+    let mut next = 0usize;
+    loop {
+        let accepted = tokio::select! {
+            () = &mut signal => return,
+            accepted = listener.accept() => accepted,
+        };
+        let (tcp, peer) = match accepted {
+            Ok(pair) => pair,
+            Err(e) if is_connection_error(&e) => continue,
+            Err(e) => {
+                // Out of file descriptors and the like: wait instead of spinning (axum does the same).
+                tracing::error!(error = %e, "accepting a connection failed");
+                tokio::time::sleep(Duration::from_secs(1)).await;
+                continue;
+            }
+        };
+        let Ok(std_tcp) = tcp.into_std() else {
+            continue;
+        };
+        if queues[next % queues.len()].send((std_tcp, peer)).is_err() {
+            tracing::error!("a request thread has stopped; its connection was dropped");
+        }
+        next = next.wrapping_add(1);
+    }
+}
+
+/// Errors that concern one connection only (the peer gave up before it was accepted).
+fn is_connection_error(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind::*;
+    matches!(
+        e.kind(),
+        ConnectionRefused | ConnectionAborted | ConnectionReset
     )
-    .with_graceful_shutdown(async move {
-        shutdown_signal().await;
-        let _ = signalled.send(());
-    });
-    let grace_over = async move {
-        match heard.await {
-            Ok(()) => tokio::time::sleep(SHUTDOWN_GRACE).await,
-            Err(_) => std::future::pending::<()>().await,
+}
+
+/// One request thread: its own single-threaded runtime serving the connections handed to it.
+struct RequestThread {
+    incoming: Handed,
+    router: Router,
+    stopped: watch::Receiver<bool>,
+}
+
+impl RequestThread {
+    fn run(self) -> std::io::Result<()> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        runtime.block_on(self.serve())
+    }
+
+    async fn serve(self) -> std::io::Result<()> {
+        let RequestThread {
+            incoming,
+            router,
+            mut stopped,
+        } = self;
+        let mut heard = stopped.clone();
+        // (the tap is also what lets axum hand the peer's address to `ConnectInfo`)
+        let incoming = incoming.tap_io(|tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
+        let server = axum::serve(
+            incoming,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            let _ = stopped.wait_for(|stop| *stop).await;
+        });
+        let grace_over = async move {
+            match heard.wait_for(|stop| *stop).await {
+                Ok(_) => tokio::time::sleep(SHUTDOWN_GRACE).await,
+                Err(_) => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! {
+            served = server.into_future() => served,
+            () = grace_over => {
+                tracing::warn!(
+                    grace_secs = SHUTDOWN_GRACE.as_secs(),
+                    "requests still running when the shutdown grace ended were cut"
+                );
+                Ok(())
+            }
         }
-    };
-    tokio::select! {
-        served = server.into_future() => served,
-        () = grace_over => {
-            tracing::warn!(
-                grace_secs = SHUTDOWN_GRACE.as_secs(),
-                "requests still running when the shutdown grace ended were cut"
-            );
-            Ok(())
+    }
+}
+
+/// The connections handed to one request thread, as axum's listener.
+struct Handed {
+    incoming: mpsc::UnboundedReceiver<Handoff>,
+    local: SocketAddr,
+}
+
+impl axum::serve::Listener for Handed {
+    type Io = TcpStream;
+    type Addr = SocketAddr;
+
+    async fn accept(&mut self) -> (TcpStream, SocketAddr) {
+        loop {
+            let Some((tcp, peer)) = self.incoming.recv().await else {
+                // The accepting thread has stopped: wait for the shutdown that follows.
+                return std::future::pending().await;
+            };
+            // Registers the socket with this thread's runtime; fails only if the runtime is shutting down.
+            match TcpStream::from_std(tcp) {
+                Ok(tcp) => return (tcp, peer),
+                Err(e) => tracing::warn!(error = %e, "could not take over a connection"),
+            }
         }
+    }
+
+    fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        Ok(self.local)
     }
 }
 

@@ -46,6 +46,12 @@ fn bad_values_and_unknown_halo_variables_exit_2() {
             vec![("HALOSCOPE_CONFIG", "/nonexistent/haloscope.toml")],
             "HALOSCOPE_CONFIG",
         ),
+        // the request threads' count (tokio's own variable, read by `serve`)
+        (vec![("TOKIO_WORKER_THREADS", "0")], "TOKIO_WORKER_THREADS"),
+        (
+            vec![("TOKIO_WORKER_THREADS", "many")],
+            "TOKIO_WORKER_THREADS",
+        ),
     ] {
         let (code, err) = run(&env, &[]);
         assert_eq!(code, Some(2), "{env:?}: {err}");
