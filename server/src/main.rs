@@ -205,10 +205,7 @@ async fn run(
     announce(&settings, bound);
     serve::serve(listener, router, threads)
         .await
-        .map_err(|e| StartupError::Bind {
-            addr: bound.to_string(),
-            reason: e.to_string(),
-        })
+        .map_err(StartupError::Serving)
 }
 
 /// The local staff accounts (service mode only); a warning when there are none yet.

@@ -42,48 +42,60 @@ pub fn request_threads() -> Result<usize, String> {
 pub async fn serve(listener: TcpListener, router: Router, threads: usize) -> std::io::Result<()> {
     let local = listener.local_addr()?;
     let (stop, stopped) = watch::channel(false);
+    let (release, released) = watch::channel(false);
     let mut queues = Vec::with_capacity(threads);
     let mut finished = Vec::with_capacity(threads);
     for index in 0..threads {
         let (queue, incoming) = mpsc::unbounded_channel::<Handoff>();
         let (done, finish) = oneshot::channel::<std::io::Result<()>>();
         let worker = RequestThread {
-            incoming: Handed { incoming, local },
+            incoming,
+            local,
             router: router.clone(),
             stopped: stopped.clone(),
+            released: released.clone(),
+            done,
         };
         std::thread::Builder::new()
             .name(format!("haloscope-req-{index}"))
             // Deep Leptos view trees render recursively: 8 MiB stacks keep every page clear of the edge.
             .stack_size(8 * 1024 * 1024)
-            .spawn(move || {
-                let _ = done.send(worker.run());
-            })?;
+            .spawn(move || worker.run())?;
         queues.push(queue);
         finished.push(finish);
     }
-    accept_until_signalled(listener, &queues).await;
-    drop(queues); // each thread's listener now knows no more connections will come
+    let all_stopped = accept_until_signalled(listener, queues).await;
     let _ = stop.send(true);
-    let mut outcome = Ok(());
+    let mut outcome = if all_stopped {
+        Err(std::io::Error::other("every request thread has stopped"))
+    } else {
+        Ok(())
+    };
     for finish in finished {
         // A thread that panicked drops its sender: that counts as finished.
         if let Ok(Err(e)) = finish.await {
             outcome = Err(e);
         }
     }
+    // Only now may the threads' runtimes end: connections of the shared HaloPSA and Redis pools live on
+    // whichever thread opened them, and requests on other threads used them until a moment ago.
+    let _ = release.send(true);
     outcome
 }
 
-/// Accepts connections and deals them round-robin to the request threads until a shutdown signal. The
-/// listener is dropped on return, so a connection attempt after the signal is refused.
-async fn accept_until_signalled(listener: TcpListener, queues: &[mpsc::UnboundedSender<Handoff>]) {
+/// Accepts connections and deals them round-robin to the request threads until a shutdown signal (the
+/// listener is dropped on return, so a connection attempt after it is refused). A thread that stopped is
+/// left out from then on; `true` when none is left.
+async fn accept_until_signalled(
+    listener: TcpListener,
+    mut queues: Vec<mpsc::UnboundedSender<Handoff>>,
+) -> bool {
     let signal = shutdown_signal();
     tokio::pin!(signal);
     let mut next = 0usize;
     loop {
         let accepted = tokio::select! {
-            () = &mut signal => return,
+            () = &mut signal => return false,
             accepted = listener.accept() => accepted,
         };
         let (tcp, peer) = match accepted {
@@ -92,15 +104,35 @@ async fn accept_until_signalled(listener: TcpListener, queues: &[mpsc::Unbounded
             Err(e) => {
                 // Out of file descriptors and the like: wait instead of spinning (axum does the same).
                 tracing::error!(error = %e, "accepting a connection failed");
-                tokio::time::sleep(Duration::from_secs(1)).await;
+                tokio::select! {
+                    () = &mut signal => return false,
+                    () = tokio::time::sleep(Duration::from_secs(1)) => continue,
+                }
+            }
+        };
+        let mut handoff = match tcp.into_std() {
+            Ok(std_tcp) => (std_tcp, peer),
+            Err(e) => {
+                tracing::warn!(error = %e, "could not hand a connection to a request thread");
                 continue;
             }
         };
-        let Ok(std_tcp) = tcp.into_std() else {
-            continue;
-        };
-        if queues[next % queues.len()].send((std_tcp, peer)).is_err() {
-            tracing::error!("a request thread has stopped; its connection was dropped");
+        loop {
+            if queues.is_empty() {
+                tracing::error!(
+                    "every request thread has stopped: no longer accepting connections"
+                );
+                return true;
+            }
+            let at = next % queues.len();
+            match queues[at].send(handoff) {
+                Ok(()) => break,
+                Err(mpsc::error::SendError(back)) => {
+                    tracing::error!("a request thread has stopped: its share goes to the others");
+                    queues.remove(at);
+                    handoff = back;
+                }
+            }
         }
         next = next.wrapping_add(1);
     }
@@ -117,52 +149,86 @@ fn is_connection_error(e: &std::io::Error) -> bool {
 
 /// One request thread: its own single-threaded runtime serving the connections handed to it.
 struct RequestThread {
-    incoming: Handed,
+    incoming: mpsc::UnboundedReceiver<Handoff>,
+    local: SocketAddr,
     router: Router,
+    /// Flips when the shutdown signal came: the grace period starts.
     stopped: watch::Receiver<bool>,
+    /// Flips when every thread has finished serving: this runtime, and what lives on it, may end.
+    released: watch::Receiver<bool>,
+    /// Says this thread has finished serving, and how.
+    done: oneshot::Sender<std::io::Result<()>>,
 }
 
 impl RequestThread {
-    fn run(self) -> std::io::Result<()> {
-        let runtime = tokio::runtime::Builder::new_current_thread()
+    fn run(self) {
+        let runtime = match tokio::runtime::Builder::new_current_thread()
             .enable_all()
-            .build()?;
-        runtime.block_on(self.serve())
-    }
-
-    async fn serve(self) -> std::io::Result<()> {
-        let RequestThread {
-            incoming,
-            router,
-            mut stopped,
-        } = self;
-        let mut heard = stopped.clone();
-        // (the tap is also what lets axum hand the peer's address to `ConnectInfo`)
-        let incoming = incoming.tap_io(|tcp| {
-            let _ = tcp.set_nodelay(true);
-        });
-        let server = axum::serve(
-            incoming,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(async move {
-            let _ = stopped.wait_for(|stop| *stop).await;
-        });
-        let grace_over = async move {
-            match heard.wait_for(|stop| *stop).await {
-                Ok(_) => tokio::time::sleep(SHUTDOWN_GRACE).await,
-                Err(_) => std::future::pending::<()>().await,
+            .build()
+        {
+            Ok(rt) => rt,
+            Err(e) => {
+                tracing::error!(error = %e, "a request thread could not start its runtime");
+                let _ = self.done.send(Err(e));
+                return;
             }
         };
-        tokio::select! {
-            served = server.into_future() => served,
-            () = grace_over => {
-                tracing::warn!(
-                    grace_secs = SHUTDOWN_GRACE.as_secs(),
-                    "requests still running when the shutdown grace ended were cut"
-                );
-                Ok(())
-            }
+        let RequestThread {
+            incoming,
+            local,
+            router,
+            stopped,
+            mut released,
+            done,
+        } = self;
+        runtime.block_on(async move {
+            let served = serve_connections(incoming, local, router, stopped).await;
+            let _ = done.send(served);
+            // The sender gone (the accepting side panicked) ends the wait too.
+            let _ = released.wait_for(|r| *r).await;
+        });
+    }
+}
+
+/// axum on the connections handed to this thread until they stop coming and the last one is done, or
+/// until the grace after the shutdown signal is over.
+async fn serve_connections(
+    incoming: mpsc::UnboundedReceiver<Handoff>,
+    local: SocketAddr,
+    router: Router,
+    mut stopped: watch::Receiver<bool>,
+) -> std::io::Result<()> {
+    let drained = std::sync::Arc::new(tokio::sync::Notify::new());
+    let incoming = Handed {
+        incoming,
+        local,
+        drained: drained.clone(),
+    };
+    // (the tap is also what lets axum hand the peer's address to `ConnectInfo`)
+    let incoming = incoming.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
+    // Graceful shutdown begins once the queue is closed *and* empty, so a connection accepted just before
+    // the signal is still served.
+    let server = axum::serve(
+        incoming,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move { drained.notified().await });
+    let grace_over = async move {
+        match stopped.wait_for(|stop| *stop).await {
+            Ok(_) => tokio::time::sleep(SHUTDOWN_GRACE).await,
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        served = server.into_future() => served,
+        () = grace_over => {
+            tracing::warn!(
+                grace_secs = SHUTDOWN_GRACE.as_secs(),
+                "requests still running when the shutdown grace ended were cut"
+            );
+            Ok(())
         }
     }
 }
@@ -171,6 +237,8 @@ impl RequestThread {
 struct Handed {
     incoming: mpsc::UnboundedReceiver<Handoff>,
     local: SocketAddr,
+    /// Told when the accepting side has closed the queue and every connection in it was taken.
+    drained: std::sync::Arc<tokio::sync::Notify>,
 }
 
 impl axum::serve::Listener for Handed {
@@ -180,7 +248,8 @@ impl axum::serve::Listener for Handed {
     async fn accept(&mut self) -> (TcpStream, SocketAddr) {
         loop {
             let Some((tcp, peer)) = self.incoming.recv().await else {
-                // The accepting thread has stopped: wait for the shutdown that follows.
+                // Closed and empty: shut down gracefully (axum stops asking once told).
+                self.drained.notify_one();
                 return std::future::pending().await;
             };
             // Registers the socket with this thread's runtime; fails only if the runtime is shutting down.

@@ -27,6 +27,9 @@ pub enum StartupError {
     /// The HaloPSA client could not be set up.
     #[error("HALO_URL: {0}")]
     Upstream(String),
+    /// Serving stopped for a reason of its own (every request thread gone), not a signal.
+    #[error("stopped serving: {0}")]
+    Serving(std::io::Error),
 }
 
 impl StartupError {

@@ -72,3 +72,91 @@ async fn a_request_that_outlasts_the_grace_does_not_hold_the_shutdown() {
     );
     drop(export);
 }
+
+/// Requests run on several request threads, each with a runtime of its own (`serve.rs`); the HaloPSA
+/// connections they share live on whichever thread opened them. Every request in flight on every thread
+/// finishes, including those whose thread has nothing else to do when the signal comes.
+#[tokio::test]
+async fn sigterm_lets_requests_on_every_request_thread_finish() {
+    let (sim, mut app) =
+        common::start_with(SimConfig::default(), &[("TOKIO_WORKER_THREADS", "3")]).await;
+    let remote = app.remote();
+    // open several upstream connections, from requests spread over the threads
+    let warm: Vec<_> = (0..6)
+        .map(|i| {
+            let remote = remote.clone();
+            tokio::spawn(async move { common::list(&remote, "clients", &format!("q=w{i}")).await })
+        })
+        .collect();
+    for w in warm {
+        assert_eq!(w.await.unwrap().0, 200);
+    }
+    sim.sim.faults().set(FaultConfig {
+        latency_ms: 1200,
+        ..Default::default()
+    });
+    // nine connections at once, dealt three to each thread
+    let mut in_flight: Vec<_> = (0..9)
+        .map(|i| {
+            let remote = remote.clone();
+            tokio::spawn(async move { common::list(&remote, "clients", &format!("q={i}")).await })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    sigterm(&app);
+    assert!(!in_flight.is_empty());
+    for (i, request) in in_flight.drain(..).enumerate() {
+        let (status, body) = request.await.unwrap();
+        assert_eq!(status, 200, "request {i} finished: {body}");
+        assert!(body["rows"].is_array(), "request {i} is whole: {body}");
+    }
+    assert_eq!(
+        app.wait_exit(Duration::from_secs(10)),
+        Some(0),
+        "exits cleanly"
+    );
+}
+
+/// A request on one request thread can wait on an upstream connection that another thread opened (the
+/// HaloPSA connection pool is shared; each connection's task lives on the thread that opened it). When the
+/// signal comes and that other thread has nothing left to serve, it must keep its runtime, and with it the
+/// connection, until every thread is done.
+#[tokio::test]
+async fn a_request_waiting_on_a_connection_another_thread_opened_finishes() {
+    let (sim, mut app) =
+        common::start_with(SimConfig::default(), &[("TOKIO_WORKER_THREADS", "2")]).await;
+    // a browser that opens a new connection for every request: connections are dealt to the two
+    // threads in turn, so its consecutive requests run on different threads
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .pool_max_idle_per_host(0)
+        .build()
+        .unwrap();
+    common::sign_in(
+        &app.base,
+        &browser,
+        common::TEST_USER,
+        common::TEST_PASSWORD,
+    )
+    .await;
+    let remote = app.with_client(&browser);
+    // the first thread opens the upstream connections, which then wait idle in the pool
+    assert_eq!(common::list(&remote, "clients", "q=first").await.0, 200);
+    sim.sim.faults().set(FaultConfig {
+        latency_ms: 1500,
+        ..Default::default()
+    });
+    // the other thread's request takes them (another search: no older copy to fall back on)
+    let in_flight = tokio::spawn(async move { common::list(&remote, "clients", "q=second").await });
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    sigterm(&app);
+    let (status, body) = in_flight.await.unwrap();
+    assert_eq!(status, 200, "the request finished: {body}");
+    assert!(body["rows"].is_array(), "and is whole: {body}");
+    assert_eq!(
+        app.wait_exit(Duration::from_secs(10)),
+        Some(0),
+        "exits cleanly"
+    );
+}

@@ -140,11 +140,13 @@ impl Redis {
         self.note(answer).map(|_| ())
     }
 
-    /// Pings every second, so a store marked down comes back up without waiting for a page view.
+    /// Pings at once, then every [`WATCH_EVERY`], so a store marked down comes back up without waiting for
+    /// a page view. The first ping opens the connection from the main thread (`Redis::connect` runs there),
+    /// so the connection's own task lives there rather than on a request thread busy with a page.
     async fn watch(self) {
         loop {
-            tokio::time::sleep(WATCH_EVERY).await;
             let _ = self.ping().await;
+            tokio::time::sleep(WATCH_EVERY).await;
         }
     }
 }
