@@ -6,5 +6,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 export PATH="$root/node_modules/.bin:$PATH"   # npm binaryen@132's wasm-opt
+# Whole-program optimisation for the server (measured: a fifth off every page's CPU; docs/PERFORMANCE.md),
+# unless HALOSCOPE_LTO=0: the test suite's build, which checks behaviour, skips the ~7 min link.
+if [[ "${HALOSCOPE_LTO:-1}" != 0 ]]; then
+    export CARGO_PROFILE_RELEASE_LTO=fat CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1
+fi
 cargo leptos build --release --precompress --bin-features embed
 ls -l target/release/haloscope >&2
