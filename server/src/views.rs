@@ -230,15 +230,19 @@ mod tests {
             "it saw the file before the save"
         );
         // what it saw is not what the next page is told
-        let names: Vec<String> = store
-            .list(me, list)
+        assert_eq!(view_names(&store, me, list).await, ["Mine"]);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    /// The names of `owner`'s saved views of `list`, as the next page is told them.
+    async fn view_names(store: &SqliteViews, owner: String, list: String) -> Vec<String> {
+        store
+            .list(owner, list)
             .await
             .unwrap()
             .into_iter()
             .map(|v| v.name)
-            .collect();
-        assert_eq!(names, ["Mine"]);
-        let _ = std::fs::remove_dir_all(dir);
+            .collect()
     }
 
     #[tokio::test]
@@ -259,14 +263,7 @@ mod tests {
             _ = std::future::ready(()) => {}
         }
         // the write still runs; a read sent after it is answered after it
-        let names: Vec<String> = store
-            .list(me, list)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|v| v.name)
-            .collect();
-        assert_eq!(names, ["Mine"]);
+        assert_eq!(view_names(&store, me, list).await, ["Mine"]);
         let _ = std::fs::remove_dir_all(dir);
     }
 
