@@ -15,7 +15,7 @@ use leptos_router::{
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    crate::components::shell_info::provide_shell_info();
+    let info = crate::components::shell_info::shell_info();
 
     view! {
         <Title formatter=|text: String| {
@@ -23,8 +23,8 @@ pub fn App() -> impl IntoView {
         }/>
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
-            <DemoBanner/>
-            <Header/>
+            <DemoBanner demo=info.demo/>
+            <Header user=info.user/>
             <main id="main" class="page">
                 // one place for every page's one-time messages
                 <crate::components::flash::Flash/>

@@ -172,7 +172,7 @@ async fn run(
         redis.as_ref(),
     );
     let sessions = auth::session_store::layer(store, settings.https(), settings.sessions.idle);
-    let state = state::AppState {
+    let state = state::AppState::new(state::AppStateFields {
         leptos_options,
         upstream,
         assets,
@@ -194,7 +194,7 @@ async fn run(
                 as std::sync::Arc<dyn app::state::server::SharedReports>
         })),
         shared: redis,
-    };
+    });
     let metrics = metrics::MetricsAccess {
         handle: metrics::install(),
         token: settings.metrics_token.clone(),

@@ -8,9 +8,29 @@ use app::state::ShellInfo;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
-/// Cheap to clone; built once at start-up.
+/// The state every handler shares: one allocation behind an `Arc`, so the clone axum makes per request
+/// (each `State` extractor, each `from_fn_with_state` layer) is one reference count, not a copy of every
+/// field (the 404 page's profile had a copy and drop of all of them among its hottest functions). Fields
+/// are read through `Deref`.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(std::sync::Arc<AppStateFields>);
+
+impl AppState {
+    /// The state, built once at start-up.
+    pub fn new(fields: AppStateFields) -> Self {
+        Self(std::sync::Arc::new(fields))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = AppStateFields;
+    fn deref(&self) -> &AppStateFields {
+        &self.0
+    }
+}
+
+/// What [`AppState`] holds; built once at start-up.
+pub struct AppStateFields {
     pub leptos_options: LeptosOptions,
     pub upstream: Upstream,
     pub assets: SiteAssets,

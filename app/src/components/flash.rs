@@ -2,21 +2,24 @@
 //! from the server-side session for the page they are addressed to (`functions::flash`). Never from the
 //! URL: a link cannot put words in Haloscope's mouth. Shown as text (never HTML).
 
-use crate::functions::flash::{take_notices, Notices};
+use crate::functions::flash::Notices;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 /// The notices waiting for the current page (in the app's frame, above every page; each page view is a
-/// server render of its own, so it reads them once).
+/// server render of its own, so it reads them once). Read directly, not through a resource: the frame is
+/// server-only, and the read is a lookup in memory (loaded from Redis before the request with replicas).
 #[component]
 pub fn Flash() -> impl IntoView {
-    let location = use_location();
-    let notices = Resource::new(move || location.pathname.get(), take_notices);
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move { notices_view(notices.await.unwrap_or_default()) })}
-        </Suspense>
-    }
+    let path = use_location().pathname.get_untracked();
+    #[cfg(feature = "ssr")]
+    let notices = crate::functions::flash::ssr::take(&path);
+    #[cfg(not(feature = "ssr"))]
+    let notices = {
+        let _ = path;
+        Notices::default()
+    };
+    notices_view(notices)
 }
 
 fn notices_view(n: Notices) -> AnyView {

@@ -1,46 +1,77 @@
-//! The site header: product name and the main navigation.
+//! The site header: product name, the main navigation, the status light and who is signed in.
 
-use crate::components::shell_info::use_shell_info;
 use crate::components::status_light::StatusLight;
 use crate::entities::ALL;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
-/// Header with the navigation; the current section is marked with `aria-current="page"` by `<A>`.
+/// Header with the navigation; the current section's link carries `aria-current="page"`.
+///
+/// Rendered on the server only (islands mode): plain links, marked once from the request's path, cost
+/// a fraction of the router's `<A>`, which sets up reactive state per link to follow a location that
+/// never changes during a server render.
 #[component]
-pub fn Header() -> impl IntoView {
+pub fn Header(
+    /// The signed-in person's name (none on pages a gate let through without a session).
+    user: Option<String>,
+) -> impl IntoView {
+    let path = use_location().pathname.get_untracked();
+    let link = |href: &'static str, text: &'static str, exact: bool| {
+        let here = is_current(href, &path, exact).then_some("page");
+        view! { <li><a href=href aria-current=here>{text}</a></li> }
+    };
     view! {
         <header class="site-header">
             <a class="brand" href="/">"Haloscope"</a>
             <nav aria-label="Main">
                 <ul>
-                    <li><A href="/" exact=true>"Overview"</A></li>
-                    {ALL
-                        .iter()
-                        .map(|e| view! { <li><A href=e.list.href>{e.words.many_title}</A></li> })
-                        .collect_view()}
+                    {link("/", "Overview", true)}
+                    {ALL.iter().map(|e| link(e.list.href, e.words.many_title, false)).collect_view()}
                 </ul>
             </nav>
             <StatusLight/>
-            <SignedInAs/>
+            {user.map(signed_in_as)}
         </header>
     }
 }
 
+/// Whether the navigation link `href` names the section of page `path`: the same path, or (unless
+/// `exact`) a page under it (`/clients` for `/clients/7/edit`, not for `/clientsx`).
+pub fn is_current(href: &str, path: &str, exact: bool) -> bool {
+    let href = href.trim_end_matches('/');
+    let path = path.trim_end_matches('/');
+    path == href || (!exact && path.strip_prefix(href).is_some_and(|rest| rest.starts_with('/')))
+}
+
 /// The signed-in person and a "Sign out" button (a plain form POST: works without JavaScript).
-#[component]
-fn SignedInAs() -> impl IntoView {
-    let info = use_shell_info();
+fn signed_in_as(name: String) -> impl IntoView {
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                info.await.ok().and_then(|i| i.user).map(|name| view! {
-                    <form class="signed-in" method="post" action="/logout">
-                        <span class="who" title="Signed in">{name}</span>
-                        <button type="submit" class="link-button">"Sign out"</button>
-                    </form>
-                })
-            })}
-        </Suspense>
+        <form class="signed-in" method="post" action="/logout">
+            <span class="who" title="Signed in">{name}</span>
+            <button type="submit" class="link-button">"Sign out"</button>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_current;
+
+    #[test]
+    fn a_section_is_current_on_its_own_pages_only() {
+        assert!(is_current("/clients", "/clients", false));
+        assert!(is_current("/clients", "/clients/7/edit", false));
+        assert!(is_current("/clients", "/clients/", false));
+        assert!(!is_current("/clients", "/clientsx", false));
+        assert!(!is_current("/clients", "/sites", false));
+        assert!(!is_current("/clients", "/", false));
+    }
+
+    #[test]
+    fn the_overview_is_current_on_the_overview_only() {
+        assert!(is_current("/", "/", true));
+        assert!(is_current("/", "", true));
+        assert!(!is_current("/", "/clients", true));
+        assert!(!is_current("/", "/activity", true));
     }
 }

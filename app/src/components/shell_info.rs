@@ -1,20 +1,19 @@
-//! The frame's facts (demo mode, version, who is signed in), loaded once per page and shared by the banner
-//! and the header.
+//! The frame's facts (demo mode, version, who is signed in), read once per page view on the server.
+//!
+//! The frame is never hydrated (islands mode), so these are plain values rather than a resource: reading
+//! them costs no `<Suspense>`, no async part and no reactive owner per page (the 404 page, which is the
+//! frame alone, measured in docs/PERFORMANCE.md).
 
-use crate::errors::AppError;
-use crate::functions::shell::get_shell_info;
 use crate::state::ShellInfo;
-use leptos::prelude::*;
 
-/// The page's one shell-info resource.
-pub type ShellInfoResource = OnceResource<Result<ShellInfo, AppError>>;
-
-/// Creates the resource and shares it with the frame's components; call once, in `App`.
-pub fn provide_shell_info() {
-    provide_context::<ShellInfoResource>(OnceResource::new(get_shell_info()));
-}
-
-/// The shared resource (a fresh one when `provide_shell_info` was not called, e.g. in a component test).
-pub fn use_shell_info() -> ShellInfoResource {
-    use_context::<ShellInfoResource>().unwrap_or_else(|| OnceResource::new(get_shell_info()))
+/// This request's facts. Empty outside a server render (a component test, the browser).
+pub fn shell_info() -> ShellInfo {
+    #[cfg(feature = "ssr")]
+    {
+        crate::functions::shell::ssr::current()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        ShellInfo::default()
+    }
 }

@@ -7,9 +7,20 @@ use leptos::prelude::*;
 /// What the frame of every page shows about this Haloscope.
 #[server(endpoint = "get_shell_info", input = server_fn::codec::GetUrl)]
 pub async fn get_shell_info() -> Result<ShellInfo, AppError> {
+    Ok(ssr::current())
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
     use crate::state::server::{RequestUser, ServerInfo};
-    let mut info = use_context::<ServerInfo>().map(|s| s.0).unwrap_or_default();
-    info.user = use_context::<http::request::Parts>()
-        .and_then(|p| p.extensions.get::<RequestUser>().map(|u| u.name.clone()));
-    Ok(info)
+    use crate::state::ShellInfo;
+    use leptos::prelude::use_context;
+
+    /// The server's facts and the person the session gate let in, for the current request.
+    pub fn current() -> ShellInfo {
+        let mut info = use_context::<ServerInfo>().map(|s| s.0).unwrap_or_default();
+        info.user = use_context::<http::request::Parts>()
+            .and_then(|p| p.extensions.get::<RequestUser>().map(|u| u.name.clone()));
+        info
+    }
 }
