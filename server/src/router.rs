@@ -20,7 +20,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use http::header;
-use leptos::prelude::{provide_context, use_context};
+use leptos::prelude::{provide_context, with_context};
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::time::Duration;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
@@ -85,8 +85,10 @@ pub fn build(
             // a bare list reads its saved views twice (the default to go to, the panel): once from the store
             provide_context(app::functions::views::ViewsThisRequest::default());
             // the CSP header's nonce, for the shell's inline script and Leptos's own
-            let nonce = use_context::<http::request::Parts>()
-                .and_then(|p| p.extensions.get::<CspNonce>().cloned());
+            let nonce = with_context::<http::request::Parts, _>(|p| {
+                p.extensions.get::<CspNonce>().cloned()
+            })
+            .flatten();
             if let Some(n) = nonce {
                 provide_context(leptos::nonce::Nonce::from_value(n.0));
             }

@@ -40,7 +40,11 @@ pub fn Header(
 pub fn is_current(href: &str, path: &str, exact: bool) -> bool {
     let href = href.trim_end_matches('/');
     let path = path.trim_end_matches('/');
-    path == href || (!exact && path.strip_prefix(href).is_some_and(|rest| rest.starts_with('/')))
+    path == href
+        || (!exact
+            && path
+                .strip_prefix(href)
+                .is_some_and(|rest| rest.starts_with('/')))
 }
 
 /// The signed-in person and a "Sign out" button (a plain form POST: works without JavaScript).

@@ -82,10 +82,13 @@ pub mod ssr {
 
     /// The current request's session id (a signed-in session always has one).
     fn session_id() -> Option<String> {
-        use_context::<http::request::Parts>()
-            .and_then(|p| p.extensions.get::<tower_sessions::Session>().cloned())
-            .and_then(|s| s.id())
-            .map(|id| id.to_string())
+        with_context::<http::request::Parts, _>(|p| {
+            p.extensions
+                .get::<tower_sessions::Session>()
+                .and_then(|s| s.id())
+        })
+        .flatten()
+        .map(|id| id.to_string())
     }
 
     /// With replicas: this request's session's waiting messages, loaded from the shared store by the
@@ -127,8 +130,10 @@ pub mod ssr {
 
     /// This request's box, with replicas.
     fn request_box() -> Option<std::sync::Arc<FlashBox>> {
-        use_context::<http::request::Parts>()
-            .and_then(|p| p.extensions.get::<std::sync::Arc<FlashBox>>().cloned())
+        with_context::<http::request::Parts, _>(|p| {
+            p.extensions.get::<std::sync::Arc<FlashBox>>().cloned()
+        })
+        .flatten()
     }
 
     /// Runs `f` on the current session's waiting messages, atomically.

@@ -338,14 +338,13 @@ pub fn form_data(
 
 /// Whether the request is a plain HTML form post (no JavaScript).
 fn plain_form_post() -> bool {
-    leptos::prelude::use_context::<http::request::Parts>()
-        .and_then(|p| {
-            p.headers
-                .get(http::header::ACCEPT)
-                .and_then(|v| v.to_str().ok())
-                .map(|v| v.contains("text/html"))
-        })
-        .unwrap_or(false)
+    leptos::prelude::with_context::<http::request::Parts, _>(|p| {
+        p.headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    })
+    .unwrap_or(false)
 }
 
 /// A failed mutation: back to `path` with the reason kept in the session (so the page shows it without

@@ -14,13 +14,15 @@ pub async fn get_shell_info() -> Result<ShellInfo, AppError> {
 pub mod ssr {
     use crate::state::server::{RequestUser, ServerInfo};
     use crate::state::ShellInfo;
-    use leptos::prelude::use_context;
+    use leptos::prelude::{use_context, with_context};
 
     /// The server's facts and the person the session gate let in, for the current request.
     pub fn current() -> ShellInfo {
         let mut info = use_context::<ServerInfo>().map(|s| s.0).unwrap_or_default();
-        info.user = use_context::<http::request::Parts>()
-            .and_then(|p| p.extensions.get::<RequestUser>().map(|u| u.name.clone()));
+        info.user = with_context::<http::request::Parts, _>(|p| {
+            p.extensions.get::<RequestUser>().map(|u| u.name.clone())
+        })
+        .flatten();
         info
     }
 }

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 /// The current request's HaloPSA client (the app's in `service` mode, the agent's in `agent` mode), put in
 /// the request's extensions by the server's middleware. Fails with `SignInRequired` when there is none.
 pub fn halo() -> Result<halo::client::HaloClient, AppError> {
-    use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<RequestHalo>().cloned())
+    with_context::<http::request::Parts, _>(|parts| parts.extensions.get::<RequestHalo>().cloned())
+        .flatten()
         .and_then(|h| h.0)
         .ok_or(AppError::SignInRequired)
 }

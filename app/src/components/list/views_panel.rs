@@ -3,51 +3,49 @@
 //! state under a name. Plain POST forms that work without JavaScript (see `functions::views`).
 
 use crate::entities::{EntityKind, ListView};
-use crate::functions::views::{saved_views, ChangeView, SaveView, SavedView, NAME_MAX};
-use leptos::form::ActionForm;
+use crate::errors::AppError;
+use crate::functions::views::{ChangeView, SaveView, SavedView, NAME_MAX};
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use server_fn::ServerFn;
 
-/// The panel of `kind`'s list `view`.
+/// The panel of `kind`'s list `view`, showing `views` (read by the list page with its data, in the one
+/// boundary that awaits both) for the list at address query `query` (without `?`). Its forms are plain
+/// form posts to the server functions, drawn on the server only.
 #[component]
-pub fn SavedViews(kind: EntityKind, view: &'static ListView) -> impl IntoView {
-    let save = ServerAction::<SaveView>::new();
-    let change = ServerAction::<ChangeView>::new();
-    let location = use_location();
-    let views = Resource::new(
-        move || location.search.get(),
-        move |_| saved_views(kind, view.path.to_string()),
-    );
-    let query = move || location.search.get().trim_start_matches('?').to_owned();
+pub fn SavedViews(
+    kind: EntityKind,
+    view: &'static ListView,
+    views: Result<Vec<SavedView>, AppError>,
+    query: String,
+) -> impl IntoView {
     let hidden = move || {
         view! {
             <input type="hidden" name="kind" value=serde_kind(kind)/>
             <input type="hidden" name="view" value=view.path/>
         }
-        .into_any()
     };
-    let list = move |views: Vec<SavedView>| {
-        let count = views.len();
-        let items = views
-            .into_iter()
-            .map(|v| view_item(v, view, change, hidden, query))
-            .collect_view();
-        view! {
-            <summary>{format!("Saved views ({count})")}</summary>
-            {(count > 0).then(|| view! { <ul class="plain-list">{items}</ul> })}
+    let list = match views {
+        Ok(views) => {
+            let count = views.len();
+            let items = views
+                .into_iter()
+                .map(|v| view_item(v, view, hidden, &query))
+                .collect_view();
+            view! {
+                <summary>{format!("Saved views ({count})")}</summary>
+                {(count > 0).then(|| view! { <ul class="plain-list">{items}</ul> })}
+            }
+            .into_any()
+        }
+        Err(e) => {
+            view! { <summary>"Saved views"</summary><p class="error-text">{e.to_string()}</p> }
+                .into_any()
         }
     };
     view! {
         <details class="saved-views" data-testid="saved-views">
-            <Suspense fallback=|| view! { <summary>"Saved views"</summary> }>
-                {move || Suspend::new(async move {
-                    match views.await {
-                        Ok(v) => list(v).into_any(),
-                        Err(e) => view! { <summary>"Saved views"</summary><p class="error-text">{e.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
-            <ActionForm action=save attr:class="inline-fields">
+            {list}
+            <form action=SaveView::url() method="post" class="inline-fields">
                 {hidden()}
                 <input type="hidden" name="query" value=query/>
                 <label class="field">
@@ -55,7 +53,7 @@ pub fn SavedViews(kind: EntityKind, view: &'static ListView) -> impl IntoView {
                     <input type="text" name="name" required=true maxlength=NAME_MAX.to_string() data-testid="view-name"/>
                 </label>
                 <button type="submit" class="button">"Save this view"</button>
-            </ActionForm>
+            </form>
         </details>
     }
 }
@@ -66,12 +64,11 @@ fn serde_kind(kind: EntityKind) -> &'static str {
 }
 
 /// One saved view: its link, its shareable link, and its forms.
-fn view_item(
+fn view_item<V: IntoView + 'static>(
     v: SavedView,
     list: &'static ListView,
-    change: ServerAction<ChangeView>,
-    hidden: impl Fn() -> AnyView + Copy + Send + Sync + 'static,
-    query: impl Fn() -> String + Copy + Send + Sync + 'static,
+    hidden: impl Fn() -> V + Copy + Send + Sync + 'static,
+    query: &str,
 ) -> impl IntoView {
     let href = if v.query.is_empty() {
         list.href.to_owned()
@@ -81,11 +78,13 @@ fn view_item(
     let share = format!("{}?view={}", list.href, v.id);
     let id = v.id.to_string();
     let name = v.name.clone();
+    let query = query.to_owned();
     let form = move |action: &'static str, label: &'static str, rename: bool| {
         let id = id.clone();
+        let query = query.clone();
         let named = format!("{label} \u{201c}{name}\u{201d}");
         view! {
-            <ActionForm action=change attr:class="inline-form">
+            <form action=ChangeView::url() method="post" class="inline-form">
                 {hidden()}
                 <input type="hidden" name="id" value=id/>
                 <input type="hidden" name="action" value=action/>
@@ -97,7 +96,7 @@ fn view_item(
                     </label>
                 })}
                 <button type="submit" class="button" aria-label=named>{label}</button>
-            </ActionForm>
+            </form>
         }
     };
     let (flip, flip_label) = if v.default {
