@@ -57,7 +57,7 @@ pub fn counts<S: Store>(
             return None;
         }
         let [active, inactive] = &queries;
-        let (a, i) = futures::join!(resource.list(active), resource.list(inactive));
+        let (a, i) = futures::join!(resource.list_shared(active), resource.list_shared(inactive));
         Some(Facets {
             active: a.ok()?.record_count,
             inactive: i.ok()?.record_count,

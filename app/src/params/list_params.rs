@@ -158,44 +158,57 @@ impl ListParams {
 
     /// The URL query (without `?`) for these parameters, leaving out defaults so links stay short.
     pub fn to_query(&self, spec: &ListSpec) -> String {
-        let mut out: Vec<(String, String)> = Vec::new();
+        let base = self.query_before_cols(spec);
+        match &self.cols {
+            Some(cols) => with_cols(base, cols),
+            None => base,
+        }
+    }
+
+    /// [`Self::to_query`] without `cols`, which comes last: the column chooser's links share this and
+    /// each adds its own order with [`with_cols`].
+    pub fn query_before_cols(&self, spec: &ListSpec) -> String {
+        let mut out: Vec<(&str, String)> = Vec::new();
         if let Some(q) = &self.q {
-            out.push(("q".into(), q.clone()));
+            out.push(("q", encode(q)));
         }
         if self.status != StatusFilter::Active && spec.has_status {
-            out.push(("status".into(), self.status.as_str().into()));
+            out.push(("status", self.status.as_str().into()));
         }
         if let Some(v) = self.toplevel_id {
-            out.push(("toplevel_id".into(), v.to_string()));
+            out.push(("toplevel_id", v.to_string()));
         }
         if let Some(v) = self.client_id {
-            out.push(("client_id".into(), v.to_string()));
+            out.push(("client_id", v.to_string()));
         }
         if let Some(v) = self.stock {
-            out.push(("stock".into(), v.as_str().into()));
+            out.push(("stock", v.as_str().into()));
         }
         if let Some(v) = self.category_id {
-            out.push(("category_id".into(), v.to_string()));
+            out.push(("category_id", v.to_string()));
         }
         if self.sort != spec.default_sort() {
-            out.push(("sort".into(), self.sort.clone()));
+            out.push(("sort", encode(&self.sort)));
         }
         if self.desc {
-            out.push(("desc".into(), "true".into()));
+            out.push(("desc", "true".into()));
         }
         if self.per_page != 50 {
-            out.push(("per_page".into(), self.per_page.to_string()));
+            out.push(("per_page", self.per_page.to_string()));
         }
         if self.page != 1 {
-            out.push(("page".into(), self.page.to_string()));
+            out.push(("page", self.page.to_string()));
         }
-        if let Some(cols) = &self.cols {
-            out.push(("cols".into(), cols.join(" ")));
+        let mut query = String::new();
+        for (k, v) in out {
+            if !query.is_empty() {
+                query.push('&');
+            }
+            query.push_str(k);
+            query.push('=');
+            query.push_str(&v);
         }
-        out.iter()
-            .map(|(k, v)| format!("{k}={}", encode(v)))
-            .collect::<Vec<_>>()
-            .join("&")
+        query
     }
 
     /// A copy on another page.
@@ -216,6 +229,16 @@ impl ListParams {
             ..self.clone()
         }
     }
+}
+
+/// `query` (from [`ListParams::query_before_cols`]) with the columns `cols` shown, in that order.
+pub fn with_cols(mut query: String, cols: &[String]) -> String {
+    if !query.is_empty() {
+        query.push('&');
+    }
+    query.push_str("cols=");
+    query.push_str(&encode(&cols.join(" ")));
+    query
 }
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters stay as they are).

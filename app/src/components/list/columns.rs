@@ -5,7 +5,7 @@
 //! a change.
 
 use crate::entities::ListView;
-use crate::params::ListParams;
+use crate::params::{with_cols, ListParams};
 use leptos::prelude::*;
 
 /// A column's key in the URL: its label in lower case, words joined by `-` ("Top level" → `top-level`).
@@ -55,29 +55,33 @@ pub fn exported(view: &ListView, cols: Option<&[String]>) -> Result<Vec<usize>, 
     }
 }
 
-/// The address of `view` with `params` showing the columns `order`.
-fn href_with(view: &ListView, params: &ListParams, order: Option<Vec<usize>>) -> String {
-    let cols = order.map(|o| o.iter().map(|&i| key(view.columns[i].label)).collect());
-    let q = ListParams {
-        cols,
-        ..params.clone()
-    }
-    .to_query(view.spec);
-    if q.is_empty() {
+/// The address of `view` at `base` (its query without `cols`) showing the columns `order` (indexes into
+/// `keys`, the columns' keys), or the list's own columns for `None`.
+fn href_with(view: &ListView, base: &str, keys: &[String], order: Option<&[usize]>) -> String {
+    let query = match order {
+        Some(o) => {
+            let cols: Vec<String> = o.iter().map(|&i| keys[i].clone()).collect();
+            with_cols(base.to_owned(), &cols)
+        }
+        None => base.to_owned(),
+    };
+    if query.is_empty() {
         view.href.to_owned()
     } else {
-        format!("{}?{q}", view.href)
+        format!("{}?{query}", view.href)
     }
 }
 
 /// "Columns": every column of the list, the shown ones first in their order with links to move them left
 /// or right or hide them, then the hidden ones with a link to show them (at the end), and a link back to
-/// the list's own columns.
+/// the list's own columns. The links share one query and the columns' keys, worked out once.
 pub fn column_chooser(view: &'static ListView, params: &ListParams) -> impl IntoView {
     let order = shown(view, params.cols.as_deref()).unwrap_or_else(|_| vec![0]);
     let total = view.columns.len();
+    let base = params.query_before_cols(view.spec);
+    let keys: Vec<String> = view.columns.iter().map(|c| key(c.label)).collect();
     let link = |to: Vec<usize>, label: &'static str, column: &str| {
-        let href = href_with(view, params, Some(to));
+        let href = href_with(view, &base, &keys, Some(&to));
         let name = format!("{column}: {}", label.to_lowercase());
         view! { " " <a href=href aria-label=name>{label}</a> }
     };
@@ -116,7 +120,7 @@ pub fn column_chooser(view: &'static ListView, params: &ListParams) -> impl Into
         })
         .collect_view();
     let reset = params.cols.is_some().then(
-        || view! { <p><a href=href_with(view, params, None)>"The list's own columns"</a></p> },
+        || view! { <p><a href=href_with(view, &base, &keys, None)>"The list's own columns"</a></p> },
     );
     view! {
         <details class="column-chooser" data-testid="columns">
