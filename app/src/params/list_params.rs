@@ -329,6 +329,24 @@ mod tests {
     }
 
     #[test]
+    fn chosen_columns_come_last_so_the_chooser_can_add_them_to_one_query() {
+        let mut p = parse(&[("q", "a b"), ("page", "2")]).unwrap().params;
+        let cols = vec!["name".to_string(), "top-level".to_string()];
+        p.cols = Some(cols.clone());
+        assert_eq!(p.to_query(&SPEC), "q=a+b&page=2&cols=name+top-level");
+        assert_eq!(p.query_before_cols(&SPEC), "q=a+b&page=2");
+        assert_eq!(
+            with_cols(p.query_before_cols(&SPEC), &cols),
+            p.to_query(&SPEC)
+        );
+        // a list at its defaults: the columns alone
+        let mut d = ListParams::defaults(&SPEC);
+        d.cols = Some(cols.clone());
+        assert_eq!(with_cols(String::new(), &cols), "cols=name+top-level");
+        assert_eq!(d.to_query(&SPEC), "cols=name+top-level");
+    }
+
+    #[test]
     fn query_round_trips() {
         let p = parse(&[
             ("q", "a&b c"),
