@@ -35,16 +35,19 @@ pub fn Header(
     }
 }
 
-/// Whether the navigation link `href` names the section of page `path`: the same path, or (unless
-/// `exact`) a page under it (`/clients` for `/clients/7/edit`, not for `/clientsx`).
+/// Whether the navigation link `href` names the section of page `path`: with `exact`, the same path;
+/// otherwise that path or a page under it (`/clients` for `/clients/` and `/clients/7/edit`, not for
+/// `/clientsx`), as the router's `<A>` decides.
 pub fn is_current(href: &str, path: &str, exact: bool) -> bool {
+    if exact {
+        return path == href;
+    }
     let href = href.trim_end_matches('/');
     let path = path.trim_end_matches('/');
     path == href
-        || (!exact
-            && path
-                .strip_prefix(href)
-                .is_some_and(|rest| rest.starts_with('/')))
+        || path
+            .strip_prefix(href)
+            .is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// The signed-in person and a "Sign out" button (a plain form POST: works without JavaScript).
@@ -74,7 +77,7 @@ mod tests {
     #[test]
     fn the_overview_is_current_on_the_overview_only() {
         assert!(is_current("/", "/", true));
-        assert!(is_current("/", "", true));
+        assert!(!is_current("/", "//", true));
         assert!(!is_current("/", "/clients", true));
         assert!(!is_current("/", "/activity", true));
     }

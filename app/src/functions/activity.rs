@@ -33,8 +33,10 @@ pub mod ssr {
     /// The changes `filter` asks for from the request's audit log, read on the blocking pool, at most
     /// `budget` bytes back.
     pub async fn read(filter: ActivityFilter, budget: Option<u64>) -> Result<Changes, AppError> {
-        let parts = leptos::prelude::use_context::<http::request::Parts>();
-        let log = parts.and_then(|p| p.extensions.get::<Arc<AuditLog>>().cloned());
+        let log = leptos::prelude::with_context::<http::request::Parts, _>(|p| {
+            p.extensions.get::<Arc<AuditLog>>().cloned()
+        })
+        .flatten();
         let path = match log.as_ref().map(|l| l.target()) {
             Some(AuditTarget::File(path)) => path.clone(),
             Some(AuditTarget::Stdout | AuditTarget::Elsewhere) => return Ok(Changes::ToStdout),

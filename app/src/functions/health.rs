@@ -116,9 +116,11 @@ pub mod ssr {
     /// Who is asking, as the key of their report.
     pub fn person() -> Result<String, AppError> {
         use crate::state::server::RequestUser;
-        let parts = leptos::prelude::use_context::<http::request::Parts>();
-        let user = parts.and_then(|p| p.extensions.get::<RequestUser>().cloned());
-        user.map(|u| person_key(&u)).ok_or(AppError::SignInRequired)
+        leptos::prelude::with_context::<http::request::Parts, _>(|p| {
+            p.extensions.get::<RequestUser>().map(person_key)
+        })
+        .flatten()
+        .ok_or(AppError::SignInRequired)
     }
 
     /// The key of `user`'s report: `kind:id`.

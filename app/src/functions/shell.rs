@@ -4,7 +4,8 @@ use crate::errors::AppError;
 use crate::state::ShellInfo;
 use leptos::prelude::*;
 
-/// What the frame of every page shows about this Haloscope.
+/// What the frame of every page shows about this Haloscope, for a caller over HTTP (the frame itself reads
+/// [`ssr::current`] directly while it renders).
 #[server(endpoint = "get_shell_info", input = server_fn::codec::GetUrl)]
 pub async fn get_shell_info() -> Result<ShellInfo, AppError> {
     Ok(ssr::current())

@@ -101,14 +101,20 @@ pub async fn change_view(
 }
 
 #[cfg(feature = "ssr")]
-/// The views of one list already read in this request. A bare list page asks twice (is there a default
-/// to go to? which views does the panel show?); the second ask is answered from here rather than by the
-/// store again. The router provides one per request; a page view never changes views, so it is never
+/// The read of each list's views in this request, shared. A bare list page asks twice (is there a default
+/// to go to? which views does the panel show?), and the two asks run at the same time (two resources of
+/// the page); the second waits for the first's read rather than asking the store again (a Redis round trip
+/// with replicas). The router provides one per request; a page view never changes views, so it is never
 /// stale (a change is a POST, a request of its own).
 #[derive(Clone, Default)]
 pub struct ViewsThisRequest(
-    std::sync::Arc<std::sync::Mutex<std::collections::HashMap<&'static str, Vec<SavedView>>>>,
+    std::sync::Arc<std::sync::Mutex<std::collections::HashMap<&'static str, ViewsRead>>>,
 );
+
+/// One list's views as read from the store, awaited by every part of a page that asks.
+#[cfg(feature = "ssr")]
+type ViewsRead =
+    futures::future::Shared<futures::future::BoxFuture<'static, Result<Vec<SavedView>, String>>>;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
@@ -207,20 +213,17 @@ pub(crate) mod ssr {
         owner: String,
         href: &'static str,
     ) -> Result<Vec<super::SavedView>, String> {
-        let memo = leptos::prelude::use_context::<super::ViewsThisRequest>();
-        let known = memo.as_ref().and_then(|m| {
-            let seen = m.0.lock().unwrap_or_else(|p| p.into_inner());
-            seen.get(href).cloned()
-        });
-        if let Some(views) = known {
-            return Ok(views);
-        }
-        let views = store.list(owner, href.to_owned()).await?;
-        if let Some(m) = memo {
-            let mut seen = m.0.lock().unwrap_or_else(|p| p.into_inner());
-            seen.insert(href, views.clone());
-        }
-        Ok(views)
+        use futures::FutureExt;
+        let Some(memo) = leptos::prelude::use_context::<super::ViewsThisRequest>() else {
+            return store.list(owner, href.to_owned()).await;
+        };
+        let read = {
+            let mut seen = memo.0.lock().unwrap_or_else(|p| p.into_inner());
+            seen.entry(href)
+                .or_insert_with(|| store.list(owner, href.to_owned()).shared())
+                .clone()
+        };
+        read.await
     }
 
     /// The `view=<id>` of a list URL's query, if it names one.
@@ -288,7 +291,20 @@ pub(crate) mod ssr {
                     query: "q=a".into(),
                     default: true,
                 };
-                Box::pin(async move { Ok(vec![one]) })
+                // a read takes a moment, as the store's do: whoever asks meanwhile must wait for it
+                Box::pin(async move {
+                    let mut waited = false;
+                    futures::future::poll_fn(|cx| {
+                        if std::mem::replace(&mut waited, true) {
+                            std::task::Poll::Ready(())
+                        } else {
+                            cx.waker().wake_by_ref();
+                            std::task::Poll::Pending
+                        }
+                    })
+                    .await;
+                    Ok(vec![one])
+                })
             }
             fn save(
                 &self,
@@ -314,6 +330,25 @@ pub(crate) mod ssr {
             {
                 Box::pin(async { Ok(None) })
             }
+        }
+
+        #[test]
+        fn two_parts_asking_at_once_share_one_read() {
+            let counting = Arc::new(Counting::default());
+            let store: Arc<dyn ViewStore> = counting.clone();
+            let owner = leptos::prelude::Owner::new();
+            owner.with(|| {
+                leptos::prelude::provide_context(super::super::ViewsThisRequest::default());
+                futures::executor::block_on(async {
+                    let (a, b) = futures::join!(
+                        list_once(&store, "a".into(), "/clients"),
+                        list_once(&store, "a".into(), "/clients"),
+                    );
+                    assert_eq!(a.unwrap().len(), 1);
+                    assert_eq!(b.unwrap().len(), 1);
+                });
+            });
+            assert_eq!(counting.0.load(Ordering::SeqCst), 1, "one read for both");
         }
 
         #[test]

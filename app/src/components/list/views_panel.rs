@@ -8,8 +8,8 @@ use crate::functions::views::{ChangeView, SaveView, SavedView, NAME_MAX};
 use leptos::prelude::*;
 use server_fn::ServerFn;
 
-/// The panel of `kind`'s list `view`, showing `views` (read by the list page with its data, in the one
-/// boundary that awaits both) for the list at address query `query` (without `?`). Its forms are plain
+/// The panel of `kind`'s list `view`, showing `views` (read by the list page beside its data, in the one
+/// boundary that awaits all the page's reads) for the list at address query `query` (without `?`). Its forms are plain
 /// form posts to the server functions, drawn on the server only.
 #[component]
 pub fn SavedViews(
