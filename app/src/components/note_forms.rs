@@ -34,7 +34,7 @@ pub fn CrmNoteForm(client_id: i32, on_site: Option<(i32,)>) -> impl IntoView {
     };
     view! {
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move { form(refused.await.ok().flatten()) })}
+            {Suspend::new(async move { form(refused.await.ok().flatten()) })}
         </Suspense>
     }
 }

@@ -20,7 +20,7 @@ pub fn RecordDeletePage(entity: &'static Entity) -> impl IntoView {
     let action = ServerAction::<DeleteRecord>::new();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
+            {Suspend::new(async move {
                 match info.await {
                     Ok(i) => delete_page(entity, i, move |body| {
                         view! {

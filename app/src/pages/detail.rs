@@ -24,7 +24,7 @@ pub fn RecordDetailPage(entity: &'static Entity) -> impl IntoView {
     let loading = format!("Loading {}…", entity.words.one);
     view! {
         <Suspense fallback=move || view! { <p class="loading">{loading.clone()}</p> }>
-            {move || Suspend::new(async move {
+            {Suspend::new(async move {
                 match data.await {
                     Ok(d) => view! { <Title text=d.name.clone()/> {detail_view(entity, d)} }.into_any(),
                     Err(e) => view! { <Title text=e.title()/> <ErrorPanel error=e whole_page=true/> }.into_any(),

@@ -28,7 +28,7 @@ pub fn RecordFormPage(entity: &'static Entity) -> impl IntoView {
     let update = ServerAction::<UpdateRecord>::new();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading form…"</p> }>
-            {move || Suspend::new(async move {
+            {Suspend::new(async move {
                 match data.await {
                     Ok(mut d) => {
                         let id = d.id;

@@ -25,13 +25,9 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
     let spec = *view.spec;
     let base = view.href;
     let location = use_location();
-    let data = Resource::new(
-        move || location.search.get(),
-        move |query| list_records(entity.kind, view.path.to_string(), query),
-    );
-    let views = OnceResource::new(saved_views(entity.kind, view.path.to_string()));
+    let query = location.search.get_untracked();
     let needs_options = spec.has(FilterKind::TopLevel) || spec.has(FilterKind::Category);
-    let options = OnceResource::new(async move {
+    let options = async move {
         if needs_options {
             get_filter_options()
                 .await
@@ -42,7 +38,12 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
         } else {
             Default::default()
         }
-    });
+    };
+    let reads = futures::future::join3(
+        options,
+        list_records(entity.kind, view.path.to_string(), query.clone()),
+        saved_views(entity.kind, view.path.to_string()),
+    );
     let words = view.words;
     let export = view.export_href();
     view! {
@@ -56,32 +57,26 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
         })}
         {view.links.iter().map(|(href, text)| view! { <p class="subnav"><a href=*href>{*text}</a></p> }).collect_view()}
         // One boundary awaits the page's data, the filters' choices and the saved views, and draws the
-        // toolbar, the views panel and the table from them. They are resources, not calls inside the
-        // `Suspend`: on the server the boundary calls its closure twice (once to find what it reads, once
-        // to draw), and resources are read twice for the work of one (plain calls measured 600 → 745 µs of
-        // CPU per warm list). The page is drawn on the server only (islands mode), so nothing here is
-        // redrawn in the browser; and a resource read by two boundaries can leave a response hanging under
-        // load (leptos-rs/leptos#4578, #4851; tests/pages_under_load.rs), as could a `<Transition>`'s
-        // server-side effect running after the page was done.
+        // toolbar, the views panel and the table from them. They are resources started at set-up, not
+        // calls inside the `Suspend`, and the `Suspend` is the boundary's child itself, not a closure: on
+        // the server a boundary walks its child up to three times, and a closure would draw the page (or
+        // call its reads) on each walk (`pages::drawn_once`). The page is drawn on the server only
+        // (islands mode), so nothing here is redrawn in the browser; and a resource read by two
+        // boundaries can leave a response hanging under load (leptos-rs/leptos#4578, #4851;
+        // tests/pages_under_load.rs), as could a `<Transition>`'s server-side effect running after the
+        // page was done.
         <Suspense fallback=move || view! { <p class="loading">{format!("Loading {}…", words.many)}</p> }>
-            {move || {
-                let export = export.clone();
-                Suspend::new(async move {
-                    // all three started when the page was set up: awaiting one after another waits for the slowest
-                    let options = options.await;
-                    let data = data.await;
-                    let views = views.await;
+            {Suspend::new(async move {
+                    let (options, data, views) = reads.await;
                     let label = format!("Search {}", words.many);
                     // the toolbar shows the state the list was read in; when it could not be read, the
                     // address's own (or the defaults, when the address was refused)
                     let (params, scope, facets) = match &data {
                         Ok(page) => (page.params.clone(), page.scope.clone(), page.facets),
                         Err(_) => {
-                            let params = location.search.with_untracked(|q| {
-                                ListParams::from_query(&spec, q)
-                                    .map(|p| p.params)
-                                    .unwrap_or_else(|_| ListParams::defaults(&spec))
-                            });
+                            let params = ListParams::from_query(&spec, &query)
+                                .map(|p| p.params)
+                                .unwrap_or_else(|_| ListParams::defaults(&spec));
                             (params, None, None)
                         }
                     };
@@ -102,11 +97,10 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
                     };
                     view! {
                         {toolbar}
-                        <SavedViews kind=entity.kind view views query=location.search.get_untracked().trim_start_matches('?').to_owned()/>
+                        <SavedViews kind=entity.kind view views query=query.trim_start_matches('?').to_owned()/>
                         <div class="list-body">{body}</div>
                     }
-                })
-            }}
+                })}
         </Suspense>
     }
 }

@@ -6,6 +6,9 @@ pub mod detail;
 pub mod form;
 pub mod list;
 
+#[cfg(all(test, feature = "ssr"))]
+mod drawn_once;
+
 use crate::entities::{Entity, ALL};
 use leptos::prelude::*;
 use leptos::tachys::view::iterators::StaticVec;

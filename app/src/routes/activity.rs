@@ -29,7 +29,7 @@ pub fn ActivityPage() -> impl IntoView {
         <p class="muted">"Changes made through Haloscope, newest first: who made them, to which record, which fields were sent (never their values) and how HaloPSA answered."</p>
         {move || filter_form(filter.get())}
         <Suspense fallback=|| view! { <p class="loading">"Reading the audit log…"</p> }>
-            {move || Suspend::new(async move {
+            {Suspend::new(async move {
                 match data.await {
                     Ok(Changes::ToStdout) => view! {
                         <p class="notice" role="status" data-testid="changes-stdout">{to_stdout_words()}</p>

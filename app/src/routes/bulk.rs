@@ -42,7 +42,7 @@ pub fn BulkPage() -> impl IntoView {
         <Title text="Change many records"/>
         <h1>"Change many records"</h1>
         <Suspense fallback=|| view! { <p class="loading">"Reading the selection…"</p> }>
-            {move || Suspend::new(async move {
+            {Suspend::new(async move {
                 match offer.await {
                     Ok(o) => offer_view(o, asked.get_untracked(), start).into_any(),
                     Err(e) => view! { <ErrorPanel error=e/> }.into_any(),

@@ -26,7 +26,7 @@ pub fn ComparePage() -> impl IntoView {
         <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="/data-health">"Data health"</a></nav>
         <h1>"Compare details"</h1>
         <Suspense fallback=|| view! { <p class="loading">"Reading the records…"</p> }>
-            {move || Suspend::new(async move {
+            {Suspend::new(async move {
                 match data.await {
                     Ok(c) => comparison_view(c).into_any(),
                     Err(e) => view! { <ErrorPanel error=e/> }.into_any(),

@@ -14,17 +14,15 @@ use leptos_meta::Title;
 pub fn DataHealthPage() -> impl IntoView {
     let refresh = ServerAction::<RefreshDataHealth>::new();
     let data = OnceResource::new(get_data_health());
-    // `?show=all` lists every group; read in the view (tracked), so following the link in the browser
-    // redraws the report without asking for it again
-    let query = leptos_router::hooks::use_query_map();
+    // `?show=all` lists every group (the page is drawn on the server only, so it is read once)
+    let all = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("show").is_some_and(|v| v == "all"));
     view! {
         <Title text="Data health"/>
         <h1>"Data health"</h1>
         <p class="muted">"Possible duplicates and incomplete records, from every client, site and company HaloPSA lists to you."</p>
         <Suspense fallback=|| view! { <p class="loading">"Loading the report…"</p> }>
-            {move || {
-                let all = query.with(|q| q.get("show").is_some_and(|v| v == "all"));
-                Suspend::new(async move {
+            {Suspend::new(async move {
                 match data.await {
                     Ok(HealthView::Walking { read, .. }) => view! {
                         <crate::islands::SelfRefresh seconds=2/>
@@ -39,8 +37,7 @@ pub fn DataHealthPage() -> impl IntoView {
                     }.into_any(),
                     Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                 }
-                })
-            }}
+            })}
         </Suspense>
         <ActionForm action=refresh attr:class="inline-form">
             <button type="submit" class="button" data-testid="walk-again">"Walk the lists again"</button>

@@ -23,7 +23,7 @@ pub fn JobPage() -> impl IntoView {
     view! {
         <Title text="Bulk job"/>
         <Suspense fallback=|| view! { <p class="loading">"Reading the job…"</p> }>
-            {move || Suspend::new(async move {
+            {Suspend::new(async move {
                 match job.await {
                     Ok(v) => job_view(v, steer).into_any(),
                     Err(e) => view! { <h1>"Bulk job"</h1><ErrorPanel error=e/> }.into_any(),
@@ -137,7 +137,7 @@ pub fn JobsPage() -> impl IntoView {
         <Title text="Your jobs"/>
         <h1>"Your jobs"</h1>
         <Suspense fallback=|| view! { <p class="loading">"Reading your jobs…"</p> }>
-            {move || Suspend::new(async move {
+            {Suspend::new(async move {
                 match jobs.await {
                     Ok(list) if list.is_empty() => view! {
                         <p class="muted">"No bulk changes yet. Tick rows on a list and choose “Change the selected…” to start one."</p>

@@ -22,7 +22,7 @@ pub fn OverviewPage() -> impl IntoView {
         <Title text="Overview"/>
         <h1>"Overview"</h1>
         <Suspense fallback=|| view! { <p class="loading">"Loading counts…"</p> }>
-            {move || Suspend::new(async move {
+            {Suspend::new(async move {
                 match counts.await {
                     Ok(counts) => view! { <OverviewCounts counts/> }.into_any(),
                     Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
@@ -31,7 +31,7 @@ pub fn OverviewPage() -> impl IntoView {
         </Suspense>
         <p>
             <Suspense fallback=|| view! { <a href="/data-health">"Data health →"</a> }>
-                {move || Suspend::new(async move {
+                {Suspend::new(async move {
                     let words = health_words(health.await.ok());
                     view! { <a href="/data-health" data-testid="data-health-link">{words}</a> }
                 })}
@@ -52,7 +52,7 @@ pub fn OverviewPage() -> impl IntoView {
                 </div>
             </form>
             <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
+                {Suspend::new(async move {
                     match results.await {
                         Ok(groups) if groups.is_empty() => ().into_any(),
                         Ok(groups) => view! { <div class="hit-groups" data-testid="search-results">{groups.into_iter().map(hit_group).collect_view()}</div> }.into_any(),
