@@ -64,10 +64,10 @@ wrk -t1 -c2 -d"${SECS}s" -H "Cookie: $cookie" "$base$URL_PATH" | grep -E "Reques
 wait "$perf_pid"
 
 echo "== self time (the hottest functions), $URL_PATH"
-perf report -i "$out" --no-children --sort symbol --stdio -g none --percent-limit 0.5 2>/dev/null |
+perf report -i "$out" --no-inline --no-children --sort symbol --stdio -g none --percent-limit 0.5 2>/dev/null |
     grep -v '^#' | grep -v '^$' | sed 's/  */ /g' | cut -c1-160 | head -30
-echo "== with callees: Haloscope's own functions, Leptos's rendering and the session/SQLite work (slow: minutes)"
-perf report -i "$out" --children --sort symbol --stdio -g none --percent-limit 1 2>/dev/null |
+echo "== with callees: Haloscope's own functions, Leptos's rendering and the session/SQLite work (inlined frames left unresolved, so this takes seconds, not minutes)"
+perf report -i "$out" --no-inline --children --sort symbol --stdio -g none --percent-limit 1 2>/dev/null |
     grep -E 'app::|haloscope::|halo::|tachys::|leptos|rusqlite|tower_sessions' | grep -v '(inlined)' |
     sed 's/  */ /g' | cut -c1-160 | head -40
 echo "perf data: $out"
