@@ -3,8 +3,9 @@
 
 use crate::components::error_panel::ErrorPanel;
 use crate::components::list::{
+    columns::column_chooser,
     notices::Notices,
-    pager::Pager,
+    pager::pager_html,
     table::list_table,
     toolbar::{FilterOptions, Toolbar},
     views_panel::SavedViews,
@@ -16,8 +17,10 @@ use crate::functions::lookups::get_filter_options;
 use crate::functions::views::saved_views;
 use crate::params::{FilterKind, ListParams};
 use leptos::prelude::*;
+use leptos::tachys::html::InertElement;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
+use maud::html;
 
 /// The page of `view`, one of `entity`'s lists.
 #[component]
@@ -87,8 +90,10 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
                             view! {
                                 {page.stale.clone().map(|note| view! { <StaleNotice note/> })}
                                 <Notices notices=page.notices.clone()/>
-                                <Pager params=page.params.clone() spec base record_count=page.record_count page_count=pages/>
-                                {crate::components::list::columns::column_chooser(view, &page.params)}
+                                {InertElement::new(html! {
+                                    (pager_html(&page.params, spec, base, page.record_count, pages))
+                                    (column_chooser(view, &page.params))
+                                }.into_string())}
                                 {list_table(&page, entity, view)}
                             }
                             .into_any()

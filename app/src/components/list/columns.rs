@@ -6,7 +6,7 @@
 
 use crate::entities::ListView;
 use crate::params::{with_cols, ListParams};
-use leptos::prelude::*;
+use maud::{html, Markup};
 
 /// A column's key in the URL: its label in lower case, words joined by `-` ("Top level" → `top-level`).
 pub fn key(label: &str) -> String {
@@ -74,60 +74,47 @@ fn href_with(view: &ListView, base: &str, keys: &[String], order: Option<&[usize
 
 /// "Columns": every column of the list, the shown ones first in their order with links to move them left
 /// or right or hide them, then the hidden ones with a link to show them (at the end), and a link back to
-/// the list's own columns. The links share one query and the columns' keys, worked out once.
-pub fn column_chooser(view: &'static ListView, params: &ListParams) -> impl IntoView {
+/// the list's own columns. The links share one query and the columns' keys, worked out once; the chooser
+/// is one compiled template (`maud`).
+pub fn column_chooser(view: &'static ListView, params: &ListParams) -> Markup {
     let order = shown(view, params.cols.as_deref()).unwrap_or_else(|_| vec![0]);
     let total = view.columns.len();
     let base = params.query_before_cols(view.spec);
     let keys: Vec<String> = view.columns.iter().map(|c| key(c.label)).collect();
     let link = |to: Vec<usize>, label: &'static str, column: &str| {
         let href = href_with(view, &base, &keys, Some(&to));
-        let name = format!("{column}: {}", label.to_lowercase());
-        view! { " " <a href=href aria-label=name>{label}</a> }
+        html! { " " a href=(href) aria-label={ (column) ": " (label.to_lowercase()) } { (label) } }
     };
     let moved = |from: usize, to: usize| {
         let mut o = order.clone();
         o.swap(from, to);
         o
     };
-    let shown_items = order
-        .iter()
-        .enumerate()
-        .map(|(pos, &i)| {
-            let label = view.columns[i].label;
-            let without: Vec<usize> = order.iter().copied().filter(|&j| j != i).collect();
-            view! {
-                <li data-testid="column-choice">
-                    <span>{label}</span>
-                    {(pos > 1).then(|| link(moved(pos, pos - 1), "Move left", label))}
-                    {(pos > 0 && pos + 1 < order.len()).then(|| link(moved(pos, pos + 1), "Move right", label))}
-                    {(pos > 0).then(|| link(without, "Hide", label))}
-                </li>
+    html! {
+        details data-testid="columns" class="column-chooser" {
+            summary { "Columns (" (order.len()) " of " (total) ")" }
+            ol class="plain-list" {
+                @for (pos, &i) in order.iter().enumerate() {
+                    @let label = view.columns[i].label;
+                    li data-testid="column-choice" {
+                        span { (label) }
+                        @if pos > 1 { (link(moved(pos, pos - 1), "Move left", label)) }
+                        @if pos > 0 && pos + 1 < order.len() { (link(moved(pos, pos + 1), "Move right", label)) }
+                        @if pos > 0 { (link(order.iter().copied().filter(|&j| j != i).collect(), "Hide", label)) }
+                    }
+                }
+                @for i in (0..total).filter(|i| !order.contains(i)) {
+                    @let label = view.columns[i].label;
+                    li data-testid="column-choice" {
+                        span class="muted" { (label) }
+                        (link(order.iter().copied().chain([i]).collect(), "Show", label))
+                    }
+                }
             }
-        })
-        .collect_view();
-    let hidden_items = (0..total)
-        .filter(|i| !order.contains(i))
-        .map(|i| {
-            let label = view.columns[i].label;
-            let with: Vec<usize> = order.iter().copied().chain([i]).collect();
-            view! {
-                <li data-testid="column-choice">
-                    <span class="muted">{label}</span>
-                    {link(with, "Show", label)}
-                </li>
+            @if params.cols.is_some() {
+                p { a href=(href_with(view, &base, &keys, None)) { "The list's own columns" } }
             }
-        })
-        .collect_view();
-    let reset = params.cols.is_some().then(
-        || view! { <p><a href=href_with(view, &base, &keys, None)>"The list's own columns"</a></p> },
-    );
-    view! {
-        <details class="column-chooser" data-testid="columns">
-            <summary>{format!("Columns ({} of {total})", order.len())}</summary>
-            <ol class="plain-list">{shown_items}{hidden_items}</ol>
-            {reset}
-        </details>
+        }
     }
 }
 

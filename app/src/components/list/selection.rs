@@ -7,14 +7,14 @@ use super::cells::Row;
 use super::ListPage;
 use crate::entities::Entity;
 use crate::params::{encode, ListSpec};
-use leptos::prelude::*;
+use maud::{html, Markup};
 
 /// The id of the selection form the checkboxes belong to.
 pub const FORM_ID: &str = "bulk-select";
 
 /// The selection form of `page`: the list and its query (hidden), "Change the selected …" and a link
-/// selecting every record matching the filter.
-pub fn form(entity: &'static Entity, page: &ListPage<Row>, spec: ListSpec) -> AnyView {
+/// selecting every record matching the filter (a compiled template, drawn with the table).
+pub fn form(entity: &'static Entity, page: &ListPage<Row>, spec: ListSpec) -> Markup {
     let query = page.params.to_query(&spec);
     let many = entity.words.many;
     let all_href = format!(
@@ -22,23 +22,21 @@ pub fn form(entity: &'static Entity, page: &ListPage<Row>, spec: ListSpec) -> An
         entity.path,
         encode(&query)
     );
-    let all_text = format!("Select all {} matching {many}", page.record_count);
-    view! {
-        <form id=FORM_ID class="bulk-select inline-fields" method="get" action="/bulk" data-testid="bulk-form">
-            <input type="hidden" name="list" value=entity.path/>
-            <input type="hidden" name="query" value=query/>
+    html! {
+        form id=(FORM_ID) method="get" action="/bulk" data-testid="bulk-form" class="bulk-select inline-fields" {
+            input type="hidden" name="list" value=(entity.path);
+            input type="hidden" name="query" value=(query);
             // ticks or clears every row of this page (with JavaScript: the `Shortcuts` island does it)
-            <label class="js-only select-page">
-                <input type="checkbox" data-select-page="" data-testid="select-page"/>
-                {format!(" All {many} on this page")}
-            </label>
+            label class="js-only select-page" {
+                input type="checkbox" data-select-page="" data-testid="select-page";
+                " All " (many) " on this page"
+            }
             " "
-            <button type="submit" class="button" data-testid="bulk-selected">{format!("Change the selected {many}…")}</button>
+            button type="submit" data-testid="bulk-selected" class="button" { "Change the selected " (many) "…" }
             " "
-            <a href=all_href data-testid="bulk-all">{all_text}</a>
+            a href=(all_href) data-testid="bulk-all" { "Select all " (page.record_count) " matching " (many) }
             // what the `x` shortcut changed, for screen readers
-            <span id="selection-status" class="visually-hidden" role="status" data-testid="selection-status"></span>
-        </form>
+            span id="selection-status" class="visually-hidden" role="status" data-testid="selection-status" {}
+        }
     }
-    .into_any()
 }

@@ -1,7 +1,7 @@
 //! A column header that sorts the list by its column.
 
 use crate::params::{ListParams, ListSpec};
-use leptos::prelude::*;
+use maud::{html, Markup};
 
 /// A column of a list table.
 #[derive(Debug, Clone, Copy)]
@@ -78,41 +78,34 @@ impl Column {
     }
 }
 
-/// `<th scope="col">` with a sort link and `aria-sort` when it is the sorted column.
-#[component]
-pub fn SortHeader(
-    column: Column,
-    params: ListParams,
-    spec: ListSpec,
-    base: &'static str,
-) -> impl IntoView {
+/// `<th scope="col">` with a sort link and `aria-sort` when it is the sorted column (a compiled template,
+/// like the rows it heads).
+pub fn header_html(column: &Column, params: &ListParams, spec: ListSpec, base: &str) -> Markup {
     let class = if column.numeric { "num" } else { "" };
-    match column.sort {
-        None => view! { <th scope="col" class=class>{column.label}</th> }.into_any(),
-        Some(key) => {
-            let active = params.sort == key;
-            let aria = match (active, params.desc) {
-                (true, false) => Some("ascending"),
-                (true, true) => Some("descending"),
-                _ => None,
-            };
-            let arrow = match aria {
-                Some("ascending") => " ▲",
-                Some(_) => " ▼",
-                None => "",
-            };
-            let q = params.with_sort(key).to_query(&spec);
-            let href = if q.is_empty() {
-                base.to_string()
-            } else {
-                format!("{base}?{q}")
-            };
-            view! {
-                <th scope="col" class=class aria-sort=aria>
-                    <a href=href class="sort">{column.label}<span aria-hidden="true">{arrow}</span></a>
-                </th>
-            }
-            .into_any()
+    let Some(key) = column.sort else {
+        return html! { th scope="col" class=(class) { (column.label) } };
+    };
+    let active = params.sort == key;
+    let aria = match (active, params.desc) {
+        (true, false) => Some("ascending"),
+        (true, true) => Some("descending"),
+        _ => None,
+    };
+    // a space, not nothing, beside an unsorted column's name (as the page has always been drawn)
+    let arrow = match aria {
+        Some("ascending") => " ▲",
+        Some(_) => " ▼",
+        None => " ",
+    };
+    let q = params.with_sort(key).to_query(&spec);
+    let href = if q.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{q}")
+    };
+    html! {
+        th scope="col" aria-sort=[aria] class=(class) {
+            a href=(href) class="sort" { (column.label) span aria-hidden="true" { (arrow) } }
         }
     }
 }

@@ -1,12 +1,13 @@
 //! The list table: caption, sortable headers, rows, and the empty state naming the filters.
 
 use super::cells::{cell_html, Cell, Row};
-use super::sort_header::SortHeader;
+use super::sort_header::header_html;
 use super::ListPage;
 use crate::entities::{Entity, ListView};
 use crate::params::{ListSpec, StatusFilter};
 use leptos::prelude::*;
-use maud::html;
+use leptos::tachys::html::InertElement;
+use maud::{html, Markup};
 
 /// Renders `page` of `view` (one of `entity`'s lists) as a table, or the empty state when it has no rows.
 pub fn list_table(
@@ -30,33 +31,28 @@ pub fn list_table(
     let first = (page.params.page.saturating_sub(1) as u64) * page.params.per_page as u64 + 1;
     let last = first + page.rows.len() as u64 - 1;
     let caption = format!("{noun} {first}–{last} of {}", page.record_count);
-    let region = caption.clone();
-    let headers = columns()
-        .map(|c| view! { <SortHeader column=*c params=page.params.clone() spec base/> })
-        .collect_view();
     // an entity's own list offers bulk actions: a checkbox in each name cell (labelled by the name beside
     // it) belonging to the selection form above the table
     let bulk = view.path.is_empty();
-    let rows = rows_html(page, entity, view, &order, bulk);
-    let select = bulk.then(|| super::selection::form(entity, page, spec));
     // On narrower screens the wrapper is the table's scroll box (style/main.css): a named region that takes
     // focus, so the keyboard can scroll it; it is also where focus lands when paging or sorting replaces
     // the link that had it.
-    view! {
-        {select}
-        <div class="table-wrap" role="region" aria-label=region tabindex="0">
-            <table class="data" data-testid="list-table">
-                <caption>{caption}</caption>
-                <thead><tr>{headers}</tr></thead>
-                <tbody inner_html=rows></tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    let table = html! {
+        @if bulk { (super::selection::form(entity, page, spec)) }
+        div role="region" aria-label=(caption) tabindex="0" class="table-wrap" {
+            table data-testid="list-table" class="data" {
+                caption { (caption) }
+                thead { tr { @for c in columns() { (header_html(c, &page.params, spec, base)) } } }
+                tbody { (rows_html(page, entity, view, &order, bulk)) }
+            }
+        }
+    };
+    InertElement::new(table.into_string()).into_any()
 }
 
 /// The table's rows as one compiled template (`maud`): 50 rows of cells as Leptos views were most of the
-/// page's own rendering time. The name cell of a bulk-capable list carries the row's checkbox, in one label
+/// page's own rendering time. The table around them is drawn with them, as one string the page inserts
+/// as it is. The name cell of a bulk-capable list carries the row's checkbox, in one label
 /// with the name beside it.
 fn rows_html(
     page: &ListPage<Row>,
@@ -64,8 +60,8 @@ fn rows_html(
     view: &'static ListView,
     order: &[usize],
     bulk: bool,
-) -> String {
-    let rows = html! {
+) -> Markup {
+    html! {
         @for row in &page.rows {
             @let href = entity.record_href(row.id);
             tr {
@@ -89,8 +85,7 @@ fn rows_html(
                 }
             }
         }
-    };
-    rows.into_string()
+    }
 }
 
 /// " matching “x” with status Inactive and top level 3" — which filters found nothing.
