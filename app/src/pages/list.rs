@@ -8,7 +8,7 @@ use crate::components::list::{
     pager::pager_html,
     table::list_table,
     toolbar::{FilterOptions, Toolbar},
-    views_panel::SavedViews,
+    views_panel::saved_views_html,
 };
 use crate::components::stale_notice::StaleNotice;
 use crate::entities::{Entity, ListView};
@@ -102,7 +102,7 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
                     };
                     view! {
                         {toolbar}
-                        <SavedViews kind=entity.kind view views query=query.trim_start_matches('?').to_owned()/>
+                        {InertElement::new(saved_views_html(entity.kind, view, &views, query.trim_start_matches('?')).into_string())}
                         <div class="list-body">{body}</div>
                     }
                 })}

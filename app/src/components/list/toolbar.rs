@@ -9,6 +9,8 @@ use crate::params::{
     FilterKind, ListParams, ListSpec, StatusFilter, StockFilter, PER_PAGE_CHOICES,
 };
 use leptos::prelude::*;
+use leptos::tachys::html::InertElement;
+use maud::{html, Markup, PreEscaped};
 
 /// Options for the choice filters, from HaloPSA's lookups.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -23,7 +25,8 @@ pub struct FilterOptions {
 }
 
 /// The list toolbar for the list state `params` (drawn on the server only: a new search is a new page);
-/// `export` is the CSV link, given the current filter here.
+/// `export` is the CSV link, given the current filter here. A compiled template (`maud`) around the one
+/// island in it.
 #[component]
 pub fn Toolbar(
     spec: ListSpec,
@@ -38,73 +41,76 @@ pub fn Toolbar(
     /// The CSV export's address, without the filter.
     export: String,
 ) -> impl IntoView {
-    let status = spec.has_status.then(|| status_select(&params, facets));
-    let toplevel = spec.has(FilterKind::TopLevel).then(|| {
-        let choices = options.toplevels.clone();
-        id_select(
-            &params,
-            ("toplevel_id", "Top level", "All top levels"),
-            choices,
-            |p| p.toplevel_id,
-        )
-    });
-    let category = spec.has(FilterKind::Category).then(|| {
-        let choices = options.categories.clone();
-        id_select(
-            &params,
-            ("category_id", "Category", "All categories"),
-            choices,
-            |p| p.category_id,
-        )
-    });
-    let stock = spec.has(FilterKind::Stock).then(|| stock_select(&params));
-    let client = client_chip(spec, base, params.clone(), client_name);
-    let export_href = with_query(
+    let head = html! { (PreEscaped("<div class=\"toolbar\"><form method=\"get\" action=\"")) (base) (PreEscaped("\">")) };
+    let tail = toolbar_tail(
+        spec,
+        &params,
+        base,
+        search_label,
+        &options,
+        client_name,
+        facets,
         &export,
+    );
+    view! {
+        {InertElement::new(head.into_string())}
+        <crate::islands::SubmitAsYouGo/>
+        {InertElement::new(tail.into_string())}
+    }
+}
+
+/// The toolbar after its island: the filters, the end of the form, the export link and the notes on
+/// filters whose choices could not be read.
+#[allow(clippy::too_many_arguments)]
+fn toolbar_tail(
+    spec: ListSpec,
+    params: &ListParams,
+    base: &'static str,
+    search_label: String,
+    options: &FilterOptions,
+    client_name: Option<String>,
+    facets: Option<Facets>,
+    export: &str,
+) -> Markup {
+    let export_href = with_query(
+        export,
         &ListParams {
             page: 1,
             ..params.clone()
         }
         .to_query(&spec),
     );
-    let kept_sort = (params.sort != spec.default_sort()).then(|| params.sort.clone());
-    view! {
-        <div class="toolbar">
-            <form method="get" action=base>
-                <crate::islands::SubmitAsYouGo/>
-                <div class="filters">
-                    <label class="field search">
-                        <span>{search_label}</span>
-                        <input
-                            type="search"
-                            name="q"
-                            value=params.q.clone().unwrap_or_default()
-                            placeholder="Search by name"
-                            autocomplete="off"
-                            data-search="list"
-                        />
-                    </label>
-                    {status}
-                    {toplevel}
-                    {category}
-                    {stock}
-                    {client}
-                    {per_page_select(&params)}
-                    {kept_sort.map(|sort| view! { <input type="hidden" name="sort" value=sort/> })}
-                    {params.desc.then(|| view! { <input type="hidden" name="desc" value="true"/> })}
-                    {params.cols.as_ref().map(|c| view! { <input type="hidden" name="cols" value=c.join(" ")/> })}
-                    <button type="submit" class="primary">"Search"</button>
-                </div>
-            </form>
-            <a class="button export" href=export_href download="">"Export CSV"</a>
-            {(!options.notes.is_empty()).then(|| view! {
-                <div role="status" data-testid="filter-notes">
-                    <ul class="notices filter-notes">
-                        {options.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
-                    </ul>
-                </div>
-            })}
-        </div>
+    let kept_sort = (params.sort != spec.default_sort()).then_some(params.sort.as_str());
+    html! {
+        div class="filters" {
+            label class="field search" {
+                span { (search_label) }
+                input type="search" name="q" value=(params.q.as_deref().unwrap_or_default())
+                    placeholder="Search by name" autocomplete="off" data-search="list";
+            }
+            @if spec.has_status { (status_select(params, facets)) }
+            @if spec.has(FilterKind::TopLevel) {
+                (id_select(params, ("toplevel_id", "Top level", "All top levels"), &options.toplevels, |p| p.toplevel_id))
+            }
+            @if spec.has(FilterKind::Category) {
+                (id_select(params, ("category_id", "Category", "All categories"), &options.categories, |p| p.category_id))
+            }
+            @if spec.has(FilterKind::Stock) { (stock_select(params)) }
+            @if let Some(chip) = client_chip(spec, base, params, client_name) { (chip) }
+            (per_page_select(params))
+            @if let Some(sort) = kept_sort { input type="hidden" name="sort" value=(sort); }
+            @if params.desc { input type="hidden" name="desc" value="true"; }
+            @if let Some(c) = &params.cols { input type="hidden" name="cols" value=(c.join(" ")); }
+            button type="submit" class="primary" { "Search" }
+        }
+        (PreEscaped("</form>"))
+        a href=(export_href) download="" class="button export" { "Export CSV" }
+        @if !options.notes.is_empty() {
+            div role="status" data-testid="filter-notes" {
+                ul class="notices filter-notes" { @for n in &options.notes { li { (n) } } }
+            }
+        }
+        (PreEscaped("</div>"))
     }
 }
 
@@ -118,26 +124,29 @@ fn with_query(base: &str, query: &str) -> String {
 }
 
 /// The status filter; its choices name their counts when the list has them ("Active (1843)").
-fn status_select(params: &ListParams, facets: Option<Facets>) -> impl IntoView {
+fn status_select(params: &ListParams, facets: Option<Facets>) -> Markup {
     let current = params.status;
-    let option = move |s: StatusFilter, label: &'static str| {
+    let option = |s: StatusFilter, label: &'static str| {
         let count = facets.and_then(|f| match s {
             StatusFilter::Active => Some(f.active),
             StatusFilter::Inactive => Some(f.inactive),
             StatusFilter::All => f.active.checked_add(f.inactive),
         });
-        let text = count.map_or_else(|| label.to_owned(), |n| format!("{label} ({n})"));
-        view! { <option value=s.as_str() selected=current == s>{text}</option> }
+        html! {
+            option value=(s.as_str()) selected[current == s] {
+                (label) @if let Some(n) = count { " (" (n) ")" }
+            }
+        }
     };
-    view! {
-        <label class="field">
-            <span>"Status"</span>
-            <select name="status" data-submit-on-change="" data-testid="status-filter">
-                {option(StatusFilter::Active, "Active")}
-                {option(StatusFilter::Inactive, "Inactive")}
-                {option(StatusFilter::All, "All")}
-            </select>
-        </label>
+    html! {
+        label class="field" {
+            span { "Status" }
+            select name="status" data-submit-on-change="" data-testid="status-filter" {
+                (option(StatusFilter::Active, "Active"))
+                (option(StatusFilter::Inactive, "Inactive"))
+                (option(StatusFilter::All, "All"))
+            }
+        }
     }
 }
 
@@ -146,53 +155,43 @@ fn status_select(params: &ListParams, facets: Option<Facets>) -> impl IntoView {
 fn id_select(
     params: &ListParams,
     (name, label, any): (&'static str, &'static str, &'static str),
-    choices: Vec<(i32, String)>,
+    choices: &[(i32, String)],
     current: fn(&ListParams) -> Option<i32>,
-) -> impl IntoView {
+) -> Markup {
     let chosen = current(params);
-    view! {
-        <label class="field">
-            <span>{label}</span>
-            <select name=name data-submit-on-change="" data-testid=format!("{name}-filter")>
-                <option value="" selected=chosen.is_none()>{any}</option>
-                {choices
-                    .into_iter()
-                    .map(|(id, n)| view! {
-                        <option value=id.to_string() selected=chosen == Some(id)>{n}</option>
-                    })
-                    .collect_view()}
-            </select>
-        </label>
+    html! {
+        label class="field" {
+            span { (label) }
+            select name=(name) data-submit-on-change="" data-testid={ (name) "-filter" } {
+                option value="" selected[chosen.is_none()] { (any) }
+                @for (id, n) in choices { option value=(id) selected[chosen == Some(*id)] { (n) } }
+            }
+        }
     }
 }
 
-fn stock_select(params: &ListParams) -> impl IntoView {
-    let current = params.stock;
-    let is = move |v: Option<StockFilter>| current == v;
-    view! {
-        <label class="field">
-            <span>"Stock location"</span>
-            <select name="stock" data-submit-on-change="" data-testid="stock-filter">
-                <option value="" selected=is(None)>"Any site"</option>
-                <option value="only" selected=is(Some(StockFilter::Only))>"Stock locations only"</option>
-                <option value="exclude" selected=is(Some(StockFilter::Exclude))>"No stock locations"</option>
-            </select>
-        </label>
+fn stock_select(params: &ListParams) -> Markup {
+    let is = |v: Option<StockFilter>| params.stock == v;
+    html! {
+        label class="field" {
+            span { "Stock location" }
+            select name="stock" data-submit-on-change="" data-testid="stock-filter" {
+                option value="" selected[is(None)] { "Any site" }
+                option value="only" selected[is(Some(StockFilter::Only))] { "Stock locations only" }
+                option value="exclude" selected[is(Some(StockFilter::Exclude))] { "No stock locations" }
+            }
+        }
     }
 }
 
-fn per_page_select(params: &ListParams) -> impl IntoView {
-    let current = params.per_page;
-    view! {
-        <label class="field">
-            <span>"Rows"</span>
-            <select name="per_page" data-submit-on-change="" data-testid="per-page">
-                {PER_PAGE_CHOICES
-                    .iter()
-                    .map(|&n| view! { <option value=n.to_string() selected=current == n>{n}</option> })
-                    .collect_view()}
-            </select>
-        </label>
+fn per_page_select(params: &ListParams) -> Markup {
+    html! {
+        label class="field" {
+            span { "Rows" }
+            select name="per_page" data-submit-on-change="" data-testid="per-page" {
+                @for n in PER_PAGE_CHOICES { option value=(n) selected[params.per_page == n] { (n) } }
+            }
+        }
     }
 }
 
@@ -200,22 +199,22 @@ fn per_page_select(params: &ListParams) -> impl IntoView {
 fn client_chip(
     spec: ListSpec,
     base: &'static str,
-    p: ListParams,
+    p: &ListParams,
     client_name: Option<String>,
-) -> Option<impl IntoView> {
+) -> Option<Markup> {
     let id = p.client_id.filter(|_| spec.has(FilterKind::Client))?;
     let without = ListParams {
         client_id: None,
         page: 1,
-        ..p
+        ..p.clone()
     };
     let clear = with_query(base, &without.to_query(&spec));
     let name = client_name.unwrap_or_else(|| format!("#{id}"));
-    Some(view! {
-        <input type="hidden" name="client_id" value=id.to_string()/>
-        <span class="chip" data-testid="client-filter">
-            "Client: " <a href=EntityKind::Clients.entity().record_href(id)>{name}</a>
-            " " <a href=clear aria-label="Remove the client filter">"×"</a>
-        </span>
+    Some(html! {
+        input type="hidden" name="client_id" value=(id);
+        span data-testid="client-filter" class="chip" {
+            "Client: " a href=(EntityKind::Clients.entity().record_href(id)) { (name) }
+            " " a href=(clear) aria-label="Remove the client filter" { "×" }
+        }
     })
 }

@@ -5,56 +5,43 @@
 use crate::entities::{EntityKind, ListView};
 use crate::errors::AppError;
 use crate::functions::views::{ChangeView, SaveView, SavedView, NAME_MAX};
-use leptos::prelude::*;
+use maud::{html, Markup};
 use server_fn::ServerFn;
 
 /// The panel of `kind`'s list `view`, showing `views` (read by the list page beside its data, in the one
-/// boundary that awaits all the page's reads) for the list at address query `query` (without `?`). Its forms are plain
-/// form posts to the server functions, drawn on the server only.
-#[component]
-pub fn SavedViews(
+/// boundary that awaits all the page's reads) for the list at address query `query` (without `?`). Its
+/// forms are plain form posts to the server functions, drawn on the server only, as one compiled template.
+pub fn saved_views_html(
     kind: EntityKind,
     view: &'static ListView,
-    views: Result<Vec<SavedView>, AppError>,
-    query: String,
-) -> impl IntoView {
-    let hidden = move || {
-        view! {
-            <input type="hidden" name="kind" value=serde_kind(kind)/>
-            <input type="hidden" name="view" value=view.path/>
-        }
+    views: &Result<Vec<SavedView>, AppError>,
+    query: &str,
+) -> Markup {
+    let hidden = html! {
+        input type="hidden" name="kind" value=(serde_kind(kind));
+        input type="hidden" name="view" value=(view.path);
     };
-    let list = match views {
-        Ok(views) => {
-            let count = views.len();
-            let items = views
-                .into_iter()
-                .map(|v| view_item(v, view, hidden, &query))
-                .collect_view();
-            view! {
-                <summary>{format!("Saved views ({count})")}</summary>
-                {(count > 0).then(|| view! { <ul class="plain-list">{items}</ul> })}
+    html! {
+        details data-testid="saved-views" class="saved-views" {
+            @match views {
+                Ok(views) => {
+                    summary { "Saved views (" (views.len()) ")" }
+                    @if !views.is_empty() {
+                        ul class="plain-list" { @for v in views { (view_item(v, view, &hidden, query)) } }
+                    }
+                }
+                Err(e) => { summary { "Saved views" } p class="error-text" { (e.to_string()) } }
             }
-            .into_any()
+            form action=(SaveView::url()) method="post" class="inline-fields" {
+                (hidden)
+                input type="hidden" name="query" value=(query);
+                label class="field" {
+                    span { "Name of this view" }
+                    input type="text" name="name" required maxlength=(NAME_MAX) data-testid="view-name";
+                }
+                button type="submit" class="button" { "Save this view" }
+            }
         }
-        Err(e) => {
-            view! { <summary>"Saved views"</summary><p class="error-text">{e.to_string()}</p> }
-                .into_any()
-        }
-    };
-    view! {
-        <details class="saved-views" data-testid="saved-views">
-            {list}
-            <form action=SaveView::url() method="post" class="inline-fields">
-                {hidden()}
-                <input type="hidden" name="query" value=query/>
-                <label class="field">
-                    <span>"Name of this view"</span>
-                    <input type="text" name="name" required=true maxlength=NAME_MAX.to_string() data-testid="view-name"/>
-                </label>
-                <button type="submit" class="button">"Save this view"</button>
-            </form>
-        </details>
     }
 }
 
@@ -64,39 +51,28 @@ fn serde_kind(kind: EntityKind) -> &'static str {
 }
 
 /// One saved view: its link, its shareable link, and its forms.
-fn view_item<V: IntoView + 'static>(
-    v: SavedView,
-    list: &'static ListView,
-    hidden: impl Fn() -> V + Copy + Send + Sync + 'static,
-    query: &str,
-) -> impl IntoView {
+fn view_item(v: &SavedView, list: &'static ListView, hidden: &Markup, query: &str) -> Markup {
     let href = if v.query.is_empty() {
         list.href.to_owned()
     } else {
         format!("{}?{}", list.href, v.query)
     };
     let share = format!("{}?view={}", list.href, v.id);
-    let id = v.id.to_string();
-    let name = v.name.clone();
-    let query = query.to_owned();
-    let form = move |action: &'static str, label: &'static str, rename: bool| {
-        let id = id.clone();
-        let query = query.clone();
-        let named = format!("{label} \u{201c}{name}\u{201d}");
-        view! {
-            <form action=ChangeView::url() method="post" class="inline-form">
-                {hidden()}
-                <input type="hidden" name="id" value=id/>
-                <input type="hidden" name="action" value=action/>
-                <input type="hidden" name="back" value=query/>
-                {rename.then(|| view! {
-                    <label class="field">
-                        <span>"New name"</span>
-                        <input type="text" name="name" required=true maxlength=NAME_MAX.to_string()/>
-                    </label>
-                })}
-                <button type="submit" class="button" aria-label=named>{label}</button>
-            </form>
+    let form = |action: &'static str, label: &'static str, rename: bool| {
+        html! {
+            form action=(ChangeView::url()) method="post" class="inline-form" {
+                (hidden)
+                input type="hidden" name="id" value=(v.id);
+                input type="hidden" name="action" value=(action);
+                input type="hidden" name="back" value=(query);
+                @if rename {
+                    label class="field" {
+                        span { "New name" }
+                        input type="text" name="name" required maxlength=(NAME_MAX);
+                    }
+                }
+                button type="submit" aria-label={ (label) " \u{201c}" (v.name) "\u{201d}" } class="button" { (label) }
+            }
         }
     };
     let (flip, flip_label) = if v.default {
@@ -104,14 +80,14 @@ fn view_item<V: IntoView + 'static>(
     } else {
         ("default", "Open this list with it")
     };
-    view! {
-        <li data-testid="saved-view">
-            <a href=href>{v.name.clone()}</a>
-            {v.default.then(|| view! { " " <span class="pill">"default"</span> })}
-            " · link to share: " <a href=share.clone() data-testid="share-link">{share.clone()}</a>
-            {form(flip, flip_label, false)}
-            {form("rename", "Rename", true)}
-            {form("delete", "Delete", false)}
-        </li>
+    html! {
+        li data-testid="saved-view" {
+            a href=(href) { (v.name) }
+            @if v.default { " " span class="pill" { "default" } }
+            " · link to share: " a href=(share) data-testid="share-link" { (share) }
+            (form(flip, flip_label, false))
+            (form("rename", "Rename", true))
+            (form("delete", "Delete", false))
+        }
     }
 }
