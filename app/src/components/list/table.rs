@@ -1,6 +1,6 @@
 //! The list table: caption, sortable headers, rows, and the empty state naming the filters.
 
-use super::cells::{cell_html, Cell, Row};
+use super::cells::{Cell, CellHtml, Row};
 use super::sort_header::header_html;
 use super::ListPage;
 use crate::entities::{Entity, ListView};
@@ -76,10 +76,10 @@ fn rows_html(
                                 input type="checkbox" class="row-select" name="ids" value=(row.id)
                                     form=(super::selection::FORM_ID);
                                 " "
-                                (cell_html(cell, row, &href))
+                                (CellHtml(cell, row, &href))
                             }
                         } @else {
-                            (cell_html(cell, row, &href))
+                            (CellHtml(cell, row, &href))
                         }
                     }
                 }
