@@ -130,19 +130,25 @@ impl ReadCache {
     /// Returns the cached value or runs `fetch` (call and decode, with the body's size) once for all
     /// identical concurrent callers. Failures (upstream or decoding) are not cached; a failure that
     /// [`Error::serves_stale`] is answered with the kept copy when there is one.
-    pub(crate) async fn get_or_fetch<T, F>(
+    ///
+    /// `fetch` makes the call's future only on a miss, and the miss path runs boxed: a call (limiter,
+    /// retries, the HTTP request) is a future of several KB, and held inline it made every caller's
+    /// future as large, to be copied on each move even when the answer was cached (a warm list page's
+    /// reads were a 52 KB future).
+    pub(crate) async fn get_or_fetch<T, M, F>(
         &self,
         principal: &Arc<str>,
         entity: &'static str,
         target: &str,
-        fetch: F,
+        fetch: M,
     ) -> Result<Served<T>, Error>
     where
         T: Send + Sync + 'static,
+        M: FnOnce() -> F,
         F: Future<Output = Result<(T, usize), Error>>,
     {
         let Some(cache) = &self.cache else {
-            let (value, _) = fetch.await?;
+            let (value, _) = Box::pin(fetch()).await?;
             return Ok(Served {
                 value: Arc::new(value),
                 stale: None,
@@ -155,11 +161,35 @@ impl ReadCache {
             target: target.to_owned(),
             shape: TypeId::of::<T>(),
         };
+        if let Some(value) = cache.get(&key).await {
+            counted("hit", entity);
+            return Ok(Served {
+                value: typed(value),
+                stale: None,
+            });
+        }
+        Box::pin(self.miss(cache, key, entity, fetch)).await
+    }
+
+    /// [`ReadCache::get_or_fetch`] when the value was not cached a moment ago: one fetch for all who
+    /// ask at once (one of them may have filled it since).
+    async fn miss<T, M, F>(
+        &self,
+        cache: &Cache<Key, Value>,
+        key: Key,
+        entity: &'static str,
+        fetch: M,
+    ) -> Result<Served<T>, Error>
+    where
+        T: Send + Sync + 'static,
+        M: FnOnce() -> F,
+        F: Future<Output = Result<(T, usize), Error>>,
+    {
         let missed = AtomicBool::new(false);
         let result = cache
             .try_get_with(key.clone(), async {
                 missed.store(true, Ordering::Relaxed);
-                let (value, size) = fetch.await?;
+                let (value, size) = fetch().await?;
                 let value = Arc::new(value) as Value;
                 self.keep(&key, &value, size).await;
                 Ok::<_, Error>(value)
@@ -258,7 +288,7 @@ mod tests {
         answer: Result<T, Error>,
     ) -> Result<(T, Option<SystemTime>), Error> {
         let served = cache
-            .get_or_fetch(&who(), entity, "Client?x", async {
+            .get_or_fetch(&who(), entity, "Client?x", || async {
                 answer.map(|v| (v, 10))
             })
             .await?;
@@ -355,7 +385,7 @@ mod tests {
             let target = format!("Client?page_no={i}");
             let fetch = async move { Ok::<_, Error>((i, 1_000)) };
             cache
-                .get_or_fetch(&who(), "Client", &target, fetch)
+                .get_or_fetch(&who(), "Client", &target, || fetch)
                 .await
                 .unwrap();
         }

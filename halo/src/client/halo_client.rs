@@ -221,7 +221,7 @@ impl HaloClient {
             body: None,
             endpoint,
         };
-        let fetch = async {
+        let fetch = || async {
             let bytes = self.call(&call).await?;
             decode(&bytes).map(|value| (value, bytes.len()))
         };
