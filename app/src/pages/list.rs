@@ -59,15 +59,14 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
             <p class="record-actions"><a class="button primary" href=format!("{base}/new") data-testid="new-link">{format!("New {}", words.one)}</a></p>
         })}
         {view.links.iter().map(|(href, text)| view! { <p class="subnav"><a href=*href>{*text}</a></p> }).collect_view()}
-        // One boundary awaits the page's data, the filters' choices and the saved views, and draws the
-        // toolbar, the views panel and the table from them. They are resources started at set-up, not
-        // calls inside the `Suspend`, and the `Suspend` is the boundary's child itself, not a closure: on
-        // the server a boundary walks its child up to three times, and a closure would draw the page (or
-        // call its reads) on each walk (`pages::drawn_once`). The page is drawn on the server only
-        // (islands mode), so nothing here is redrawn in the browser; and a resource read by two
-        // boundaries can leave a response hanging under load (leptos-rs/leptos#4578, #4851;
-        // tests/pages_under_load.rs), as could a `<Transition>`'s server-side effect running after the
-        // page was done.
+        // One boundary awaits the page's data, the filters' choices and the saved views (one future, all
+        // three at once) and draws the toolbar, the views panel and the table from them. The `Suspend` is
+        // the boundary's child itself, not a closure: on the server a boundary walks its child up to three
+        // times, and a closure would call the reads and draw the page on each walk (`pages::drawn_once`);
+        // the `Suspend` keeps what its first poll made. The page is drawn on the server only (islands
+        // mode), so nothing here is redrawn in the browser; and no resource is read here, so none can be
+        // read by two boundaries and leave a response hanging under load (leptos-rs/leptos#4578, #4851;
+        // tests/pages_under_load.rs), as a `<Transition>`'s server-side effect could too.
         <Suspense fallback=move || view! { <p class="loading">{format!("Loading {}…", words.many)}</p> }>
             {Suspend::new(async move {
                     let (options, data, views) = reads.await;
