@@ -162,11 +162,7 @@ pub(crate) mod ssr {
 
     /// `/clients` or `/clients?q=…`.
     pub fn href(list: &ListView, query: &str) -> String {
-        if query.is_empty() {
-            list.href.to_owned()
-        } else {
-            format!("{}?{query}", list.href)
-        }
+        crate::params::with_query(list.href, query)
     }
 
     /// A view's name: trimmed, not empty, at most [`NAME_MAX`] characters, no control characters.

@@ -231,6 +231,15 @@ impl ListParams {
     }
 }
 
+/// `base` (a path), with `?query` when there is a query.
+pub fn with_query(base: &str, query: &str) -> String {
+    if query.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{query}")
+    }
+}
+
 /// `query` (from [`ListParams::query_before_cols`]) with the columns `cols` shown, in that order.
 pub fn with_cols(mut query: String, cols: &[String]) -> String {
     if !query.is_empty() {
@@ -326,6 +335,12 @@ mod tests {
         assert_eq!(p.params.q.as_deref(), Some("Zürich AG"));
         let p = parse(&[("q", "   ")]).unwrap();
         assert_eq!(p.params.q, None);
+    }
+
+    #[test]
+    fn a_path_takes_a_query_only_when_there_is_one() {
+        assert_eq!(with_query("/clients", ""), "/clients");
+        assert_eq!(with_query("/clients", "page=2"), "/clients?page=2");
     }
 
     #[test]

@@ -10,7 +10,8 @@ mod spec;
 mod values;
 
 pub use list_params::{
-    encode, with_cols, ListParams, Parsed, Rejection, StatusFilter, StockFilter, PER_PAGE_CHOICES,
+    encode, with_cols, with_query, ListParams, Parsed, Rejection, StatusFilter, StockFilter,
+    PER_PAGE_CHOICES,
 };
 pub use query_string::query_pairs;
 pub use spec::{FilterKind, ListSpec};

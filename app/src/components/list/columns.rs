@@ -5,7 +5,7 @@
 //! a change.
 
 use crate::entities::ListView;
-use crate::params::{with_cols, ListParams};
+use crate::params::{with_cols, with_query, ListParams};
 use maud::{html, Markup};
 
 /// A column's key in the URL: its label in lower case, words joined by `-` ("Top level" → `top-level`).
@@ -65,11 +65,7 @@ fn href_with(view: &ListView, base: &str, keys: &[String], order: Option<&[usize
         }
         None => base.to_owned(),
     };
-    if query.is_empty() {
-        view.href.to_owned()
-    } else {
-        format!("{}?{query}", view.href)
-    }
+    with_query(view.href, &query)
 }
 
 /// "Columns": every column of the list, the shown ones first in their order with links to move them left

@@ -1,6 +1,6 @@
 //! "page X of Y · N results" with previous/next and nearby page links.
 
-use crate::params::{ListParams, ListSpec};
+use crate::params::{with_query, ListParams, ListSpec};
 use maud::{html, Markup};
 
 /// Page links around the current page: first, last, and two either side.
@@ -33,14 +33,7 @@ pub fn pager_html(
     page_count: u32,
 ) -> Markup {
     let current = params.page;
-    let href = |p: u32| {
-        let q = params.with_page(p).to_query(&spec);
-        if q.is_empty() {
-            base.to_string()
-        } else {
-            format!("{base}?{q}")
-        }
-    };
+    let href = |p: u32| with_query(base, &params.with_page(p).to_query(&spec));
     let results = match record_count {
         1 => "1 result".to_string(),
         n => format!("{n} results"),

@@ -1,6 +1,6 @@
 //! A column header that sorts the list by its column.
 
-use crate::params::{ListParams, ListSpec};
+use crate::params::{with_query, ListParams, ListSpec};
 use maud::{html, Markup};
 
 /// A column of a list table.
@@ -97,12 +97,7 @@ pub fn header_html(column: &Column, params: &ListParams, spec: ListSpec, base: &
         Some(_) => " ▼",
         None => " ",
     };
-    let q = params.with_sort(key).to_query(&spec);
-    let href = if q.is_empty() {
-        base.to_string()
-    } else {
-        format!("{base}?{q}")
-    };
+    let href = with_query(base, &params.with_sort(key).to_query(&spec));
     html! {
         th scope="col" aria-sort=[aria] class=(class) {
             a href=(href) class="sort" { (column.label) span aria-hidden="true" { (arrow) } }

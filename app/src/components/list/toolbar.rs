@@ -6,7 +6,7 @@
 use crate::components::list::list_page::Facets;
 use crate::entities::EntityKind;
 use crate::params::{
-    FilterKind, ListParams, ListSpec, StatusFilter, StockFilter, PER_PAGE_CHOICES,
+    with_query, FilterKind, ListParams, ListSpec, StatusFilter, StockFilter, PER_PAGE_CHOICES,
 };
 use leptos::prelude::*;
 use leptos::tachys::html::InertElement;
@@ -111,15 +111,6 @@ fn toolbar_tail(
             }
         }
         (PreEscaped("</div>"))
-    }
-}
-
-/// `base`, with `?query` when there is one.
-fn with_query(base: &str, query: &str) -> String {
-    if query.is_empty() {
-        base.to_string()
-    } else {
-        format!("{base}?{query}")
     }
 }
 

@@ -5,6 +5,7 @@
 use crate::entities::{EntityKind, ListView};
 use crate::errors::AppError;
 use crate::functions::views::{ChangeView, SaveView, SavedView, NAME_MAX};
+use crate::params::with_query;
 use maud::{html, Markup};
 use server_fn::ServerFn;
 
@@ -52,11 +53,7 @@ fn serde_kind(kind: EntityKind) -> &'static str {
 
 /// One saved view: its link, its shareable link, and its forms.
 fn view_item(v: &SavedView, list: &'static ListView, hidden: &Markup, query: &str) -> Markup {
-    let href = if v.query.is_empty() {
-        list.href.to_owned()
-    } else {
-        format!("{}?{}", list.href, v.query)
-    };
+    let href = with_query(list.href, &v.query);
     let share = format!("{}?view={}", list.href, v.id);
     let form = |action: &'static str, label: &'static str, rename: bool| {
         html! {
