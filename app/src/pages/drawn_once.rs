@@ -27,12 +27,19 @@ fn counted(drawn: &Arc<AtomicUsize>) -> impl IntoView {
     view! { <p>"rows"</p> }
 }
 
-#[tokio::test]
-async fn a_suspend_given_as_the_child_is_drawn_once() {
+/// How often the boundary `page` makes (given a drawing counter) drew its content in one render.
+async fn times_drawn<V: IntoView + 'static>(page: impl FnOnce(Arc<AtomicUsize>) -> V) -> usize {
     let _ = any_spawner::Executor::init_tokio();
     let drawn = Arc::new(AtomicUsize::new(0));
     let d = drawn.clone();
-    let html = render(move || {
+    let html = render(move || page(d)).await;
+    assert!(html.contains("<p>rows</p>"), "{html}");
+    drawn.load(Ordering::SeqCst)
+}
+
+#[tokio::test]
+async fn a_suspend_given_as_the_child_is_drawn_once() {
+    let drawn = times_drawn(|d| {
         view! {
             <Suspense fallback=|| "loading">
                 {Suspend::new(async move { counted(&d) })}
@@ -40,16 +47,12 @@ async fn a_suspend_given_as_the_child_is_drawn_once() {
         }
     })
     .await;
-    assert!(html.contains("<p>rows</p>"), "{html}");
-    assert_eq!(drawn.load(Ordering::SeqCst), 1);
+    assert_eq!(drawn, 1);
 }
 
 #[tokio::test]
 async fn a_closure_child_is_drawn_on_every_walk() {
-    let _ = any_spawner::Executor::init_tokio();
-    let drawn = Arc::new(AtomicUsize::new(0));
-    let d = drawn.clone();
-    let html = render(move || {
+    let drawn = times_drawn(|d| {
         view! {
             <Suspense fallback=|| "loading">
                 {move || {
@@ -60,9 +63,8 @@ async fn a_closure_child_is_drawn_on_every_walk() {
         }
     })
     .await;
-    assert!(html.contains("<p>rows</p>"), "{html}");
     // if Leptos ever draws a closure child once, this module's advice can go
-    assert!(drawn.load(Ordering::SeqCst) > 1);
+    assert!(drawn > 1, "{drawn}");
 }
 
 /// Every page with a boundary, as written: none may wrap its `Suspend` in a closure.

@@ -163,10 +163,7 @@ impl ReadCache {
         };
         if let Some(value) = cache.get(&key).await {
             counted("hit", entity);
-            return Ok(Served {
-                value: typed(value),
-                stale: None,
-            });
+            return Ok(fresh(value));
         }
         Box::pin(self.miss(cache, key, entity, fetch)).await
     }
@@ -204,10 +201,7 @@ impl ReadCache {
         match result {
             Ok(value) => {
                 counted(outcome, entity);
-                Ok(Served {
-                    value: typed(value),
-                    stale: None,
-                })
+                Ok(fresh(value))
             }
             Err(e) if e.serves_stale() => match self.kept_copy(&key).await {
                 Some(kept) => {
@@ -255,6 +249,14 @@ impl ReadCache {
             let _ = kept
                 .invalidate_entries_if(move |k, _| k.entity == entity && k.generation < new_gen);
         }
+    }
+}
+
+/// A value served from the cache or just fetched (not a kept copy served for a failure).
+fn fresh<T: Send + Sync + 'static>(value: Value) -> Served<T> {
+    Served {
+        value: typed(value),
+        stale: None,
     }
 }
 

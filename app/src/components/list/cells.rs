@@ -158,16 +158,16 @@ impl Render for CellHtml<'_> {
             Cell::Num(n) => {
                 let _ = write!(out, "{n}");
             }
-            Cell::Status if row.inactive.unwrap_or(false) => {
-                out.push_str("<span class=\"pill inactive\">Inactive</span>")
+            Cell::Status => {
+                let word = status_word(row.inactive.unwrap_or(false));
+                let _ = write!(
+                    out,
+                    "<span class=\"pill {}\">{word}</span>",
+                    word.to_ascii_lowercase()
+                );
             }
-            Cell::Status => out.push_str("<span class=\"pill active\">Active</span>"),
             Cell::Link { href, text } => link(out, href, text),
-            Cell::Ref { kind, id, text } => {
-                let _ = write!(out, "<a href=\"/{}/{id}\">", kind.entity().path);
-                escaped(out, text);
-                out.push_str("</a>");
-            }
+            Cell::Ref { kind, id, text } => link(out, &kind.entity().record_href(*id), text),
             Cell::Web(url) if crate::components::facts::is_web_address(url) => link(out, url, url),
             _ => out.push_str(&cell_html(cell, row, record_href).into_string()),
         }
