@@ -15,6 +15,21 @@ pub struct AssetManifest {
     pub css: String,
 }
 
+impl AssetManifest {
+    /// The shell's one inline script: imports the JS glue, starts the wasm and hydrates the islands.
+    ///
+    /// The Content-Security-Policy allows it by its SHA-256 (the server hashes this same text once at
+    /// start), not by a per-response nonce, so that a page drawn again from the same data is the same
+    /// bytes and its compressed form can be reused.
+    pub fn boot_script(&self) -> String {
+        format!(
+            "import init, * as m from '{js}';init({{module_or_path:'{wasm}'}}).then(()=>m.hydrate(m));",
+            js = self.js,
+            wasm = self.wasm
+        )
+    }
+}
+
 /// The whole document. `assets` names the files.
 ///
 /// The inline boot script is an `async` module: it imports the JS glue (`modulepreload`ed: without it
@@ -31,11 +46,7 @@ pub fn shell(assets: AssetManifest) -> impl IntoView {
     if let Some(context) = Owner::current_shared_context() {
         context.set_is_hydrating(false);
     }
-    let boot = format!(
-        "import init, * as m from '{js}';init({{module_or_path:'{wasm}'}}).then(()=>m.hydrate(m));",
-        js = assets.js,
-        wasm = assets.wasm
-    );
+    let boot = assets.boot_script();
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -46,7 +57,7 @@ pub fn shell(assets: AssetManifest) -> impl IntoView {
                 <link rel="stylesheet" href=assets.css/>
                 <link rel="preload" href=assets.wasm.clone() r#as="fetch" crossorigin=""/>
                 <link rel="modulepreload" href=assets.js.clone()/>
-                <script type="module" async=true nonce=leptos::nonce::use_nonce() inner_html=boot></script>
+                <script type="module" async=true inner_html=boot></script>
                 <MetaTags/>
             </head>
             <body>

@@ -9,6 +9,7 @@ mod client_ip;
 mod data_dir;
 mod jobs;
 mod metrics;
+mod page_brotli;
 mod page_tail;
 mod route_list;
 mod router;
@@ -161,7 +162,7 @@ async fn run(
         .site_addr(bound)
         .env(leptos::config::Env::PROD)
         .build();
-    let policy = header_policy(&settings, &upstream);
+    let policy = header_policy(&settings, &upstream, &manifest);
     let auth = sign_in(
         &settings,
         &upstream,
@@ -304,10 +305,12 @@ fn asset_manifest(assets: &assets::SiteAssets) -> app::shell::AssetManifest {
     })
 }
 
-/// The security headers' settings: HSTS over HTTPS, and the HaloPSA sign-in page as a form target.
+/// The security headers' settings: HSTS over HTTPS, the HaloPSA sign-in page as a form target, and the
+/// hash of the shell's boot script (fixed for this build's assets).
 fn header_policy(
     settings: &settings::Settings,
     upstream: &upstream::Upstream,
+    manifest: &app::shell::AssetManifest,
 ) -> security::headers::HeaderPolicy {
     let auth_origin = upstream
         .gateway
@@ -322,6 +325,7 @@ fn header_policy(
         } else {
             vec![auth_origin]
         },
+        boot_script: security::headers::script_hash(&manifest.boot_script()),
     }
 }
 

@@ -1,22 +1,28 @@
-//! Leptos's empty hydration tables, left off pages that need none.
+//! Pages are sent whole: Leptos's empty hydration tables left off, then brotli through the page memo.
 //!
 //! leptos_axum ends every page with two scripts declaring the tables hydration reads resources, errors
 //! and unfinished chunks from. In islands mode with nothing serialised (`app::shell`) they are always
 //! empty: about 220 bytes (90 compressed) of every page that say nothing. This layer drops them when, and
 //! only when, they are exactly the empty ones; `app::browser::start` declares empty tables before the
 //! islands start, so what the wasm reads lazily is still there.
+//!
+//! Since the page is in hand whole, a request that prefers brotli gets it here, from
+//! [`crate::page_brotli::PageMemo`] (a page sent before is not compressed again); tower-http's compression
+//! passes on what already has a `Content-Encoding` and still serves gzip to the rest.
 
+use crate::page_brotli::{prefers_brotli, PageMemo};
 use axum::body::{to_bytes, Body};
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
-use http::header;
+use http::header::{self, HeaderValue};
 
 /// Pages larger than this are passed on as they are (no page comes near it).
 const LIMIT: usize = 4 * 1024 * 1024;
 
-/// Drops the empty tables from the end of an HTML page.
-pub async fn trim(req: Request, next: Next) -> Response {
+/// Drops the empty tables from the end of an HTML page, and compresses it when the request prefers brotli.
+pub async fn finish(State(memo): State<PageMemo>, req: Request, next: Next) -> Response {
+    let brotli = prefers_brotli(req.headers());
     let res = next.run(req).await;
     let html = res
         .headers()
@@ -32,9 +38,18 @@ pub async fn trim(req: Request, next: Next) -> Response {
         parts.status = http::StatusCode::INTERNAL_SERVER_ERROR;
         return Response::from_parts(parts, Body::from("The page could not be completed."));
     };
-    let kept = without_empty_tables(&bytes);
+    let page = bytes.slice(..without_empty_tables(&bytes));
     parts.headers.remove(header::CONTENT_LENGTH);
-    Response::from_parts(parts, Body::from(bytes.slice(..kept)))
+    if !brotli {
+        return Response::from_parts(parts, Body::from(page));
+    }
+    parts
+        .headers
+        .insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+    parts
+        .headers
+        .append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    Response::from_parts(parts, Body::from(memo.brotli(&page)))
 }
 
 /// How many bytes of `page` to send: all of it, or up to its `</html>` when only the empty tables follow.

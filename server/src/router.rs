@@ -50,11 +50,11 @@ pub const SERVER_ROUTES: &[(&str, &str)] = &[
     ("GET", "/metrics"),
 ];
 
-/// The brotli quality (and gzip level) pages are compressed with per response, chosen by measurement
-/// (`examples/compression_levels.rs`, docs/PERFORMANCE.md): on the 50-row list page q5 is the knee — 8 %
-/// fewer bytes than q4 for 80 µs more, while q6 and q7 save next to nothing more for up to 2.7× the CPU and
-/// q9 costs 36×. Static assets are precompressed at build time and cost nothing per response.
-const PAGE_COMPRESSION: i32 = 5;
+/// The brotli quality and gzip level for what tower-http compresses per response: pages for clients that
+/// prefer gzip, server functions' answers, the sign-in page. Pages for clients that prefer brotli are
+/// compressed (at the same quality) by `page_tail` through the page memo; static assets are precompressed
+/// at build time and cost nothing per response.
+const PAGE_COMPRESSION: i32 = crate::page_brotli::PAGE_QUALITY as i32;
 
 /// Where the simulator is mounted in demo mode.
 pub const SIM_PREFIX: &str = "/_sim";
@@ -127,8 +127,12 @@ pub fn build(
         .leptos_routes_with_context(&state, routes, context, page)
         .route_layer(middleware::from_fn(crate::metrics::track))
         .fallback(not_found)
-        // pages end without Leptos's empty hydration tables (the browser declares them itself)
-        .layer(middleware::from_fn(crate::page_tail::trim))
+        // pages end without Leptos's empty hydration tables (the browser declares them itself), and go
+        // out as brotli from the page memo when the browser prefers it
+        .layer(middleware::from_fn_with_state(
+            crate::page_brotli::PageMemo::new(),
+            crate::page_tail::finish,
+        ))
         .layer(middleware::from_fn_with_state(
             state.auth.clone(),
             gate::gate,
