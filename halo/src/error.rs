@@ -240,19 +240,35 @@ pub(crate) fn field_errors(body: &str) -> Vec<FieldError> {
 }
 
 /// Decodes JSON into `T`, reporting the path of the offending field on failure.
+#[cfg_attr(not(feature = "client"), allow(dead_code))] // the models' tests use it without the client
 pub(crate) fn decode<T: DeserializeOwned>(bytes: &[u8], prefix: &str) -> Result<T, Error> {
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| Error::Decode {
+    decode_value(parse(bytes, prefix)?, prefix)
+}
+
+/// Parses a reply into a JSON value (what a reply decoded row by row starts from: decoding the value
+/// into `Value` again through [`decode_value`] would copy it whole for nothing).
+pub(crate) fn parse(bytes: &[u8], prefix: &str) -> Result<Value, Error> {
+    serde_json::from_slice(bytes).map_err(|e| Error::Decode {
         path: prefix.to_owned(),
         message: format!("not valid JSON ({e})"),
-    })?;
-    decode_value(value, prefix)
+    })
 }
 
 /// Decodes a parsed value into `T`, reporting the path of the offending field on failure.
+pub(crate) fn decode_value<T: DeserializeOwned>(value: Value, prefix: &str) -> Result<T, Error> {
+    decode_ref(&value, prefix)
+}
+
+/// As [`decode_value`], from a borrowed value (the value is read, not copied, before `T` is built).
 /// Fields inside flattened records are located by a second, per-field pass (serde buffers
 /// flattened structs, which hides the field from `serde_path_to_error`).
-pub(crate) fn decode_value<T: DeserializeOwned>(value: Value, prefix: &str) -> Result<T, Error> {
-    match serde_path_to_error::deserialize::<_, T>(&value) {
+pub(crate) fn decode_ref<T: DeserializeOwned>(value: &Value, prefix: &str) -> Result<T, Error> {
+    // the plain decoder first: tracking the path of every field costs, and is needed only to name a
+    // failure (the tracked pass fails at the same field, since both read the same value)
+    if let Ok(t) = T::deserialize(value) {
+        return Ok(t);
+    }
+    match serde_path_to_error::deserialize::<_, T>(value) {
         Ok(t) => Ok(t),
         Err(e) => {
             let mut path = e.path().to_string();
@@ -263,12 +279,12 @@ pub(crate) fn decode_value<T: DeserializeOwned>(value: Value, prefix: &str) -> R
             // serde reports flattened records' failures at the record itself: find the field
             let at_record = path.is_empty() || path.ends_with(']');
             let located = if at_record {
-                locate(&value, &path)
+                locate(value, &path)
             } else {
                 None
             };
             let mut full = format!("{prefix}{path}");
-            if let Some(field) = located.and_then(|v| guilty_field::<T>(&value, &path, v)) {
+            if let Some(field) = located.and_then(|v| guilty_field::<T>(value, &path, v)) {
                 full = format!("{full}.{field}");
             }
             Err(Error::Decode {

@@ -50,8 +50,7 @@ impl<T: DeserializeOwned + Readable> Page<T> {
     /// fails the page. A row that is no record at all (not an object, an unreadable `id`) fails
     /// it, its path named (e.g. `clients[3].id`).
     pub fn from_json(bytes: &[u8], keys: &[&str]) -> Result<Self, Error> {
-        let value: Value = crate::error::decode(bytes, "")?;
-        Self::from_value(value, keys)
+        Self::from_value(crate::error::parse(bytes, "")?, keys)
     }
 
     /// As [`Page::from_json`], from an already parsed value.

@@ -46,18 +46,23 @@ fn top_key(path: &str) -> &str {
 /// [`Unreadable`]) and the rest decoded again. Fails only when the value is not an object at all
 /// or a failure cannot be pinned to one field.
 pub fn decode_record<T: DeserializeOwned + Readable>(value: Value) -> Result<T, Error> {
-    let Value::Object(mut map) = value else {
+    if !value.is_object() {
         return crate::error::decode_value(value, "");
-    };
+    }
+    let mut value = value;
     let mut taken: BTreeMap<String, Value> = BTreeMap::new();
     loop {
-        match crate::error::decode_value::<T>(Value::Object(map.clone()), "") {
+        // read from the value in place: a record that reads at the first try (nearly all) is never copied
+        match crate::error::decode_ref::<T>(&value, "") {
             Ok(mut record) => {
                 record.unreadable_mut().0 = taken;
                 return Ok(record);
             }
             Err(Error::Decode { path, message }) => {
                 let key = top_key(&path).to_owned();
+                let Value::Object(map) = &mut value else {
+                    return Err(Error::Decode { path, message });
+                };
                 match map.remove(&key) {
                     Some(raw) if !key.is_empty() && key != "id" => {
                         taken.insert(key, raw);
