@@ -200,10 +200,6 @@ size() { # bytes on the wire: url [accept-encoding]
 page_plain="$(size /clients)"
 hc -fs --max-time 30 -o "$work/page.html" "$BASE/clients" # for the compression levels (section 4)
 page_br="$(size /clients br)"
-# What each level costs on this page (printed after the table), measured now, before the wrk runs; q5's
-# time is what a page not sent before costs on top of drawing it (repeats come from the page memo).
-"$LEVELS_BIN" "$work/page.html" >"$work/levels"
-q5_us="$(awk -F'|' '$2 ~ /^ brotli q5 $/ {print $4 + 0}' "$work/levels")"
 # The same binary's static file closest in size to the page: an embedded /pkg asset, precompressed.
 static="$css"
 for a in "$js" "$css"; do
@@ -254,6 +250,11 @@ run_wrk healthz 8 "$SECS" /healthz
 hc -fs -o /dev/null "$BASE/clients?page=2" # another 50-row page, fetched fresh for the 64-connection run
 run_wrk list64_br 64 "$SECS" "/clients?page=2" br
 rss_mb="$(awk '/^VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$hs_pid/status")"
+# What each level costs on this page (printed after the table), measured after the wrk runs (run before
+# them, it let the warm cache entries age past their 30 s during the runs); q5's time is what a page not
+# sent before costs on top of drawing it (repeats come from the page memo).
+"$LEVELS_BIN" "$work/page.html" >"$work/levels"
+q5_us="$(awk -F'|' '$2 ~ /^ brotli q5 $/ {print $4 + 0}' "$work/levels")"
 
 # A first visit in Chromium, CPU slowed 4×: navigation start → first contentful paint and → the "interactive"
 # mark, median of BENCH_VISITS (5) fresh browser contexts per page (the server's cache warm).
