@@ -218,13 +218,21 @@ mod tests {
         let store = SqliteViews::open(&dir).await.unwrap();
         let (me, list) = ("local:me".to_string(), "/clients".to_string());
         // a page's read is handed to SQLite's thread first; a save is queued behind it and finishes
-        // before the read's answer is taken
+        // before the read's answer is taken. The thread is held busy until both are queued, so the read
+        // cannot be answered at its first poll however the machine schedules the thread.
+        let (release, held) = std::sync::mpsc::channel::<()>();
+        let mut hold = store.run(move |_| {
+            let _ = held.recv();
+            Ok(())
+        });
+        assert!(futures::poll!(&mut hold).is_pending());
         let mut read = store.list(me.clone(), list.clone());
         assert!(futures::poll!(&mut read).is_pending());
-        store
-            .save(me.clone(), list.clone(), "Mine".into(), "q=a".into())
-            .await
-            .unwrap();
+        let mut save = store.save(me.clone(), list.clone(), "Mine".into(), "q=a".into());
+        assert!(futures::poll!(&mut save).is_pending());
+        release.send(()).unwrap();
+        save.await.unwrap();
+        hold.await.unwrap();
         assert!(
             read.await.unwrap().is_empty(),
             "it saw the file before the save"
