@@ -129,6 +129,11 @@ upstream_stats() {
 time_page() { # seconds for one page view, as a browser asks for it (brotli)
     hc -fs -o /dev/null --max-time 30 -H 'Accept-Encoding: br' -w '%{time_total}\n' "$BASE$1"
 }
+time_cold_page() { # seconds for one page view, then the seconds of its slowest HaloPSA call (its Server-Timing)
+    hc -fs -o /dev/null --max-time 30 -H 'Accept-Encoding: br' -w '%{time_total} %header{server-timing}\n' "$BASE$1" |
+        awk '{t = $1; s = "nan"; if (match($0, /halo;dur=[0-9.]+/)) s = substr($0, RSTART + 9, RLENGTH - 9) / 1000
+              print t; print s > "/dev/stderr"}'
+}
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$hs_pid/stat"; }
 CLK_TCK="$(getconf CLK_TCK)"
 
@@ -148,9 +153,9 @@ fi
 rows="$(grep -o '<tr' <<<"$html" | wc -l)"
 rows=$((rows - 1)) # the header row
 
-declare -A up_ms cold_ms cold_range cold_up warm_up warm_ms own_ms
+declare -A up_ms slow_ms own_n cold_ms cold_range cold_up warm_up warm_ms own_ms
 for kind in list detail overview; do
-    : >"$work/$kind.cold" ; : >"$work/$kind.up" ; : >"$work/$kind.wup" ; : >"$work/$kind.warm" ; : >"$work/$kind.upsec"
+    : >"$work/$kind.cold" ; : >"$work/$kind.up" ; : >"$work/$kind.wup" ; : >"$work/$kind.warm" ; : >"$work/$kind.upsec" ; : >"$work/$kind.slowest"
     for i in $(seq -1 $((SAMPLES - 1))); do
         case $kind in
             list) url="/clients" ;;
@@ -163,7 +168,7 @@ for kind in list detail overview; do
             continue
         fi
         read -r before s0 c0 < <(upstream_stats)
-        time_page "$url" >>"$work/$kind.cold"
+        time_cold_page "$url" >>"$work/$kind.cold" 2>>"$work/$kind.slowest"
         read -r after s1 c1 < <(upstream_stats)
         echo $((after - before)) >>"$work/$kind.up"
         awk -v a="$s0" -v b="$s1" -v x="$c0" -v y="$c1" 'BEGIN {if (y > x) printf "%.6f\n", (b - a) / (y - x)}' \
@@ -175,11 +180,12 @@ for kind in list detail overview; do
     up_ms[$kind]="$(median <"$work/$kind.upsec" | awk '{printf "%.1f", $1 * 1000}')"
     cold_range[$kind]="$(sort -n "$work/$kind.cold" | awk 'NR==1 {lo=$1} {hi=$1} END {printf "%.1f–%.1f", lo*1000, hi*1000}')"
     warm_ms[$kind]="$(median <"$work/$kind.warm" | awk '{printf "%.1f", $1 * 1000}')"
-    # Haloscope's own share of each cold view: the page's time less its upstream call (the view's calls run
-    # at once and each waits the same simulated latency, so their mean is the slowest within jitter; if
-    # anything this overstates the share)
-    own_ms[$kind]="$(paste "$work/$kind.cold" "$work/$kind.upsec" | awk 'NF == 2 {print ($1 - $2) * 1000}' | median |
-        awk '{printf "%.2f", $1}')"
+    slow_ms[$kind]="$(median <"$work/$kind.slowest" | awk '{printf "%.1f", $1 * 1000}')"
+    # Haloscope's own share of each cold view: the page's time (as curl saw it, loopback included) less its
+    # slowest upstream call, which the page names in its Server-Timing (its other calls ran beside it)
+    own_ms[$kind]="$(paste "$work/$kind.cold" "$work/$kind.slowest" | awk 'NF == 2 && $2 != "nan" {print ($1 - $2) * 1000}' |
+        median | awk '{printf "%.2f", $1}')"
+    own_n[$kind]="$(paste "$work/$kind.cold" "$work/$kind.slowest" | awk 'NF == 2 && $2 != "nan"' | wc -l)"
     cold_up[$kind]="$(sort -n "$work/$kind.up" | uniq | paste -sd/)"
     warm_up[$kind]="$(sort -n "$work/$kind.wup" | uniq | paste -sd/)"
 done
@@ -297,14 +303,15 @@ for kind in list detail overview; do
     row "cold page ÷ upstream, $label" "$(ratio "${cold_ms[$kind]}") (median ${cold_ms[$kind]} ms of $SAMPLES, ${cold_range[$kind]})" \
         "≤ 1.15" "$(verdict "${cold_ms[$kind]}" "x / $LATENCY_MS <= 1.15")"
 done
-row "  upstream call as haloscope timed it (mean): list / detail / overview" "${up_ms[list]} / ${up_ms[detail]} / ${up_ms[overview]} ms"
+row "  upstream call as haloscope timed it, the mean / the page's slowest (Server-Timing): list / detail / overview" \
+    "${up_ms[list]} / ${up_ms[detail]} / ${up_ms[overview]} ms; ${slow_ms[list]} / ${slow_ms[detail]} / ${slow_ms[overview]} ms"
 ups="${cold_up[list]} / ${cold_up[detail]} / ${cold_up[overview]}"
 row "upstream requests per cold view: list / detail / overview" "$ups" "3 / 4 / 5" \
     "$([[ "$ups" == "3 / 4 / 5" ]] && echo met || echo MISSED)"
 ups="${warm_up[list]} / ${warm_up[detail]} / ${warm_up[overview]}"
 row "upstream requests per warm view: list / detail / overview" "$ups" "0 / 0 / 0" \
     "$([[ "$ups" == "0 / 0 / 0" ]] && echo met || echo MISSED)"
-row "Haloscope's own share of a cold view (page − its upstream call), median of $SAMPLES: list / detail / overview" \
+row "Haloscope's own share of a cold view (page − its slowest upstream call), median of ${own_n[list]} / ${own_n[detail]} / ${own_n[overview]}: list / detail / overview" \
     "${own_ms[list]} / ${own_ms[detail]} / ${own_ms[overview]} ms (load $load_start)" "≤ 1.5 ms (goal 0.5)" \
     "$(verdict "$(printf '%s\n' "${own_ms[@]}" | sort -n | tail -1)" 'x <= 1.5')"
 row "warm view latency, one at a time: list / detail / overview" "${warm_ms[list]} / ${warm_ms[detail]} / ${warm_ms[overview]} ms"

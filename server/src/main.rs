@@ -16,6 +16,7 @@ mod router;
 mod routes;
 mod security;
 mod serve;
+mod server_timing;
 mod settings;
 mod shared;
 mod startup_error;

@@ -2,8 +2,9 @@
 
 use std::fmt;
 use std::sync::{Arc, Mutex};
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
+use secrecy::SecretString;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -29,6 +30,21 @@ pub struct HaloClient {
     fresh_only: bool,
     /// Calls give way to a rate limit instead of waiting it out (see [`HaloClient::optional`]).
     optional: bool,
+    /// What this handle's calls took (see [`HaloClient::call_times`]).
+    times: Arc<Mutex<CallTimes>>,
+}
+
+/// How many HaloPSA calls one request's handle and its clones sent (background ones included: a list waits
+/// a moment for its status counts) and the slowest of them, from asking the gateway
+/// (its budget wait, zero unless the budget is spent, and any retries included) to the reply's last
+/// byte: the page's `Server-Timing`, so its own share (the page less the slowest call, which its other
+/// calls ran beside) can be told apart from HaloPSA's.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CallTimes {
+    /// Calls sent (answers from the read cache are not calls).
+    pub calls: u32,
+    /// The longest of them.
+    pub slowest: Duration,
 }
 
 /// A read answered with an older copy because HaloPSA could not be asked (stale-if-error).
@@ -84,6 +100,7 @@ impl HaloClient {
             stale: Arc::default(),
             fresh_only: false,
             optional: false,
+            times: Arc::default(),
         }
     }
 
@@ -113,8 +130,29 @@ impl HaloClient {
     pub fn for_request(&self) -> HaloClient {
         HaloClient {
             stale: Arc::default(),
+            times: Arc::default(),
             ..self.clone()
         }
+    }
+
+    /// The calls this request's handle (and its clones) sent so far; `calls` is 0 when every read was
+    /// answered from the cache.
+    pub fn call_times(&self) -> CallTimes {
+        *self.times.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Sends `call` through the gateway and counts it in [`HaloClient::call_times`].
+    async fn send(&self, call: &Call<'_>, token: &SecretString) -> Result<Reply, Error> {
+        let started = Instant::now();
+        let reply = self
+            .gateway
+            .send(call, token, self.class, self.optional)
+            .await;
+        let took = started.elapsed();
+        let mut times = self.times.lock().unwrap_or_else(|e| e.into_inner());
+        times.calls += 1;
+        times.slowest = times.slowest.max(took);
+        reply
     }
 
     /// The oldest older copy this request's reads were answered with because HaloPSA could not be
@@ -173,19 +211,13 @@ impl HaloClient {
     /// Sends a call with a valid token; on a 401 gets a new token once and retries once.
     pub(crate) async fn call(&self, call: &Call<'_>) -> Result<Vec<u8>, Error> {
         let token = self.tokens.get(&self.gateway, None).await?;
-        let reply = self
-            .gateway
-            .send(call, &token, self.class, self.optional)
-            .await?;
+        let reply = self.send(call, &token).await?;
         if reply.status != 401 {
             return map_reply(reply);
         }
         tracing::info!(endpoint = call.endpoint, principal = %self.principal, "HaloPSA refused the token; renewing once");
         let token = self.tokens.get(&self.gateway, Some(&token)).await?;
-        let reply = self
-            .gateway
-            .send(call, &token, self.class, self.optional)
-            .await?;
+        let reply = self.send(call, &token).await?;
         if reply.status == 401 {
             return Err(self.tokens.unauthorized());
         }

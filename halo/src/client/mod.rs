@@ -61,7 +61,7 @@ pub use config::{
 pub use discovery::{discover, AuthTarget, Discovery};
 pub use extras::Lookups;
 pub use gateway::Gateway;
-pub use halo_client::{HaloClient, StaleRead};
+pub use halo_client::{CallTimes, HaloClient, StaleRead};
 pub use limiter::CallClass;
 pub use resource::Resource;
 pub use retry::RetryPolicy;

@@ -83,8 +83,10 @@ pub async fn gate(
         .path_and_query()
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| "/".into());
+    let request_halo = client.for_request();
+    let path = req.uri().path().to_owned();
     req.extensions_mut()
-        .insert(RequestHalo(Some(client.for_request())));
+        .insert(RequestHalo(Some(request_halo.clone())));
     req.extensions_mut().insert(user);
     req.extensions_mut().insert(auth.audit.clone());
     let flash = match (&auth.redis, &session_id) {
@@ -98,7 +100,8 @@ pub async fn gate(
         req.extensions_mut().insert(flash.clone());
     }
 
-    let response = next.run(req).await;
+    let mut response = next.run(req).await;
+    crate::server_timing::add(&mut response, &path, request_halo.call_times());
     if let Some((redis, id, flash)) = flash {
         if let Err(e) = redis.save_flash(id, &flash).await {
             tracing::error!(error = %e, "could not keep a one-time message");
