@@ -135,7 +135,7 @@ impl<E: Detailed> Resource<E> {
         let record = self
             .client
             .get_decoded(E::PATH, &path, &query_pairs(query), &endpoint, |b| {
-                let record: E::Detail = crate::models::decode_record(crate::error::parse(b, "")?)?;
+                let record: E::Detail = crate::models::decode_record_json(b)?;
                 super::unreadable_log::note(&endpoint, None, [&record]);
                 Ok(record)
             })

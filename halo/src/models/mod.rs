@@ -95,4 +95,4 @@ pub use organisation::Organisation;
 pub use service::{Service, ServiceSummary, UnsubscribeService};
 pub use site::{Site, SiteSummary, StockBin};
 pub use supplier::{Supplier, SupplierSummary};
-pub use unreadable::{decode_record, kind_of, Readable, Unreadable};
+pub use unreadable::{decode_record, decode_record_json, kind_of, Readable, Unreadable};
