@@ -1,7 +1,8 @@
 //! What each brotli and gzip level costs and saves on one page (bench/run.sh feeds it the warm 50-row
 //! list page): per level, the bytes on the wire, the CPU time of one compression, and the CPU spent per
-//! KB saved against sending the page as it is. The server compresses pages per response, so this is the
-//! trade its `CompressionLevel` makes (static assets are precompressed at the highest level at build time).
+//! KB saved against sending the page as it is: the Rust brotli and gzip encoders tower-http uses for
+//! responses other than pages, and Google's C encoder that compresses a page not sent before (the page
+//! memo keeps the result; static assets are precompressed at the highest level at build time).
 //!
 //! usage: cargo run --release -p server --example compression_levels -- page.html
 
@@ -26,6 +27,23 @@ fn brotli(page: &[u8], quality: u32, window: u32) -> Vec<u8> {
         let mut w = brotli::CompressorWriter::new(&mut out, 4096, quality, window);
         w.write_all(page).expect("in memory");
     }
+    out
+}
+
+/// Google's C encoder in one call, as the server's page memo compresses a page not sent before.
+fn brotli_c(page: &[u8], quality: u8) -> Vec<u8> {
+    let quality = brotlic::Quality::new(quality).expect("a brotli quality");
+    let window = brotlic::WindowSize::new(22).expect("a brotli window");
+    let mut out = vec![0; brotlic::compress_bound(page.len(), quality).expect("q >= 2")];
+    let n = brotlic::compress(
+        page,
+        &mut out,
+        quality,
+        window,
+        brotlic::CompressionMode::Text,
+    )
+    .expect("in memory");
+    out.truncate(n);
     out
 }
 
@@ -58,6 +76,13 @@ fn main() {
         row(
             format!("brotli q{q}, window 2^{window}"),
             measure(&page, |p| brotli(p, q, window)),
+        );
+    }
+    // the encoder pages go through (server/src/page_brotli.rs)
+    for q in [4, 5, 6] {
+        row(
+            format!("pages' brotli (C) q{q}"),
+            measure(&page, |p| brotli_c(p, q)),
         );
     }
     for l in [1, 4, 6, 9] {

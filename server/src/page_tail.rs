@@ -40,16 +40,16 @@ pub async fn finish(State(memo): State<PageMemo>, req: Request, next: Next) -> R
     };
     let page = bytes.slice(..without_empty_tables(&bytes));
     parts.headers.remove(header::CONTENT_LENGTH);
-    if !brotli {
+    let Some(compressed) = brotli.then(|| memo.brotli(&page)).flatten() else {
         return Response::from_parts(parts, Body::from(page));
-    }
+    };
     parts
         .headers
         .insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
     parts
         .headers
         .append(header::VARY, HeaderValue::from_static("accept-encoding"));
-    Response::from_parts(parts, Body::from(memo.brotli(&page)))
+    Response::from_parts(parts, Body::from(compressed))
 }
 
 /// How many bytes of `page` to send: all of it, or up to its `</html>` when only the empty tables follow.
