@@ -33,12 +33,7 @@ async fn brotli_page(res: reqwest::Response) -> (Vec<u8>, String) {
 
 /// The counter `haloscope_page_brotli_total{memo="…"}` from `/metrics` (0 when not yet counted).
 async fn memo_count(app: &common::Haloscope, memo: &str) -> u64 {
-    let text = reqwest::get(format!("{}/metrics", app.base))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = common::get(app, "/metrics").await.text().await.unwrap();
     let name = format!("haloscope_page_brotli_total{{memo=\"{memo}\"}} ");
     text.lines()
         .find_map(|l| l.strip_prefix(&name))

@@ -183,12 +183,7 @@ async fn page_views_answer_at_once_while_two_exports_walk_a_small_budget() {
     let html = res.text().await.unwrap();
     assert!(html.contains("An export is already running"), "{html}");
 
-    let metrics = reqwest::get(format!("{}/metrics", app.base))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let metrics = common::get(&app, "/metrics").await.text().await.unwrap();
     let upstream: Vec<&str> = metrics
         .lines()
         .filter(|l| l.starts_with("halo_upstream_requests_total{"))
