@@ -268,7 +268,7 @@ mod tests {
             br#" [{"id":1,"name":"A"} , null, {"id":3,"client_id":"7"}] "#,
             br#"{"record_count":2,"sites":[{"id":1},{"id":2,"client_id":{"x":1},"client_id":5}]}"#,
             br#"{"columns_x":[1],"rows":[{"id":4,"name":"dup","name":"last"}],"record_count":-1}"#,
-            br#"{"sites":[{"id":9,"name":"esc"}]}"#,
+            br#"{"sit\u0065s":[{"id":9,"n\u0061me":"esc"}]}"#,
             br#"{"sites":null,"record_count":3}"#,
             br#"{"sites":{"id":1}}"#,
             br#"{"sites":[{"id":1},{"id":{"x":1}}]}"#,
