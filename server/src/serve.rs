@@ -163,6 +163,8 @@ struct RequestThread {
 
 impl RequestThread {
     fn run(self) {
+        // this thread's upstream calls go over connections its own runtime drives (`halo`'s `pinned`)
+        halo::client::pin_connections_to_this_thread();
         let runtime = match tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()

@@ -73,6 +73,18 @@ pub(crate) struct Reply {
     pub body: Vec<u8>,
 }
 
+/// An HTTP client with the gateway's timeouts: connection reuse, no redirects followed.
+fn http_client(cfg: &GatewayConfig) -> Option<reqwest::Client> {
+    reqwest::Client::builder()
+        .connect_timeout(cfg.connect_timeout)
+        .timeout(cfg.request_timeout)
+        .pool_idle_timeout(Duration::from_secs(90))
+        .user_agent(concat!("Haloscope/", env!("CARGO_PKG_VERSION")))
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .ok()
+}
+
 pub(crate) fn transport_error(e: reqwest::Error) -> Error {
     if e.is_timeout() {
         return Error::Timeout;
@@ -113,16 +125,9 @@ impl Gateway {
                 });
             }
         }
-        let http = reqwest::Client::builder()
-            .connect_timeout(cfg.connect_timeout)
-            .timeout(cfg.request_timeout)
-            .pool_idle_timeout(Duration::from_secs(90))
-            .user_agent(concat!("Haloscope/", env!("CARGO_PKG_VERSION")))
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|_| Error::Config {
-                message: "the HTTP client could not be built".to_owned(),
-            })?;
+        let http = http_client(&cfg).ok_or_else(|| Error::Config {
+            message: "the HTTP client could not be built".to_owned(),
+        })?;
         let key = format!(
             "{}|{}",
             cfg.tenant.as_deref().unwrap_or(cfg.api_url.as_str()),
@@ -155,8 +160,11 @@ impl Gateway {
         &self.inner.cfg
     }
 
-    pub(crate) fn http(&self) -> &reqwest::Client {
-        &self.inner.http
+    /// The HTTP client for a call made on this thread: a request thread's own (`pinned`), else the shared one.
+    pub(crate) fn http(&self) -> reqwest::Client {
+        let cfg = &self.inner.cfg;
+        super::pinned::client_for(&self.inner, || http_client(cfg))
+            .unwrap_or_else(|| self.inner.http.clone())
     }
 
     /// A client acting as the API application (client credentials; token shared and cached).
@@ -307,10 +315,11 @@ impl Gateway {
         deadline: Option<Instant>,
     ) -> Result<Reply, Error> {
         let cfg = &self.inner.cfg;
+        let http = self.http();
         let mut req = match call.method {
-            Method::Get => self.inner.http.get(url.clone()),
-            Method::Post => self.inner.http.post(url.clone()),
-            Method::Delete => self.inner.http.delete(url.clone()),
+            Method::Get => http.get(url.clone()),
+            Method::Post => http.post(url.clone()),
+            Method::Delete => http.delete(url.clone()),
         };
         req = req
             .bearer_auth(token.expose_secret())
