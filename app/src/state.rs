@@ -232,4 +232,27 @@ pub mod server {
     /// This response's CSP nonce (from the server's header middleware); the shell's inline script carries it.
     #[derive(Clone, Debug)]
     pub struct CspNonce(pub String);
+
+    /// What the last upstream check said (the word `/readyz` answered: `ok`, `rate-limited`, …) and when,
+    /// recorded by the server's `/readyz`. The header's status light starts from it, so a page shows what
+    /// is known without the browser asking first; rendering reads it and never checks HaloPSA itself.
+    #[derive(Clone, Default)]
+    pub struct LastUpstreamCheck(
+        std::sync::Arc<std::sync::Mutex<Option<(std::time::Instant, &'static str)>>>,
+    );
+
+    impl LastUpstreamCheck {
+        /// Notes what a check just said.
+        pub fn record(&self, word: &'static str) {
+            *self.0.lock().unwrap_or_else(|e| e.into_inner()) =
+                Some((std::time::Instant::now(), word));
+        }
+
+        /// What the last check said, if it was made within `within`.
+        pub fn recent(&self, within: std::time::Duration) -> Option<&'static str> {
+            let last = *self.0.lock().unwrap_or_else(|e| e.into_inner());
+            last.filter(|(at, _)| at.elapsed() <= within)
+                .map(|(_, word)| word)
+        }
+    }
 }

@@ -62,3 +62,40 @@ test.describe("with JavaScript", () => {
     await expect(page).toHaveTitle("Overview · Haloscope");
   });
 });
+
+test.describe("the status light", () => {
+  test("shows the server's last upstream check at once, and the page's start asks /readyz nothing", async ({ page, request }) => {
+    expect((await request.get("/readyz")).status()).toBe(200); // a check the server now knows
+    const asked: string[] = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname === "/readyz") asked.push(r.url());
+    });
+    await page.goto("/clients");
+    await interactive(page);
+    const light = page.getByTestId("status-light");
+    await expect(light).toHaveClass(/\bok\b/);
+    await expect(light).toHaveText("HaloPSA connected");
+    expect(asked, "the light was known: no poll on start").toHaveLength(0);
+  });
+
+  test("asks /readyz at once when the page came without a known state, and redraws in place", async ({ page }) => {
+    // the page as a fresh server would send it before any check
+    await page.route(
+      (u) => u.pathname === "/clients",
+      async (route) => {
+        const res = await route.fetch();
+        const light = /<span class="status-light [a-z]+" title="[^"]*"( role="status" data-testid="status-light"><span class="dot" aria-hidden="true"><\/span><span class="label">)[^<]*/;
+        const sent = await res.text();
+        expect(sent).toMatch(light);
+        const body = sent.replace(light, '<span class="status-light unknown" title=""$1HaloPSA');
+        await route.fulfill({ response: res, body });
+      },
+    );
+    const polled = page.waitForRequest((r) => new URL(r.url()).pathname === "/readyz");
+    await page.goto("/clients");
+    await polled;
+    const light = page.getByTestId("status-light");
+    await expect(light).toHaveClass(/\bok\b/);
+    await expect(light).toHaveText("HaloPSA connected");
+  });
+});

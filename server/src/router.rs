@@ -74,12 +74,14 @@ pub fn build(
         let views = state.views.clone();
         let jobs = state.jobs.clone();
         let reports = state.reports.clone();
+        let upstream_seen = state.ready.seen.clone();
         move || {
             provide_context(info.clone());
             provide_context(health_interval);
             provide_context(views.clone());
             provide_context(jobs.clone());
             provide_context(reports.clone());
+            provide_context(upstream_seen.clone());
             // a message is read once per page view, however often the page's parts ask for it
             provide_context(app::functions::flash::ssr::TakenThisRequest::default());
             // a bare list reads its saved views twice (the default to go to, the panel): once from the store

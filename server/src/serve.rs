@@ -78,8 +78,9 @@ pub async fn serve(listener: TcpListener, router: Router, threads: usize) -> std
             outcome = Err(e);
         }
     }
-    // Only now may the threads' runtimes end: connections of the shared HaloPSA and Redis pools live on
-    // whichever thread opened them, and requests on other threads used them until a moment ago.
+    // Only now may the threads' runtimes end: connections of the shared Redis pool (and of HaloPSA clients
+    // used off the request threads) live on whichever thread opened them, and requests on other threads
+    // used them until a moment ago. Each request thread's own HaloPSA connections end with it.
     let _ = release.send(true);
     outcome
 }

@@ -56,9 +56,13 @@ impl Readiness {
     }
 }
 
-/// The last upstream check and when it was made; shared by every `/readyz` request.
+/// The last upstream check and when it was made; shared by every `/readyz` request. `seen` holds the same
+/// for pages (the header's status light starts from it).
 #[derive(Clone, Default)]
-pub struct ReadyCache(Arc<Mutex<Option<(Instant, Readiness)>>>);
+pub struct ReadyCache {
+    last: Arc<Mutex<Option<(Instant, Readiness)>>>,
+    pub seen: app::state::server::LastUpstreamCheck,
+}
 
 /// Always 200 `ok` while the process serves requests.
 pub async fn healthz() -> &'static str {
@@ -72,11 +76,12 @@ pub async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str)
         if let Err(e) = redis.ping().await {
             tracing::warn!(error = %e, "not ready");
             let r = Readiness::SharedStoreDown;
+            state.ready.seen.record(r.word());
             return (r.status(), r.word());
         }
     }
     // held across the check: callers arriving meanwhile wait for its answer instead of asking HaloPSA too
-    let mut last = state.ready.0.lock().await;
+    let mut last = state.ready.last.lock().await;
     let fresh = last.filter(|(at, _)| at.elapsed() < READY_CACHE);
     let readiness = match fresh {
         Some((_, r)) => r,
@@ -87,6 +92,7 @@ pub async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str)
                 tracing::warn!(error = %e, state = r.word(), "HaloPSA is not ready");
             }
             *last = Some((Instant::now(), r));
+            state.ready.seen.record(r.word());
             r
         }
     };
