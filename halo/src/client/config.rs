@@ -61,6 +61,19 @@ pub struct GatewayConfig {
 }
 
 impl GatewayConfig {
+    /// An HTTP client with these timeouts: connection reuse, no redirects followed (`None`: it could not
+    /// be built). The gateway's shared one and each request thread's own (`pinned.rs`) are made here.
+    pub(crate) fn http_client(&self) -> Option<reqwest::Client> {
+        reqwest::Client::builder()
+            .connect_timeout(self.connect_timeout)
+            .timeout(self.request_timeout)
+            .pool_idle_timeout(Duration::from_secs(90))
+            .user_agent(concat!("Haloscope/", env!("CARGO_PKG_VERSION")))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .ok()
+    }
+
     /// A configuration with Haloscope's defaults: scope `all`, 300 requests per 5 minutes,
     /// cache off (and so no stale-if-error), 5 s connect and 30 s request timeouts.
     pub fn new(api_url: Url, auth_url: Url, client_id: impl Into<String>) -> Self {

@@ -73,18 +73,6 @@ pub(crate) struct Reply {
     pub body: Vec<u8>,
 }
 
-/// An HTTP client with the gateway's timeouts: connection reuse, no redirects followed.
-fn http_client(cfg: &GatewayConfig) -> Option<reqwest::Client> {
-    reqwest::Client::builder()
-        .connect_timeout(cfg.connect_timeout)
-        .timeout(cfg.request_timeout)
-        .pool_idle_timeout(Duration::from_secs(90))
-        .user_agent(concat!("Haloscope/", env!("CARGO_PKG_VERSION")))
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .ok()
-}
-
 pub(crate) fn transport_error(e: reqwest::Error) -> Error {
     if e.is_timeout() {
         return Error::Timeout;
@@ -125,7 +113,7 @@ impl Gateway {
                 });
             }
         }
-        let http = http_client(&cfg).ok_or_else(|| Error::Config {
+        let http = cfg.http_client().ok_or_else(|| Error::Config {
             message: "the HTTP client could not be built".to_owned(),
         })?;
         let key = format!(
@@ -163,7 +151,7 @@ impl Gateway {
     /// The HTTP client for a call made on this thread: a request thread's own (`pinned`), else the shared one.
     pub(crate) fn http(&self) -> reqwest::Client {
         let cfg = &self.inner.cfg;
-        super::pinned::client_for(&self.inner, || http_client(cfg))
+        super::pinned::client_for(&self.inner, || cfg.http_client())
             .unwrap_or_else(|| self.inner.http.clone())
     }
 
