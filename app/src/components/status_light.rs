@@ -5,8 +5,9 @@
 //! `/readyz` (gloo-net) every 20 s, and at once when the page came without a recent check, and redraws the
 //! light in place only when what it says changes (it is a live region: an unchanged redraw would be
 //! announced again). The island has no reactive view: starting it sets a timer. Before, it hydrated three
-//! reactive attributes and sent a request on every page's start, the largest share of a page's start
-//! in the browser's profile (PERFORMANCE, "The status light drawn by the server").
+//! reactive attributes and sent a request on every page's start; measured on the optimised wasm, dropping
+//! them saves 15–30 lazy function compiles per page but no start time beyond the spread (PERFORMANCE,
+//! "The status light drawn by the server").
 
 use leptos::prelude::*;
 
