@@ -116,6 +116,7 @@ impl Gateway {
         let http = cfg.http_client().ok_or_else(|| Error::Config {
             message: "the HTTP client could not be built".to_owned(),
         })?;
+        metrics::counter!("halo_http_clients_built_total", "kind" => "shared").increment(1);
         let key = format!(
             "{}|{}",
             cfg.tenant.as_deref().unwrap_or(cfg.api_url.as_str()),

@@ -51,6 +51,8 @@ pub(crate) fn client_for<T: Send + Sync + 'static>(
         }
         entries.retain(|e| e.owner.strong_count() > 0);
         let http = build()?;
+        // `/metrics` shows which pools exist: a server whose request threads did not pin has none of these
+        metrics::counter!("halo_http_clients_built_total", "kind" => "request_thread").increment(1);
         let weak: Weak<T> = Arc::downgrade(owner);
         entries.push(Entry {
             owner: weak,
