@@ -117,6 +117,9 @@ async fn run(
         reason: e.to_string(),
     })?;
 
+    // before anything upstream is made or asked: the gateway counts its shared client when it is built,
+    // and discovery makes calls, and a count made before the recorder exists is lost
+    let metrics_handle = metrics::install();
     upstream::discover(&mut settings).await?;
     data_dir::ensure(&settings.data_dir).map_err(|e| {
         StartupError::bad(
@@ -198,7 +201,7 @@ async fn run(
         shared: redis,
     });
     let metrics = metrics::MetricsAccess {
-        handle: metrics::install(),
+        handle: metrics_handle,
         token: settings.metrics_token.clone(),
         proxies: settings.trusted_proxies.clone(),
     };

@@ -24,7 +24,8 @@ fn value_of(text: &str, series: &str) -> Option<f64> {
 }
 
 /// A page's HaloPSA calls go out over the request thread's own connections (`serve.rs` pins each request
-/// thread, `halo/src/client/pinned.rs`): a server whose threads did not pin builds no such client.
+/// thread, `halo/src/client/pinned.rs`): a server whose threads did not pin builds no such client. The
+/// shared client, made at start before the server answers, is counted too.
 #[tokio::test]
 async fn a_page_s_upstream_calls_use_a_client_of_the_request_thread_s_own() {
     let (sim, app) = common::start().await;
@@ -40,4 +41,7 @@ async fn a_page_s_upstream_calls_use_a_client_of_the_request_thread_s_own() {
         "halo_http_clients_built_total{kind=\"request_thread\"}",
     );
     assert!(built.is_some_and(|n| n >= 1.0), "{text}");
+    // the shared client is made at start, before any page: counted all the same
+    let shared = value_of(&text, "halo_http_clients_built_total{kind=\"shared\"}");
+    assert!(shared.is_some_and(|n| n >= 1.0), "{text}");
 }
