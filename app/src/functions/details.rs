@@ -15,10 +15,14 @@ pub async fn get_record(kind: EntityKind, id: String) -> Result<Detail, AppError
     let entity = kind.entity();
     let id = parse_id(&id, entity.words.one_title)?;
     let halo = halo().map_err(with_status)?;
-    let mut detail =
-        crate::entities::with_store!(kind, S => S::detail(&halo, id).await).map_err(with_status)?;
+    // the audit log is read on the blocking pool while HaloPSA answers, not after: read last, its thread
+    // hop (and, for a long log, its scan) was added to every record page's time
+    let (detail, changes) = futures::join!(
+        Box::pin(async { crate::entities::with_store!(kind, S => S::detail(&halo, id).await) }),
+        Box::pin(super::activity::ssr::record_section(kind, id))
+    );
+    let mut detail = detail.map_err(with_status)?;
     detail.stale = super::ssr::stale_note(&halo);
-    let changes = super::activity::ssr::record_section(kind, id).await;
     detail.sections.push(changes);
     Ok(detail)
 }
