@@ -7,6 +7,7 @@ mod auth;
 mod cli;
 mod client_ip;
 mod data_dir;
+mod early_reads;
 mod jobs;
 mod metrics;
 mod page_brotli;

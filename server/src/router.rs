@@ -135,6 +135,8 @@ pub fn build(
             crate::page_brotli::PageMemo::new(),
             crate::page_tail::finish,
         ))
+        // a record page's HaloPSA calls go out before the page is drawn
+        .layer(middleware::from_fn(crate::early_reads::start))
         .layer(middleware::from_fn_with_state(
             state.auth.clone(),
             gate::gate,

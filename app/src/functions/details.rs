@@ -17,8 +17,15 @@ pub async fn get_record(kind: EntityKind, id: String) -> Result<Detail, AppError
     let halo = halo().map_err(with_status)?;
     // the audit log is read on the blocking pool while HaloPSA answers, not after: read last, its thread
     // hop (and, for a long log, its scan) was added to every record page's time
+    // the server may have started this record's reads before the page was drawn (`early_record`)
+    let early = super::early_record::take(kind, id);
     let (detail, changes) = futures::join!(
-        Box::pin(async { crate::entities::with_store!(kind, S => S::detail(&halo, id).await) }),
+        Box::pin(async {
+            match early {
+                Some(read) => read.await,
+                None => crate::entities::with_store!(kind, S => S::detail(&halo, id).await),
+            }
+        }),
         Box::pin(super::activity::ssr::record_section(kind, id))
     );
     let mut detail = detail.map_err(with_status)?;

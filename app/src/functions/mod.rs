@@ -4,6 +4,8 @@ pub mod activity;
 pub mod compare;
 pub mod details;
 #[cfg(feature = "ssr")]
+pub mod early_record;
+#[cfg(feature = "ssr")]
 pub mod facets;
 pub mod flash;
 #[cfg(feature = "ssr")]
