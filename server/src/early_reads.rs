@@ -11,7 +11,8 @@ use axum::response::Response;
 /// the calls, and hands the started read to the page as a request extension. Every other request passes
 /// as it is.
 pub async fn start(mut req: Request, next: Next) -> Response {
-    if req.method() == http::Method::GET {
+    // the handle is cloned only for a record page
+    if req.method() == http::Method::GET && early_record::record_page(req.uri().path()).is_some() {
         let halo = req
             .extensions()
             .get::<RequestHalo>()
