@@ -11,21 +11,18 @@ use axum::response::Response;
 /// the calls, and hands the started read to the page as a request extension. Every other request passes
 /// as it is.
 pub async fn start(mut req: Request, next: Next) -> Response {
+    let record = (req.method() == http::Method::GET)
+        .then(|| early_record::record_page(req.uri().path()))
+        .flatten();
     // the handle is cloned only for a record page
-    if req.method() == http::Method::GET && early_record::record_page(req.uri().path()).is_some() {
-        let halo = req
-            .extensions()
-            .get::<RequestHalo>()
-            .and_then(|h| h.0.clone());
-        if let Some(halo) = halo {
-            if let Some(early) = early_record::start(req.uri().path(), &halo).await {
-                if early.waiting() {
-                    // the connections' tasks, woken by the first poll, run before this request resumes
-                    tokio::task::yield_now().await;
-                }
-                req.extensions_mut().insert(early);
-            }
+    let halo = record.and_then(|_| req.extensions().get::<RequestHalo>()?.0.clone());
+    if let (Some((kind, id)), Some(halo)) = (record, halo) {
+        let early = early_record::start(kind, id, &halo).await;
+        if early.waiting() {
+            // the connections' tasks, woken by the first poll, run before this request resumes
+            tokio::task::yield_now().await;
         }
+        req.extensions_mut().insert(early);
     }
     next.run(req).await
 }

@@ -11,19 +11,18 @@ use leptos::prelude::*;
 #[server(endpoint = "get_record", input = server_fn::codec::GetUrl)]
 pub async fn get_record(kind: EntityKind, id: String) -> Result<Detail, AppError> {
     use super::ssr::{halo, parse_id, with_status};
-    use crate::entities::server::Store as _;
     let entity = kind.entity();
     let id = parse_id(&id, entity.words.one_title)?;
     let halo = halo().map_err(with_status)?;
-    // the audit log is read on the blocking pool while HaloPSA answers, not after: read last, its thread
-    // hop (and, for a long log, its scan) was added to every record page's time
     // the server may have started this record's reads before the page was drawn (`early_record`)
     let early = super::early_record::take(kind, id);
+    // the audit log is read on the blocking pool while HaloPSA answers, not after: read last, its thread
+    // hop (and, for a long log, its scan) was added to every record page's time
     let (detail, changes) = futures::join!(
         Box::pin(async {
             match early {
-                Some(read) => read.await,
-                None => crate::entities::with_store!(kind, S => S::detail(&halo, id).await),
+                Some(started) => started.await,
+                None => super::early_record::read(kind, &halo, id).await,
             }
         }),
         Box::pin(super::activity::ssr::record_section(kind, id))

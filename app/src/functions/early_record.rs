@@ -53,25 +53,33 @@ pub fn record_page(path: &str) -> Option<(EntityKind, i32)> {
     Some((entity.kind, id))
 }
 
-/// Starts the reads of the record page at `path` through `halo`, when it is one: polls them once here,
+/// Record `id` of `kind` with its related records, as its page shows it: the one read of a record page,
+/// whether started early or by `get_record`.
+pub(crate) async fn read(
+    kind: EntityKind,
+    halo: &halo::client::HaloClient,
+    id: i32,
+) -> Result<Detail, AppError> {
+    use crate::entities::server::Store as _;
+    crate::entities::with_store!(kind, S => S::detail(halo, id).await)
+}
+
+/// Starts the reads of record `id` of `kind` (a [`record_page`]) through `halo`: polls them once here,
 /// then leaves them to a task on the current runtime (which runs once the caller yields).
-pub async fn start(path: &str, halo: &halo::client::HaloClient) -> Option<EarlyRecord> {
-    let (kind, id) = record_page(path)?;
+pub async fn start(kind: EntityKind, id: i32, halo: &halo::client::HaloClient) -> EarlyRecord {
     let halo = halo.clone();
-    let mut read: BoxFuture<'static, Result<Detail, AppError>> = Box::pin(async move {
-        use crate::entities::server::Store as _;
-        crate::entities::with_store!(kind, S => S::detail(&halo, id).await)
-    });
-    let first = std::future::poll_fn(|cx| Poll::Ready(read.as_mut().poll(cx))).await;
+    let mut reads: BoxFuture<'static, Result<Detail, AppError>> =
+        Box::pin(async move { read(kind, &halo, id).await });
+    let first = std::future::poll_fn(|cx| Poll::Ready(reads.as_mut().poll(cx))).await;
     let started = match first {
         Poll::Ready(done) => Started::Done(Box::new(done)),
-        Poll::Pending => Started::Running(tokio::spawn(read)),
+        Poll::Pending => Started::Running(tokio::spawn(reads)),
     };
-    Some(EarlyRecord {
+    EarlyRecord {
         kind,
         id,
         read: Arc::new(Mutex::new(Some(started))),
-    })
+    }
 }
 
 impl EarlyRecord {
