@@ -1,28 +1,22 @@
-//! A record page's HaloPSA reads, sent before the page is drawn (`app::functions::early_record` says
-//! why). Runs inside the session gate, whose request handle the reads use.
+//! A page's HaloPSA reads, sent before the page is drawn (`app::functions::early` says why and which
+//! pages). Runs inside the session gate, whose request handle and signed-in person the reads use.
 
-use app::functions::early_record;
-use app::state::server::RequestHalo;
-use axum::extract::Request;
+use app::functions::early::pages;
+use app::state::server::Views;
+use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 
-/// For a record page (`GET /<entity>/<id>`): starts its reads, gives way once so their connections write
-/// the calls, and hands the started read to the page as a request extension. Every other request passes
-/// as it is.
-pub async fn start(mut req: Request, next: Next) -> Response {
-    let record = (req.method() == http::Method::GET)
-        .then(|| early_record::record_page(req.uri().path()))
-        .flatten();
-    // the handle is cloned only for a record page
-    let halo = record.and_then(|_| req.extensions().get::<RequestHalo>()?.0.clone());
-    if let (Some((kind, id)), Some(halo)) = (record, halo) {
-        let early = early_record::start(kind, id, &halo).await;
-        if early.waiting() {
-            // the connections' tasks, woken by the first poll, run before this request resumes
+/// For a record page, a list page or the overview (a `GET`): starts its reads, gives way once so their
+/// connections write the calls, and hands the started reads to the page as request extensions. Every
+/// other request passes as it is.
+pub async fn start(State(views): State<Views>, mut req: Request, next: Next) -> Response {
+    if req.method() == http::Method::GET {
+        let uri = req.uri().clone();
+        if pages::start(&uri, req.extensions_mut(), Some(&views.0)).await {
+            // the connections' tasks, woken by the first polls, run before this request resumes
             tokio::task::yield_now().await;
         }
-        req.extensions_mut().insert(early);
     }
     next.run(req).await
 }

@@ -10,6 +10,7 @@ use crate::routes::health::{healthz, readyz};
 use crate::security::csrf::refuse_cross_site;
 use crate::security::headers::{security_headers, HeaderPolicy};
 use crate::state::AppState;
+use app::functions::views::ViewsThisRequest;
 use app::shell::shell;
 use app::state::server::{CspNonce, ServerInfo};
 use app::App;
@@ -84,13 +85,15 @@ pub fn build(
             provide_context(upstream_seen.clone());
             // a message is read once per page view, however often the page's parts ask for it
             provide_context(app::functions::flash::ssr::TakenThisRequest::default());
-            // a bare list reads its saved views twice (the default to go to, the panel): once from the store
-            provide_context(app::functions::views::ViewsThisRequest::default());
-            // the CSP header's nonce, for the shell's inline script and Leptos's own
-            let nonce = with_context::<http::request::Parts, _>(|p| {
-                p.extensions.get::<CspNonce>().cloned()
+            // a bare list reads its saved views twice (the default to go to, the panel), and the early
+            // reads may have asked too: once from the store
+            let (views_read, nonce) = with_context::<http::request::Parts, _>(|p| {
+                let views_read = p.extensions.get::<ViewsThisRequest>().cloned();
+                (views_read, p.extensions.get::<CspNonce>().cloned())
             })
-            .flatten();
+            .unwrap_or_default();
+            provide_context(views_read.unwrap_or_default());
+            // the CSP header's nonce, for the shell's inline script and Leptos's own
             if let Some(n) = nonce {
                 provide_context(leptos::nonce::Nonce::from_value(n.0));
             }
@@ -135,8 +138,11 @@ pub fn build(
             crate::page_brotli::PageMemo::new(),
             crate::page_tail::finish,
         ))
-        // a record page's HaloPSA calls go out before the page is drawn
-        .layer(middleware::from_fn(crate::early_reads::start))
+        // a record page's, a list's and the overview's HaloPSA calls go out before the page is drawn
+        .layer(middleware::from_fn_with_state(
+            state.views.clone(),
+            crate::early_reads::start,
+        ))
         .layer(middleware::from_fn_with_state(
             state.auth.clone(),
             gate::gate,

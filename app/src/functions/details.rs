@@ -14,17 +14,15 @@ pub async fn get_record(kind: EntityKind, id: String) -> Result<Detail, AppError
     let entity = kind.entity();
     let id = parse_id(&id, entity.words.one_title)?;
     let halo = halo().map_err(with_status)?;
-    // the server may have started this record's reads before the page was drawn (`early_record`)
-    let early = super::early_record::take(kind, id);
-    // the audit log is read on the blocking pool while HaloPSA answers, not after: read last, its thread
-    // hop (and, for a long log, its scan) was added to every record page's time
+    // the server may have started this record's reads before the page was drawn (`early`); the audit
+    // log is read on the blocking pool while HaloPSA answers, not after: read last, its thread hop (and,
+    // for a long log, its scan) was added to every record page's time
+    let key = super::early::pages::RecordKey(kind, id);
     let (detail, changes) = futures::join!(
-        Box::pin(async {
-            match early {
-                Some(started) => started.await,
-                None => super::early_record::read(kind, &halo, id).await,
-            }
-        }),
+        Box::pin(super::early::taken_or(
+            &key,
+            super::early::pages::record(kind, &halo, id)
+        )),
         Box::pin(super::activity::ssr::record_section(kind, id))
     );
     let mut detail = detail.map_err(with_status)?;

@@ -34,9 +34,11 @@ pub async fn list_records(
     };
     let parsed = parse_list(list, &query)?;
     let halo = halo().map_err(with_status)?;
-    let mut page =
-        crate::entities::with_store!(kind, S => ssr::page::<S>(&halo, list, parsed).await)
-            .map_err(with_status)?;
+    // the server may have started this page's read before the page was drawn (`early`)
+    let key = super::early::pages::list_key(list, &query);
+    let mut page = super::early::taken_or(&key, ssr::page_of_kind(kind, &halo, list, parsed))
+        .await
+        .map_err(with_status)?;
     page.stale = super::ssr::stale_note(&halo);
     Ok(page)
 }
@@ -51,6 +53,17 @@ pub(crate) mod ssr {
     use crate::params::{ListParams, Parsed};
     use futures::stream::{self, BoxStream, StreamExt};
     use halo::client::HaloClient;
+
+    /// One page of `view`, one of `kind`'s lists (boxed: the page's future stays small whichever
+    /// entity's store it goes through).
+    pub async fn page_of_kind(
+        kind: crate::entities::EntityKind,
+        halo: &HaloClient,
+        view: &'static ListView,
+        parsed: Parsed,
+    ) -> Result<ListPage<Row>, AppError> {
+        crate::entities::with_store!(kind, S => Box::pin(page::<S>(halo, view, parsed)).await)
+    }
 
     /// One page of `view`: asked of HaloPSA page by page, or (for a whole list) searched, sorted and
     /// paged here.

@@ -11,25 +11,34 @@ use leptos::prelude::*;
 pub async fn get_filter_options() -> Result<FilterOptions, AppError> {
     use super::ssr::{halo, with_status};
     let halo = halo().map_err(with_status)?;
-    let lookups = halo.lookups();
-    let (top_q, cat_q) = (Default::default(), Default::default());
-    let (tops, cats) = futures::join!(
-        lookups.top_levels(&top_q),
-        lookups.service_categories(&cat_q)
-    );
-    let mut notes = Vec::new();
-    let toplevels = ssr::choices(tops, "Top levels", &mut notes, |t| (t.id, t.name))?;
-    let categories = ssr::choices(cats, "Service categories", &mut notes, |c| (c.id, c.name))?;
-    Ok(FilterOptions {
-        toplevels,
-        categories,
-        notes,
-    })
+    // a list page's choices may have been asked for before the page was drawn (`early`)
+    super::early::taken_or(&super::early::pages::OptionsKey, ssr::options(&halo))
+        .await
+        .map_err(with_status)
 }
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub(crate) mod ssr {
+    use crate::components::list::toolbar::FilterOptions;
     use crate::errors::AppError;
+
+    /// Top levels and service categories through `halo`, both at once (`get_filter_options`).
+    pub async fn options(halo: &halo::client::HaloClient) -> Result<FilterOptions, AppError> {
+        let lookups = halo.lookups();
+        let (top_q, cat_q) = (Default::default(), Default::default());
+        let (tops, cats) = futures::join!(
+            lookups.top_levels(&top_q),
+            lookups.service_categories(&cat_q)
+        );
+        let mut notes = Vec::new();
+        let toplevels = choices(tops, "Top levels", &mut notes, |t| (t.id, t.name))?;
+        let categories = choices(cats, "Service categories", &mut notes, |c| (c.id, c.name))?;
+        Ok(FilterOptions {
+            toplevels,
+            categories,
+            notes,
+        })
+    }
 
     /// A lookup's `(id, name)` choices sorted by name; when it failed, none and a note in `notes` naming
     /// `what` and why (a sign-in that ended still fails).

@@ -4,7 +4,7 @@ pub mod activity;
 pub mod compare;
 pub mod details;
 #[cfg(feature = "ssr")]
-pub mod early_record;
+pub mod early;
 #[cfg(feature = "ssr")]
 pub mod facets;
 pub mod flash;

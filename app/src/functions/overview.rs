@@ -43,23 +43,9 @@ pub const HITS_PER_GROUP: u32 = 10;
 pub async fn get_overview_counts() -> Result<Vec<Count>, AppError> {
     use super::ssr::{halo, with_status};
     let halo = halo().map_err(with_status)?;
-    let counts = crate::entities::ALL.iter().map(|e| {
-        let halo = halo.clone();
-        async move {
-            let parsed = ssr::first(&e.list, None, 1);
-            let page = crate::entities::with_store!(e.kind, S => {
-                Box::pin(super::lists::ssr::page::<S>(&halo, &e.list, parsed)).await
-            })?;
-            Ok::<_, AppError>(Count {
-                kind: e.kind,
-                count: page.record_count,
-            })
-        }
-    });
-    futures::future::join_all(counts)
+    // the overview's counts may have been asked for before the page was drawn (`early`)
+    super::early::taken_or(&super::early::pages::CountsKey, ssr::counts(&halo))
         .await
-        .into_iter()
-        .collect::<Result<Vec<_>, _>>()
         .map_err(with_status)
 }
 
@@ -100,12 +86,34 @@ pub async fn search_everything(q: String) -> Result<Vec<HitGroup>, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-mod ssr {
-    use super::{Hit, HitGroup};
+pub(crate) mod ssr {
+    use super::{Count, Hit, HitGroup};
     use crate::components::list::{cells::Row, ListPage};
     use crate::entities::{Entity, ListView};
     use crate::errors::AppError;
     use crate::params::{ListParams, Parsed, StatusFilter};
+
+    /// Every entity's count of active records through `halo`, in the registry's order: one list call
+    /// each (the default filter, one row), all at once.
+    pub async fn counts(halo: &halo::client::HaloClient) -> Result<Vec<Count>, AppError> {
+        let counts = crate::entities::ALL.iter().map(|e| {
+            let halo = halo.clone();
+            async move {
+                let parsed = first(&e.list, None, 1);
+                let page = crate::entities::with_store!(e.kind, S => {
+                    Box::pin(crate::functions::lists::ssr::page::<S>(&halo, &e.list, parsed)).await
+                })?;
+                Ok::<_, AppError>(Count {
+                    kind: e.kind,
+                    count: page.record_count,
+                })
+            }
+        });
+        futures::future::join_all(counts)
+            .await
+            .into_iter()
+            .collect()
+    }
 
     /// The first `n` rows of `list` (active records, by name), searched for `q` when given.
     pub fn first(list: &ListView, q: Option<String>, n: u32) -> Parsed {

@@ -104,7 +104,8 @@ pub async fn change_view(
 /// The read of each list's views in this request, shared. A bare list page asks twice (is there a default
 /// to go to? which views does the panel show?), and the two asks run at the same time (two resources of
 /// the page); the second waits for the first's read rather than asking the store again (a Redis round trip
-/// with replicas). The router provides one per request; a page view never changes views, so it is never
+/// with replicas). The router provides one per request (the one the server's early reads used, when they
+/// looked for a bare list's default view: `early`); a page view never changes views, so it is never
 /// stale (a change is a POST, a request of its own).
 #[derive(Clone, Default)]
 pub struct ViewsThisRequest(
@@ -209,8 +210,20 @@ pub(crate) mod ssr {
         owner: String,
         href: &'static str,
     ) -> Result<Vec<super::SavedView>, String> {
+        let memo = leptos::prelude::use_context::<super::ViewsThisRequest>();
+        read_through(memo.as_ref(), store, owner, href).await
+    }
+
+    /// `owner`'s views of the list at `href`: from `memo` when this request read them already, else from
+    /// the store (and kept in `memo`, when there is one).
+    pub async fn read_through(
+        memo: Option<&super::ViewsThisRequest>,
+        store: &std::sync::Arc<dyn crate::state::server::ViewStore>,
+        owner: String,
+        href: &'static str,
+    ) -> Result<Vec<super::SavedView>, String> {
         use futures::FutureExt;
-        let Some(memo) = leptos::prelude::use_context::<super::ViewsThisRequest>() else {
+        let Some(memo) = memo else {
             return store.list(owner, href.to_owned()).await;
         };
         let read = {
@@ -220,6 +233,23 @@ pub(crate) mod ssr {
                 .clone()
         };
         read.await
+    }
+
+    /// The address of `owner`'s default view of `list`, where its bare address goes; `None` when there is
+    /// none, or the store cannot be read (that only costs the default).
+    pub async fn default_href(
+        memo: Option<&super::ViewsThisRequest>,
+        store: &std::sync::Arc<dyn crate::state::server::ViewStore>,
+        owner: String,
+        list: &ListView,
+    ) -> Option<String> {
+        let views = read_through(memo, store, owner, list.href)
+            .await
+            .unwrap_or_default();
+        views
+            .into_iter()
+            .find(|v| v.default && !v.query.is_empty())
+            .map(|v| href(list, &v.query))
     }
 
     /// The `view=<id>` of a list URL's query, if it names one.
@@ -253,13 +283,8 @@ pub(crate) mod ssr {
         let Ok(owner) = crate::functions::health::ssr::person() else {
             return Ok(None);
         };
-        let views = list_once(&store, owner, list.href)
-            .await
-            .unwrap_or_default();
-        Ok(views
-            .into_iter()
-            .find(|v| v.default && !v.query.is_empty())
-            .map(|v| href(list, &v.query)))
+        let memo = leptos::prelude::use_context::<super::ViewsThisRequest>();
+        Ok(default_href(memo.as_ref(), &store, owner, list).await)
     }
 
     #[cfg(test)]
