@@ -167,6 +167,11 @@ async fn a_list_page_and_the_overview_send_each_of_their_reads_once() {
     assert_eq!(status, 200, "{body}");
     // one count per entity; a list HaloPSA pages also reads its status counts, in the background
     assert_eq!(sent, [3, 3, 3, 1, 1]);
+    // with a search (the last `q`, decoded): the counts and one search of each list HaloPSA searches
+    let (status, body, sent) = view_counting(&sim, &app, "/?q=zz&q=a+b", counted).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("data-testid=\"search-results\""), "{body}");
+    assert_eq!(sent, [4, 4, 4, 1, 2]);
 }
 
 #[tokio::test]

@@ -54,35 +54,14 @@ pub async fn get_overview_counts() -> Result<Vec<Count>, AppError> {
 #[server(endpoint = "search_everything", input = server_fn::codec::GetUrl)]
 pub async fn search_everything(q: String) -> Result<Vec<HitGroup>, AppError> {
     use super::ssr::{halo, with_status};
-    let q: String = q
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(200)
-        .collect::<String>()
-        .trim()
-        .to_string();
+    let q = ssr::cleaned(&q);
     if q.is_empty() {
         return Ok(vec![]);
     }
     let halo = halo().map_err(with_status)?;
-    let searched = crate::entities::ALL.iter().filter(|e| !e.list.whole);
-    let groups = searched.map(|e| {
-        let (halo, q) = (halo.clone(), q.clone());
-        async move {
-            let parsed = ssr::first(&e.list, Some(q), HITS_PER_GROUP);
-            // the full list searched the same way, at its own page size (the hits' size is not one)
-            let all = crate::params::ListParams {
-                q: parsed.params.q.clone(),
-                ..crate::params::ListParams::defaults(e.list.spec)
-            };
-            let more_href = format!("{}?{}", e.list.href, all.to_query(e.list.spec));
-            let page = crate::entities::with_store!(e.kind, S => {
-                Box::pin(super::lists::ssr::page::<S>(&halo, &e.list, parsed)).await
-            });
-            ssr::group(e, more_href, page)
-        }
-    });
-    Ok(futures::future::join_all(groups).await)
+    // the overview's search may have been sent before the page was drawn (`early`)
+    let key = super::early::pages::SearchKey(q.clone());
+    super::early::taken_or(&key, async { Ok(ssr::search(&halo, q).await) }).await
 }
 
 #[cfg(feature = "ssr")]
@@ -113,6 +92,39 @@ pub(crate) mod ssr {
             .await
             .into_iter()
             .collect()
+    }
+
+    /// The search as the overview runs it: control characters dropped, at most 200 characters, trimmed.
+    pub fn cleaned(q: &str) -> String {
+        q.chars()
+            .filter(|c| !c.is_control())
+            .take(200)
+            .collect::<String>()
+            .trim()
+            .to_string()
+    }
+
+    /// Every searched entity's first hits for `q` (cleaned, not empty) through `halo`, all at once; a
+    /// group that failed says why.
+    pub async fn search(halo: &halo::client::HaloClient, q: String) -> Vec<HitGroup> {
+        let searched = crate::entities::ALL.iter().filter(|e| !e.list.whole);
+        let groups = searched.map(|e| {
+            let (halo, q) = (halo.clone(), q.clone());
+            async move {
+                let parsed = first(&e.list, Some(q), super::HITS_PER_GROUP);
+                // the full list searched the same way, at its own page size (the hits' size is not one)
+                let all = ListParams {
+                    q: parsed.params.q.clone(),
+                    ..ListParams::defaults(e.list.spec)
+                };
+                let more_href = format!("{}?{}", e.list.href, all.to_query(e.list.spec));
+                let page = crate::entities::with_store!(e.kind, S => {
+                    Box::pin(crate::functions::lists::ssr::page::<S>(&halo, &e.list, parsed)).await
+                });
+                group(e, more_href, page)
+            }
+        });
+        futures::future::join_all(groups).await
     }
 
     /// The first `n` rows of `list` (active records, by name), searched for `q` when given.

@@ -29,6 +29,10 @@ pub struct OptionsKey;
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct CountsKey;
 
+/// The overview's search for `.0` (as `search_everything` cleans it).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct SearchKey(pub String);
+
 /// A page whose reads the address alone decides.
 #[derive(Debug)]
 pub enum Page {
@@ -89,14 +93,34 @@ pub async fn start(
             );
             put(extensions, read.await)
         }
-        Page::Overview => {
-            let counts = start_read(CountsKey, async move {
-                crate::functions::overview::ssr::counts(&halo).await
-            });
-            put(extensions, counts.await)
-        }
+        Page::Overview => start_overview(query, halo, extensions).await,
         Page::List(entity, list) => start_list(entity, list, query, halo, extensions, views).await,
     }
+}
+
+/// The overview's reads: its counts and, with a search (`q`, the last one, as the page reads it), the
+/// search's.
+async fn start_overview(query: &str, halo: HaloClient, extensions: &mut http::Extensions) -> bool {
+    use crate::functions::overview::ssr::{cleaned, counts, search};
+    let q = crate::params::query_pairs(query)
+        .into_iter()
+        .rev()
+        .find(|(k, _)| k == "q")
+        .map(|(_, q)| cleaned(&q))
+        .filter(|q| !q.is_empty());
+    let searched = q.map(|q| {
+        let halo = halo.clone();
+        start_read(
+            SearchKey(q.clone()),
+            async move { Ok(search(&halo, q).await) },
+        )
+    });
+    let counts = start_read(CountsKey, async move { counts(&halo).await });
+    let mut waiting = put(extensions, counts.await);
+    if let Some(searched) = searched {
+        waiting |= put(extensions, searched.await);
+    }
+    waiting
 }
 
 /// A list page's reads: its page of rows and, when its toolbar has pickers, their choices. Nothing is
