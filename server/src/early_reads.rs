@@ -13,7 +13,7 @@ use axum::response::Response;
 pub async fn start(State(views): State<Views>, mut req: Request, next: Next) -> Response {
     if req.method() == http::Method::GET {
         let uri = req.uri().clone();
-        if pages::start(&uri, req.extensions_mut(), Some(&views.0)).await {
+        if pages::start(&uri, req.extensions_mut(), &views.0).await {
             // the connections' tasks, woken by the first polls, run before this request resumes
             tokio::task::yield_now().await;
         }

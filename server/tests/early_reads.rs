@@ -8,15 +8,19 @@ use halo_sim::{Entity, SimConfig};
 
 /// How many requests reached each of a client page's four reads, as the simulator counted them.
 fn client_reads(sim: &halo_sim::RunningSim, id: i64) -> [u64; 4] {
-    [
-        sim.sim.requests_to("GET", &format!("/api/Client/{id}")),
-        sim.sim.requests_to("GET", "/api/Site"),
-        sim.sim.requests_to("GET", "/api/CRMNote"),
-        sim.sim.requests_to("GET", "/api/PopupNote"),
-    ]
+    let record = format!("/api/Client/{id}");
+    reads_of(
+        sim,
+        [&record, "/api/Site", "/api/CRMNote", "/api/PopupNote"],
+    )
 }
 
-fn sent_since(before: [u64; 4], after: [u64; 4]) -> [u64; 4] {
+/// How many requests reached each of `paths` (`GET`), as the simulator counted them.
+fn reads_of<const N: usize>(sim: &halo_sim::RunningSim, paths: [&str; N]) -> [u64; N] {
+    paths.map(|p| sim.sim.requests_to("GET", p))
+}
+
+fn sent_since<const N: usize>(before: [u64; N], after: [u64; N]) -> [u64; N] {
     std::array::from_fn(|i| after[i] - before[i])
 }
 
@@ -90,11 +94,6 @@ async fn two_views_of_one_cold_record_share_its_reads() {
     );
 }
 
-/// How many requests reached each of `paths` (`GET`), as the simulator counted them.
-fn reads_of<const N: usize>(sim: &halo_sim::RunningSim, paths: [&str; N]) -> [u64; N] {
-    paths.map(|p| sim.sim.requests_to("GET", p))
-}
-
 /// Views `path` and returns its status, its page and how many calls reached each of `paths` meanwhile;
 /// checks that no call went anywhere else.
 async fn view_counting<const N: usize>(
@@ -105,7 +104,7 @@ async fn view_counting<const N: usize>(
 ) -> (u16, String, [u64; N]) {
     let (before, all_before) = (reads_of(sim, paths), sim.sim.request_count());
     let (status, body) = common::page(app, path).await;
-    let sent: [u64; N] = std::array::from_fn(|i| reads_of(sim, paths)[i] - before[i]);
+    let sent = sent_since(before, reads_of(sim, paths));
     let all = sim.sim.request_count() - all_before;
     assert_eq!(
         all,

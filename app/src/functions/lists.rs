@@ -55,7 +55,7 @@ pub(crate) mod ssr {
     use halo::client::HaloClient;
 
     /// One page of `view`, one of `kind`'s lists (boxed: the page's future stays small whichever
-    /// entity's store it goes through).
+    /// entity's store it goes through; unboxed, the list page's reads outgrow the size test below).
     pub async fn page_of_kind(
         kind: crate::entities::EntityKind,
         halo: &HaloClient,

@@ -10,7 +10,7 @@
 //! will be read with), the overview. If it is, each read is polled once right there ([`start`]), which
 //! hands its calls to their connections' tasks; the rest of the read goes to a task of its own, and the
 //! request yields once, so the connections write the calls before the page is drawn. The page's server
-//! function then awaits that read ([`take`]) instead of starting its own: the same reads, made once,
+//! function then awaits that read ([`taken_or`]) instead of starting its own: the same reads, made once,
 //! through the request's own HaloPSA handle (so its rate-limit class, Server-Timing and stale-copy notice
 //! are the page's), with the same errors. A read is handed over only to a request asking for the same
 //! thing (its key: the record, the list and query); the task runs to its end whether or not a page takes
@@ -92,7 +92,7 @@ impl<K: PartialEq, T> Early<K, T> {
 
 /// The current request's started read for `key`, taken (at most once per request): awaiting it gives what
 /// the read gave. `None` when none was started for `key` (another page, an API call, a test).
-pub fn take<K, T>(key: &K) -> Option<impl Future<Output = Result<T, AppError>>>
+fn take<K, T>(key: &K) -> Option<impl Future<Output = Result<T, AppError>>>
 where
     K: PartialEq + Clone + Send + Sync + 'static,
     T: Send + 'static,

@@ -76,7 +76,7 @@ fn list_at(path: &str) -> Option<Page> {
 pub async fn start(
     uri: &http::Uri,
     extensions: &mut http::Extensions,
-    views: Option<&Arc<dyn ViewStore>>,
+    views: &Arc<dyn ViewStore>,
 ) -> bool {
     let Some(page) = page_at(uri.path()) else {
         return false;
@@ -132,28 +132,28 @@ async fn start_list(
     query: &str,
     halo: HaloClient,
     extensions: &mut http::Extensions,
-    views: Option<&Arc<dyn ViewStore>>,
+    views: &Arc<dyn ViewStore>,
 ) -> bool {
     use crate::functions::views::ssr::{default_href, view_param};
     if view_param(query).is_some() {
         return false;
     }
     if query.is_empty() {
-        // the page asks the same of the store; the memo makes it one read
+        // the page asks the same of the store; the memo, handed to it, makes it one read
         let memo = ViewsThisRequest::default();
         let owner = extensions
             .get::<RequestUser>()
             .map(crate::functions::health::ssr::person_key);
-        if let (Some(store), Some(owner)) = (views, owner) {
-            if default_href(Some(&memo), store, owner, list)
+        let redirects = match owner {
+            Some(owner) => default_href(Some(&memo), views, owner, list)
                 .await
-                .is_some()
-            {
-                extensions.insert(memo);
-                return false;
-            }
-        }
+                .is_some(),
+            None => false,
+        };
         extensions.insert(memo);
+        if redirects {
+            return false;
+        }
     }
     let Ok(parsed) = crate::functions::ssr::parse_list(list, query) else {
         return false;
@@ -165,10 +165,7 @@ async fn start_list(
             crate::functions::lookups::ssr::options(&halo).await
         })
     });
-    let key = ListKey {
-        href: list.href,
-        query: query.to_owned(),
-    };
+    let key = list_key(list, query);
     let kind = entity.kind;
     let rows = start_read(key, async move {
         crate::functions::lists::ssr::page_of_kind(kind, &halo, list, parsed).await
