@@ -131,7 +131,17 @@ impl Entity {
 
     /// `/clients/7`.
     pub fn record_href(&self, id: i32) -> String {
-        format!("/{}/{id}", self.path)
+        let mut href = String::with_capacity(self.path.len() + 12);
+        self.push_record_href(&mut href, id);
+        href
+    }
+
+    /// [`Entity::record_href`] appended to `out`, for a list drawing one per row into one buffer.
+    pub fn push_record_href(&self, out: &mut String, id: i32) {
+        out.push('/');
+        out.push_str(self.path);
+        out.push('/');
+        let _ = std::fmt::Write::write_fmt(out, format_args!("{id}"));
     }
 }
 

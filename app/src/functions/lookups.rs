@@ -55,7 +55,7 @@ pub(crate) mod ssr {
                     .map(pick)
                     .map(|(id, name)| (id, name.unwrap_or_else(|| format!("#{id}"))))
                     .collect();
-                out.sort_by_key(|c| c.1.to_lowercase());
+                out.sort_by_cached_key(|c| c.1.to_lowercase());
                 Ok(out)
             }
             Err(halo::Error::SignInRequired) => {

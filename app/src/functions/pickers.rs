@@ -139,7 +139,7 @@ pub async fn options(
     );
     let mut out = BTreeMap::new();
     let sorted = |mut v: Vec<(String, String)>| {
-        v.sort_by_key(|(_, l)| l.to_lowercase());
+        v.sort_by_cached_key(|(_, l)| l.to_lowercase());
         v
     };
     if let (Some(k), Some(t)) = (has(Kind::TopLevel), tops?) {

@@ -182,20 +182,22 @@ pub trait Paged: Clone {
 pub fn query_pairs<T: Serialize>(query: &T) -> Vec<(String, String)> {
     let mut out = Vec::new();
     if let Ok(Value::Object(map)) = serde_json::to_value(query) {
-        let mut keys: Vec<_> = map.keys().cloned().collect();
-        keys.sort();
-        for k in keys {
-            push_value(&mut out, &k, &map[&k]);
+        // already in name order unless serde_json's `preserve_order` is on somewhere in the build; the
+        // sort of an ordered list is one pass, and moving the values copies no string
+        let mut fields: Vec<(String, Value)> = map.into_iter().collect();
+        fields.sort_by(|a, b| a.0.cmp(&b.0));
+        for (k, v) in fields {
+            push_value(&mut out, &k, v);
         }
     }
     out
 }
 
-fn push_value(out: &mut Vec<(String, String)>, key: &str, v: &Value) {
+fn push_value(out: &mut Vec<(String, String)>, key: &str, v: Value) {
     match v {
         Value::Null => {}
-        Value::String(s) => out.push((key.to_owned(), s.clone())),
-        Value::Array(items) => items.iter().for_each(|x| push_value(out, key, x)),
+        Value::String(s) => out.push((key.to_owned(), s)),
+        Value::Array(items) => items.into_iter().for_each(|x| push_value(out, key, x)),
         other => out.push((key.to_owned(), other.to_string())),
     }
 }

@@ -158,14 +158,11 @@ impl Render for CellHtml<'_> {
             Cell::Num(n) => {
                 let _ = write!(out, "{n}");
             }
-            Cell::Status => {
-                let word = status_word(row.inactive.unwrap_or(false));
-                let _ = write!(
-                    out,
-                    "<span class=\"pill {}\">{word}</span>",
-                    word.to_ascii_lowercase()
-                );
-            }
+            Cell::Status => out.push_str(if row.inactive.unwrap_or(false) {
+                "<span class=\"pill inactive\">Inactive</span>"
+            } else {
+                "<span class=\"pill active\">Active</span>"
+            }),
             Cell::Link { href, text } => link(out, href, text),
             Cell::Ref { kind, id, text } => link(out, &kind.entity().record_href(*id), text),
             Cell::Web(url) if crate::components::facts::is_web_address(url) => link(out, url, url),
