@@ -138,10 +138,11 @@ impl Entity {
 
     /// [`Entity::record_href`] appended to `out`, for a list drawing one per row into one buffer.
     pub fn push_record_href(&self, out: &mut String, id: i32) {
+        use std::fmt::Write;
         out.push('/');
         out.push_str(self.path);
         out.push('/');
-        let _ = std::fmt::Write::write_fmt(out, format_args!("{id}"));
+        let _ = write!(out, "{id}");
     }
 }
 

@@ -1,8 +1,8 @@
 //! What a page costs in Redis round trips, counted by Redis itself (`INFO commandstats`): with replicas
 //! each is a network hop, so a page must not ask the same thing twice.
 
-use super::cluster::{browser, signed_in_client, Cluster};
-use crate::common::{get_fn, server_fn_post};
+use super::cluster::{browser, page_status, signed_in_client, Cluster};
+use crate::common::{get_fn, server_fn_post, Remote};
 
 /// How many times Redis has run `command` (lower-case, as `INFO commandstats` names it) since it started.
 async fn calls_of(redis_url: &str, command: &str) -> u64 {
@@ -26,24 +26,12 @@ async fn calls_of(redis_url: &str, command: &str) -> u64 {
         })
 }
 
-/// `SMEMBERS` is the saved-views store's list read (the only command that uses it): how many a GET of
-/// `path` on `base` makes, and the status it answered.
-async fn view_reads_of(
-    cluster: &Cluster,
-    client: &reqwest::Client,
-    base: &str,
-    path: &str,
-) -> (u16, u64) {
+/// `SMEMBERS` is the saved-views store's list read (the only command that uses it): how many a page view
+/// of `path` makes, and the status it answered.
+async fn view_reads_of(cluster: &Cluster, to: &Remote, path: &str) -> (u16, u64) {
     let url = cluster.redis.url();
     let before = calls_of(&url, "smembers").await;
-    let res = client
-        .get(format!("{base}{path}"))
-        .header("Accept", "text/html")
-        .send()
-        .await
-        .unwrap();
-    let status = res.status().as_u16();
-    let _ = res.bytes().await;
+    let status = page_status(to, path).await;
     (status, calls_of(&url, "smembers").await - before)
 }
 
@@ -58,7 +46,7 @@ async fn a_list_page_reads_its_saved_views_from_redis_once() {
     // question) share one read per request
     for path in ["/clients", "/clients?q=a&sort=name", "/clients"] {
         assert_eq!(
-            view_reads_of(&cluster, &client, &base, path).await,
+            view_reads_of(&cluster, &a, path).await,
             (200, 1),
             "GET {path}, no view saved"
         );
@@ -69,11 +57,12 @@ async fn a_list_page_reads_its_saved_views_from_redis_once() {
     let (status, outcome, _) = server_fn_post(&a, "save_view", &saved).await;
     assert_eq!(status, 200, "{outcome}");
     assert_eq!(
-        view_reads_of(&cluster, &client, &base, "/clients").await,
+        view_reads_of(&cluster, &a, "/clients").await,
         (200, 1),
         "a bare list with a view that is not the default"
     );
-    let (_, views) = get_fn(&a, "saved_views", &list).await;
+    let (status, views) = get_fn(&a, "saved_views", &list).await;
+    assert_eq!(status, 200, "{views}");
     let id = views[0]["id"].as_i64().expect("the view's id").to_string();
     let default = [
         &list[..],
@@ -83,7 +72,7 @@ async fn a_list_page_reads_its_saved_views_from_redis_once() {
     let (status, outcome, _) = server_fn_post(&a, "change_view", &default).await;
     assert_eq!(status, 200, "{outcome}");
     assert_eq!(
-        view_reads_of(&cluster, &client, &base, "/clients").await,
+        view_reads_of(&cluster, &a, "/clients").await,
         (302, 1),
         "a bare list whose default view it opens"
     );
