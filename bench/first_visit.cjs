@@ -4,6 +4,11 @@
 // mark (every island started). Prints one line per page, tab-separated: median FCP ms, median interactive
 // ms, the median of each run's interactive ÷ FCP, and each run's two times.
 //
+// Nine runs by default (BENCH_VISITS), taken in rounds (each page once per round), not page after page: a
+// list's first paint comes either before or after the end of its table is parsed, two groups about 190 ms
+// apart, so a median of five flipped between them from one run of the same build to the next (1.18 to 1.89,
+// docs/PERFORMANCE.md), and a machine slowing down for a minute fell on one page only.
+//
 // usage: node bench/first_visit.cjs BASE COOKIE path...   (COOKIE: "name=value" of a signed-in session)
 // Uses end2end's Playwright and Debian's chromium, as the end-to-end tests do.
 
@@ -11,7 +16,7 @@ const path = require("node:path");
 const { execSync } = require("node:child_process");
 const { chromium } = require(path.join(__dirname, "..", "end2end", "node_modules", "playwright"));
 
-const RUNS = Number(process.env.BENCH_VISITS || 5);
+const RUNS = Number(process.env.BENCH_VISITS || 9);
 const THROTTLE = 4;
 
 function median(xs) {
@@ -43,10 +48,10 @@ async function visit(browser, base, cookie, page_path) {
   const executablePath = execSync("command -v chromium || echo /usr/bin/chromium", { encoding: "utf8" }).trim();
   const browser = await chromium.launch({ executablePath });
   try {
-    for (const p of paths) {
-      await visit(browser, base, cookie, p); // warms the server's cache for this page, unrecorded
-      const runs = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await visit(browser, base, cookie, p));
+    for (const p of paths) await visit(browser, base, cookie, p); // warms the server's cache, unrecorded
+    const all = new Map(paths.map((p) => [p, []]));
+    for (let i = 0; i < RUNS; i++) for (const p of paths) all.get(p).push(await visit(browser, base, cookie, p));
+    for (const [p, runs] of all) {
       const fcp = median(runs.map((r) => r.fcp));
       const tti = median(runs.map((r) => r.interactive));
       const ratio = median(runs.map((r) => r.interactive / r.fcp)); // each run's own ratio

@@ -7,7 +7,8 @@
 # and ends by itself. What each figure means and the targets: docs/PERFORMANCE.md.
 #
 # Knobs (environment): BENCH_LATENCY_MS (50), BENCH_SAMPLES (10 cold samples per page type),
-# BENCH_SECS (5, seconds per wrk run; the brotli list run takes twice as long).
+# BENCH_SECS (5, seconds per wrk run; the brotli list run takes twice as long), BENCH_VISITS (9 Chromium
+# first visits per page).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -263,7 +264,7 @@ rss_mb="$(awk '/^VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$hs_pid/status")"
 q5_us="$(awk -F'|' '$2 ~ /^ pages. brotli \(C\) q5 $/ {print $4 + 0}' "$work/levels")"
 
 # A first visit in Chromium, CPU slowed 4×: navigation start → first contentful paint and → the "interactive"
-# mark, median of BENCH_VISITS (5) fresh browser contexts per page (the server's cache warm).
+# mark, median of BENCH_VISITS (9) fresh browser contexts per page, in rounds (the server's cache warm).
 visits_load="$(cut -d' ' -f1-3 /proc/loadavg)"
 if [[ -d "$root/end2end/node_modules/playwright" ]] && command -v chromium >/dev/null; then
     node "$root/bench/first_visit.cjs" "$BASE" "$COOKIE" / /clients /clients/new >"$work/visits" 2>"$work/visits.err" ||
