@@ -5,7 +5,7 @@
 // ms, the median of each run's interactive ÷ FCP, and each run's two times.
 //
 // Nine runs by default (BENCH_VISITS), taken in rounds (each page once per round), not page after page: a
-// list's first paint comes either before or after the end of its table is parsed, two groups about 190 ms
+// list's first paint comes either before or after the end of its table is parsed, two groups 130–190 ms
 // apart, so a median of five flipped between them from one run of the same build to the next (1.18 to 1.89,
 // docs/PERFORMANCE.md), and a machine slowing down for a minute fell on one page only.
 //
