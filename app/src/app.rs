@@ -18,9 +18,7 @@ pub fn App() -> impl IntoView {
     let info = crate::components::shell_info::shell_info();
 
     view! {
-        <Title formatter=|text: String| {
-            if text.is_empty() { "Haloscope".to_string() } else { format!("{text} · Haloscope") }
-        }/>
+        <Title formatter=|text: String| full_title(&text)/>
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <DemoBanner demo=info.demo/>
@@ -42,5 +40,14 @@ pub fn App() -> impl IntoView {
             // `/`, and in lists `j`, `k`, `x`, `e` and `?` (unless the person is typing somewhere)
             <crate::components::shortcuts::Shortcuts/>
         </Router>
+    }
+}
+
+/// A page's `<title>`: the page's own title, then the product's name.
+pub fn full_title(text: &str) -> String {
+    if text.is_empty() {
+        "Haloscope".to_string()
+    } else {
+        format!("{text} · Haloscope")
     }
 }

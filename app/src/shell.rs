@@ -1,8 +1,13 @@
 //! The HTML document around the app (server only): head, stylesheet and the scripts that hydrate the page.
 
+use crate::components::{
+    demo_banner, flash, header, shortcuts::Shortcuts, status_light::StatusLight,
+};
 use crate::App;
 use leptos::prelude::*;
+use leptos::tachys::html::InertElement;
 use leptos_meta::MetaTags;
+use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 /// Hashed names of the site's built assets under `/pkg`, found by the server at start-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,18 +51,11 @@ pub fn shell(assets: AssetManifest) -> impl IntoView {
     if let Some(context) = Owner::current_shared_context() {
         context.set_is_hydrating(false);
     }
-    let boot = assets.boot_script();
     view! {
         <!DOCTYPE html>
         <html lang="en">
             <head>
-                <meta charset="utf-8"/>
-                <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <link rel="icon" href="/favicon.svg"/>
-                <link rel="stylesheet" href=assets.css/>
-                <link rel="preload" href=assets.wasm.clone() r#as="fetch" crossorigin=""/>
-                <link rel="modulepreload" href=assets.js.clone()/>
-                <script type="module" async=true inner_html=boot></script>
+                {InertElement::new(head_html(&assets).into_string())}
                 <MetaTags/>
             </head>
             <body>
@@ -65,4 +63,56 @@ pub fn shell(assets: AssetManifest) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The head's metadata, stylesheet, preloads and boot script: the same for every page, whichever way it
+/// is drawn.
+fn head_html(assets: &AssetManifest) -> Markup {
+    html! {
+        meta charset="utf-8";
+        meta name="viewport" content="width=device-width, initial-scale=1";
+        link rel="icon" href="/favicon.svg";
+        link rel="stylesheet" href=(assets.css);
+        link rel="preload" href=(assets.wasm) as="fetch" crossorigin="";
+        link rel="modulepreload" href=(assets.js);
+        script type="module" async { (PreEscaped(assets.boot_script())) }
+    }
+}
+
+/// A whole page drawn without Leptos's renderer (the lists, `crate::pages::list`): the document, frame
+/// and islands that [`shell`] and [`App`] write — head, demo banner, header with the status light,
+/// the page's one-time messages, the shortcuts — around `main`, the page's own HTML, titled `title`.
+/// `path` is the page's address (the header marks its section; messages addressed to it are read, once).
+/// Runs in the request's reactive owner, with the contexts the server provides a Leptos page.
+///
+/// Why: the frame and the route table drawn by Leptos's renderer were a third of a warm list page's CPU
+/// (docs/PERFORMANCE.md, "Lists drawn without Leptos's renderer"). The islands are still Leptos's own
+/// markup, so they start in the browser as they do anywhere else.
+pub fn document(assets: &AssetManifest, title: &str, path: &str, main: &str) -> String {
+    let info = crate::components::shell_info::shell_info();
+    let notices = crate::functions::flash::ssr::take(path);
+    let light = view! { <StatusLight/> }.to_html();
+    let keys = view! { <Shortcuts/> }.to_html();
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                (head_html(assets))
+                title { (crate::app::full_title(title)) }
+            }
+            body {
+                a href="#main" class="skip-link" { "Skip to content" }
+                (demo_banner::markup(info.demo))
+                (header::head_html(path))
+                (PreEscaped(light))
+                (header::tail_html(info.user.as_deref()))
+                main id="main" class="page" {
+                    (flash::markup(&notices))
+                    (PreEscaped(main))
+                }
+                (PreEscaped(keys))
+            }
+        }
+    }
+    .into_string()
 }

@@ -1,6 +1,6 @@
 //! `haloscope routes`: every route the server answers, read from the same sources the router is built from
-//! (Leptos's route list, the registered server functions, the server's own routes), one JSON object a line
-//! with whether it needs a session. Tests walk this list against the running binary.
+//! (Leptos's route list, the lists the server draws, the registered server functions, the server's own
+//! routes), one JSON object a line with whether it needs a session. Tests walk this list against the running binary.
 
 use crate::auth::gate::{is_public, SERVER_FN_PREFIX};
 use crate::router::{SERVER_ROUTES, SIM_PREFIX};
@@ -54,6 +54,15 @@ fn collect() -> Vec<Route> {
                 public: is_public(listing.path()),
             });
         }
+    }
+    // the lists, which the server draws itself (`routes::lists`)
+    for (_, view) in app::pages::list::all() {
+        out.push(Route {
+            method: "GET".to_owned(),
+            path: view.href.to_owned(),
+            kind: "page",
+            public: is_public(view.href),
+        });
     }
     for (path, method) in server_fn::axum::server_fn_paths() {
         debug_assert!(path.starts_with(SERVER_FN_PREFIX));

@@ -118,7 +118,8 @@ pub fn build(
         }
     };
 
-    let mut router = Router::new()
+    let pages = crate::routes::lists::add(Router::new(), &state.manifest, context.clone());
+    let mut router = pages
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/login", get(login::show).post(login::submit))

@@ -4,7 +4,9 @@
 
 use crate::functions::flash::Notices;
 use leptos::prelude::*;
+use leptos::tachys::html::InertElement;
 use leptos_router::hooks::use_location;
+use maud::{html, Markup};
 
 /// The notices waiting for the current page (in the app's frame, above every page; each page view is a
 /// server render of its own, so it reads them once). Read directly, not through a resource: the frame is
@@ -19,22 +21,20 @@ pub fn Flash() -> impl IntoView {
         let _ = path;
         Notices::default()
     };
-    notices_view(notices)
+    InertElement::new(markup(&notices).into_string())
 }
 
-fn notices_view(n: Notices) -> AnyView {
-    let Notices { notes, error } = n;
-    view! {
-        {(!notes.is_empty()).then(|| view! {
-            <div role="status" data-testid="flash">
-                <ul class="notices flash">
-                    {notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
-                </ul>
-            </div>
-        })}
-        {error.map(|e| view! {
-            <div class="error-panel" role="alert" data-testid="flash-error"><p>{e}</p></div>
-        })}
+/// The notices' markup (nothing when there are none): the Leptos frame and the pages drawn without it
+/// (`crate::frame`) both write this. Text only: every message is escaped.
+pub fn markup(n: &Notices) -> Markup {
+    html! {
+        @if !n.notes.is_empty() {
+            div role="status" data-testid="flash" {
+                ul class="notices flash" { @for note in &n.notes { li { (note) } } }
+            }
+        }
+        @if let Some(e) = &n.error {
+            div class="error-panel" role="alert" data-testid="flash-error" { p { (e) } }
+        }
     }
-    .into_any()
 }

@@ -18,12 +18,21 @@ pub fn Header(
     user: Option<String>,
 ) -> impl IntoView {
     let path = use_location().pathname.get_untracked();
+    view! {
+        {InertElement::new(head_html(&path).into_string())}
+        <StatusLight/>
+        {InertElement::new(tail_html(user.as_deref()).into_string())}
+    }
+}
+
+/// The header up to the status light, its one island: one compiled template (`maud`), written by the
+/// Leptos frame and by the pages drawn without it (`crate::frame`) alike. `path` marks the current section.
+pub fn head_html(path: &str) -> Markup {
     let link = |href: &'static str, text: &'static str, exact: bool| {
-        let here = is_current(href, &path, exact).then_some("page");
+        let here = is_current(href, path, exact).then_some("page");
         html! { li { a href=(href) aria-current=[here] { (text) } } }
     };
-    // one compiled template (`maud`) either side of the status light, the header's one island
-    let head = html! {
+    html! {
         (PreEscaped("<header class=\"site-header\">"))
         a class="brand" href="/" { "Haloscope" }
         nav aria-label="Main" {
@@ -32,15 +41,15 @@ pub fn Header(
                 @for e in ALL { (link(e.list.href, e.words.many_title, false)) }
             }
         }
-    };
-    let tail = html! {
-        @if let Some(name) = user { (signed_in_as(&name)) }
+    }
+}
+
+/// The header after the status light: who is signed in (none on pages a gate let through without a
+/// session) and the header's end.
+pub fn tail_html(user: Option<&str>) -> Markup {
+    html! {
+        @if let Some(name) = user { (signed_in_as(name)) }
         (PreEscaped("</header>"))
-    };
-    view! {
-        {InertElement::new(head.into_string())}
-        <StatusLight/>
-        {InertElement::new(tail.into_string())}
     }
 }
 

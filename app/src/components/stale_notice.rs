@@ -2,6 +2,8 @@
 //! (stale-if-error): why, from when, and a way to try again.
 
 use leptos::prelude::*;
+use leptos::tachys::html::InertElement;
+use maud::{html, Markup};
 use serde::{Deserialize, Serialize};
 
 /// What the notice says, worked out on the server when the page's data was read.
@@ -19,19 +21,29 @@ pub struct StaleNote {
 #[component]
 pub fn StaleNotice(note: StaleNote) -> impl IntoView {
     let location = leptos_router::hooks::use_location();
-    let again = move || {
-        let search = location.search.get();
-        match search.is_empty() {
-            true => location.pathname.get(),
-            false => format!("{}?{search}", location.pathname.get()),
+    let again = again_href(
+        &location.pathname.get_untracked(),
+        &location.search.get_untracked(),
+    );
+    InertElement::new(markup(&note, &again).into_string())
+}
+
+/// The address that loads the page at `path` with `query` (no `?`) again.
+pub fn again_href(path: &str, query: &str) -> String {
+    match query.is_empty() {
+        true => path.to_owned(),
+        false => format!("{path}?{query}"),
+    }
+}
+
+/// The notice's markup; `again` is the address of the page it is on ([`again_href`]).
+pub fn markup(note: &StaleNote, again: &str) -> Markup {
+    html! {
+        p class="stale-notice" role="status" data-testid="stale-notice" {
+            strong { (note.reason) }
+            (format!(" — showing data from {}, {}. Changes cannot be made until HaloPSA answers. ", note.at, note.ago))
+            a href=(again) rel="external" data-testid="stale-retry" { "Try again" }
         }
-    };
-    view! {
-        <p class="stale-notice" role="status" data-testid="stale-notice">
-            <strong>{note.reason}</strong>
-            {format!(" — showing data from {}, {}. Changes cannot be made until HaloPSA answers. ", note.at, note.ago)}
-            <a href=again rel="external" data-testid="stale-retry">"Try again"</a>
-        </p>
     }
 }
 

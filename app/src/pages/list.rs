@@ -1,34 +1,61 @@
 //! The one list page: title, "New" link, toolbar, notices, pager and table of any entity's list, all
 //! driven by the URL. What differs between lists is data in the entity's [`ListView`].
+//!
+//! Drawn without Leptos's renderer: compiled templates (`maud`) inside the frame of
+//! [`crate::shell::document`], with Leptos writing only the islands' markup. A list page is the same for
+//! everyone looking at the same data and has nothing reactive on the server, and the frame, route table and
+//! asynchronous rendering Leptos would put around it were a third of its CPU (docs/PERFORMANCE.md, "Lists
+//! drawn without Leptos's renderer"). The server routes each list's address here
+//! (`server/src/routes/lists.rs`); the rest of the app's pages stay Leptos pages.
 
 use crate::components::error_panel::ErrorPanel;
 use crate::components::list::{
     columns::column_chooser,
-    notices::Notices,
+    notices,
     pager::pager_html,
     table::list_table,
-    toolbar::{FilterOptions, Toolbar},
+    toolbar::{toolbar, FilterOptions},
     views_panel::saved_views_html,
 };
-use crate::components::stale_notice::StaleNotice;
-use crate::entities::{Entity, ListView};
+use crate::components::stale_notice;
+use crate::entities::{Entity, ListView, ALL};
 use crate::functions::lists::list_records;
 use crate::functions::lookups::get_filter_options;
 use crate::functions::views::saved_views;
 use crate::params::{FilterKind, ListParams};
 use leptos::prelude::*;
-use leptos::tachys::html::InertElement;
-use leptos_meta::Title;
-use leptos_router::hooks::use_location;
-use maud::html;
+use maud::{html, Markup, PreEscaped};
 
-/// The page of `view`, one of `entity`'s lists.
-#[component]
-pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl IntoView {
+/// Every list page: each entity's own list and its extra views, with their entity.
+pub fn all() -> impl Iterator<Item = (&'static Entity, &'static ListView)> {
+    ALL.iter()
+        .flat_map(|&e| std::iter::once(&e.list).chain(e.views).map(move |v| (e, v)))
+}
+
+/// The whole document of `view`, one of `entity`'s lists, at `path` with the URL query `query` (without
+/// `?`). Runs in the request's reactive owner; a refused query or a failed read sets the response's status
+/// (`ResponseOptions`), and a saved view's address its redirect, as on any page.
+#[cfg(feature = "ssr")]
+pub async fn document(
+    entity: &'static Entity,
+    view: &'static ListView,
+    assets: &crate::shell::AssetManifest,
+    path: &str,
+    query: &str,
+) -> String {
+    let main = main_html(entity, view, path, query).await;
+    crate::shell::document(assets, view.words.many_title, path, &main.into_string())
+}
+
+/// The page inside `<main>`. The page's data, the filters' choices and the saved views are read at once
+/// (one future, all three together).
+async fn main_html(
+    entity: &'static Entity,
+    view: &'static ListView,
+    path: &str,
+    query: &str,
+) -> Markup {
     let spec = *view.spec;
-    let base = view.href;
-    let location = use_location();
-    let query = location.search.get_untracked();
     let needs_options = spec.has(FilterKind::TopLevel) || spec.has(FilterKind::Category);
     let options = async move {
         if needs_options {
@@ -42,69 +69,54 @@ pub fn RecordListPage(entity: &'static Entity, view: &'static ListView) -> impl 
             Default::default()
         }
     };
-    let reads = futures::future::join3(
+    let (options, data, views) = futures::future::join3(
         options,
-        list_records(entity.kind, view.path.to_string(), query.clone()),
+        list_records(entity.kind, view.path.to_string(), query.to_string()),
         saved_views(entity.kind, view.path.to_string()),
-    );
-    let words = view.words;
+    )
+    .await;
+    let (words, base) = (view.words, view.href);
+    // the toolbar shows the state the list was read in; when it could not be read, the address's own (or
+    // the defaults, when the address was refused)
+    let (params, scope, facets) = match &data {
+        Ok(page) => (page.params.clone(), page.scope.clone(), page.facets),
+        Err(_) => {
+            let params = ListParams::from_query(&spec, query)
+                .map(|p| p.params)
+                .unwrap_or_else(|_| ListParams::defaults(&spec));
+            (params, None, None)
+        }
+    };
+    let label = format!("Search {}", words.many);
     let export = view.export_href();
-    view! {
-        <Title text=words.many_title/>
-        {(!view.path.is_empty()).then(|| view! {
-            <nav class="breadcrumbs" aria-label="Breadcrumb"><a href=entity.list_href()>{entity.words.many_title}</a></nav>
-        })}
-        <h1>{words.many_title}</h1>
-        {view.creates.then(|| view! {
-            <p class="record-actions"><a class="button primary" href=format!("{base}/new") data-testid="new-link">{format!("New {}", words.one)}</a></p>
-        })}
-        {view.links.iter().map(|(href, text)| view! { <p class="subnav"><a href=*href>{*text}</a></p> }).collect_view()}
-        // One boundary awaits the page's data, the filters' choices and the saved views (one future, all
-        // three at once) and draws the toolbar, the views panel and the table from them. The `Suspend` is
-        // the boundary's child itself, not a closure: on the server a boundary walks its child up to three
-        // times, and a closure would call the reads and draw the page on each walk (`pages::drawn_once`);
-        // the `Suspend` keeps what its first poll made. The page is drawn on the server only (islands
-        // mode), so nothing here is redrawn in the browser; and no resource is read here, so none can be
-        // read by two boundaries and leave a response hanging under load (leptos-rs/leptos#4578, #4851;
-        // tests/pages_under_load.rs), as a `<Transition>`'s server-side effect could too.
-        <Suspense fallback=move || view! { <p class="loading">{format!("Loading {}…", words.many)}</p> }>
-            {Suspend::new(async move {
-                    let (options, data, views) = reads.await;
-                    let label = format!("Search {}", words.many);
-                    // the toolbar shows the state the list was read in; when it could not be read, the
-                    // address's own (or the defaults, when the address was refused)
-                    let (params, scope, facets) = match &data {
-                        Ok(page) => (page.params.clone(), page.scope.clone(), page.facets),
-                        Err(_) => {
-                            let params = ListParams::from_query(&spec, &query)
-                                .map(|p| p.params)
-                                .unwrap_or_else(|_| ListParams::defaults(&spec));
-                            (params, None, None)
-                        }
-                    };
-                    let toolbar = view! { <Toolbar spec params base search_label=label options client_name=scope facets export/> };
-                    let body = match data {
-                        Ok(page) => {
-                            let pages = page.page_count();
-                            view! {
-                                {page.stale.clone().map(|note| view! { <StaleNotice note/> })}
-                                <Notices notices=page.notices.clone()/>
-                                {InertElement::new(html! {
-                                    (pager_html(&page.params, spec, base, page.record_count, pages))
-                                    (column_chooser(view, &page.params))
-                                }.into_string())}
-                                {list_table(&page, entity, view)}
-                            }
-                            .into_any()
-                        }
-                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
-                    };
-                    view! {
-                        {toolbar}
-                        {InertElement::new(saved_views_html(entity.kind, view, &views, query.trim_start_matches('?')).into_string())}
-                        <div class="list-body">{body}</div>
-                    }
-                })}
-        </Suspense>
+    let body = match &data {
+        Ok(page) => html! {
+            @if let Some(note) = &page.stale {
+                (stale_notice::markup(note, &stale_notice::again_href(path, query)))
+            }
+            (notices::markup(&page.notices))
+            (pager_html(&page.params, spec, base, page.record_count, page.page_count()))
+            (column_chooser(view, &page.params))
+            (PreEscaped(list_table(page, entity, view).to_html()))
+        },
+        Err(e) => {
+            let panel = view! { <ErrorPanel error=e.clone()/> }.to_html();
+            html! { (PreEscaped(panel)) }
+        }
+    };
+    html! {
+        @if !view.path.is_empty() {
+            nav class="breadcrumbs" aria-label="Breadcrumb" { a href=(entity.list_href()) { (entity.words.many_title) } }
+        }
+        h1 { (words.many_title) }
+        @if view.creates {
+            p class="record-actions" {
+                a href=(format!("{base}/new")) data-testid="new-link" class="button primary" { "New " (words.one) }
+            }
+        }
+        @for (href, text) in view.links { p class="subnav" { a href=(href) { (text) } } }
+        (toolbar(spec, &params, base, label, &options, scope, facets, &export))
+        (saved_views_html(entity.kind, view, &views, query))
+        div class="list-body" { (body) }
     }
 }

@@ -1,9 +1,10 @@
-//! The generic pages: each takes an entity descriptor and works for every entity. [`entity_routes`] builds
-//! the route table's entity part from the registry.
+//! The generic pages: each takes an entity descriptor and works for every entity. [`EntityRoutes`] builds
+//! the route table's entity part from the registry; the lists ([`list`]) are routed by the server.
 
 pub mod delete;
 pub mod detail;
 pub mod form;
+#[cfg(feature = "ssr")]
 pub mod list;
 
 #[cfg(all(test, feature = "ssr"))]
@@ -36,20 +37,11 @@ where
 }
 
 fn routes_of(e: &'static Entity) -> Vec<AnyNestedRoute> {
+    // the lists are not Leptos routes: the server draws them itself (`list`)
     let base = StaticSegment(e.path);
     let id = ParamSegment("id");
-    let list = &e.list;
-    let mut routes = vec![async_page(NestedRoute::new((base,), move || {
-        view! { <list::RecordListPage entity=e view=list/> }
-    }))];
-    for view in e.views {
-        routes.push(async_page(NestedRoute::new(
-            (base, StaticSegment(view.path)),
-            move || view! { <list::RecordListPage entity=e view/> },
-        )));
-    }
     let form = move || view! { <form::RecordFormPage entity=e/> };
-    routes.extend([
+    vec![
         async_page(NestedRoute::new((base, StaticSegment("new")), form)),
         async_page(NestedRoute::new((base, id), move || {
             view! { <detail::RecordDetailPage entity=e/> }
@@ -61,6 +53,5 @@ fn routes_of(e: &'static Entity) -> Vec<AnyNestedRoute> {
                 view! { <delete::RecordDeletePage entity=e/> }
             },
         )),
-    ]);
-    routes
+    ]
 }

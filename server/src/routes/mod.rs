@@ -3,3 +3,4 @@
 pub mod data_health;
 pub mod export;
 pub mod health;
+pub mod lists;

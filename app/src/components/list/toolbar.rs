@@ -9,7 +9,6 @@ use crate::params::{
     with_query, FilterKind, ListParams, ListSpec, StatusFilter, StockFilter, PER_PAGE_CHOICES,
 };
 use leptos::prelude::*;
-use leptos::tachys::html::InertElement;
 use maud::{html, Markup, PreEscaped};
 
 /// Options for the choice filters, from HaloPSA's lookups.
@@ -26,36 +25,26 @@ pub struct FilterOptions {
 
 /// The list toolbar for the list state `params` (drawn on the server only: a new search is a new page);
 /// `export` is the CSV link, given the current filter here. A compiled template (`maud`) around the one
-/// island in it.
-#[component]
-pub fn Toolbar(
+/// island in it, whose markup Leptos writes.
+#[allow(clippy::too_many_arguments)]
+pub fn toolbar(
     spec: ListSpec,
-    params: ListParams,
+    params: &ListParams,
     base: &'static str,
     search_label: String,
-    #[prop(optional)] options: FilterOptions,
-    /// The name of the client the list is narrowed to, when it is.
+    options: &FilterOptions,
+    // the name of the client the list is narrowed to, when it is
     client_name: Option<String>,
-    /// The status filter's counts, when the list has them (unfiltered lists).
+    // the status filter's counts, when the list has them (unfiltered lists)
     facets: Option<Facets>,
-    /// The CSV export's address, without the filter.
-    export: String,
-) -> impl IntoView {
-    let head = html! { (PreEscaped("<div class=\"toolbar\"><form method=\"get\" action=\"")) (base) (PreEscaped("\">")) };
-    let tail = toolbar_tail(
-        spec,
-        &params,
-        base,
-        search_label,
-        &options,
-        client_name,
-        facets,
-        &export,
-    );
-    view! {
-        {InertElement::new(head.into_string())}
-        <crate::islands::SubmitAsYouGo/>
-        {InertElement::new(tail.into_string())}
+    // the CSV export's address, without the filter
+    export: &str,
+) -> Markup {
+    let island = view! { <crate::islands::SubmitAsYouGo/> }.to_html();
+    html! {
+        (PreEscaped("<div class=\"toolbar\"><form method=\"get\" action=\"")) (base) (PreEscaped("\">"))
+        (PreEscaped(island))
+        (toolbar_tail(spec, params, base, search_label, options, client_name, facets, export))
     }
 }
 

@@ -1,0 +1,96 @@
+//! The lists are drawn by the server without Leptos's renderer (`app::pages::list`); every other page is a
+//! Leptos page. A person must not be able to tell: the same document head, banner, header, islands and
+//! shortcuts around `<main>`, the same statuses for a refused address, and a saved view's redirect.
+
+mod common;
+
+/// `page` with Leptos's empty markers taken out (`<!>` for a part with nothing to show, `<!--HEAD-->` where
+/// its meta tags go), which a page drawn without Leptos does not write.
+fn unmarked(page: &str) -> String {
+    page.replace("<!>", "").replace("<!--HEAD-->", "")
+}
+
+/// The document around `<main>`: what is before it (less the `<title>` and the current section's mark) and
+/// what is after it. The status light's state is left out: it follows the upstream check, which may change
+/// between two requests.
+fn frame(page: &str) -> (String, String) {
+    let page = unmarked(page);
+    let open = page.find("<main").expect("a <main>");
+    let close = page.rfind("</main>").expect("a </main>");
+    let mut before = page[..open].replace(" aria-current=\"page\"", "");
+    let title = before.find("<title>").expect("a title");
+    let title_end = before.find("</title>").expect("a title's end") + "</title>".len();
+    before.replace_range(title..title_end, "");
+    let light = before
+        .find("<span class=\"status-light")
+        .expect("the status light");
+    let light_end = light
+        + before[light..]
+            .find("</leptos-island>")
+            .expect("its island's end");
+    before.replace_range(light..light_end, "");
+    (before, page[close..].to_owned())
+}
+
+#[tokio::test]
+async fn a_list_has_the_frame_of_every_other_page() {
+    let (_sim, app) = common::start().await;
+    let (status, overview) = common::page(&app, "/").await;
+    assert_eq!(status, 200);
+    let (status, form) = common::page(&app, "/clients/new").await;
+    assert_eq!(status, 200);
+    let lists = [
+        "/clients",
+        "/sites/stock-bins",
+        "/services?q=zz",
+        "/clients/",
+    ];
+    for path in lists {
+        let (status, list) = common::page(&app, path).await;
+        assert_eq!(status, 200, "{path}");
+        assert_eq!(
+            frame(&list),
+            frame(&overview),
+            "{path} against the overview"
+        );
+        assert_eq!(frame(&list), frame(&form), "{path} against a form");
+        assert!(
+            list.contains("<leptos-island data-component=\"SubmitAsYouGo_"),
+            "{path}: the toolbar's island"
+        );
+    }
+    let (_, clients) = common::page(&app, "/clients").await;
+    assert!(clients.contains("<title>Clients · Haloscope</title>"));
+    assert!(clients.contains("<a href=\"/clients\" aria-current=\"page\">Clients</a>"));
+    // the frame compared is a whole one: head, header, signed-in name, shortcuts
+    let (before, after) = frame(&clients);
+    assert!(
+        before.starts_with("<!DOCTYPE html><html lang=\"en\"><head>"),
+        "{before}"
+    );
+    assert!(
+        before.contains("<script type=\"module\" async>import init"),
+        "{before}"
+    );
+    assert!(before.contains("class=\"signed-in\""), "{before}");
+    assert!(after.contains("data-component=\"Shortcuts_"), "{after}");
+    assert!(after.ends_with("</body></html>"), "{after}");
+}
+
+#[tokio::test]
+async fn a_refused_list_address_is_a_400_page_in_the_frame() {
+    let (_sim, app) = common::start().await;
+    for path in [
+        "/clients?sort=shoe-size",
+        "/clients?cols=bogus",
+        "/sites?per_page=x",
+    ] {
+        let (status, page) = common::page(&app, path).await;
+        assert_eq!(status, 400, "{path}");
+        assert!(page.contains("class=\"error-panel\""), "{path}: {page}");
+        assert!(
+            page.contains("data-component=\"Shortcuts_"),
+            "{path}: the frame"
+        );
+    }
+}
