@@ -3,7 +3,6 @@
 
 use crate::components::record_form::form_body_fields;
 use crate::forms::crm_note::CRM_NOTE;
-use crate::functions::flash::take_form_outcome;
 use crate::functions::notes_write::{crm_note_form_key, AddCrmNote, MarkPopupRead};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -15,7 +14,15 @@ pub fn CrmNoteForm(client_id: i32, on_site: Option<(i32,)>) -> impl IntoView {
     let site_id = on_site.map(|(s,)| s);
     let action = ServerAction::<AddCrmNote>::new();
     let key = crm_note_form_key(client_id, site_id);
-    let refused = OnceResource::new(take_form_outcome(key));
+    // read directly, not through a resource (a lookup in memory, as the flash notices are): the form is
+    // drawn on the server only, and a resource here made the record page wait for one more task
+    #[cfg(feature = "ssr")]
+    let refused = crate::functions::flash::ssr::take_form(&key);
+    #[cfg(not(feature = "ssr"))]
+    let refused = {
+        let _ = key;
+        None
+    };
     let form = move |outcome: Option<crate::functions::forms::FormOutcome>| {
         let open = outcome.is_some();
         view! {
@@ -32,11 +39,7 @@ pub fn CrmNoteForm(client_id: i32, on_site: Option<(i32,)>) -> impl IntoView {
             </details>
         }
     };
-    view! {
-        <Suspense fallback=|| ()>
-            {Suspend::new(async move { form(refused.await.ok().flatten()) })}
-        </Suspense>
-    }
+    form(refused)
 }
 
 /// "Mark read" for popup note `id` of a client or site.

@@ -16,11 +16,11 @@ use leptos_router::hooks::use_params_map;
 /// The page of one of `entity`'s records (`/<path>/:id`).
 #[component]
 pub fn RecordDetailPage(entity: &'static Entity) -> impl IntoView {
-    let params = use_params_map();
-    let data = Resource::new(
-        move || params.with(|p| p.get("id").unwrap_or_default()),
-        move |id| get_record(entity.kind, id),
-    );
+    // a plain read, not a resource: the page is drawn on the server only, once, so nothing needs the
+    // resource's tracking, and awaiting the read in the render's own task spares the hand-over from the
+    // resource's task after the last HaloPSA reply (as the list page did)
+    let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
+    let data = get_record(entity.kind, id);
     let loading = format!("Loading {}…", entity.words.one);
     view! {
         <Suspense fallback=move || view! { <p class="loading">{loading.clone()}</p> }>
