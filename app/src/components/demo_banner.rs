@@ -11,7 +11,7 @@ pub fn DemoBanner(demo: bool) -> impl IntoView {
 }
 
 /// The banner's markup (nothing when not `demo`): the Leptos frame and the pages drawn without it
-/// (`crate::frame`) both write this.
+/// (`crate::shell::document`) both write this.
 pub fn markup(demo: bool) -> Markup {
     html! {
         @if demo {

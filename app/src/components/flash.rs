@@ -25,7 +25,7 @@ pub fn Flash() -> impl IntoView {
 }
 
 /// The notices' markup (nothing when there are none): the Leptos frame and the pages drawn without it
-/// (`crate::frame`) both write this. Text only: every message is escaped.
+/// (`crate::shell::document`) both write this. Text only: every message is escaped.
 pub fn markup(n: &Notices) -> Markup {
     html! {
         @if !n.notes.is_empty() {

@@ -26,7 +26,8 @@ pub fn Header(
 }
 
 /// The header up to the status light, its one island: one compiled template (`maud`), written by the
-/// Leptos frame and by the pages drawn without it (`crate::frame`) alike. `path` marks the current section.
+/// Leptos frame and by the pages drawn without it (`crate::shell::document`) alike. `path` marks the
+/// current section.
 pub fn head_html(path: &str) -> Markup {
     let link = |href: &'static str, text: &'static str, exact: bool| {
         let here = is_current(href, path, exact).then_some("page");
