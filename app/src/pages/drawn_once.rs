@@ -86,8 +86,10 @@ fn no_page_wraps_its_suspend_in_a_closure() {
             }
         }
     }
+    // a floor, so that a walk that finds nothing cannot pass: nine files hold boundaries since the lists
+    // are drawn without Leptos (`pages/list.rs`) and the CRM note form reads its entry directly
     assert!(
-        pages.len() >= 10,
+        pages.len() >= 9,
         "found only {} pages with a boundary",
         pages.len()
     );
