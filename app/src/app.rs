@@ -18,7 +18,7 @@ pub fn App() -> impl IntoView {
     let info = crate::components::shell_info::shell_info();
 
     view! {
-        <Title formatter=|text: String| full_title(&text)/>
+        <Title formatter=title_text/>
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <DemoBanner demo=info.demo/>
@@ -49,5 +49,18 @@ pub fn full_title(text: &str) -> String {
         "Haloscope".to_string()
     } else {
         format!("{text} · Haloscope")
+    }
+}
+
+/// The text Leptos's meta context writes into the server's `<title>`: [`full_title`], escaped. leptos_meta
+/// writes that text into the page as it is, so a record named `</title><meta http-equiv="refresh" …>`
+/// would otherwise add tags of its choosing to the page's head (its edit and delete pages are titled with
+/// its name). In the browser the text goes to `document.title`, which takes it as text.
+fn title_text(text: String) -> String {
+    let full = full_title(&text);
+    if cfg!(feature = "ssr") {
+        maud::html! { (full) }.into_string()
+    } else {
+        full
     }
 }

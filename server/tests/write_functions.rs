@@ -7,6 +7,7 @@ mod common;
 mod write_functions {
     mod answers;
     mod custom_fields;
+    mod hostile_names;
     mod related;
 }
 
