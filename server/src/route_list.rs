@@ -1,5 +1,5 @@
 //! `haloscope routes`: every route the server answers, read from the same sources the router is built from
-//! (Leptos's route list, the lists the server draws, the registered server functions, the server's own
+//! (Leptos's route list, the lists and record pages the server draws, the registered server functions, the server's own
 //! routes), one JSON object a line with whether it needs a session. Tests walk this list against the running binary.
 
 use crate::auth::gate::{is_public, SERVER_FN_PREFIX};
@@ -55,13 +55,19 @@ fn collect() -> Vec<Route> {
             });
         }
     }
-    // the lists, which the server draws itself (`routes::lists`)
-    for (_, view) in app::pages::list::all() {
+    // the lists and the record pages, which the server draws itself (`routes::drawn`)
+    let records = app::entities::ALL
+        .iter()
+        .map(|e| format!("/{}/{{id}}", e.path));
+    for path in app::pages::list::all()
+        .map(|(_, view)| view.href.to_owned())
+        .chain(records)
+    {
         out.push(Route {
             method: "GET".to_owned(),
-            path: view.href.to_owned(),
+            public: is_public(&path),
+            path,
             kind: "page",
-            public: is_public(view.href),
         });
     }
     for (path, method) in server_fn::axum::server_fn_paths() {

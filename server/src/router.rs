@@ -118,7 +118,7 @@ pub fn build(
         }
     };
 
-    let pages = crate::routes::lists::add(Router::new(), &state.manifest, context.clone());
+    let pages = crate::routes::drawn::add(Router::new(), &state.manifest, context.clone());
     let mut router = pages
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))

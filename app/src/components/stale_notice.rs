@@ -1,8 +1,6 @@
 //! The notice a page shows when HaloPSA could not be asked and some of its data is an older copy
 //! (stale-if-error): why, from when, and a way to try again.
 
-use leptos::prelude::*;
-use leptos::tachys::html::InertElement;
 use maud::{html, Markup};
 use serde::{Deserialize, Serialize};
 
@@ -15,17 +13,6 @@ pub struct StaleNote {
     pub at: String,
     /// How long ago that was, e.g. "7 minutes ago".
     pub ago: String,
-}
-
-/// The notice, with a link that loads this page again.
-#[component]
-pub fn StaleNotice(note: StaleNote) -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
-    let again = again_href(
-        &location.pathname.get_untracked(),
-        &location.search.get_untracked(),
-    );
-    InertElement::new(markup(&note, &again).into_string())
 }
 
 /// The address that loads the page at `path` with `query` (no `?`) again.

@@ -161,7 +161,7 @@ mod tests {
     #[test]
     fn its_record_page_renders_from_the_descriptor() {
         renders(
-            || crate::pages::detail::detail_view(&ENTITY, page(&brand())).into_any(),
+            || crate::pages::detail::detail_view(&ENTITY, page(&brand()), "/brands/3").into_any(),
             &[
                 "href=\"/brands\">Brands<",
                 ">Northwind</h1>",

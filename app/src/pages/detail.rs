@@ -1,4 +1,11 @@
-//! The one record page: any entity's [`Detail`], read by `get_record` and rendered the same way for all.
+//! The one record page: any entity's [`Detail`], read by `get_record` and drawn the same way for all.
+//!
+//! Like the lists (`crate::pages::list`), drawn without Leptos's router and asynchronous renderer: the
+//! server routes each entity's `/<path>/{id}` here (`server/src/routes/drawn.rs`), the record is read once
+//! and its page written by Leptos's views straight to HTML inside the frame of
+//! [`crate::shell::document`]. The page has nothing reactive on the server, and its forms are plain POST
+//! forms outside islands, so the browser gets the same page (docs/PERFORMANCE.md, "The record page drawn
+//! without Leptos's router").
 
 use crate::components::detail::{swatch_view, value_view, Action, Block, Detail, Section};
 use crate::components::error_panel::ErrorPanel;
@@ -6,35 +13,39 @@ use crate::components::list::table::list_table;
 use crate::components::note_forms::CrmNoteForm;
 use crate::components::notes::{crm_notes, popup_notes};
 use crate::components::record_actions::{record_actions, UnsubscribeButton};
-use crate::components::stale_notice::StaleNotice;
+use crate::components::stale_notice;
 use crate::entities::Entity;
-use crate::functions::details::get_record;
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos::tachys::html::InertElement;
 
-/// The page of one of `entity`'s records (`/<path>/:id`).
-#[component]
-pub fn RecordDetailPage(entity: &'static Entity) -> impl IntoView {
-    // a plain read, not a resource: the page is drawn on the server only, once, so nothing needs the
-    // resource's tracking, and awaiting the read in the render's own task spares the hand-over from the
-    // resource's task after the last HaloPSA reply (as the list page did)
-    let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
-    let data = get_record(entity.kind, id);
-    let loading = format!("Loading {}…", entity.words.one);
-    view! {
-        <Suspense fallback=move || view! { <p class="loading">{loading.clone()}</p> }>
-            {Suspend::new(async move {
-                match data.await {
-                    Ok(d) => view! { <Title text=d.name.clone()/> {detail_view(entity, d)} }.into_any(),
-                    Err(e) => view! { <Title text=e.title()/> <ErrorPanel error=e whole_page=true/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+/// The whole document of `entity`'s record `id` (as the address wrote it), at `path` with the URL query
+/// `query` (without `?`). Runs in the request's reactive owner: a record that cannot be shown sets the
+/// response's status (`ResponseOptions`) through its error panel, as on any page.
+#[cfg(feature = "ssr")]
+pub async fn document(
+    entity: &'static Entity,
+    assets: &crate::shell::AssetManifest,
+    id: String,
+    path: &str,
+    query: &str,
+) -> String {
+    // a plain read awaited in the request's own task: nothing on the server needs a resource's tracking
+    let (title, main) = match crate::functions::details::get_record(entity.kind, id).await {
+        Ok(d) => {
+            let again = stale_notice::again_href(path, query);
+            (d.name.clone(), detail_view(entity, d, &again).to_html())
+        }
+        Err(e) => (
+            e.title().to_owned(),
+            view! { <ErrorPanel error=e whole_page=true/> }.to_html(),
+        ),
+    };
+    crate::shell::document(assets, &title, path, &main)
 }
 
-pub(crate) fn detail_view(entity: &'static Entity, d: Detail) -> impl IntoView {
+/// The page of record `d` inside `<main>`; `again` is the page's own address (the stale notice's "try
+/// again" link).
+pub(crate) fn detail_view(entity: &'static Entity, d: Detail, again: &str) -> impl IntoView {
     let crumbs = d
         .crumbs
         .into_iter()
@@ -65,7 +76,7 @@ pub(crate) fn detail_view(entity: &'static Entity, d: Detail) -> impl IntoView {
             {badges}
             {d.halo_link.map(|href| view! { <a class="button" href=href rel="external noopener" target="_blank">"Open in HaloPSA"</a> })}
         </header>
-        {d.stale.map(|note| view! { <StaleNotice note/> })}
+        {d.stale.map(|note| InertElement::new(stale_notice::markup(&note, again).into_string()))}
         {record_actions(entity.path, d.id)}
         {actions.collect_view()}
         {d.sections.into_iter().map(section_view).collect_view()}

@@ -6,7 +6,8 @@
 //! everyone looking at the same data and has nothing reactive on the server, and the frame, route table and
 //! asynchronous rendering Leptos would put around it were a third of its CPU (docs/PERFORMANCE.md, "Lists
 //! drawn without Leptos's renderer"). The server routes each list's address here
-//! (`server/src/routes/lists.rs`); the rest of the app's pages stay Leptos pages.
+//! (`server/src/routes/drawn.rs`), as it does the record pages (`crate::pages::detail`); the rest of the
+//! app's pages stay Leptos pages.
 
 use crate::components::error_panel::ErrorPanel;
 use crate::components::list::{

@@ -1,5 +1,6 @@
 //! The generic pages: each takes an entity descriptor and works for every entity. [`EntityRoutes`] builds
-//! the route table's entity part from the registry; the lists ([`list`]) are routed by the server.
+//! the route table's entity part from the registry; the lists ([`list`]) and the record pages
+//! ([`detail`]) are routed by the server.
 
 pub mod delete;
 pub mod detail;
@@ -16,8 +17,8 @@ use leptos::tachys::view::iterators::StaticVec;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::{NestedRoute, ParamSegment, SsrMode, StaticSegment};
 
-/// The routes of every registered entity: its list, its extra list views, `new`, the record, `edit` and
-/// `delete`. Data pages render completely on the server (`SsrMode::Async`), so they work without JavaScript.
+/// The Leptos routes of every registered entity: `new`, `edit` and `delete` (its lists and its record page
+/// are drawn by the server). Data pages render completely on the server (`SsrMode::Async`), so they work without JavaScript.
 #[component(transparent)]
 pub fn EntityRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     let mut routes = Vec::new();
@@ -37,15 +38,12 @@ where
 }
 
 fn routes_of(e: &'static Entity) -> Vec<AnyNestedRoute> {
-    // the lists are not Leptos routes: the server draws them itself (`list`)
+    // the lists and the record page are not Leptos routes: the server draws them itself (`list`, `detail`)
     let base = StaticSegment(e.path);
     let id = ParamSegment("id");
     let form = move || view! { <form::RecordFormPage entity=e/> };
     vec![
         async_page(NestedRoute::new((base, StaticSegment("new")), form)),
-        async_page(NestedRoute::new((base, id), move || {
-            view! { <detail::RecordDetailPage entity=e/> }
-        })),
         async_page(NestedRoute::new((base, id, StaticSegment("edit")), form)),
         async_page(NestedRoute::new(
             (base, id, StaticSegment("delete")),

@@ -1,6 +1,6 @@
 //! Plain axum routes beside the Leptos pages.
 
 pub mod data_health;
+pub mod drawn;
 pub mod export;
 pub mod health;
-pub mod lists;

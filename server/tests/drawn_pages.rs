@@ -1,6 +1,7 @@
-//! The lists are drawn by the server without Leptos's renderer (`app::pages::list`); every other page is a
-//! Leptos page. A person must not be able to tell: the same document head, banner, header, islands and
-//! shortcuts around `<main>`, the same statuses for a refused address, and a saved view's redirect.
+//! The lists and the record pages are drawn by the server without Leptos's router and renderer
+//! (`app::pages::list`, `app::pages::detail`); every other page is a Leptos page. A person must not be able
+//! to tell: the same document head, banner, header, islands and shortcuts around `<main>`, the same
+//! statuses for a refused address or a missing record, and a saved view's redirect.
 
 mod common;
 
@@ -92,5 +93,73 @@ async fn a_refused_list_address_is_a_400_page_in_the_frame() {
             page.contains("data-component=\"Shortcuts_"),
             "{path}: the frame"
         );
+    }
+}
+
+#[tokio::test]
+async fn a_record_page_has_the_frame_of_every_other_page() {
+    let (sim, app) = common::start().await;
+    let (_, overview) = common::page(&app, "/").await;
+    let client = sim.sim.ids(halo_sim::Entity::Client)[0];
+    let service = sim.sim.ids(halo_sim::Entity::Service)[0];
+    for path in [format!("/clients/{client}"), format!("/services/{service}")] {
+        let (status, record) = common::page(&app, &path).await;
+        assert_eq!(status, 200, "{path}");
+        assert_eq!(frame(&record), frame(&overview), "{path}");
+        // its forms are plain POST forms; the CRM note form's field checks are an island
+        assert!(record.contains("method=\"post\""), "{path}: {record}");
+    }
+    let (_, page) = common::page(&app, &format!("/clients/{client}")).await;
+    let name = sim.sim.record(halo_sim::Entity::Client, client).unwrap()["name"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let escaped = name
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;");
+    let title = format!("<title>{escaped} · Haloscope</title>");
+    assert!(page.contains(&title), "{title} in {page}");
+    assert!(
+        page.contains("action=\"/api/add_crm_note\" method=\"post\""),
+        "the CRM note form: {page}"
+    );
+    assert!(page.contains("data-component=\"FieldChecks_"), "{page}");
+}
+
+#[tokio::test]
+async fn a_missing_record_is_a_404_page_in_the_frame_and_a_trailing_slash_redirects() {
+    let (sim, app) = common::start().await;
+    for path in ["/clients/abc", "/clients/99999999", "/sites/-1"] {
+        let (status, page) = common::page(&app, path).await;
+        assert_eq!(status, 404, "{path}");
+        assert!(
+            page.contains("<title>Not found · Haloscope</title>"),
+            "{path}: {page}"
+        );
+        assert!(page.contains("class=\"error-panel\""), "{path}: {page}");
+        assert!(
+            page.contains("data-component=\"Shortcuts_"),
+            "{path}: the frame"
+        );
+    }
+    let client = sim.sim.ids(halo_sim::Entity::Client)[0];
+    for (from, to) in [
+        (format!("/clients/{client}/"), format!("/clients/{client}")),
+        (
+            format!("/clients/{client}/?tab=x"),
+            format!("/clients/{client}?tab=x"),
+        ),
+        ("/clients/new/".to_owned(), "/clients/new".to_owned()),
+    ] {
+        let res = app
+            .client
+            .get(format!("{}{from}", app.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 308, "{from}");
+        assert_eq!(res.headers()["location"], to.as_str(), "{from}");
     }
 }
