@@ -79,7 +79,7 @@ fn main() {
         );
     }
     // the encoder pages go through (server/src/page_brotli.rs)
-    for q in [4, 5, 6] {
+    for q in [2, 3, 4, 5, 6] {
         row(
             format!("pages' brotli (C) q{q}"),
             measure(&page, |p| brotli_c(p, q)),

@@ -16,23 +16,42 @@ use http::{header, HeaderMap};
 use moka::sync::Cache;
 use std::sync::Arc;
 
-/// Brotli quality for pages. Measured on the 50-row list page (`examples/compression_levels.rs`,
-/// docs/PERFORMANCE.md): q5 is the knee — 8 % fewer bytes than q4 for 80 µs more, while q6 and q7 save next
-/// to nothing more for up to 2.7× the CPU and q9 costs 36×. The memo makes this a once-per-page cost.
+/// Brotli quality for pages of [`SMALL_PAGE`] bytes or more. Measured on the 50-row list page
+/// (`examples/compression_levels.rs`, docs/PERFORMANCE.md): q5 is the knee — 8 % fewer bytes than q4 for
+/// 80 µs more, while q6 and q7 save next to nothing more for up to 2.7× the CPU and q9 costs 36×. The memo
+/// makes this a once-per-page cost.
 pub const PAGE_QUALITY: u32 = 5;
+
+/// Pages smaller than this many bytes (a record, a form, the overview, a short list) are compressed at
+/// [`SMALL_PAGE_QUALITY`]: about the ten segments a server may send before its first acknowledgement, so
+/// such a page goes out in one flight compressed either way.
+pub const SMALL_PAGE: usize = 14 * 1024;
+
+/// Brotli quality for pages under [`SMALL_PAGE`]. A record page is a different page for every record, so
+/// the memo rarely helps it and its compression is on the path of every first view. Measured in the
+/// running server, where the encoder's tables are cold between requests (docs/PERFORMANCE.md, "Record
+/// pages"): on a 6.6 KB client page q5 took 0.35–1.0 ms (mean 0.61) for 2.35 KB, q2 0.12–0.42 ms (mean
+/// 0.23) for 2.77 KB — q5's last 0.4 KB cost about 0.9 ms of CPU per KB saved, q2's first 3.9 KB 0.06.
+pub const SMALL_PAGE_QUALITY: u32 = 2;
 
 /// The window (log2 bytes): the encoder's default, which measured faster than small windows at q5.
 const WINDOW: u32 = 22;
 
-/// [`PAGE_QUALITY`] and [`WINDOW`] as Google's encoder takes them (checked when compiling).
-const QUALITY: Quality = match Quality::new(PAGE_QUALITY as u8) {
-    Ok(q) => q,
-    Err(_) => panic!("PAGE_QUALITY is a brotli quality"),
-};
+/// [`PAGE_QUALITY`], [`SMALL_PAGE_QUALITY`] and [`WINDOW`] as Google's encoder takes them (checked when
+/// compiling).
+const QUALITY: Quality = quality(PAGE_QUALITY);
+const SMALL_QUALITY: Quality = quality(SMALL_PAGE_QUALITY);
 const WINDOW_BITS: WindowSize = match WindowSize::new(WINDOW as u8) {
     Ok(w) => w,
     Err(_) => panic!("WINDOW is a brotli window"),
 };
+
+const fn quality(q: u32) -> Quality {
+    match Quality::new(q as u8) {
+        Ok(q) => q,
+        Err(_) => panic!("not a brotli quality"),
+    }
+}
 
 /// How much the kept pages may weigh, page and compressed form together: about 150 list pages.
 const MEMO_BYTES: u64 = 4 * 1024 * 1024;
@@ -88,15 +107,20 @@ impl Default for PageMemo {
     }
 }
 
-/// One page through Google's brotli encoder (C, through `brotlic`) at [`PAGE_QUALITY`], in one call. It makes
+/// One page through Google's brotli encoder (C, through `brotlic`) at its size's quality ([`PAGE_QUALITY`],
+/// or [`SMALL_PAGE_QUALITY`] under [`SMALL_PAGE`] bytes), in one call. It makes
 /// the same bytes as the Rust port tower-http uses for everything else, for about 70 % of the CPU on these
 /// pages, and its tables come from the C allocator, which reuses them: the Rust port's came fresh from
 /// the OS on every page, and the kernel zeroing them was half its cost (docs/PERFORMANCE.md).
 fn compress(page: &[u8]) -> Option<Bytes> {
-    let bound = brotlic::compress_bound(page.len(), QUALITY)?;
+    let quality = match page.len() < SMALL_PAGE {
+        true => SMALL_QUALITY,
+        false => QUALITY,
+    };
+    let bound = brotlic::compress_bound(page.len(), quality)?;
     let mut out = vec![0; bound];
     let written =
-        brotlic::compress(page, &mut out, QUALITY, WINDOW_BITS, CompressionMode::Text).ok()?;
+        brotlic::compress(page, &mut out, quality, WINDOW_BITS, CompressionMode::Text).ok()?;
     out.truncate(written);
     Some(Bytes::from(out))
 }
@@ -222,6 +246,43 @@ mod tests {
         let second = memo.brotli(&other).unwrap();
         assert_ne!(second.as_ptr(), first.as_ptr());
         assert_eq!(decoded(&second), other);
+    }
+
+    /// `page` at brotli quality `q`, as the encoder makes it.
+    fn at_quality(page: &[u8], q: u8) -> Vec<u8> {
+        let q = Quality::new(q).unwrap();
+        let mut out = vec![0; brotlic::compress_bound(page.len(), q).unwrap()];
+        let n = brotlic::compress(page, &mut out, q, WINDOW_BITS, CompressionMode::Text).unwrap();
+        out.truncate(n);
+        out
+    }
+
+    #[test]
+    fn a_small_page_is_compressed_at_the_cheaper_quality_and_a_large_one_at_the_page_quality() {
+        // rows that differ, so that the qualities give different bytes
+        let rows = |n: usize| -> Vec<u8> {
+            let body: String = (0..n)
+                .map(|i| format!("<tr><td>row {i}</td><td>{}</td></tr>", i * 7919 % 1000))
+                .collect();
+            format!("<html><table>{body}</table></html>").into_bytes()
+        };
+        let (small, large) = (rows(150), rows(600));
+        assert!(small.len() < SMALL_PAGE && large.len() >= SMALL_PAGE);
+        for (page, q) in [(&small, SMALL_PAGE_QUALITY), (&large, PAGE_QUALITY)] {
+            let other = if q == PAGE_QUALITY {
+                SMALL_PAGE_QUALITY
+            } else {
+                PAGE_QUALITY
+            };
+            assert_ne!(at_quality(page, q as u8), at_quality(page, other as u8));
+            assert_eq!(
+                compress(page).unwrap(),
+                at_quality(page, q as u8),
+                "{} bytes",
+                page.len()
+            );
+            assert_eq!(decoded(&compress(page).unwrap()), *page);
+        }
     }
 
     #[test]

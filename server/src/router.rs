@@ -53,7 +53,8 @@ pub const SERVER_ROUTES: &[(&str, &str)] = &[
 
 /// The brotli quality and gzip level for what tower-http compresses per response: pages for clients that
 /// prefer gzip, server functions' answers, the sign-in page. Pages for clients that prefer brotli are
-/// compressed (at the same quality) by `page_tail` through the page memo; static assets are precompressed
+/// compressed by `page_tail` through the page memo (at this quality, or a cheaper one for pages under
+/// `page_brotli::SMALL_PAGE`); static assets are precompressed
 /// at build time and cost nothing per response.
 const PAGE_COMPRESSION: i32 = crate::page_brotli::PAGE_QUALITY as i32;
 
