@@ -159,6 +159,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "ssr")] // the record page is drawn on the server only
     fn its_record_page_renders_from_the_descriptor() {
         renders(
             || crate::pages::detail::detail_view(&ENTITY, page(&brand()), "/brands/3").into_any(),

@@ -21,7 +21,6 @@ use leptos::tachys::html::InertElement;
 /// The whole document of `entity`'s record `id` (as the address wrote it), at `path` with the URL query
 /// `query` (without `?`). Runs in the request's reactive owner: a record that cannot be shown sets the
 /// response's status (`ResponseOptions`) through its error panel, as on any page.
-#[cfg(feature = "ssr")]
 pub async fn document(
     entity: &'static Entity,
     assets: &crate::shell::AssetManifest,

@@ -3,6 +3,7 @@
 //! ([`detail`]) are routed by the server.
 
 pub mod delete;
+#[cfg(feature = "ssr")]
 pub mod detail;
 pub mod form;
 #[cfg(feature = "ssr")]
