@@ -30,8 +30,9 @@ pub const SMALL_PAGE: usize = 14 * 1024;
 /// Brotli quality for pages under [`SMALL_PAGE`]. A record page is a different page for every record, so
 /// the memo rarely helps it and its compression is on the path of every first view. Measured in the
 /// running server, where the encoder's tables are cold between requests (docs/PERFORMANCE.md, "Record
-/// pages"): on a 6.6 KB client page q5 took 0.35–1.0 ms (mean 0.61) for 2.35 KB, q2 0.12–0.42 ms (mean
-/// 0.23) for 2.77 KB — q5's last 0.4 KB cost about 0.9 ms of CPU per KB saved, q2's first 3.9 KB 0.06.
+/// pages drawn directly, and small pages at brotli q2"): on a 6.6 KB client page q5 took 0.35–1.2 ms
+/// (mean 0.61) for 2.35 KB, q2 0.12–0.42 ms (mean 0.23) for 2.77 KB — q5's last 0.4 KB cost about 0.9 ms
+/// of CPU per KB saved, q2's first 3.9 KB 0.06.
 pub const SMALL_PAGE_QUALITY: u32 = 2;
 
 /// The window (log2 bytes): the encoder's default, which measured faster than small windows at q5.

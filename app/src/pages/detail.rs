@@ -4,8 +4,8 @@
 //! server routes each entity's `/<path>/{id}` here (`server/src/routes/drawn.rs`), the record is read once
 //! and its page written by Leptos's views straight to HTML inside the frame of
 //! [`crate::shell::document`]. The page has nothing reactive on the server, and its forms are plain POST
-//! forms outside islands, so the browser gets the same page (docs/PERFORMANCE.md, "The record page drawn
-//! without Leptos's router").
+//! forms outside islands, so the browser gets the same page (docs/PERFORMANCE.md, "Record pages drawn
+//! directly, and small pages at brotli q2").
 
 use crate::components::detail::{swatch_view, value_view, Action, Block, Detail, Section};
 use crate::components::error_panel::ErrorPanel;
