@@ -192,7 +192,7 @@ pub(crate) mod ssr {
         };
         job.id = store.create(job.clone()).await.map_err(unavailable)?;
         let id = job.id;
-        run::start(job, Runner::of_request(halo, store))?;
+        run::start(job, Runner::of_request(halo, store)).await?;
         Ok(id)
     }
 
@@ -219,7 +219,7 @@ pub(crate) mod ssr {
                 let store = store()?;
                 store.save(job.clone()).await.map_err(unavailable)?;
                 let id = job.id;
-                run::start(job, Runner::of_request(halo, store))?;
+                run::start(job, Runner::of_request(halo, store)).await?;
                 Ok((to(id), "Resumed.".into()))
             }
             "undo" => {
@@ -230,7 +230,7 @@ pub(crate) mod ssr {
                 let store = store()?;
                 undo.id = store.create(undo.clone()).await.map_err(unavailable)?;
                 let id = undo.id;
-                run::start(undo, Runner::of_request(halo, store))?;
+                run::start(undo, Runner::of_request(halo, store)).await?;
                 Ok((to(id), format!("Undoing job {}.", job.id)))
             }
             other => Err(AppError::bad_input(format!(

@@ -88,13 +88,22 @@ pub async fn cancel_anywhere(store: &dyn JobStore, id: i64) -> bool {
 /// How often a running job renews its mark (replicas; the mark lasts three times as long).
 const BEAT_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// Renews job `id`'s mark while this process runs it, also while it waits for HaloPSA's budget.
+/// Marks job `id` as running in this process for the other replicas (for the next few seconds).
+async fn mark(store: &dyn JobStore, id: i64, owner: &str) {
+    if let Err(e) = store.beat(id, owner.to_owned()).await {
+        tracing::warn!(job = id, error = %e, "could not mark a bulk job as running");
+    }
+}
+
+/// Renews job `id`'s mark while this process runs it, also while it waits for HaloPSA's budget. The
+/// first mark is [`start`]'s.
 async fn keep_marked(store: Arc<dyn JobStore>, id: i64, owner: String) {
-    while is_running(id) {
-        if let Err(e) = store.beat(id, owner.clone()).await {
-            tracing::warn!(job = id, error = %e, "could not mark a bulk job as running");
-        }
+    loop {
         tokio::time::sleep(BEAT_EVERY).await;
+        if !is_running(id) {
+            break;
+        }
+        mark(&*store, id, &owner).await;
     }
 }
 
@@ -155,8 +164,10 @@ impl Runner {
     }
 }
 
-/// Runs `job` (saved, with its id) in the background unless its owner already runs one.
-pub fn start(job: Job, runner: Runner) -> Result<(), AppError> {
+/// Runs `job` (saved, with its id) in the background unless its owner already runs one. It is marked as
+/// running before this returns, so a replica asked right after the answer already sees it run (a mark
+/// left to the background task lost that race now and then).
+pub async fn start(job: Job, runner: Runner) -> Result<(), AppError> {
     let control = {
         let mut all = running();
         if let Some((id, _)) = all.iter().find(|(_, c)| c.owner == job.owner) {
@@ -171,6 +182,7 @@ pub fn start(job: Job, runner: Runner) -> Result<(), AppError> {
         all.insert(job.id, control.clone());
         control
     };
+    mark(&*runner.store, job.id, &job.owner).await;
     tokio::spawn(keep_marked(runner.store.clone(), job.id, job.owner.clone()));
     tokio::spawn(drive(job, runner, control));
     Ok(())
@@ -295,7 +307,64 @@ fn failed(item: &Item, reason: String) -> Item {
 
 #[cfg(test)]
 mod tests {
-    use super::eta_secs;
+    use super::{eta_secs, start, Runner};
+    use crate::entities::EntityKind;
+    use crate::jobs::{Action, Job, JobState};
+    use crate::state::server::JobStore;
+    use futures::future::BoxFuture;
+    use std::sync::{Arc, Mutex};
+
+    /// A job store that only remembers which jobs were marked as running.
+    #[derive(Default)]
+    struct Marks(Mutex<Vec<i64>>);
+
+    impl JobStore for Marks {
+        fn create(&self, _: Job) -> BoxFuture<'static, Result<i64, String>> {
+            Box::pin(async { Ok(0) })
+        }
+        fn save(&self, _: Job) -> BoxFuture<'static, Result<(), String>> {
+            Box::pin(async { Ok(()) })
+        }
+        fn get(&self, _: i64) -> BoxFuture<'static, Result<Option<Job>, String>> {
+            Box::pin(async { Ok(None) })
+        }
+        fn list(&self, _: String, _: usize) -> BoxFuture<'static, Result<Vec<Job>, String>> {
+            Box::pin(async { Ok(Vec::new()) })
+        }
+        fn beat(&self, id: i64, _: String) -> BoxFuture<'static, Result<(), String>> {
+            self.0.lock().unwrap().push(id);
+            Box::pin(async { Ok(()) })
+        }
+    }
+
+    #[tokio::test]
+    async fn a_started_job_is_marked_before_start_answers() {
+        // the replicas test once read "not running" on replica B right after A answered the start
+        let url = "http://127.0.0.1:9/api";
+        let config =
+            halo::client::GatewayConfig::new(url.parse().unwrap(), url.parse().unwrap(), "test");
+        let gateway = halo::client::Gateway::new(config).unwrap();
+        let store = Arc::new(Marks::default());
+        let runner = Runner {
+            halo: gateway.app_client(),
+            store: store.clone(),
+            audit: None,
+            user: None,
+        };
+        let job = Job {
+            id: -77,
+            owner: "test:marked-before-answer".into(),
+            kind: EntityKind::Clients,
+            action: Action::Delete,
+            back: "/clients".into(),
+            state: JobState::Running,
+            started_at: String::new(),
+            items: Vec::new(),
+        };
+        start(job, runner).await.unwrap();
+        // nothing else ran yet on this one-thread runtime: the mark is start's own
+        assert_eq!(*store.0.lock().unwrap(), vec![-77]);
+    }
 
     #[test]
     fn a_job_with_no_pace_yet_is_timed_by_the_budget_alone() {
