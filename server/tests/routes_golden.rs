@@ -59,12 +59,17 @@ fn the_write_and_list_paths_are_one_set_of_server_functions() {
         "POST /api/update_record server_fn",
         "GET /api/record_delete_info server_fn",
         "POST /api/delete_record server_fn",
-        "GET /api/take_notices server_fn",
         "GET /api/list_records server_fn",
         "GET /api/get_record server_fn",
     ] {
         assert!(fns.iter().any(|f| f == expected), "{expected} in {fns:#?}");
     }
+    // the one-time messages after a form are drawn into the page they are for, never fetched
+    let takes: Vec<&String> = fns.iter().filter(|f| f.contains("/api/take_")).collect();
+    assert!(
+        takes.is_empty(),
+        "no endpoint hands out messages: {takes:?}"
+    );
     let per_entity_writes: Vec<&String> = fns
         .iter()
         .filter(|f| {

@@ -11,9 +11,6 @@
 //! session's waiting messages from Redis into a [`ssr::FlashBox`] before the request and writes them back
 //! before the response leaves, so the next page shows them once whichever replica serves it.
 
-use crate::errors::AppError;
-use crate::functions::forms::FormOutcome;
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// The messages one page shows once.
@@ -25,21 +22,11 @@ pub struct Notices {
     pub error: Option<String>,
 }
 
-/// Takes the messages addressed to page `path` (e.g. `/clients/7`) for this session.
-#[server(endpoint = "take_notices", input = server_fn::codec::GetUrl)]
-pub async fn take_notices(path: String) -> Result<Notices, AppError> {
-    Ok(ssr::take(&path))
-}
-
-/// Takes the refused form addressed to `path` (entered values, errors) for this session.
-#[server(endpoint = "take_form_outcome", input = server_fn::codec::GetUrl)]
-pub async fn take_form_outcome(path: String) -> Result<Option<FormOutcome>, AppError> {
-    Ok(ssr::take_form(&path))
-}
-
 #[cfg(feature = "ssr")]
 pub mod ssr {
     use super::*;
+    use crate::functions::forms::FormOutcome;
+    use leptos::prelude::*;
 
     use std::collections::HashMap;
     use std::sync::atomic::{AtomicBool, Ordering};
