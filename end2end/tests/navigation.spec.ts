@@ -130,3 +130,27 @@ test("a list page is HTML with no second copy of its rows for hydration", async 
     expect(html.split(`>${escaped}</a>`).length - 1, `"${name}"`).toBe(shown);
   }
 });
+
+test("a link clicked while a search waits for typing to pause wins over that search", async ({ page }) => {
+  await page.goto("/");
+  await interactive(page);
+  const box = page.locator('input[data-search="global"]');
+  await box.pressSequentially("Amber", { delay: 30 });
+  const hit = page.locator('.hit-group[data-entity="Clients"] a[href^="/clients/"]').first();
+  await expect(hit).toBeVisible();
+  await expect(page).toHaveURL(/q=Amber$/);
+  const href = (await hit.getAttribute("href"))!;
+  const name = (await hit.innerText()).trim();
+  // the record arrives after the search's pause has run out
+  await page.route((url) => url.pathname === href, async (route) => {
+    await new Promise((r) => setTimeout(r, 900));
+    await route.continue();
+  });
+  await box.press("s"); // "Ambers": a search due in 250 ms
+  await hit.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await page.waitForTimeout(600); // a search started by the pause would have been shown by now
+  await interactive(page);
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+});

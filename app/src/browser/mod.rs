@@ -62,6 +62,11 @@ fn declare_hydration_tables() {
     }
 }
 
+/// How many times the person has moved to another page in this tab (links, forms, back and forward).
+pub fn moves() -> u32 {
+    navigate::moves()
+}
+
 /// Fetches the page shown and swaps it in where it is (a page of work in progress showing itself again).
 pub fn refresh_in_place() {
     navigate::refresh();

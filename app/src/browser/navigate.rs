@@ -18,6 +18,9 @@ use std::cell::{Cell, RefCell};
 thread_local! {
     /// The newest navigation: an older one's answer arriving late is dropped.
     static LATEST: Cell<u32> = const { Cell::new(0) };
+    /// How many times the person has moved (a link, a form, back or forward; not a page refreshing
+    /// itself): a search waiting for typing to pause is dropped when they moved meanwhile.
+    static MOVES: Cell<u32> = const { Cell::new(0) };
     /// The path and query of the page shown (by the time `popstate` fires, the location is already the
     /// entry gone back to).
     static SHOWN: RefCell<String> = RefCell::new(here());
@@ -52,6 +55,11 @@ enum How {
     Restore,
     /// The page shown, again (work in progress): no history entry, no progress bar.
     Refresh,
+}
+
+/// How many times the person has moved to another page so far (see `MOVES`).
+pub fn moves() -> u32 {
+    MOVES.with(Cell::get)
 }
 
 /// Shows the page shown again, in place.
@@ -243,6 +251,7 @@ fn go(url: String, how: How) {
     let from = SHOWN.with(|s| s.borrow().clone());
     mark::clear();
     if how != How::Refresh {
+        MOVES.with(|m| m.set(m.get().wrapping_add(1)));
         progress::show();
     }
     leptos::task::spawn_local(async move {

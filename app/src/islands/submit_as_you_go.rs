@@ -1,7 +1,8 @@
 //! Search as you type and filters that apply on change, for the GET form the island sits in: a search box
 //! (`data-search`) submits its form once typing pauses for ~250 ms, a `<select data-submit-on-change>` as
 //! soon as it changes. The submission is the form's own (`requestSubmit`), so client-side navigation takes
-//! it like a click on "Search"; without JavaScript the button does the same.
+//! it like a click on "Search"; without JavaScript the button does the same. A search still waiting for
+//! the pause is dropped once the person goes somewhere else (a link, Enter, back).
 
 use leptos::prelude::*;
 
@@ -45,12 +46,13 @@ mod browser {
                 h.clear();
             }
             // the form the box is in when typing pauses: a page swapped in meanwhile (an earlier search
-            // arriving) keeps the box being typed in but brings a new form around it
+            // arriving) keeps the box being typed in but brings a new form around it. A person who moved
+            // on meanwhile (a hit clicked before the pause ran out, Enter pressed) is not taken back.
+            let moves = crate::browser::moves();
             let handle = set_timeout_with_handle(
-                move || {
-                    if let Some(form) = input.form() {
-                        submit(&form);
-                    }
+                move || match input.form() {
+                    Some(form) if crate::browser::moves() == moves => submit(&form),
+                    _ => {}
                 },
                 PAUSE,
             )
