@@ -154,3 +154,28 @@ test("a link clicked while a search waits for typing to pause wins over that sea
   await expect(page).toHaveURL(new RegExp(`${href}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
 });
+
+test("a page showing itself again does not take back a link clicked on it", async ({ page }) => {
+  // the overview as a page of work in progress: the island a running job's page holds, every second
+  await page.goto("/clients");
+  const glue = await page.locator('link[rel="modulepreload"]').getAttribute("href");
+  const exported = (await (await page.request.get(glue!)).text()).match(/export function (RefreshInPlace_\d+)/);
+  expect(exported, "the wasm exports the refreshing island").not.toBeNull();
+  const island = `<leptos-island data-component="${exported![1]}" data-props="{&quot;seconds&quot;:1}"><span hidden></span></leptos-island>`;
+  await page.route((url) => url.pathname === "/", async (route) => {
+    const res = await route.fetch();
+    const body = (await res.text()).replace("</main>", `${island}</main>`);
+    await route.fulfill({ response: res, body });
+  });
+  await page.goto("/");
+  await interactive(page);
+  // the clicked page arrives after the refresh is due
+  await page.route((url) => url.pathname === "/clients", async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.locator('header a[href="/clients"]').first().click();
+  await expect(page).toHaveURL(/\/clients$/, { timeout: 5_000 });
+  await interactive(page);
+  await expect(page.getByTestId("list-table")).toBeVisible();
+});

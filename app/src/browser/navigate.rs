@@ -21,6 +21,9 @@ thread_local! {
     /// How many times the person has moved (a link, a form, back or forward; not a page refreshing
     /// itself): a search waiting for typing to pause is dropped when they moved meanwhile.
     static MOVES: Cell<u32> = const { Cell::new(0) };
+    /// Whether the newest navigation is a person's move still loading: a page of work in progress does
+    /// not show itself again meanwhile (that would drop the move, being newer).
+    static MOVING: Cell<bool> = const { Cell::new(false) };
     /// The path and query of the page shown (by the time `popstate` fires, the location is already the
     /// entry gone back to).
     static SHOWN: RefCell<String> = RefCell::new(here());
@@ -62,8 +65,11 @@ pub fn moves() -> u32 {
     MOVES.with(Cell::get)
 }
 
-/// Shows the page shown again, in place.
+/// Shows the page shown again, in place, unless the person is already on the way elsewhere.
 pub fn refresh() {
+    if MOVING.with(Cell::get) {
+        return;
+    }
     go(window().location().href().unwrap_or_default(), How::Refresh);
 }
 
@@ -249,6 +255,7 @@ fn go(url: String, how: How) {
         l.get()
     });
     let from = SHOWN.with(|s| s.borrow().clone());
+    MOVING.with(|m| m.set(how != How::Refresh));
     mark::clear();
     if how != How::Refresh {
         MOVES.with(|m| m.set(m.get().wrapping_add(1)));
@@ -259,6 +266,7 @@ fn go(url: String, how: How) {
         if LATEST.with(Cell::get) != id {
             return; // a newer navigation has started
         }
+        MOVING.with(|m| m.set(false));
         let Some((final_url, html)) = page else {
             return full_load(&url);
         };
