@@ -33,6 +33,16 @@ const BOTH_TIMES = `new Promise((done) => {
   for (const type of ["mark", "paint"]) new PerformanceObserver(check).observe({ type, buffered: true });
 })`;
 
+// `work`, or an error once `ms` have passed: a page whose mark never comes stops the bench instead of
+// hanging it (CDP's own `timeout` bounds running script, not the wait for a promise).
+function within(ms, what, work) {
+  let timer;
+  const late = new Promise((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`no interactive mark on ${what} after ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -47,12 +57,11 @@ async function visit(browser, base, cookie, page_path) {
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
   await page.goto(base + page_path);
-  const { result } = await cdp.send("Runtime.evaluate", {
-    expression: BOTH_TIMES,
-    awaitPromise: true,
-    returnByValue: true,
-    timeout: 60_000,
-  });
+  const { result } = await within(
+    60_000,
+    page_path,
+    cdp.send("Runtime.evaluate", { expression: BOTH_TIMES, awaitPromise: true, returnByValue: true }),
+  );
   const t = result.value ?? {};
   await context.close();
   if (t.fcp === undefined || t.interactive === undefined) throw new Error(`no timings for ${page_path}`);
