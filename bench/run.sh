@@ -6,7 +6,7 @@
 # both on 127.0.0.1 at free ports, measures, prints one table and stops both. Every load targets loopback
 # and ends by itself. What each figure means and the targets: docs/PERFORMANCE.md.
 #
-# Knobs (environment): BENCH_LATENCY_MS (50), BENCH_SAMPLES (10 cold samples per page type),
+# Knobs (environment): BENCH_LATENCY_MS (50), BENCH_SAMPLES (20 cold samples per page type),
 # BENCH_SECS (5, seconds per wrk run; the brotli list run takes twice as long), BENCH_VISITS (9 Chromium
 # first visits per page).
 set -euo pipefail
