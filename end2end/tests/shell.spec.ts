@@ -52,6 +52,25 @@ test.describe("with JavaScript", () => {
     expect(errors).toEqual([]);
   });
 
+  test("the islands start when the wasm reaches the browser under another type", async ({ page }) => {
+    // a proxy that relabels the wasm makes streaming compilation refuse it; the boot script then lets
+    // the glue compile the whole download
+    let relabelled = 0;
+    await page.route(/\/pkg\/.*\.wasm$/, async (route) => {
+      const res = await route.fetch();
+      relabelled += 1;
+      await route.fulfill({ status: 200, headers: { "content-type": "application/octet-stream" }, body: await res.body() });
+    });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto("/");
+    await interactive(page);
+    expect(relabelled).toBeGreaterThan(0);
+    await page.getByTestId("refresh-counts").click();
+    await expect(page.getByTestId("refresh-note")).toHaveText("Refreshed once");
+    expect(errors).toEqual([]);
+  });
+
   test("navigation moves between pages on the client", async ({ page }) => {
     await page.goto("/no/such/page");
     await interactive(page);
