@@ -23,24 +23,12 @@ pub struct AssetManifest {
 impl AssetManifest {
     /// The shell's one inline script: imports the JS glue, starts the wasm and hydrates the islands.
     ///
-    /// The module is compiled as its bytes arrive (`compileStreaming`, off the main thread), then
-    /// instantiated (`initSync`) and started in the same task as the compile's completion: the glue's own
-    /// `init` instantiates asynchronously, and in that gap Chromium ran its work after the `load` event
-    /// first (~20 ms with a 4× slower CPU) while the islands waited. In three runs of alternating first
-    /// visits (docs/PERFORMANCE.md) the median gap from first paint to "interactive" fell on 7 of 9
-    /// pages, by up to 77 ms, and grew by at most 7 ms on the other two. Where streaming compilation
-    /// fails (a proxy that relabels the wasm's type), the glue's `init`, which falls back to compiling
-    /// the whole download, starts it instead.
-    ///
     /// The Content-Security-Policy allows it by its SHA-256 (the server hashes this same text once at
     /// start), not by a per-response nonce, so that a page drawn again from the same data is the same
     /// bytes and its compressed form can be reused.
     pub fn boot_script(&self) -> String {
         format!(
-            "import init, * as m from '{js}';\
-             WebAssembly.compileStreaming(fetch('{wasm}'))\
-             .then((module)=>m.initSync({{module}}),()=>init({{module_or_path:'{wasm}'}}))\
-             .then(()=>m.hydrate(m));",
+            "import init, * as m from '{js}';init({{module_or_path:'{wasm}'}}).then(()=>m.hydrate(m));",
             js = self.js,
             wasm = self.wasm
         )

@@ -53,8 +53,8 @@ test.describe("with JavaScript", () => {
   });
 
   test("the islands start when the wasm reaches the browser under another type", async ({ page }) => {
-    // a proxy that relabels the wasm makes streaming compilation refuse it; the boot script then lets
-    // the glue compile the whole download
+    // a proxy that relabels the wasm makes streaming compilation refuse it; the glue's `init` then
+    // compiles the whole download
     let relabelled = 0;
     await page.route(/\/pkg\/.*\.wasm$/, async (route) => {
       const res = await route.fetch();
