@@ -59,7 +59,7 @@ test.describe("with JavaScript", () => {
     await page.route(/\/pkg\/.*\.wasm$/, async (route) => {
       const res = await route.fetch();
       relabelled += 1;
-      await route.fulfill({ status: 200, headers: { "content-type": "application/octet-stream" }, body: await res.body() });
+      await route.fulfill({ status: res.status(), headers: { "content-type": "application/octet-stream" }, body: await res.body() });
     });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
