@@ -52,6 +52,35 @@ test.describe("with JavaScript", () => {
     expect(errors).toEqual([]);
   });
 
+  test("refreshing the counts redraws each one from the fresh answer", async ({ page }) => {
+    await page.goto("/");
+    await interactive(page);
+    const shown = Number(await page.getByTestId("client-count").textContent());
+    const companies = await page.getByTestId("company-count").textContent();
+    // the counts are on the page once, as its HTML: no island carries them a second time
+    expect(await page.locator("leptos-island[data-props]").count()).toBe(0);
+    // HaloPSA's fresh answer, with one more client than the page shows
+    let asked = 0;
+    await page.route(/\/api\/get_overview_counts/, async (route) => {
+      asked += 1;
+      const res = await route.fetch();
+      expect(res.status()).toBe(200);
+      const counts: { kind: string; count: number }[] = await res.json();
+      const clients = counts.find((c) => c.kind === "clients");
+      expect(clients).toBeDefined();
+      clients!.count = shown + 1;
+      await route.fulfill({ response: res, json: counts });
+    });
+    await page.getByTestId("refresh-counts").click();
+    await expect(page.getByTestId("refresh-note")).toHaveText("Refreshed once");
+    await expect(page.getByTestId("client-count")).toHaveText(String(shown + 1));
+    await expect(page.getByTestId("company-count")).toHaveText(companies!);
+    expect(asked).toBe(1);
+    await page.getByTestId("refresh-counts").click();
+    await expect(page.getByTestId("refresh-note")).toHaveText("Refreshed 2 times");
+    expect(asked).toBe(2);
+  });
+
   test("the islands start when the wasm reaches the browser under another type", async ({ page }) => {
     // a proxy that relabels the wasm makes streaming compilation refuse it; the glue's `init` then
     // compiles the whole download

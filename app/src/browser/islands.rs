@@ -9,6 +9,8 @@ use std::cell::RefCell;
 thread_local! {
     /// The wasm module's exports (`import * as m`), as the boot script passed them.
     static MODULE: RefCell<JsValue> = const { RefCell::new(JsValue::UNDEFINED) };
+    /// The island being started, while its component runs.
+    static HOST: RefCell<Option<HtmlElement>> = const { RefCell::new(None) };
 }
 
 /// A property (not an attribute: the markup stays what the server sent) set on a started island.
@@ -40,6 +42,14 @@ pub fn start_within(root: &Element) {
     }
 }
 
+/// The `<leptos-island>` element whose component is running now; `None` outside an island's start. An
+/// island that enhances the markup around it starts from here, at once: the page is already parsed, so it
+/// needs no effect deferred until after hydration (a reactive effect's first run costs a first visit
+/// several milliseconds of compiling and scheduling, measured in `docs/PERFORMANCE.md`).
+pub fn host() -> Option<HtmlElement> {
+    HOST.with(|h| h.borrow().clone())
+}
+
 /// Whether `el` (an island) runs already.
 pub fn started(el: &Element) -> bool {
     js_sys::Reflect::get(el, &JsValue::from_str(STARTED)).is_ok_and(|v| v.is_truthy())
@@ -53,7 +63,10 @@ fn start(el: &HtmlElement) {
     match function.map(|f| f.dyn_into::<js_sys::Function>()) {
         Ok(Ok(f)) => {
             let _ = js_sys::Reflect::set(el, &JsValue::from_str(STARTED), &JsValue::TRUE);
-            if let Err(e) = f.call1(&JsValue::NULL, el) {
+            HOST.with(|h| *h.borrow_mut() = Some(el.clone()));
+            let started = f.call1(&JsValue::NULL, el);
+            HOST.with(|h| *h.borrow_mut() = None);
+            if let Err(e) = started {
                 leptos::logging::error!("island {name} failed to start: {e:?}");
             }
         }

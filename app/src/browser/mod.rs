@@ -39,7 +39,7 @@ fn start_parsed(module: JsValue) {
     }
     navigate::listen();
     focus::after_round_trip();
-    mark::set_when_started();
+    mark::set();
 }
 
 /// The tables Leptos's hydration reads (lazily) when an island holds a resource, an error boundary or a
@@ -60,6 +60,11 @@ fn declare_hydration_tables() {
             let _ = Reflect::set(&global, &key, &Array::new());
         }
     }
+}
+
+/// The island starting now (see [`islands::host`]).
+pub fn island_host() -> Option<leptos::web_sys::HtmlElement> {
+    islands::host()
 }
 
 /// How many times the person has moved to another page in this tab (links, forms, back and forward).

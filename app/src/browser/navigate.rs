@@ -295,7 +295,7 @@ fn go(url: String, how: How) {
             islands::start_within(&body);
         }
         progress::hide();
-        mark::set_when_started();
+        mark::set();
     });
 }
 

@@ -57,7 +57,7 @@ pub fn form_body(spec: &'static FormSpec, data: FormData, outcome: Option<FormOu
                 {changed_table(changed)}
             </div>
         })}
-        <crate::islands::FieldChecks form=spec.path.to_string()/>
+        {crate::islands::field_checks(spec)}
         {(!creating).then(|| view! { <input type="hidden" name="fingerprint" value=fingerprint/> })}
         {fields}
         {custom}
@@ -370,7 +370,7 @@ pub fn form_body_fields(spec: &'static FormSpec, outcome: Option<FormOutcome>) -
         .collect_view();
     view! {
         {message.map(|m| view! { <div class="error-panel" role="alert" data-testid="form-message"><p>{m}</p></div> })}
-        <crate::islands::FieldChecks form=spec.path.to_string()/>
+        {crate::islands::field_checks(spec)}
         {fields}
     }
     .into_any()

@@ -99,7 +99,7 @@ pub fn markup(state: &Upstream) -> String {
 #[island]
 pub fn StatusLight() -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    Effect::new(|_| browser::keep_polling());
+    browser::keep_polling();
     #[cfg(feature = "ssr")]
     let drawn = markup(&known());
     #[cfg(not(feature = "ssr"))]

@@ -4,23 +4,44 @@
 //! away once its value is fixed. A client picker's choices follow what is typed (~200 ms after a pause).
 //! The form itself is the server's markup; without JavaScript the server's checks answer the submit.
 
+use crate::forms::FormSpec;
 use leptos::prelude::*;
 
-/// Put inside the form; `form` is the [`crate::forms::FormSpec`]'s path (`clients`, `notes`, …).
+/// The checks of the form `spec`: put inside the form.
+pub fn field_checks(spec: &'static FormSpec) -> impl IntoView {
+    provide_context(ChecksFor(spec.path));
+    view! { <FieldChecks/> }
+}
+
+/// The form whose checks the next [`FieldChecks`] runs (its [`FormSpec`]'s path: `clients`, `notes`, …),
+/// as the server draws it: the island writes it into its own markup, where its start reads it, so the
+/// island has no props to decode.
+#[derive(Clone, Copy)]
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+struct ChecksFor(&'static str);
+
+/// Renders an empty marker naming its form (`<span hidden data-form="clients">`); started, it enhances the
+/// form around it.
 #[island]
-pub fn FieldChecks(form: String) -> impl IntoView {
-    let marker = NodeRef::<leptos::html::Span>::new();
+fn FieldChecks() -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        let spec = crate::forms::spec_by_path(&form);
-        let el = marker.get().and_then(|m| m.closest("form").ok().flatten());
-        if let (Some(spec), Some(el)) = (spec, el) {
-            browser::enhance(spec, &el);
+    if let Some(host) = crate::browser::island_host() {
+        let spec = host
+            .first_element_child()
+            .and_then(|marker| marker.get_attribute("data-form"))
+            .and_then(|path| crate::forms::spec_by_path(&path));
+        if let (Some(spec), Ok(Some(form))) = (spec, host.closest("form")) {
+            browser::enhance(spec, &form);
         }
-    });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = form;
-    view! { <span node_ref=marker hidden></span> }
+    }
+    #[cfg(feature = "ssr")]
+    let drawn = format!(
+        r#"<span hidden data-form="{}"></span>"#,
+        use_context::<ChecksFor>().map_or("", |c| c.0)
+    );
+    #[cfg(not(feature = "ssr"))]
+    let drawn = String::new();
+    leptos::tachys::html::InertElement::new(drawn)
 }
 
 #[cfg(feature = "hydrate")]

@@ -8,7 +8,7 @@ pub mod overview_counts;
 pub mod self_refresh;
 pub mod submit_as_you_go;
 
-pub use field_checks::FieldChecks;
+pub use field_checks::field_checks;
 pub use overview_counts::OverviewCounts;
 pub use self_refresh::SelfRefresh;
 pub use submit_as_you_go::SubmitAsYouGo;

@@ -14,22 +14,21 @@ pub fn SelfRefresh(seconds: u32) -> impl IntoView {
     }
 }
 
+/// Asks for its page again after `seconds`, unless the page has gone by then.
 #[island]
 fn RefreshInPlace(seconds: u32) -> impl IntoView {
-    let marker = NodeRef::<leptos::html::Span>::new();
     #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        let Some(el) = marker.get() else { return };
+    if let Some(host) = crate::browser::island_host() {
         set_timeout(
             move || {
-                if el.is_connected() {
+                if host.is_connected() {
                     crate::browser::refresh_in_place();
                 }
             },
             std::time::Duration::from_secs(seconds.into()),
         );
-    });
+    }
     #[cfg(not(feature = "hydrate"))]
     let _ = seconds;
-    view! { <span node_ref=marker hidden></span> }
+    leptos::tachys::html::InertElement::new("<span hidden></span>")
 }

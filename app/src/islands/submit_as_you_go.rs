@@ -6,17 +6,15 @@
 
 use leptos::prelude::*;
 
-/// Put inside the form it serves; renders an empty marker.
+/// Put inside the form it serves; renders an empty marker. Started, it enhances the form around it.
 #[island]
 pub fn SubmitAsYouGo() -> impl IntoView {
-    let marker = NodeRef::<leptos::html::Span>::new();
     #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if let Some(form) = marker.get().and_then(|m| m.closest("form").ok().flatten()) {
-            browser::enhance(&form);
-        }
-    });
-    view! { <span node_ref=marker hidden></span> }
+    if let Some(form) = crate::browser::island_host().and_then(|h| h.closest("form").ok().flatten())
+    {
+        browser::enhance(&form);
+    }
+    leptos::tachys::html::InertElement::new("<span hidden></span>")
 }
 
 #[cfg(feature = "hydrate")]

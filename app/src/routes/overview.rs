@@ -24,7 +24,10 @@ pub fn OverviewPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading">"Loading counts…"</p> }>
             {Suspend::new(async move {
                 match counts.await {
-                    Ok(counts) => view! { <OverviewCounts counts/> }.into_any(),
+                    Ok(counts) => view! {
+                        <dl class="stat-grid">{counts.into_iter().map(stat).collect_view()}</dl>
+                        <OverviewCounts/>
+                    }.into_any(),
                     Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                 }
             })}
@@ -103,9 +106,9 @@ fn searched_words() -> String {
 }
 
 /// One entity's count, linked to its list (`data-testid` `client-count`, `company-count`, …).
-pub fn stat(c: Count) -> impl IntoView {
+fn stat(c: Count) -> impl IntoView {
     let e = c.kind.entity();
-    let testid = format!("{}-count", e.words.one.replace(' ', "-"));
+    let testid = crate::islands::overview_counts::count_testid(c.kind);
     view! {
         <div class="stat">
             <dt><a href=e.list.href>{e.words.many_title}</a></dt>
