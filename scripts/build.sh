@@ -11,5 +11,8 @@ export PATH="$root/node_modules/.bin:$PATH"   # npm binaryen@132's wasm-opt
 if [[ "${HALOSCOPE_LTO:-1}" != 0 ]]; then
     export CARGO_PROFILE_RELEASE_LTO=fat CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1
 fi
-cargo leptos build --release --precompress --bin-features embed
+# The front end first, then the glue's compile hint (scripts/glue_hint.cjs), then the server that embeds both.
+cargo leptos build --release --precompress --frontend-only
+node scripts/glue_hint.cjs target/site/pkg
+cargo leptos build --release --precompress --server-only --bin-features embed
 ls -l target/release/haloscope >&2

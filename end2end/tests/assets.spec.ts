@@ -25,6 +25,24 @@ test("every asset the HTML links is served with brotli, hashed ones immutable", 
   }
 });
 
+test("the wasm glue asks V8 to compile it ahead, in every encoding served", async ({ request }) => {
+  const html = await (await request.get("/")).text();
+  const glue = html.match(/from '(\/pkg\/[^']+\.js)'/)?.[1];
+  expect(glue, "the boot script imports the glue").toBeDefined();
+  const bodies: string[] = [];
+  for (const encoding of ["br", "gzip", "identity"]) {
+    const res = await request.get(glue!, { headers: { "Accept-Encoding": encoding } });
+    expect(res.status(), encoding).toBe(200);
+    expect(res.headers()["content-encoding"] ?? "identity", encoding).toBe(encoding);
+    bodies.push(await res.text());
+  }
+  // V8's explicit compile hint must be the file's first line (scripts/glue_hint.cjs)
+  expect(bodies[0].startsWith("//# allFunctionsCalledOnLoad\n")).toBe(true);
+  expect(bodies[1]).toBe(bodies[0]);
+  expect(bodies[2]).toBe(bodies[0]);
+  expect(bodies[0]).toContain("export function hydrate");
+});
+
 test("the page served from the lone binary hydrates", async ({ page }) => {
   await page.goto("/");
   await interactive(page);
