@@ -256,6 +256,13 @@ test("with JavaScript the browser blocks a bad value before posting", async ({ p
   await page.waitForTimeout(500);
   expect(posted).toBe(false);
   expect(await page.$eval("#f-website", (el: HTMLInputElement) => el.validationMessage)).toContain("web address");
+  // the checks' island has no props: its marker names the form whose rules it runs
+  expect(await page.locator("leptos-island[data-props]").count()).toBe(0);
+  await expect(page.locator('leptos-island > span[hidden][data-form="clients"]')).toHaveCount(1);
+  // the CRM note form on a client's page names its own rules
+  await page.goto("/clients/3");
+  await interactive(page);
+  await expect(page.locator('leptos-island > span[hidden][data-form="notes"]')).toHaveCount(1);
 });
 
 test("a CRM note is added and a service can be unsubscribed", async ({ page }) => {
