@@ -5,7 +5,8 @@
 
 # --- stage 1: the tools of scripts/setup.sh, then the release build of scripts/build.sh ---
 FROM rust:1.95-bookworm AS build
-# npm installs binaryen's wasm-opt (the root package-lock.json); the image has no Node.js of its own
+# npm installs binaryen's wasm-opt (the root package-lock.json), and build.sh runs a Node script; the image
+# has no Node.js of its own
 RUN apt-get update \
  && apt-get install -y --no-install-recommends nodejs npm \
  && rm -rf /var/lib/apt/lists/*
@@ -17,7 +18,8 @@ COPY rust-toolchain.toml package.json package-lock.json ./
 COPY scripts/setup.sh scripts/setup.sh
 RUN bash scripts/setup.sh run
 COPY . .
-# build.sh: `cargo leptos build --release --precompress --bin-features embed` -> target/release/haloscope
+# build.sh: the front end, the glue's compile hint (node scripts/glue_hint.cjs), then the server with the
+# site embedded -> target/release/haloscope
 RUN bash scripts/build.sh \
  && install -D -m 0755 target/release/haloscope /out/haloscope
 
