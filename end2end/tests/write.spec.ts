@@ -102,7 +102,7 @@ for (const js of [true, false]) {
       await expect(page.locator("#f-name")).toHaveValue("Site with a bad client");
     });
 
-    test("an upstream 400 is shown next to the form with the input kept", async ({ page }) => {
+    test("an upstream 400 is shown next to the form with the input kept", async ({ page, request }) => {
       await page.goto("/clients/4/edit");
       if (js) await interactive(page);
       // a top level deleted in HaloPSA since the picker was filled: only HaloPSA can refuse it
@@ -118,6 +118,14 @@ for (const js of [true, false]) {
       await expect(page.locator("body")).toContainText("HaloPSA rejected the change");
       await expect(page).toHaveURL(/\/clients\/4\/edit$/);
       await expect(page.locator("body")).toContainText("does not exist");
+      // the refused value did reach HaloPSA: it is HaloPSA's refusal that is shown
+      const res = await request.get("/_sim/_control/writes");
+      expect(res.status()).toBe(200);
+      const refused = ((await res.json()) as { method: string; path: string; body: string }[]).filter(
+        (w) => w.method === "POST" && /\/api\/client$/i.test(w.path) && w.body.includes("987654"),
+      );
+      expect(refused.length).toBeGreaterThan(0);
+      for (const w of refused) expect(JSON.parse(w.body)).toMatchObject([{ id: 4, toplevel_id: 987654 }]);
     });
 
     test("a custom field edit posts the whole array with one value changed", async ({ page, request }) => {
@@ -265,7 +273,13 @@ test("with JavaScript the browser blocks a bad value before posting", async ({ p
   await expect(page.locator('leptos-island > span[hidden][data-form="notes"]')).toHaveCount(1);
 });
 
-test("a CRM note is added and a service can be unsubscribed", async ({ page }) => {
+test("a CRM note is added and a service can be unsubscribed", async ({ page, request }) => {
+  type Write = { method: string; path: string; body: string };
+  const writes = async (): Promise<Write[]> => {
+    const res = await request.get("/_sim/_control/writes");
+    expect(res.status()).toBe(200);
+    return res.json();
+  };
   await page.goto("/clients/3");
   await interactive(page);
   await page.click('summary:has-text("Add a CRM note")');
@@ -275,11 +289,24 @@ test("a CRM note is added and a service can be unsubscribed", async ({ page }) =
   await expect(page.getByTestId("flash")).toContainText("CRM note added.");
   await expect(page.locator("body")).toContainText(text);
   await expect(page).toHaveURL(/\/clients\/3(#crm-h)?$/);
+  // on the wire: one CRM note with these words, on client 3
+  const notes = (await writes()).filter((w) => w.method === "POST" && /\/api\/crmnote$/i.test(w.path) && w.body.includes(text));
+  expect(notes).toHaveLength(1);
+  expect(JSON.parse(notes[0].body)).toMatchObject([{ client_id: 3, note: text }]);
+
+  const isUnsubscribe = (w: Write) => /\/api\/service\/unsubscribe$/i.test(w.path);
+  const before = (await writes()).filter(isUnsubscribe).length;
   await page.goto("/services/1");
   await interactive(page);
   await page.getByTestId("unsubscribe").click();
   await expect(page.getByTestId("flash")).toContainText("You are unsubscribed");
   await expect(page).toHaveURL(/\/services\/1$/);
+  // on the wire: one more unsubscribe, naming service 1 and nothing else
+  const unsubscribes = (await writes()).filter(isUnsubscribe);
+  expect(unsubscribes).toHaveLength(before + 1);
+  const last = unsubscribes[unsubscribes.length - 1];
+  expect(last.method).toBe("POST");
+  expect(JSON.parse(last.body)).toEqual([{ serviceid: 1 }]);
 });
 
 test("a refused edit without JavaScript leaves no entered value in any URL", async ({ browser }) => {

@@ -120,6 +120,7 @@ async fn editing_one_field_changes_only_that_field_of_the_stored_record() {
         let (status, data) = form_data(&app, path, id).await;
         assert_eq!(status, 200, "{entity:?}: {data}");
         let form = edit_form(path, id, &data, &[(field, value)]);
+        let writes = sim.sim.writes().len();
         let (status, outcome, location) =
             server_fn_post(&app, "update_record", &pairs(&form)).await;
         assert_eq!(status, 200, "{entity:?}: {outcome}");
@@ -128,6 +129,14 @@ async fn editing_one_field_changes_only_that_field_of_the_stored_record() {
             outcome["sent"],
             json!([field]),
             "{entity:?}: only the changed field is sent"
+        );
+        // what reached HaloPSA: one write, the record's id and the changed field, nothing else
+        let sent = sim.sim.writes();
+        assert_eq!(sent.len(), writes + 1, "{entity:?}: one write");
+        assert_eq!(
+            sent.last().unwrap().json(),
+            json!([{"id": id, field: value}]),
+            "{entity:?}: the write carries only the changed field"
         );
         assert_eq!(
             location.as_deref(),
@@ -161,8 +170,15 @@ async fn editing_one_field_changes_only_that_field_of_the_stored_record() {
         // saving the unchanged form sends nothing
         let (_, data) = form_data(&app, path, id).await;
         let form = edit_form(path, id, &data, &[]);
-        let (_, outcome, _) = server_fn_post(&app, "update_record", &pairs(&form)).await;
+        let writes = sim.sim.writes().len();
+        let (status, outcome, _) = server_fn_post(&app, "update_record", &pairs(&form)).await;
+        assert_eq!(status, 200, "{entity:?}: {outcome}");
         assert_eq!(outcome["sent"], json!([]), "{entity:?}: {outcome}");
+        assert_eq!(
+            sim.sim.writes().len(),
+            writes,
+            "{entity:?}: no write reached HaloPSA"
+        );
         assert_eq!(sim.sim.record(entity, id).unwrap(), after);
     }
 }

@@ -172,9 +172,22 @@ async fn crm_notes_popups_and_unsubscribe() {
     assert_eq!(info["dependents"], json!(expected), "{info}");
 
     // unsubscribe
+    let writes = sim.sim.writes().len();
     let (status, body, location) =
         server_fn_post(&app, "unsubscribe_service", &[("id", &sid.to_string())]).await;
     assert_eq!(status, 200, "{body}");
+    let sent = sim.sim.writes();
+    assert_eq!(sent.len(), writes + 1, "one write: {sent:?}");
+    let last = sent.last().unwrap();
+    assert_eq!(
+        (last.method.as_str(), last.path.to_ascii_lowercase()),
+        ("POST", "/api/service/unsubscribe".to_owned())
+    );
+    assert_eq!(
+        last.json(),
+        json!([{"serviceid": sid}]),
+        "what reached HaloPSA"
+    );
     assert_eq!(location.unwrap(), format!("/services/{sid}"));
     let (_, html) = page(&app, &format!("/services/{sid}")).await;
     assert!(html.contains("You are unsubscribed"));
