@@ -12,6 +12,7 @@ test("every asset the HTML links is served with brotli, hashed ones immutable", 
   const local = [...urls].filter((u) => u.startsWith("/"));
   const kinds = local.map((u) => u.split(".").pop());
   expect(kinds).toEqual(expect.arrayContaining(["js", "wasm", "css"]));
+  expect(local.filter((u) => u.startsWith("/pkg/")).length, "the site's own assets").toBeGreaterThanOrEqual(3);
 
   for (const url of local) {
     const res = await request.get(url, { headers: { "Accept-Encoding": "br" } });

@@ -15,7 +15,7 @@ export async function simRecordCount(request: APIRequestContext, path: string): 
   const res = await request.get(`/_sim/api${path}`, {
     headers: { Authorization: `Bearer ${token}` },
   });
-  expect(res.ok()).toBeTruthy();
+  expect(res.status()).toBe(200);
   const body = await res.json();
   return body.record_count;
 }
@@ -24,7 +24,7 @@ let cachedToken: string | undefined;
 export async function simToken(request: APIRequestContext): Promise<string> {
   if (cachedToken) return cachedToken;
   const res = await request.get("/_sim/api/authinfo");
-  expect(res.ok()).toBeTruthy();
+  expect(res.status()).toBe(200);
   const creds = {
     client_id: process.env.SIM_CLIENT_ID!,
     client_secret: process.env.SIM_CLIENT_SECRET!,
@@ -32,7 +32,7 @@ export async function simToken(request: APIRequestContext): Promise<string> {
   const tok = await request.post(`/_sim/auth/token?tenant=${process.env.SIM_TENANT ?? "demo"}`, {
     form: { grant_type: "client_credentials", scope: "all", ...creds },
   });
-  expect(tok.ok()).toBeTruthy();
+  expect(tok.status()).toBe(200);
   cachedToken = (await tok.json()).access_token;
   return cachedToken!;
 }

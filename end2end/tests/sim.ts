@@ -5,7 +5,7 @@ import { simToken } from "./helpers";
 export async function simGet(request: APIRequestContext, path: string): Promise<any> {
   const token = await simToken(request);
   const res = await request.get(`/_sim/api${path}`, { headers: { Authorization: `Bearer ${token}` } });
-  expect(res.ok(), path).toBeTruthy();
+  expect(res.status(), path).toBe(200);
   return res.json();
 }
 

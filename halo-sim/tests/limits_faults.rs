@@ -239,8 +239,19 @@ async fn control_endpoint_exists_only_when_enabled() {
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
     assert_eq!(get(&sim, &t, "/TopLevel").await.0, StatusCode::OK);
 
-    post(&sim, &t, "/Client", &json!([{"id": 2, "notes": "dirty"}])).await;
-    post_url(format!("{}/_control/reset", sim.base_url)).await;
+    let (status, _) = post(&sim, &t, "/Client", &json!([{"id": 2, "notes": "dirty"}])).await;
+    assert_eq!(
+        status,
+        StatusCode::CREATED,
+        "a client's POST answers 201, as Halo's does"
+    );
+    assert_eq!(
+        sim.sim.record(halo_sim::Entity::Client, 2).unwrap()["notes"],
+        "dirty",
+        "the write took"
+    );
+    let r = post_url(format!("{}/_control/reset", sim.base_url)).await;
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
     assert_ne!(
         sim.sim.record(halo_sim::Entity::Client, 2).unwrap()["notes"],
         "dirty",

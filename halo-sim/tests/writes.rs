@@ -208,6 +208,15 @@ async fn typed_posts_answer_201_untyped_ones_200() {
 #[tokio::test]
 async fn crm_notes_create_list_get_delete() {
     let (sim, t) = start_with_token(small()).await;
+    // an earlier note first, so the order below compares at least two
+    let (status, _) = post(
+        &sim,
+        &t,
+        "/CRMNote",
+        &json!([{"client_id": 9, "note": "Earlier"}]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
     let (status, note) = post(
         &sim,
         &t,
@@ -222,6 +231,7 @@ async fn crm_notes_create_list_get_delete() {
     let list = get_ok(&sim, &t, "/CRMNote?client_id=9").await;
     assert!(ids(list.as_array().unwrap()).contains(&id));
     let newest_first = strings(&list, "datetime");
+    assert!(newest_first.len() >= 2, "{list}");
     assert!(newest_first.windows(2).all(|w| w[0] >= w[1]));
     assert_eq!(
         get_ok(&sim, &t, &format!("/CRMNote/{id}")).await["detail"],

@@ -114,7 +114,9 @@ async fn eight_at_a_time_every_page_answers_and_nothing_panics() {
 
     // still alive afterwards
     assert_eq!(view(&app.remote(), "/healthz").await, Ok(200));
-    let written = std::fs::read_to_string(&log).unwrap_or_default();
+    // (the server's stdout and stderr, where a panic's message goes; empty when nothing was logged at the
+    // tests' level)
+    let written = std::fs::read_to_string(&log).expect("the server's log");
     assert!(
         !written.contains("panicked"),
         "the server panicked:\n{}",
