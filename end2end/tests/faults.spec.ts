@@ -1,6 +1,7 @@
 import { test, expect } from "@playwright/test";
 import { interactive } from "./helpers";
 import { checkViews } from "./a11y";
+import { simWrites } from "./sim";
 
 // Faults are injected in the embedded simulator (haloscope runs with --demo-fault-control in the test
 // command); these run last and alone (project "faults").
@@ -87,7 +88,7 @@ test("a bulk job waits out a 429, reports the record HaloPSA refused, goes on wi
   const ids = await Promise.all([0, 1, 2].map((i) => boxes.nth(i).getAttribute("value")));
   await page.getByTestId("bulk-selected").click();
   await expect(page.getByTestId("bulk-count")).toHaveText("3 clients selected.");
-  const writesBefore = (await (await request.get("/_sim/_control/writes")).json()).length;
+  const writesBefore = (await simWrites(request)).length;
 
   const set = await request.post("/_sim/_control/faults", {
     data: { burst_429: 1, reject_next_write: { "[0].inactive": ["This client cannot be deactivated."] } },
@@ -100,19 +101,18 @@ test("a bulk job waits out a 429, reports the record HaloPSA refused, goes on wi
   const left = await (await request.get("/_sim/_control/faults")).json();
   expect(left.burst_429, "the 429 was met and waited out").toBe(0);
   // on the wire: one write per record, only the status
-  const writes: { method: string; path: string; body: string }[] = await (await request.get("/_sim/_control/writes")).json();
+  const writes = await simWrites(request);
   const mine = writes.slice(writesBefore).filter((w) => w.method === "POST" && /\/api\/client$/i.test(w.path));
   expect(mine.map((w) => JSON.parse(w.body)[0].id).sort()).toEqual(ids.map(Number).sort());
   for (const w of mine) expect(Object.keys(JSON.parse(w.body)[0]).sort()).toEqual(["id", "inactive"]);
 
   await request.post("/_sim/_control/faults", { data: {} });
-  const writesBeforeUndo = (await (await request.get("/_sim/_control/writes")).json()).length;
+  const writesBeforeUndo = (await simWrites(request)).length;
   await page.getByTestId("job-undo").click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("restore Status on 2 clients");
   await expect(page.getByTestId("job-state")).toHaveText("Finished: 2 done, 0 failed, 0 left.", { timeout: 30_000 });
   // on the wire: the two records that changed get their status back, and only their status
-  const afterUndo: { method: string; path: string; body: string }[] = await (await request.get("/_sim/_control/writes")).json();
-  const restores = afterUndo
+  const restores = (await simWrites(request))
     .slice(writesBeforeUndo)
     .filter((w) => w.method === "POST" && /\/api\/client$/i.test(w.path))
     .map((w) => JSON.parse(w.body)[0])

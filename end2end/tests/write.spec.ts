@@ -1,6 +1,6 @@
 import { test, expect, Page, APIRequestContext } from "@playwright/test";
 import { interactive } from "./helpers";
-import { simGet } from "./sim";
+import { simGet, simWrites, SimWrite } from "./sim";
 
 // Create → it appears in the list → edit → the change shows → delete → it is gone, for every entity, with
 // and without JavaScript; plus validation, the client picker and the concurrent-change review.
@@ -32,10 +32,7 @@ async function save(page: Page) {
 
 /** The body of the last update of record `id` that reached the simulator's `api` path, as it arrived. */
 async function lastUpdateOf(request: APIRequestContext, api: string, id: number): Promise<unknown> {
-  const res = await request.get("/_sim/_control/writes");
-  expect(res.status()).toBe(200);
-  const writes: { method: string; path: string; body: string }[] = await res.json();
-  const updates = writes
+  const updates = (await simWrites(request))
     .filter((w) => w.method === "POST" && w.path.toLowerCase() === api.toLowerCase())
     .map((w) => JSON.parse(w.body))
     .filter((b) => Array.isArray(b) && b[0]?.id === id);
@@ -119,9 +116,7 @@ for (const js of [true, false]) {
       await expect(page).toHaveURL(/\/clients\/4\/edit$/);
       await expect(page.locator("body")).toContainText("does not exist");
       // the refused value did reach HaloPSA: it is HaloPSA's refusal that is shown
-      const res = await request.get("/_sim/_control/writes");
-      expect(res.status()).toBe(200);
-      const refused = ((await res.json()) as { method: string; path: string; body: string }[]).filter(
+      const refused = (await simWrites(request)).filter(
         (w) => w.method === "POST" && /\/api\/client$/i.test(w.path) && w.body.includes("987654"),
       );
       expect(refused.length).toBeGreaterThan(0);
@@ -226,10 +221,7 @@ test("with JavaScript a sent form's buttons are held until its answer, so a seco
   expect(seen, "one submit; the button disabled once it was sent").toEqual(["submit", "disabled"]);
   release();
   await expect(page).toHaveURL(/\/clients\/\d+$/);
-  const res = await request.get("/_sim/_control/writes");
-  expect(res.status()).toBe(200);
-  const writes: { method: string; path: string; body: string }[] = await res.json();
-  const creates = writes.filter((w) => w.method === "POST" && w.path.toLowerCase() === "/api/client" && w.body.includes(name));
+  const creates = (await simWrites(request)).filter((w) => w.method === "POST" && w.path.toLowerCase() === "/api/client" && w.body.includes(name));
   expect(creates, "exactly one create reached HaloPSA").toHaveLength(1);
   // and gone again, for the tests that count records
   await page.getByTestId("delete-link").click();
@@ -274,12 +266,6 @@ test("with JavaScript the browser blocks a bad value before posting", async ({ p
 });
 
 test("a CRM note is added and a service can be unsubscribed", async ({ page, request }) => {
-  type Write = { method: string; path: string; body: string };
-  const writes = async (): Promise<Write[]> => {
-    const res = await request.get("/_sim/_control/writes");
-    expect(res.status()).toBe(200);
-    return res.json();
-  };
   await page.goto("/clients/3");
   await interactive(page);
   await page.click('summary:has-text("Add a CRM note")');
@@ -290,19 +276,19 @@ test("a CRM note is added and a service can be unsubscribed", async ({ page, req
   await expect(page.locator("body")).toContainText(text);
   await expect(page).toHaveURL(/\/clients\/3(#crm-h)?$/);
   // on the wire: one CRM note with these words, on client 3
-  const notes = (await writes()).filter((w) => w.method === "POST" && /\/api\/crmnote$/i.test(w.path) && w.body.includes(text));
+  const notes = (await simWrites(request)).filter((w) => w.method === "POST" && /\/api\/crmnote$/i.test(w.path) && w.body.includes(text));
   expect(notes).toHaveLength(1);
   expect(JSON.parse(notes[0].body)).toMatchObject([{ client_id: 3, note: text }]);
 
-  const isUnsubscribe = (w: Write) => /\/api\/service\/unsubscribe$/i.test(w.path);
-  const before = (await writes()).filter(isUnsubscribe).length;
+  const isUnsubscribe = (w: SimWrite) => /\/api\/service\/unsubscribe$/i.test(w.path);
+  const before = (await simWrites(request)).filter(isUnsubscribe).length;
   await page.goto("/services/1");
   await interactive(page);
   await page.getByTestId("unsubscribe").click();
   await expect(page.getByTestId("flash")).toContainText("You are unsubscribed");
   await expect(page).toHaveURL(/\/services\/1$/);
   // on the wire: one more unsubscribe, naming service 1 and nothing else
-  const unsubscribes = (await writes()).filter(isUnsubscribe);
+  const unsubscribes = (await simWrites(request)).filter(isUnsubscribe);
   expect(unsubscribes).toHaveLength(before + 1);
   const last = unsubscribes[unsubscribes.length - 1];
   expect(last.method).toBe("POST");
