@@ -36,6 +36,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/jobs/:id") view=crate::routes::jobs::JobPage ssr=SsrMode::Async/>
                     <crate::pages::EntityRoutes/>
                 </Routes>
+                // the first paint's cue (`shell::MAIN_END`; server/tests/drawn_pages.rs checks every page)
+                <span id="main-end"></span>
             </main>
             // `/`, and in lists `j`, `k`, `x`, `e` and `?` (unless the person is typing somewhere)
             <crate::components::shortcuts::Shortcuts/>

@@ -65,8 +65,17 @@ pub fn shell(assets: AssetManifest) -> impl IntoView {
     }
 }
 
-/// The id of the empty element closing `<main>` in pages drawn by [`document`], the first paint's cue.
-const MAIN_END: &str = "main-end";
+/// The id of the empty element closing every page's `<main>`, which the head names as the first paint's
+/// cue: `<link rel="expect" href="#main-end" blocking="render">` holds the first paint until `<main>` is
+/// parsed (browsers without `rel=expect` ignore it).
+///
+/// Chromium otherwise paints whenever its parser first yields. On a slow CPU (4×) that frame held the
+/// header and toolbar and no row in ~40 % of a list's first visits, and the rest of a form in ~30 % of the
+/// form's; the rest followed in a second style, layout and paint, which moved a list's columns. Held, the
+/// whole list showed 32–40 ms sooner and the whole form as soon, and both were usable as soon or sooner
+/// (PERFORMANCE, "A page painted whole"). Pages are sent in one piece (no streaming), so nothing waits on
+/// the network.
+pub const MAIN_END: &str = "main-end";
 
 /// The head's metadata, stylesheet, preloads and boot script: the same for every page, whichever way it
 /// is drawn.
@@ -79,6 +88,8 @@ fn head_html(assets: &AssetManifest) -> Markup {
         link rel="preload" href=(assets.wasm) as="fetch" crossorigin="";
         link rel="modulepreload" href=(assets.js);
         script type="module" async { (PreEscaped(assets.boot_script())) }
+        // no frame painted before `<main>` is parsed: see [`MAIN_END`]
+        link rel="expect" href={ "#" (MAIN_END) } blocking="render";
     }
 }
 
@@ -91,14 +102,6 @@ fn head_html(assets: &AssetManifest) -> Markup {
 /// Why: the frame and the route table drawn by Leptos's renderer were a third of a warm list page's CPU
 /// (docs/PERFORMANCE.md, "Lists drawn without Leptos's renderer"). The islands are still Leptos's own
 /// markup, so they start in the browser as they do anywhere else.
-///
-/// The first paint waits for `<main>` to be parsed (`<link rel="expect" blocking="render">` naming an
-/// empty element at its end; browsers without it ignore it). Chromium otherwise paints whenever its parser
-/// first yields: on a slow CPU, in ~40 % of a list's first visits that frame held the header and toolbar
-/// and no row, and the table followed in a second style, layout and paint that moved its columns. Held,
-/// the whole list showed 32–40 ms sooner and the page was usable 31–36 ms sooner (medians of 20 and 24
-/// visits at 4×; PERFORMANCE, "A list painted whole"). The page comes in one piece (no streaming), so
-/// nothing waits on the network.
 pub fn document(assets: &AssetManifest, title: &str, path: &str, main: &str) -> String {
     let info = crate::components::shell_info::shell_info();
     let notices = crate::functions::flash::ssr::take(path);
@@ -109,8 +112,6 @@ pub fn document(assets: &AssetManifest, title: &str, path: &str, main: &str) -> 
         html lang="en" {
             head {
                 (head_html(assets))
-                // no frame painted before `<main>` is parsed: see the doc comment
-                link rel="expect" href={ "#" (MAIN_END) } blocking="render";
                 title { (crate::app::full_title(title)) }
             }
             body {

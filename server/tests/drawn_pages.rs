@@ -163,3 +163,35 @@ async fn a_missing_record_is_a_404_page_in_the_frame_and_a_trailing_slash_redire
         assert_eq!(res.headers()["location"], to.as_str(), "{from}");
     }
 }
+
+/// Every page holds its first paint until its `<main>` is parsed: the head names, as render-blocking, an
+/// element that closes `<main>`, on the pages drawn directly and on Leptos's alike (a name that matched
+/// nothing would hold the paint to the end of the document; one that matched `<main>`'s own start, as
+/// `#main` does, would hold nothing).
+#[tokio::test]
+async fn every_page_names_the_end_of_its_main_as_its_first_paint() {
+    let (sim, app) = common::start().await;
+    let client = sim.sim.ids(halo_sim::Entity::Client)[0];
+    let record = format!("/clients/{client}");
+    for path in [
+        "/",
+        "/clients",
+        "/clients/new",
+        record.as_str(),
+        "/no/such/page",
+    ] {
+        let (_, page) = common::page(&app, path).await;
+        let page = unmarked(&page);
+        let head_end = page.find("</head>").expect("a head");
+        assert!(
+            page[..head_end]
+                .contains("<link rel=\"expect\" href=\"#main-end\" blocking=\"render\">"),
+            "{path}: {page}"
+        );
+        assert_eq!(page.matches("id=\"main-end\"").count(), 1, "{path}");
+        assert!(
+            page.contains("<span id=\"main-end\"></span></main>"),
+            "{path}: {page}"
+        );
+    }
+}
