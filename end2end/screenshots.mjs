@@ -21,7 +21,7 @@ const page = await context.newPage();
 await page.goto(`${base}/clients`);
 await page.getByRole("button", { name: /Sign in with HaloPSA/ }).click();
 await page.getByRole("link", { name: /^Sign in as / }).first().click();
-await page.waitForSelector("body[data-hydrated]");
+await page.waitForSelector("body[data-interactive='true']");
 const client = process.env.CLIENT ?? "/clients/1";
 
 const shots = [
@@ -34,7 +34,7 @@ for (const [width, height, dir] of [[1366, 768, docs], ...(phoneDir ? [[390, 844
     await page.emulateMedia({ colorScheme: scheme });
     for (const [name, url] of shots) {
       await page.goto(`${base}${url}`);
-      await page.waitForSelector("body[data-hydrated]");
+      await page.waitForSelector("body[data-interactive='true']");
       await page.waitForSelector("table tbody tr");
       const file = path.join(dir, `screenshot-${name}-${scheme}${dir === docs ? "" : `-${width}`}.png`);
       await page.screenshot({ path: file });
