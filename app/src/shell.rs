@@ -72,8 +72,8 @@ pub fn shell(assets: AssetManifest) -> impl IntoView {
 /// Chromium otherwise paints whenever its parser first yields. On a slow CPU (4×) that frame held the
 /// header and toolbar and no row in ~40 % of a list's first visits, and the rest of a form in ~30 % of the
 /// form's; the rest followed in a second style, layout and paint, which moved a list's columns. Held, the
-/// whole list showed 32–40 ms sooner and the whole form as soon, and both were usable as soon or sooner
-/// (PERFORMANCE, "A page painted whole"). Pages are sent in one piece (no streaming), so nothing waits on
+/// whole list showed as soon or 32–40 ms sooner and the whole form as soon, and both were usable about as
+/// soon or sooner (PERFORMANCE, "A page painted whole"). Pages are sent in one piece (no streaming), so nothing waits on
 /// the network.
 pub const MAIN_END: &str = "main-end";
 
