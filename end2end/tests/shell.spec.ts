@@ -114,36 +114,30 @@ test.describe("with JavaScript", () => {
 test.describe("a list's first paint", () => {
   // Without the hold, Chromium paints a long document as soon as its parser first yields: the header and
   // the toolbar, with the table's rows only in a later frame, after a second style, layout and paint (and
-  // a shift of the columns). A 100-row page at 6× throttling makes the parser yield early (against the build
-  // without the hold this failed on its first visit: first paint 412 ms, `</main>` parsed at 753). The
-  // init script notes when the parser has passed `</main>` (the first node after it appears); the first
-  // contentful paint must not come before that.
+  // a shift of the columns). A 100-row page at 6× throttling makes the parser yield early. The init script
+  // looks at the document in the first animation frame, the frame that paints first: it must already hold
+  // every row and the end of <main>. With the hold stripped from the page (through page.route), that first
+  // frame held 0–96 rows in 7 of 15 visits over three runs of this suite's demo server (the parser's
+  // yields vary), hence six visits; as shipped, all 100 and the end in 12 of 12. (An earlier version
+  // compared the first paint with a MutationObserver's time for `</main>`, but an observer's callback can
+  // run after the paint that followed the parse, and once did in CI.)
   test("comes only once the whole of <main> is parsed, table and all", async ({ page, context }) => {
     await page.addInitScript(() => {
-      const seen = new MutationObserver(() => {
-        if (document.querySelector("main")?.nextElementSibling) {
-          (window as any).__mainParsed = performance.now();
-          seen.disconnect();
-        }
+      requestAnimationFrame(() => {
+        (window as any).__firstFrame = {
+          rows: document.querySelectorAll("table.data tbody tr").length,
+          mainEnded: document.getElementById("main-end") !== null,
+        };
       });
-      seen.observe(document, { childList: true, subtree: true });
     });
     const cdp = await context.newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
-    for (let visit = 0; visit < 3; visit++) {
+    for (let visit = 0; visit < 6; visit++) {
       await page.goto("/clients?per_page=100");
       await expect(page.locator("table.data tbody tr")).toHaveCount(100);
-      const { fcp, parsed } = await page.evaluate(
-        () =>
-          new Promise<{ fcp: number; parsed: number }>((done) =>
-            new PerformanceObserver(() => {
-              const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime;
-              if (fcp !== undefined) done({ fcp, parsed: (window as any).__mainParsed });
-            }).observe({ type: "paint", buffered: true }),
-          ),
-      );
-      expect(parsed).toBeGreaterThan(0);
-      expect(fcp).toBeGreaterThanOrEqual(parsed);
+      await page.waitForFunction(() => (window as any).__firstFrame !== undefined);
+      const firstFrame = await page.evaluate(() => (window as any).__firstFrame);
+      expect(firstFrame).toEqual({ rows: 100, mainEnded: true });
     }
   });
 });
