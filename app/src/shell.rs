@@ -73,8 +73,8 @@ pub fn shell(assets: AssetManifest) -> impl IntoView {
 /// header and toolbar and no row in ~40 % of a list's first visits, and the rest of a form in ~30 % of the
 /// form's; the rest followed in a second style, layout and paint, which moved a list's columns. Held, the
 /// whole list showed as soon or 32–40 ms sooner and the whole form as soon, and both were usable about as
-/// soon or sooner (PERFORMANCE, "A page painted whole"). Pages are sent in one piece (no streaming), so nothing waits on
-/// the network.
+/// soon or sooner (PERFORMANCE, "A page painted whole"). Pages are sent in one piece (no streaming), so
+/// nothing waits on the network.
 pub const MAIN_END: &str = "main-end";
 
 /// The head's metadata, stylesheet, preloads and boot script: the same for every page, whichever way it
