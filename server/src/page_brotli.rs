@@ -29,11 +29,12 @@ pub const SMALL_PAGE: usize = 14 * 1024;
 
 /// Brotli quality for pages under [`SMALL_PAGE`]. A record page is a different page for every record, so
 /// the memo rarely helps it and its compression is on the path of every first view. Measured in the
-/// running server, where the encoder's tables are cold between requests (docs/PERFORMANCE.md, "Record
-/// pages drawn directly, and small pages at brotli q2"): on a 6.6 KB client page q5 took 0.35–1.2 ms
-/// (mean 0.61) for 2.35 KB, q2 0.12–0.42 ms (mean 0.23) for 2.77 KB — q5's last 0.4 KB cost about 0.9 ms
-/// of CPU per KB saved, q2's first 3.9 KB 0.06.
-pub const SMALL_PAGE_QUALITY: u32 = 2;
+/// running server, where the encoder's tables are cold between requests (docs/PERFORMANCE.md, "Small
+/// pages at brotli q1"), on 20 cold client pages of about 8 KB (medians): q2 took 170 µs for 2,795 bytes,
+/// q1 76 µs for 2,957, q0 61 µs for 3,036. q2's hash table is 256 KB to clear whatever the page's size;
+/// q1's is sized to the page. q2's last 162 bytes cost about 0.6 ms of CPU per KB saved; q1's first 5 KB
+/// 0.016.
+pub const SMALL_PAGE_QUALITY: u32 = 1;
 
 /// The window (log2 bytes): the encoder's default, which measured faster than small windows at q5.
 const WINDOW: u32 = 22;
@@ -118,12 +119,19 @@ fn compress(page: &[u8]) -> Option<Bytes> {
         true => SMALL_QUALITY,
         false => QUALITY,
     };
-    let bound = brotlic::compress_bound(page.len(), quality)?;
-    let mut out = vec![0; bound];
+    let mut out = vec![0; bound(page.len())?];
     let written =
         brotlic::compress(page, &mut out, quality, WINDOW_BITS, CompressionMode::Text).ok()?;
     out.truncate(written);
     Some(Bytes::from(out))
+}
+
+/// Room for the encoder's output on a page of `len` bytes: `BrotliEncoderMaxCompressedSize`, which holds
+/// for every quality (an input that would grow is stored as it is) although `brotlic` answers it only for
+/// qualities of 2 and up. With less room the one-call encoder fails below quality 2, and the page went out
+/// through tower-http's encoder at its quality instead.
+fn bound(len: usize) -> Option<usize> {
+    brotlic::compress_bound(len, QUALITY)
 }
 
 /// Whether a request's `Accept-Encoding` makes brotli the answer's encoding, chosen the way tower-http's
@@ -252,7 +260,7 @@ mod tests {
     /// `page` at brotli quality `q`, as the encoder makes it.
     fn at_quality(page: &[u8], q: u8) -> Vec<u8> {
         let q = Quality::new(q).unwrap();
-        let mut out = vec![0; brotlic::compress_bound(page.len(), q).unwrap()];
+        let mut out = vec![0; bound(page.len()).unwrap()];
         let n = brotlic::compress(page, &mut out, q, WINDOW_BITS, CompressionMode::Text).unwrap();
         out.truncate(n);
         out
