@@ -94,6 +94,45 @@ async fn two_views_of_one_cold_record_share_its_reads() {
     );
 }
 
+#[tokio::test]
+async fn a_view_given_up_while_its_reads_are_out_leaves_no_other_view_waiting() {
+    // a record page's read stays with its request: when the person leaves, it ends, and another view
+    // that joined it in the read cache must make the call itself rather than wait for nothing
+    let (sim, app) =
+        common::start_with(SimConfig::default(), &[("HALOSCOPE_CACHE_TTL", "60")]).await;
+    assert_eq!(common::get(&app, "/").await.status(), 200);
+    sim.sim.faults().set(halo_sim::FaultConfig {
+        latency_ms: 400,
+        ..Default::default()
+    });
+    let id = sim.sim.ids(Entity::Client)[2];
+    let path = format!("/clients/{id}");
+    let url = format!("{}{path}", app.base);
+    let before = client_reads(&sim, id);
+    let left = app
+        .client
+        .get(&url)
+        .timeout(std::time::Duration::from_millis(150))
+        .send();
+    let stayed = async {
+        // joins the first view's reads while they are out
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        common::page(&app, &path).await
+    };
+    let (left, (status, body)) = tokio::join!(left, stayed);
+    assert!(
+        left.as_ref().err().is_some_and(reqwest::Error::is_timeout),
+        "the first view was given up: {left:?}"
+    );
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("</h1>"), "the record's page");
+    let sent = sent_since(before, client_reads(&sim, id));
+    assert!(
+        sent.iter().all(|n| (1..=2).contains(n)),
+        "each read made once or, after the first view ended, once more: {sent:?}"
+    );
+}
+
 /// Views `path` and returns its status, its page and how many calls reached each of `paths` meanwhile;
 /// checks that no call went anywhere else.
 async fn view_counting<const N: usize>(

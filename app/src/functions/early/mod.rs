@@ -14,7 +14,9 @@
 //! through the request's own HaloPSA handle (so its rate-limit class, Server-Timing and stale-copy notice
 //! are the page's), with the same errors. A read is handed over only to a request asking for the same
 //! thing (its key: the record, the list and query); the task runs to its end whether or not a page takes
-//! it, so a read that others joined in the read cache is never left unpolled.
+//! it, so a read that others joined in the read cache is never left unpolled. A record page's read is the
+//! exception ([`start_kept`]): the page awaits it first thing, so it stays in the request's own task and
+//! its last reply wakes the page directly, without a task between them.
 //!
 //! (The first poll is the request's own: a read spawned straight away reached its connections only after
 //! the page was drawn, `strace` showed; docs/PERFORMANCE.md.)
@@ -44,11 +46,12 @@ impl<K: Clone, T> Clone for Early<K, T> {
     }
 }
 
-/// A read after its first poll: already answered (every call it needed was cached), or running in its
-/// task.
+/// A read after its first poll: already answered (every call it needed was cached), running in its
+/// task, or kept for the page to go on with in the request's own task.
 enum Started<T> {
     Done(Box<Result<T, AppError>>),
     Running(JoinHandle<Result<T, AppError>>),
+    Kept(BoxFuture<'static, Result<T, AppError>>),
 }
 
 /// Starts `read`, known by `key`: polls it once here, then leaves it to a task on the current runtime
@@ -60,11 +63,37 @@ pub async fn start<K, T>(
 where
     T: Send + 'static,
 {
-    let mut read: BoxFuture<'static, Result<T, AppError>> = Box::pin(read);
+    begin(key, Box::pin(read), true).await
+}
+
+/// Starts `read` as [`start`] does, but keeps the rest of it for the page to await in the request's own
+/// task: for a page whose first wait is this read (a record page), so that its last reply wakes the page
+/// directly instead of a task that then wakes the page. Nothing else can be left waiting on it: the page
+/// polls it from its first wait on, and if the request ends first the read ends with it, which the read
+/// cache treats as a call abandoned (another reader then makes the call).
+pub async fn start_kept<K, T>(
+    key: K,
+    read: impl Future<Output = Result<T, AppError>> + Send + 'static,
+) -> Early<K, T>
+where
+    T: Send + 'static,
+{
+    begin(key, Box::pin(read), false).await
+}
+
+async fn begin<K, T>(
+    key: K,
+    mut read: BoxFuture<'static, Result<T, AppError>>,
+    spawn: bool,
+) -> Early<K, T>
+where
+    T: Send + 'static,
+{
     let first = std::future::poll_fn(|cx| Poll::Ready(read.as_mut().poll(cx))).await;
     let started = match first {
         Poll::Ready(done) => Started::Done(Box::new(done)),
-        Poll::Pending => Started::Running(tokio::spawn(read)),
+        Poll::Pending if spawn => Started::Running(tokio::spawn(read)),
+        Poll::Pending => Started::Kept(read),
     };
     Early {
         key,
@@ -77,7 +106,7 @@ impl<K: PartialEq, T> Early<K, T> {
     pub fn waiting(&self) -> bool {
         matches!(
             *self.read.lock().unwrap_or_else(|e| e.into_inner()),
-            Some(Started::Running(_))
+            Some(Started::Running(_) | Started::Kept(_))
         )
     }
 
@@ -110,6 +139,7 @@ where
                     "the page's reads were interrupted".into(),
                 ))
             }),
+            Started::Kept(read) => read.await,
         }
     })
 }

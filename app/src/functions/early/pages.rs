@@ -1,6 +1,6 @@
 //! Which pages read early, and their reads: a record page, a list page, the overview (`super` says why).
 
-use super::{start as start_read, Early};
+use super::{start as start_read, start_kept, Early};
 use crate::components::detail::Detail;
 use crate::entities::{Entity, EntityKind, ListView, ALL};
 use crate::errors::AppError;
@@ -87,7 +87,7 @@ pub async fn start(
     let query = uri.query().unwrap_or_default();
     match page {
         Page::Record(kind, id) => {
-            let read = start_read(
+            let read = start_kept(
                 RecordKey(kind, id),
                 async move { record(kind, &halo, id).await },
             );
