@@ -29,11 +29,11 @@ pub const SMALL_PAGE: usize = 14 * 1024;
 
 /// Brotli quality for pages under [`SMALL_PAGE`]. A record page is a different page for every record, so
 /// the memo rarely helps it and its compression is on the path of every first view. Measured in the
-/// running server, where the encoder's tables are cold between requests (docs/PERFORMANCE.md, "Small
-/// pages at brotli q1"), on 20 cold client pages of about 8 KB (medians): q2 took 170 µs for 2,795 bytes,
-/// q1 76 µs for 2,957, q0 61 µs for 3,036. q2's hash table is 256 KB to clear whatever the page's size;
-/// q1's is sized to the page. q2's last 162 bytes cost about 0.6 ms of CPU per KB saved; q1's first 5 KB
-/// 0.016.
+/// running server, where the encoder's tables are cold between requests (docs/PERFORMANCE.md, "A cold
+/// record page timed inside the server"), on 20 cold client pages of about 8 KB (medians): q2 took 170 µs
+/// for 2,795 bytes, q1 76 µs for 2,957, q0 61 µs for 3,036. q2's hash table is 256 KB to clear whatever
+/// the page's size; q1's is sized to the page. q2's last 162 bytes cost about 0.6 ms of CPU per KB saved;
+/// q1's first 5 KB 0.016.
 pub const SMALL_PAGE_QUALITY: u32 = 1;
 
 /// The window (log2 bytes): the encoder's default, which measured faster than small windows at q5.
