@@ -6,6 +6,7 @@ mod assets;
 mod auth;
 mod cli;
 mod client_ip;
+mod connections;
 mod data_dir;
 mod early_reads;
 mod jobs;

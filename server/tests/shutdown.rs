@@ -125,14 +125,9 @@ async fn sigterm_lets_requests_on_every_request_thread_finish() {
 async fn a_request_waiting_on_a_connection_another_thread_opened_finishes() {
     let (sim, mut app) =
         common::start_with(SimConfig::default(), &[("TOKIO_WORKER_THREADS", "2")]).await;
-    // a browser that opens a new connection for every request: connections are dealt to the two
-    // threads in turn, so its consecutive requests run on different threads
-    let browser = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .pool_max_idle_per_host(0)
-        .build()
-        .unwrap();
+    // two browsers, each keeping its connection: the second connection goes to the thread with fewer
+    // open (`connections.rs`), so the two browsers' requests run on different threads
+    let browser = common::cookie_client();
     common::sign_in(
         &app.base,
         &browser,
@@ -140,9 +135,21 @@ async fn a_request_waiting_on_a_connection_another_thread_opened_finishes() {
         common::TEST_PASSWORD,
     )
     .await;
-    let remote = app.with_client(&browser);
+    let other = common::cookie_client();
+    common::sign_in(&app.base, &other, common::TEST_USER, common::TEST_PASSWORD).await;
+    let text = common::get(&app, "/metrics").await.text().await.unwrap();
+    for thread in 0..2 {
+        let series = format!("haloscope_connections_open{{thread=\"{thread}\"}} ");
+        let open: f64 = text
+            .lines()
+            .find_map(|l| l.strip_prefix(series.as_str())?.trim().parse().ok())
+            .unwrap_or(0.0);
+        assert!(open >= 1.0, "thread {thread} serves a browser: {text}");
+    }
+    let first = app.with_client(&browser);
+    let remote = app.with_client(&other);
     // the first thread opens the upstream connections, which then wait idle in the pool
-    assert_eq!(common::list(&remote, "clients", "q=first").await.0, 200);
+    assert_eq!(common::list(&first, "clients", "q=first").await.0, 200);
     sim.sim.faults().set(FaultConfig {
         latency_ms: 1500,
         ..Default::default()
