@@ -14,5 +14,26 @@ fi
 # The front end first, then the glue's compile hint (scripts/glue_hint.cjs), then the server that embeds both.
 cargo leptos build --release --precompress --frontend-only
 node scripts/glue_hint.cjs target/site/pkg
+# cargo-leptos writes the site's files (and their compressed copies) anew on every front-end build, and the
+# hint step rewrites the glue, even when their content has not changed; the server embeds them, so cargo
+# would rebuild it (minutes of LTO) for a changed file time alone. A file the same as the last build's gets
+# that build's time back; a gzip copy, whose header holds the time it was written, counts as the same when
+# its content is, and the last build's copy is put back. target/site.last is that build's site.
+keep_unchanged_times() {
+    local site=target/site last=target/site.last rel
+    if [[ -d "$last" ]]; then
+        while IFS= read -r -d '' rel; do
+            [[ -f "$last/$rel" ]] || continue
+            if cmp -s "$site/$rel" "$last/$rel"; then
+                touch -r "$last/$rel" "$site/$rel"
+            elif [[ "$rel" == *.gz ]] && cmp -s <(gzip -dc "$site/$rel") <(gzip -dc "$last/$rel"); then
+                cp -p "$last/$rel" "$site/$rel"
+            fi
+        done < <(cd "$site" && find . -type f -print0)
+    fi
+    rm -rf "$last"
+    cp -a "$site" "$last"
+}
+keep_unchanged_times
 cargo leptos build --release --precompress --server-only --bin-features embed
 ls -l target/release/haloscope >&2
