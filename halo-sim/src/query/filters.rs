@@ -161,7 +161,11 @@ fn crm_note_filters<'a>(
     p: &Params,
     out: &mut Vec<Filter<'a>>,
 ) -> Result<(), ApiError> {
-    for f in ["client_id", "supplier_id", "site_id"] {
+    // (`hot.client_id` is the record's `client_id`, read once when the row was stored or last written)
+    if let Some(c) = p.int("client_id")? {
+        out.push(Box::new(move |r: &Row| r.hot.client_id == Some(c)));
+    }
+    for f in ["supplier_id", "site_id"] {
         if let Some(v) = p.int(f)? {
             out.push(field_is(f, v));
         }
@@ -175,7 +179,10 @@ fn crm_note_filters<'a>(
 }
 
 fn popup_note_filters(p: &Params, out: &mut Vec<Filter<'_>>) -> Result<(), ApiError> {
-    for f in ["client_id", "site_id", "user_id"] {
+    if let Some(c) = p.int("client_id")? {
+        out.push(Box::new(move |r: &Row| r.hot.client_id == Some(c)));
+    }
+    for f in ["site_id", "user_id"] {
         if let Some(v) = p.int(f)? {
             out.push(field_is(f, v));
         }
