@@ -77,19 +77,27 @@ pub async fn serve(listener: TcpListener, router: Router, threads: usize) -> std
         finished.push(finish);
     }
     let mut outcome = Ok(());
-    tokio::select! {
-        () = shutdown_signal() => {}
-        // The accepting thread ended before any signal (a panic, or its runtime failed to start): nothing
-        // more will be accepted, so the process ends, and the other threads finish what they have.
-        _ = &mut finished[0] => {
-            tracing::error!("the accepting request thread has stopped: no longer accepting connections");
-            outcome = Err(std::io::Error::other("the accepting request thread has stopped"));
+    let mut finished = finished.into_iter();
+    let mut accepting = finished.next();
+    if let Some(first) = accepting.as_mut() {
+        tokio::select! {
+            () = shutdown_signal() => {}
+            // The accepting thread ended before any signal (its runtime or its socket failed, or it
+            // panicked): nothing more will be accepted, so the process ends once the others have finished
+            // what they have.
+            ended = first => {
+                accepting = None;
+                tracing::error!("the accepting request thread has stopped: no longer accepting connections");
+                outcome = Err(match ended {
+                    Ok(Err(e)) => e,
+                    _ => std::io::Error::other("the accepting request thread has stopped"),
+                });
+            }
         }
     }
     let _ = stop.send(true);
-    for finish in finished {
-        // A thread that panicked drops its sender: that counts as finished. (Thread 0's receiver, if it
-        // ended early, was already read above and now reads as closed.)
+    for finish in accepting.into_iter().chain(finished) {
+        // A thread that panicked drops its sender: that counts as finished.
         if let Ok(Err(e)) = finish.await {
             outcome = Err(e);
         }
