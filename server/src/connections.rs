@@ -45,7 +45,6 @@ impl Load {
     fn claim(&self) -> Claim {
         self.open.fetch_add(1, Ordering::Relaxed);
         self.gauge.increment(1.0);
-        self.accepted.increment(1);
         Claim(self.clone())
     }
 }
@@ -80,6 +79,13 @@ pub struct Counted {
 }
 
 impl Counted {
+    /// The connection as its thread serves it: counted in that thread's accepted connections here, so a
+    /// connection whose hand-off failed is not.
+    fn new(tcp: TcpStream, claim: Claim) -> Counted {
+        claim.0.accepted.increment(1);
+        Counted { tcp, _claim: claim }
+    }
+
     /// Small responses go out at once (axum leaves Nagle on, and multi-chunk responses then stall on
     /// Nagle and delayed ACKs).
     pub fn set_nodelay(&self) {
@@ -182,10 +188,7 @@ impl Accepting {
     }
 
     fn keep(&self, tcp: TcpStream) -> Counted {
-        Counted {
-            tcp,
-            _claim: self.own.claim(),
-        }
+        Counted::new(tcp, self.own.claim())
     }
 }
 
@@ -264,7 +267,7 @@ impl axum::serve::Listener for Handed {
             };
             // Registers the socket with this thread's runtime; fails only if the runtime is shutting down.
             match TcpStream::from_std(tcp) {
-                Ok(tcp) => return (Counted { tcp, _claim: claim }, peer),
+                Ok(tcp) => return (Counted::new(tcp, claim), peer),
                 Err(e) => tracing::warn!(error = %e, "could not take over a connection"),
             }
         }

@@ -60,12 +60,14 @@ pub async fn serve(listener: TcpListener, router: Router, threads: usize) -> std
     for (index, incoming) in listeners.into_iter().enumerate() {
         let (done, finish) = oneshot::channel::<std::io::Result<()>>();
         let worker = RequestThread {
-            incoming,
-            others: if index == 0 { others.take() } else { None },
-            own: loads[index].clone(),
-            local,
-            router: router.clone(),
-            stopped: stopped.clone(),
+            parts: ServeParts {
+                incoming,
+                others: if index == 0 { others.take() } else { None },
+                own: loads[index].clone(),
+                local,
+                router: router.clone(),
+                stopped: stopped.clone(),
+            },
             released: released.clone(),
             done,
         };
@@ -119,14 +121,7 @@ enum Incoming {
 
 /// One request thread: its own single-threaded runtime serving its connections.
 struct RequestThread {
-    incoming: Incoming,
-    /// Thread 0 only: the other threads' queues and loads.
-    others: Option<Vec<(mpsc::UnboundedSender<Handoff>, Load)>>,
-    own: Load,
-    local: SocketAddr,
-    router: Router,
-    /// Flips when the shutdown signal came: the grace period starts.
-    stopped: watch::Receiver<bool>,
+    parts: ServeParts,
     /// Flips when every thread has finished serving: this runtime, and what lives on it, may end.
     released: watch::Receiver<bool>,
     /// Says this thread has finished serving, and how.
@@ -148,18 +143,13 @@ impl RequestThread {
                 return;
             }
         };
-        let mut released = self.released.clone();
-        let done = self.done;
-        let served = ServeParts {
-            incoming: self.incoming,
-            others: self.others,
-            own: self.own,
-            local: self.local,
-            router: self.router,
-            stopped: self.stopped,
-        };
+        let RequestThread {
+            parts,
+            mut released,
+            done,
+        } = self;
         runtime.block_on(async move {
-            let served = served.serve().await;
+            let served = parts.serve().await;
             let _ = done.send(served);
             // The sender gone (the accepting side panicked) ends the wait too.
             let _ = released.wait_for(|r| *r).await;
@@ -170,10 +160,12 @@ impl RequestThread {
 /// What a request thread serves with, once its runtime runs.
 struct ServeParts {
     incoming: Incoming,
+    /// Thread 0 only: the other threads' queues and loads.
     others: Option<Vec<(mpsc::UnboundedSender<Handoff>, Load)>>,
     own: Load,
     local: SocketAddr,
     router: Router,
+    /// Flips when the shutdown signal came: the grace period starts.
     stopped: watch::Receiver<bool>,
 }
 

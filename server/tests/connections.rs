@@ -7,14 +7,6 @@ mod common;
 use halo_sim::{FaultConfig, SimConfig};
 use std::time::Duration;
 
-/// The value of the series named exactly `series` (name and labels) in Prometheus text; a series not
-/// reported yet counts as 0.
-fn value_of(text: &str, series: &str) -> f64 {
-    text.lines()
-        .find_map(|l| l.strip_prefix(series)?.trim().parse().ok())
-        .unwrap_or(0.0)
-}
-
 /// `/metrics` read over a connection of its own.
 async fn metrics(app: &common::Haloscope) -> String {
     let res = common::plain_client()
@@ -26,18 +18,19 @@ async fn metrics(app: &common::Haloscope) -> String {
     res.text().await.unwrap()
 }
 
+/// Thread `thread`'s figure `name` (`total`: accepted so far, `open`: open now); a series not reported
+/// yet counts as 0.
+fn connections(text: &str, name: &str, thread: usize) -> f64 {
+    let series = format!("haloscope_connections_{name}{{thread=\"{thread}\"}}");
+    common::series_value(text, &series).unwrap_or(0.0)
+}
+
 fn accepted(text: &str, thread: usize) -> f64 {
-    value_of(
-        text,
-        &format!("haloscope_connections_total{{thread=\"{thread}\"}}"),
-    )
+    connections(text, "total", thread)
 }
 
 fn open(text: &str, thread: usize) -> f64 {
-    value_of(
-        text,
-        &format!("haloscope_connections_open{{thread=\"{thread}\"}}"),
-    )
+    connections(text, "open", thread)
 }
 
 /// Views one after another, each on a connection of its own (as a cold page view in the bench, or a
@@ -78,14 +71,7 @@ async fn connections_one_after_another_all_go_to_one_thread() {
 async fn connections_arriving_together_spread_over_the_threads() {
     let (sim, app) =
         common::start_with(SimConfig::default(), &[("TOKIO_WORKER_THREADS", "2")]).await;
-    let browser = common::cookie_client();
-    common::sign_in(
-        &app.base,
-        &browser,
-        common::TEST_USER,
-        common::TEST_PASSWORD,
-    )
-    .await;
+    let browser = common::new_browser(&app).await;
     let before = metrics(&app).await;
     let open_before = open(&before, 0) + open(&before, 1);
     let remote = app.with_client(&browser);

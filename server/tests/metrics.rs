@@ -17,12 +17,6 @@ async fn metrics_report_routes_and_upstream_calls_from_loopback() {
     assert!(text.contains("haloscope_request_seconds_bucket"), "{text}");
 }
 
-/// The value of the series named exactly `series` (name and labels) in Prometheus text.
-fn value_of(text: &str, series: &str) -> Option<f64> {
-    text.lines()
-        .find_map(|l| l.strip_prefix(series)?.trim().parse().ok())
-}
-
 /// A page's HaloPSA calls go out over the request thread's own connections (`serve.rs` pins each request
 /// thread, `halo/src/client/pinned.rs`): a server whose threads did not pin builds no such client. The
 /// shared client, made at start before the server answers, is counted too.
@@ -36,12 +30,12 @@ async fn a_page_s_upstream_calls_use_a_client_of_the_request_thread_s_own() {
         "the page asked HaloPSA"
     );
     let text = common::get(&app, "/metrics").await.text().await.unwrap();
-    let built = value_of(
+    let built = common::series_value(
         &text,
         "halo_http_clients_built_total{kind=\"request_thread\"}",
     );
     assert!(built.is_some_and(|n| n >= 1.0), "{text}");
     // the shared client is made at start, before any page: counted all the same
-    let shared = value_of(&text, "halo_http_clients_built_total{kind=\"shared\"}");
+    let shared = common::series_value(&text, "halo_http_clients_built_total{kind=\"shared\"}");
     assert!(shared.is_some_and(|n| n >= 1.0), "{text}");
 }

@@ -127,23 +127,12 @@ async fn a_request_waiting_on_a_connection_another_thread_opened_finishes() {
         common::start_with(SimConfig::default(), &[("TOKIO_WORKER_THREADS", "2")]).await;
     // two browsers, each keeping its connection: the second connection goes to the thread with fewer
     // open (`connections.rs`), so the two browsers' requests run on different threads
-    let browser = common::cookie_client();
-    common::sign_in(
-        &app.base,
-        &browser,
-        common::TEST_USER,
-        common::TEST_PASSWORD,
-    )
-    .await;
-    let other = common::cookie_client();
-    common::sign_in(&app.base, &other, common::TEST_USER, common::TEST_PASSWORD).await;
+    let browser = common::new_browser(&app).await;
+    let other = common::new_browser(&app).await;
     let text = common::get(&app, "/metrics").await.text().await.unwrap();
     for thread in 0..2 {
-        let series = format!("haloscope_connections_open{{thread=\"{thread}\"}} ");
-        let open: f64 = text
-            .lines()
-            .find_map(|l| l.strip_prefix(series.as_str())?.trim().parse().ok())
-            .unwrap_or(0.0);
+        let series = format!("haloscope_connections_open{{thread=\"{thread}\"}}");
+        let open = common::series_value(&text, &series).unwrap_or(0.0);
         assert!(open >= 1.0, "thread {thread} serves a browser: {text}");
     }
     let first = app.with_client(&browser);

@@ -153,6 +153,25 @@ pub async fn sign_in(base: &str, client: &reqwest::Client, name: &str, password:
     assert_eq!(res.status().as_u16(), 303, "sign-in as {name} failed");
 }
 
+/// A second browser, signed in as [`TEST_USER`] with cookies of its own (and connections of its own).
+pub async fn new_browser(app: &Haloscope) -> reqwest::Client {
+    let browser = cookie_client();
+    sign_in(&app.base, &browser, TEST_USER, TEST_PASSWORD).await;
+    browser
+}
+
+/// The value of the series named exactly `series` (name and labels, as `/metrics` writes them) in
+/// Prometheus text, if it is there.
+pub fn series_value(text: &str, series: &str) -> Option<f64> {
+    text.lines().find_map(|l| {
+        l.strip_prefix(series)?
+            .strip_prefix(' ')?
+            .trim()
+            .parse()
+            .ok()
+    })
+}
+
 impl Haloscope {
     /// The process id (to send it signals).
     pub fn pid(&self) -> u32 {
