@@ -74,19 +74,23 @@ pub fn to_stdout_words() -> &'static str {
      list them here."
 }
 
-/// A record page's "Recent changes in Haloscope": its newest changes and a link to all of them.
-pub fn record_changes(changes: Result<Changes, AppError>, all: String) -> AnyView {
+/// A record page's "Recent changes in Haloscope": its newest changes and a link to all of them (the
+/// record page's compiled markup; the table is the one `/activity` draws).
+pub fn record_changes(changes: Result<Changes, AppError>, all: String) -> maud::Markup {
+    use maud::{html, PreEscaped};
     match changes {
-        Err(error) => view! { <ErrorPanel error/> }.into_any(),
-        Ok(Changes::ToStdout) => view! { <p class="muted" data-testid="changes-stdout">{to_stdout_words()}</p> }.into_any(),
-        Ok(Changes::Listed { changes, .. }) if changes.is_empty() => view! {
-            <p class="muted" data-testid="no-changes">"No changes to this record have been made through Haloscope lately."</p>
+        Err(error) => PreEscaped(view! { <ErrorPanel error/> }.to_html()),
+        Ok(Changes::ToStdout) => {
+            html! { p class="muted" data-testid="changes-stdout" { (to_stdout_words()) } }
         }
-        .into_any(),
-        Ok(Changes::Listed { changes, more, .. }) => view! {
-            {changes_table(changes, "Recent changes to this record", false)}
-            {more.then(|| view! { <p><a href=all.clone()>"All changes to this record →"</a></p> })}
-        }
-        .into_any(),
+        Ok(Changes::Listed { changes, .. }) if changes.is_empty() => html! {
+            p class="muted" data-testid="no-changes" {
+                "No changes to this record have been made through Haloscope lately."
+            }
+        },
+        Ok(Changes::Listed { changes, more, .. }) => html! {
+            (PreEscaped(changes_table(changes, "Recent changes to this record", false).to_html()))
+            @if more { p { a href=(all) { "All changes to this record →" } } }
+        },
     }
 }

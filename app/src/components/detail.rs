@@ -249,39 +249,37 @@ pub fn status_badge(inactive: bool) -> Badge {
     }
 }
 
-/// The markup of one fact's value.
-pub fn value_view(value: &Value, testid: Option<String>) -> leptos::prelude::AnyView {
-    use leptos::prelude::*;
-    let empty_row = Row {
-        id: 0,
-        name: String::new(),
-        inactive: None,
-        swatch: None,
-        cells: vec![],
-    };
+/// The markup of one fact's value, marked `testid` when given.
+pub fn value_html(value: &Value, testid: Option<&str>) -> maud::Markup {
+    use maud::html;
     match value {
         Value::Cell(Cell::Ref { kind, id, text }) => {
-            view! { <a href=kind.entity().record_href(*id) data-testid=testid>{text.clone()}</a> }
-                .into_any()
+            html! { a href=(kind.entity().record_href(*id)) data-testid=[testid] { (text) } }
         }
-        // the same compiled cell markup as a list's (escaped by maud), inside a span of its own
+        // the same compiled cell markup as a list's, inside a span of its own
         Value::Cell(cell) => {
-            let html = cell_html(cell, &empty_row, "").into_string();
-            view! { <span data-testid=testid inner_html=html></span> }.into_any()
+            let empty_row = Row {
+                id: 0,
+                name: String::new(),
+                inactive: None,
+                swatch: None,
+                cells: vec![],
+            };
+            html! { span data-testid=[testid] { (cell_html(cell, &empty_row, "")) } }
         }
-        Value::Colour(c) => {
-            let swatch = is_css_colour(c).then(|| swatch_view(c.clone()));
-            view! { {swatch}{c.clone()} }.into_any()
-        }
-        Value::Image { src, alt } => view! {
-            <img class="logo" src=src.clone() alt=alt.clone() loading="lazy" referrerpolicy="no-referrer"/>
-        }
-        .into_any(),
+        Value::Colour(c) => html! {
+            @if is_css_colour(c) { (swatch_html(c)) }
+            (c)
+        },
+        Value::Image { src, alt } => html! {
+            img class="logo" src=(src) alt=(alt) loading="lazy" referrerpolicy="no-referrer";
+        },
     }
 }
 
 /// A small square of colour `c` (already checked to be `#rgb`/`#rrggbb`).
-pub fn swatch_view(c: String) -> impl leptos::prelude::IntoView {
-    use leptos::prelude::*;
-    view! { <svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill=c></rect></svg> }
+pub fn swatch_html(c: &str) -> maud::Markup {
+    maud::html! {
+        svg class="swatch" viewBox="0 0 1 1" aria-hidden="true" { rect width="1" height="1" fill=(c) {} }
+    }
 }

@@ -11,7 +11,6 @@ pub mod header;
 pub mod list;
 pub mod note_forms;
 pub mod notes;
-pub mod record_actions;
 pub mod record_form;
 pub mod shell_info;
 pub mod shortcuts;

@@ -1,62 +1,59 @@
-//! Adding a CRM note from a client or site page, and marking a popup note read (POST forms that work
-//! without JavaScript).
+//! Adding a CRM note from a client or site page, and marking a popup note read: plain POST forms to their
+//! server functions, which work without JavaScript (the server function answers a form with a redirect).
 
 use crate::components::record_form::form_body_fields;
 use crate::forms::crm_note::CRM_NOTE;
-use crate::functions::notes_write::{crm_note_form_key, AddCrmNote, MarkPopupRead};
-use leptos::form::ActionForm;
+use crate::functions::notes_write::{AddCrmNote, MarkPopupRead};
 use leptos::prelude::*;
+use maud::{html, Markup, PreEscaped};
+use server_fn::ServerFn;
 
-/// The "Add a CRM note" form; after a refused note it opens again with the errors and the text entered
-/// (kept in the session, read once).
-#[component]
-pub fn CrmNoteForm(client_id: i32, on_site: Option<(i32,)>) -> impl IntoView {
-    let site_id = on_site.map(|(s,)| s);
-    let action = ServerAction::<AddCrmNote>::new();
-    let key = crm_note_form_key(client_id, site_id);
-    // read directly, not through a resource (a lookup in memory, as the flash notices are): the form is
-    // drawn on the server only, and a resource here made the record page wait for one more task
+/// The "Add a CRM note" form of client `client_id` (from its site `site_id`); after a refused note it
+/// opens again with the errors and the text entered (kept in the session, read once).
+pub fn crm_note_form(client_id: i32, site_id: Option<i32>) -> Markup {
     #[cfg(feature = "ssr")]
-    let refused = crate::functions::flash::ssr::take_form(&key);
+    let refused = crate::functions::flash::ssr::take_form(
+        &crate::functions::notes_write::crm_note_form_key(client_id, site_id),
+    );
     #[cfg(not(feature = "ssr"))]
-    let refused = {
-        let _ = key;
-        None
-    };
-    let form = move |outcome: Option<crate::functions::forms::FormOutcome>| {
-        let open = outcome.is_some();
-        view! {
-            <details class="note-form" open=open>
-                <summary>"Add a CRM note"</summary>
-                <ActionForm action=action attr:class="record-form">
-                    <input type="hidden" name="client_id" value=client_id.to_string()/>
-                    {site_id.map(|s| view! { <input type="hidden" name="site_id" value=s.to_string()/> })}
-                    {form_body_fields(&CRM_NOTE, outcome)}
-                    <div class="form-actions">
-                        <button type="submit" class="button primary">"Add note"</button>
-                    </div>
-                </ActionForm>
-            </details>
+    let refused: Option<crate::functions::forms::FormOutcome> = None;
+    let open = refused.is_some();
+    // the fields are the record forms' own (Leptos's markup, with their checks' island)
+    let fields = form_body_fields(&CRM_NOTE, refused).to_html();
+    html! {
+        details class="note-form" open[open] {
+            summary { "Add a CRM note" }
+            form action=(AddCrmNote::url()) method="post" class="record-form" {
+                input type="hidden" name="client_id" value=(client_id);
+                @if let Some(s) = site_id { input type="hidden" name="site_id" value=(s); }
+                (PreEscaped(fields))
+                div class="form-actions" {
+                    button type="submit" class="button primary" { "Add note" }
+                }
+            }
         }
-    };
-    form(refused)
+    }
 }
 
-/// "Mark read" for popup note `id` of a client or site.
-#[component]
-pub fn MarkReadButton(
-    id: i32,
-    /// `(client id, site id)`: whose note it is.
-    owner: (Option<i32>, Option<i32>),
-) -> impl IntoView {
-    let (client_id, site_id) = owner;
-    let action = ServerAction::<MarkPopupRead>::new();
-    view! {
-        <ActionForm action=action attr:class="inline-form">
-            <input type="hidden" name="id" value=id.to_string()/>
-            {client_id.map(|c| view! { <input type="hidden" name="client_id" value=c.to_string()/> })}
-            {site_id.map(|s| view! { <input type="hidden" name="site_id" value=s.to_string()/> })}
-            <button type="submit" class="button" data-testid="mark-read">"Mark read"</button>
-        </ActionForm>
+/// "Mark read" for popup note `id` of a client or site (whose note it is).
+pub fn mark_read_button(id: i32, client_id: Option<i32>, site_id: Option<i32>) -> Markup {
+    html! {
+        form action=(MarkPopupRead::url()) method="post" class="inline-form" {
+            input type="hidden" name="id" value=(id);
+            @if let Some(c) = client_id { input type="hidden" name="client_id" value=(c); }
+            @if let Some(s) = site_id { input type="hidden" name="site_id" value=(s); }
+            button type="submit" class="button" data-testid="mark-read" { "Mark read" }
+        }
+    }
+}
+
+/// Unsubscribes the signed-in person from service `id`.
+pub fn unsubscribe_button(id: i32) -> Markup {
+    use crate::functions::unsubscribe::UnsubscribeService;
+    html! {
+        form action=(UnsubscribeService::url()) method="post" class="inline-form" {
+            input type="hidden" name="id" value=(id);
+            button type="submit" class="button" data-testid="unsubscribe" { "Unsubscribe" }
+        }
     }
 }

@@ -1,30 +1,36 @@
 //! CRM notes and popup notes as lists on detail pages (text only: HTML in notes is shown, never run).
+//! Compiled templates, like the rest of the record page (`crate::pages::detail`).
 
 use crate::components::error_panel::ErrorPanel;
-use crate::components::note_forms::MarkReadButton;
+use crate::components::note_forms::mark_read_button;
 use crate::errors::AppError;
 use crate::functions::notes::{CrmNoteView, PopupNoteView};
 use leptos::prelude::*;
+use maud::{html, Markup, PreEscaped};
+
+/// The panel saying why the notes could not be read (and setting the response's status).
+fn failed(error: AppError) -> Markup {
+    PreEscaped(view! { <ErrorPanel error/> }.to_html())
+}
 
 /// The CRM notes section.
-pub fn crm_notes(notes: Result<Vec<CrmNoteView>, AppError>) -> AnyView {
+pub fn crm_notes(notes: Result<Vec<CrmNoteView>, AppError>) -> Markup {
     match notes {
-        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
-        Ok(v) if v.is_empty() => view! { <p class="muted">"No CRM notes."</p> }.into_any(),
-        Ok(v) => view! {
-            <ul class="notes" data-testid="crm-notes">
-                {v.into_iter().map(|n| view! {
-                    <li>
-                        <div class="note-meta">
-                            {n.when.clone().unwrap_or_default()}
-                            {n.subject.clone().map(|s| view! { " · " <strong>{s}</strong> })}
-                        </div>
-                        <div class="note-body">{n.note.clone()}</div>
-                    </li>
-                }).collect_view()}
-            </ul>
-        }
-        .into_any(),
+        Err(e) => failed(e),
+        Ok(v) if v.is_empty() => html! { p class="muted" { "No CRM notes." } },
+        Ok(v) => html! {
+            ul class="notes" data-testid="crm-notes" {
+                @for n in &v {
+                    li {
+                        div class="note-meta" {
+                            (n.when.as_deref().unwrap_or_default())
+                            @if let Some(s) = &n.subject { " · " strong { (s) } }
+                        }
+                        div class="note-body" { (n.note) }
+                    }
+                }
+            }
+        },
     }
 }
 
@@ -34,25 +40,24 @@ pub fn popup_notes(
     notes: Result<Vec<PopupNoteView>, AppError>,
     client_id: Option<i32>,
     site_id: Option<i32>,
-) -> AnyView {
+) -> Markup {
     match notes {
-        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
-        Ok(v) if v.is_empty() => view! { <p class="muted">"No popup notes."</p> }.into_any(),
-        Ok(v) => view! {
-            <ul class="notes" data-testid="popup-notes">
-                {v.into_iter().map(|n| view! {
-                    <li class:unread=!n.read>
-                        <div class="note-meta">
-                            {n.when.clone().unwrap_or_default()}
+        Err(e) => failed(e),
+        Ok(v) if v.is_empty() => html! { p class="muted" { "No popup notes." } },
+        Ok(v) => html! {
+            ul class="notes" data-testid="popup-notes" {
+                @for n in &v {
+                    li class=[(!n.read).then_some("unread")] {
+                        div class="note-meta" {
+                            (n.when.as_deref().unwrap_or_default())
                             " · "
-                            {if n.read { "read" } else { "unread" }}
-                        </div>
-                        <div class="note-body">{n.note.clone()}</div>
-                        {(!n.read).then(|| view! { <MarkReadButton id=n.id owner=(client_id, site_id)/> })}
-                    </li>
-                }).collect_view()}
-            </ul>
-        }
-        .into_any(),
+                            (if n.read { "read" } else { "unread" })
+                        }
+                        div class="note-body" { (n.note) }
+                        @if !n.read { (mark_read_button(n.id, client_id, site_id)) }
+                    }
+                }
+            }
+        },
     }
 }

@@ -2,21 +2,22 @@
 //!
 //! Like the lists (`crate::pages::list`), drawn without Leptos's router and asynchronous renderer: the
 //! server routes each entity's `/<path>/{id}` here (`server/src/routes/drawn.rs`), the record is read once
-//! and its page written by Leptos's views straight to HTML inside the frame of
-//! [`crate::shell::document`]. The page has nothing reactive on the server, and its forms are plain POST
-//! forms outside islands, so the browser gets the same page (docs/PERFORMANCE.md, "Record pages drawn
-//! directly, and small pages at brotli q2").
+//! and its page written as compiled templates (`maud`) inside the frame of [`crate::shell::document`].
+//! Leptos writes only what is Leptos's own: the islands inside the note form's fields, the table of recent
+//! changes shared with `/activity`, and an error panel (which sets the response's status). The page has
+//! nothing reactive on the server, and its forms are plain POST forms outside islands, so the browser gets
+//! the same page. Drawn by Leptos's views, a cold client page spent ~185 µs drawing after its last
+//! HaloPSA reply (docs/PERFORMANCE.md, "A cold record page timed inside the server").
 
-use crate::components::detail::{swatch_view, value_view, Action, Block, Detail, Section};
+use crate::components::detail::{value_html, Action, Block, Detail, Section};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::list::table::list_table;
-use crate::components::note_forms::CrmNoteForm;
+use crate::components::note_forms::{crm_note_form, unsubscribe_button};
 use crate::components::notes::{crm_notes, popup_notes};
-use crate::components::record_actions::{record_actions, UnsubscribeButton};
 use crate::components::stale_notice;
 use crate::entities::Entity;
 use leptos::prelude::*;
-use leptos::tachys::html::InertElement;
+use maud::{html, Markup, PreEscaped};
 
 /// The whole document of `entity`'s record `id` (as the address wrote it), at `path` with the URL query
 /// `query` (without `?`). Runs in the request's reactive owner: a record that cannot be shown sets the
@@ -32,7 +33,7 @@ pub async fn document(
     let (title, main) = match crate::functions::details::get_record(entity.kind, id).await {
         Ok(d) => {
             let again = stale_notice::again_href(path, query);
-            (d.name.clone(), detail_view(entity, d, &again).to_html())
+            (d.name.clone(), detail_html(entity, d, &again).into_string())
         }
         Err(e) => (
             e.title().to_owned(),
@@ -44,101 +45,96 @@ pub async fn document(
 
 /// The page of record `d` inside `<main>`; `again` is the page's own address (the stale notice's "try
 /// again" link).
-pub(crate) fn detail_view(entity: &'static Entity, d: Detail, again: &str) -> impl IntoView {
-    let crumbs = d
-        .crumbs
-        .into_iter()
-        .map(|(href, text)| view! { " / " <a href=href>{text}</a> })
-        .collect_view();
-    let badges = d
-        .badges
-        .into_iter()
-        .map(|b| {
-            let class = format!("pill {}", b.tone.unwrap_or_default());
-            view! { <span class=class.trim_end().to_string() title=b.title>{b.text}</span> }
-        })
-        .collect_view();
+pub(crate) fn detail_html(entity: &'static Entity, d: Detail, again: &str) -> Markup {
     let id = d.id;
-    let actions = d.actions.into_iter().map(move |a| match a {
-        Action::Link { href, text, testid } => {
-            view! { <p><a class="button" href=href data-testid=testid>{text}</a></p> }.into_any()
+    html! {
+        nav class="breadcrumbs" aria-label="Breadcrumb" {
+            a href=(entity.list_href()) { (entity.words.many_title) }
+            @for (href, text) in &d.crumbs { " / " a href=(href) { (text) } }
         }
-        Action::Unsubscribe => view! { <UnsubscribeButton id/> }.into_any(),
-    });
-    view! {
-        <nav class="breadcrumbs" aria-label="Breadcrumb">
-            <a href=entity.list_href()>{entity.words.many_title}</a>
-            {crumbs}
-        </nav>
-        <header class="detail-head">
-            <h1>{d.swatch.map(swatch_view)}{d.name}</h1>
-            {badges}
-            {d.halo_link.map(|href| view! { <a class="button" href=href rel="external noopener" target="_blank">"Open in HaloPSA"</a> })}
-        </header>
-        {d.stale.map(|note| InertElement::new(stale_notice::markup(&note, again).into_string()))}
-        {record_actions(entity.path, d.id)}
-        {actions.collect_view()}
-        {d.sections.into_iter().map(section_view).collect_view()}
+        header class="detail-head" {
+            h1 {
+                @if let Some(c) = &d.swatch { (crate::components::detail::swatch_html(c)) }
+                (d.name)
+            }
+            @for b in &d.badges {
+                @let class = match &b.tone { Some(t) if !t.is_empty() => format!("pill {t}"), _ => "pill".to_owned() };
+                span class=(class) title=[b.title.as_deref()] { (b.text) }
+            }
+            @if let Some(href) = &d.halo_link {
+                a class="button" href=(href) rel="external noopener" target="_blank" { "Open in HaloPSA" }
+            }
+        }
+        @if let Some(note) = &d.stale { (stale_notice::markup(note, again)) }
+        p class="record-actions" {
+            a class="button" href=(format!("/{}/{id}/edit", entity.path)) data-testid="edit-link" { "Edit" }
+            " "
+            a class="button" href=(format!("/{}/{id}/delete", entity.path)) data-testid="delete-link" { "Delete…" }
+        }
+        @for a in &d.actions {
+            @match a {
+                Action::Link { href, text, testid } => p { a class="button" href=(href) data-testid=(testid) { (text) } },
+                Action::Unsubscribe => (unsubscribe_button(id)),
+            }
+        }
+        @for s in d.sections { (section_html(s)) }
     }
 }
 
-fn section_view(s: Section) -> impl IntoView {
+fn section_html(s: Section) -> Markup {
     let heading_id = format!("{}-h", s.id);
-    let labelled_by = heading_id.clone();
-    let count = s
-        .count
-        .map(|n| view! { " " <span class="muted">{format!("({n})")}</span> });
-    view! {
-        <section aria-labelledby=labelled_by>
-            <h2 id=heading_id class:visually-hidden=s.hidden>{s.heading}{count}</h2>
-            {s.blocks.into_iter().map(block_view).collect_view()}
-        </section>
+    html! {
+        section aria-labelledby=(heading_id) {
+            h2 id=(heading_id) class=[s.hidden.then_some("visually-hidden")] {
+                (s.heading)
+                @if let Some(n) = s.count { " " span class="muted" { "(" (n) ")" } }
+            }
+            @for b in s.blocks { (block_html(b)) }
+        }
     }
 }
 
-fn block_view(b: Block) -> AnyView {
+fn block_html(b: Block) -> Markup {
     match b {
-        Block::Facts(facts) => {
-            let shown: Vec<_> = facts.into_iter().filter(|f| !f.is_empty()).collect();
-            if shown.is_empty() {
-                return ().into_any();
+        Block::Facts(facts) => html! {
+            @if facts.iter().any(|f| !f.is_empty()) {
+                dl class="facts" {
+                    @for f in facts.iter().filter(|f| !f.is_empty()) {
+                        div { dt { (f.label) } dd { (value_html(&f.value, f.testid.as_deref())) } }
+                    }
+                }
             }
-            view! {
-                <dl class="facts">
-                    {shown.into_iter().map(|f| view! { <div><dt>{f.label}</dt><dd>{value_view(&f.value, f.testid)}</dd></div> }).collect_view()}
-                </dl>
-            }
-            .into_any()
-        }
-        Block::Text { title, body } => {
-            view! { <h3>{title}</h3><p class="note-body">{body}</p> }.into_any()
-        }
+        },
+        Block::Text { title, body } => html! { h3 { (title) } p class="note-body" { (body) } },
         Block::Items { items, empty, .. } if items.is_empty() => {
-            view! { <p class="muted">{empty}</p> }.into_any()
+            html! { p class="muted" { (empty) } }
         }
-        Block::Items { items, testid, .. } => view! {
-            <ul class="plain-list" data-testid=testid>
-                {items.into_iter().map(|i| view! {
-                    <li>{value_view(&crate::components::detail::Value::Cell(i.cell), None)}{i.note.map(|n| view! { " " <span class="muted">{n}</span> })}</li>
-                }).collect_view()}
-            </ul>
-        }
-        .into_any(),
+        Block::Items { items, testid, .. } => html! {
+            ul class="plain-list" data-testid=(testid) {
+                @for i in items {
+                    li {
+                        (value_html(&crate::components::detail::Value::Cell(i.cell), None))
+                        @if let Some(n) = i.note { " " span class="muted" { (n) } }
+                    }
+                }
+            }
+        },
         Block::Records { kind, page, more } => {
             let e = kind.entity();
-            view! {
-                {list_table(&page, e, &e.list)}
-                {more.map(|(href, text)| view! { <p><a href=href>{text}</a></p> })}
+            html! {
+                (PreEscaped(list_table(&page, e, &e.list).to_html()))
+                @if let Some((href, text)) = more { p { a href=(href) { (text) } } }
             }
-            .into_any()
         }
-        Block::Remark(text) => view! { <p class="muted">{text}</p> }.into_any(),
-        Block::Failed(error) => view! { <ErrorPanel error/> }.into_any(),
+        Block::Remark(text) => html! { p class="muted" { (text) } },
+        Block::Failed(error) => PreEscaped(view! { <ErrorPanel error/> }.to_html()),
         Block::CrmNotes(notes) => crm_notes(notes),
-        Block::PopupNotes { notes, client, site } => popup_notes(notes, client, site),
-        Block::CrmNoteForm { client, site } => {
-            view! { <CrmNoteForm client_id=client on_site=site.map(|s| (s,))/> }.into_any()
-        }
+        Block::PopupNotes {
+            notes,
+            client,
+            site,
+        } => popup_notes(notes, client, site),
+        Block::CrmNoteForm { client, site } => crm_note_form(client, site),
         Block::Changes { changes, all } => crate::components::changes::record_changes(changes, all),
     }
 }
