@@ -1,7 +1,7 @@
 //! The root component: frame (banner, header, shortcuts) and the route table.
 
 use crate::components::{demo_banner::DemoBanner, header::Header};
-use crate::routes::{not_found::NotFound, overview::OverviewPage};
+use crate::routes::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
@@ -27,7 +27,6 @@ pub fn App() -> impl IntoView {
                 // one place for every page's one-time messages
                 <crate::components::flash::Flash/>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=OverviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/activity") view=crate::routes::activity::ActivityPage ssr=SsrMode::Async/>
                     <Route path=path!("/data-health") view=crate::routes::data_health::DataHealthPage ssr=SsrMode::Async/>
                     <Route path=path!("/data-health/compare") view=crate::routes::compare::ComparePage ssr=SsrMode::Async/>

@@ -55,13 +55,14 @@ fn collect() -> Vec<Route> {
             });
         }
     }
-    // the lists and the record pages, which the server draws itself (`routes::drawn`)
+    // the lists, the record pages and the overview, which the server draws itself (`routes::drawn`)
     let records = app::entities::ALL
         .iter()
         .map(|e| format!("/{}/{{id}}", e.path));
     for path in app::pages::list::all()
         .map(|(_, view)| view.href.to_owned())
         .chain(records)
+        .chain(["/".to_owned()])
     {
         out.push(Route {
             method: "GET".to_owned(),

@@ -1,5 +1,6 @@
-//! The lists and the record pages are drawn by the server without Leptos's router and renderer
-//! (`app::pages::list`, `app::pages::detail`); every other page is a Leptos page. A person must not be able
+//! The lists, the record pages and the overview are drawn by the server without Leptos's router and
+//! renderer (`app::pages::list`, `app::pages::detail`, `app::pages::overview`); every other page is a
+//! Leptos page. A person must not be able
 //! to tell: the same document head, banner, header, islands and shortcuts around `<main>`, the same
 //! statuses for a refused address or a missing record, and a saved view's redirect.
 
@@ -34,30 +35,32 @@ fn frame(page: &str) -> (String, String) {
 }
 
 #[tokio::test]
-async fn a_list_has_the_frame_of_every_other_page() {
+async fn a_list_and_the_overview_have_the_frame_of_every_other_page() {
     let (_sim, app) = common::start().await;
-    let (status, overview) = common::page(&app, "/").await;
+    let (status, activity) = common::page(&app, "/activity").await;
     assert_eq!(status, 200);
     let (status, form) = common::page(&app, "/clients/new").await;
     assert_eq!(status, 200);
-    let lists = [
+    let drawn = [
         "/clients",
         "/sites/stock-bins",
         "/services?q=zz",
         "/clients/",
+        "/",
+        "/?q=ac",
     ];
-    for path in lists {
+    for path in drawn {
         let (status, list) = common::page(&app, path).await;
         assert_eq!(status, 200, "{path}");
         assert_eq!(
             frame(&list),
-            frame(&overview),
-            "{path} against the overview"
+            frame(&activity),
+            "{path} against the activity page"
         );
         assert_eq!(frame(&list), frame(&form), "{path} against a form");
         assert!(
             list.contains("<leptos-island data-component=\"SubmitAsYouGo_"),
-            "{path}: the toolbar's island"
+            "{path}: the search form's island"
         );
     }
     let (_, clients) = common::page(&app, "/clients").await;
@@ -99,13 +102,13 @@ async fn a_refused_list_address_is_a_400_page_in_the_frame() {
 #[tokio::test]
 async fn a_record_page_has_the_frame_of_every_other_page() {
     let (sim, app) = common::start().await;
-    let (_, overview) = common::page(&app, "/").await;
+    let (_, activity) = common::page(&app, "/activity").await;
     let client = sim.sim.ids(halo_sim::Entity::Client)[0];
     let service = sim.sim.ids(halo_sim::Entity::Service)[0];
     for path in [format!("/clients/{client}"), format!("/services/{service}")] {
         let (status, record) = common::page(&app, &path).await;
         assert_eq!(status, 200, "{path}");
-        assert_eq!(frame(&record), frame(&overview), "{path}");
+        assert_eq!(frame(&record), frame(&activity), "{path}");
         // its forms are plain POST forms; the CRM note form's field checks are an island
         assert!(record.contains("method=\"post\""), "{path}: {record}");
     }

@@ -8,6 +8,8 @@ pub mod detail;
 pub mod form;
 #[cfg(feature = "ssr")]
 pub mod list;
+#[cfg(feature = "ssr")]
+pub mod overview;
 
 #[cfg(all(test, feature = "ssr"))]
 mod drawn_once;

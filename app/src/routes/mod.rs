@@ -6,4 +6,3 @@ pub mod compare;
 pub mod data_health;
 pub mod jobs;
 pub mod not_found;
-pub mod overview;

@@ -1,8 +1,9 @@
 //! The pages the server draws without Leptos's router and asynchronous renderer: the lists
-//! (`/clients`, `/sites/stock-bins`, …, `app::pages::list`) and the record pages (`/clients/{id}`, …,
-//! `app::pages::detail`). Each is drawn in a reactive owner holding the same contexts a Leptos page gets
-//! (the request, the response's options, the server's own), so the page's server functions, its HaloPSA
-//! handle and its error statuses work as they do on every other page.
+//! (`/clients`, `/sites/stock-bins`, …, `app::pages::list`), the record pages (`/clients/{id}`, …,
+//! `app::pages::detail`) and the overview (`/`, `app::pages::overview`). Each is drawn in a reactive
+//! owner holding the same contexts a Leptos page gets (the request, the response's options, the server's
+//! own), so the page's server functions, its HaloPSA handle and its error statuses work as they do on
+//! every other page.
 
 use crate::state::AppState;
 use app::entities::ALL;
@@ -20,10 +21,10 @@ use leptos_axum::ResponseOptions;
 use std::future::Future;
 use std::sync::Arc;
 
-/// `router` with a GET route for every list page and every entity's record page. A list also answers with
-/// a trailing slash (which the Leptos router, which drew the lists before, also answered); a record's
-/// address with a trailing slash redirects to the address without it, so `/clients/new/` still reaches the
-/// form. `context` provides the server's contexts.
+/// `router` with a GET route for every list page, every entity's record page and the overview. A list
+/// also answers with a trailing slash (which the Leptos router, which drew the lists before, also
+/// answered); a record's address with a trailing slash redirects to the address without it, so
+/// `/clients/new/` still reaches the form. `context` provides the server's contexts.
 pub fn add(
     mut router: Router<AppState>,
     assets: &AssetManifest,
@@ -57,7 +58,12 @@ pub fn add(
             .route(&record, get(handler))
             .route(&format!("{record}/"), get(without_slash));
     }
-    router
+    let overview = move |req: Request<Body>| {
+        page(req, context, move |path, query| async move {
+            app::pages::overview::document(&assets, &path, &query).await
+        })
+    };
+    router.route("/", get(overview))
 }
 
 /// A record's address with a trailing slash: the same address without it, query kept.
