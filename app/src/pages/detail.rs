@@ -138,3 +138,135 @@ fn block_html(b: Block) -> Markup {
         Block::Changes { changes, all } => crate::components::changes::record_changes(changes, all),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::components::detail::{Badge, Fact, Item, Value};
+    use crate::components::list::cells::Cell;
+    use crate::entities::EntityKind;
+    use crate::functions::notes::{CrmNoteView, PopupNoteView};
+
+    /// A record whose every part HaloPSA's users could have written, with markup in it.
+    fn hostile() -> Detail {
+        let evil = "<b>x</b>\"&";
+        let facts = vec![
+            Fact::text("Phone", Some(evil)).testid("phone"),
+            Fact::text("Empty", None),
+            Fact::new(
+                "Main site",
+                Cell::Ref {
+                    kind: EntityKind::Sites,
+                    id: 9,
+                    text: evil.into(),
+                },
+            ),
+            Fact {
+                label: "Colour".into(),
+                value: Value::Colour("#a30".into()),
+                testid: None,
+            },
+            Fact {
+                label: "Logo".into(),
+                value: Value::Image {
+                    src: "https://x.example/a.png?a=1&b=\"2\"".into(),
+                    alt: evil.into(),
+                },
+                testid: None,
+            },
+        ];
+        let items = vec![Item {
+            cell: Cell::Text(evil.into()),
+            note: Some(evil.into()),
+        }];
+        let crm = vec![CrmNoteView {
+            id: 1,
+            when: Some("2026-12-08 10:00".into()),
+            subject: Some(evil.into()),
+            note: evil.into(),
+            site_id: None,
+        }];
+        let popups = vec![PopupNoteView {
+            id: 5,
+            when: None,
+            note: evil.into(),
+            read: false,
+        }];
+        Detail {
+            id: 4,
+            name: evil.into(),
+            swatch: Some("#a30".into()),
+            badges: vec![Badge {
+                text: evil.into(),
+                tone: Some("inactive".into()),
+                title: Some(evil.into()),
+            }],
+            crumbs: vec![("/clients/3".into(), evil.into())],
+            actions: vec![Action::Unsubscribe],
+            sections: vec![
+                Section::key_facts(vec![Block::Facts(facts)]),
+                Section::new(
+                    "more",
+                    "More",
+                    vec![
+                        Block::Items {
+                            items,
+                            empty: "None.".into(),
+                            testid: "things".into(),
+                        },
+                        Block::Remark(evil.into()),
+                        Block::CrmNotes(Ok(crm)),
+                        Block::PopupNotes {
+                            notes: Ok(popups),
+                            client: Some(4),
+                            site: Some(7),
+                        },
+                        Block::CrmNoteForm {
+                            client: 4,
+                            site: Some(7),
+                        },
+                    ],
+                ),
+            ],
+            halo_link: None,
+            stale: None,
+        }
+    }
+
+    #[test]
+    fn every_written_value_is_text_and_every_form_posts_to_its_server_function() {
+        let e = EntityKind::Services.entity();
+        let html = Owner::new()
+            .with(|| detail_html(e, hostile(), "/services/4"))
+            .into_string();
+        assert!(!html.contains("<b>"), "{html}");
+        assert!(html.contains("&lt;b&gt;x&lt;/b&gt;&quot;&amp;"), "{html}");
+        for expected in [
+            "<h1><svg class=\"swatch\"",
+            "<span class=\"pill inactive\" title=\"&lt;b&gt;x&lt;/b&gt;&quot;&amp;\">",
+            "<a class=\"button\" href=\"/services/4/edit\" data-testid=\"edit-link\">Edit</a>",
+            "<dd><span data-testid=\"phone\">",
+            "<a href=\"/sites/9\">",
+            "src=\"https://x.example/a.png?a=1&amp;b=&quot;2&quot;\"",
+            "<ul class=\"plain-list\" data-testid=\"things\">",
+            "<h2 id=\"facts-h\" class=\"visually-hidden\">Key facts</h2>",
+            "<li class=\"unread\">",
+            "<form action=\"/api/mark_popup_read\" method=\"post\" class=\"inline-form\">",
+            "<input type=\"hidden\" name=\"site_id\" value=\"7\">",
+            "<form action=\"/api/add_crm_note\" method=\"post\" class=\"record-form\">",
+            "data-testid=\"unsubscribe\"",
+            "<leptos-island data-component=\"FieldChecks_",
+        ] {
+            assert!(html.contains(expected), "{expected} in {html}");
+        }
+        assert!(
+            !html.contains(">Empty<"),
+            "an empty fact is left out: {html}"
+        );
+        // Leptos writes only the note form's fields, with its empty markers
+        let form = html
+            .find("<details class=\"note-form\">")
+            .expect("the note form");
+        assert!(!html[..form].contains("<!>"), "no Leptos markers: {html}");
+    }
+}
