@@ -2,7 +2,6 @@
 //! the record, on a record's own page without it. Field names only — the log never holds values.
 
 use crate::activity::{Change, Changes};
-use crate::components::error_panel::ErrorPanel;
 use crate::errors::AppError;
 use leptos::prelude::*;
 
@@ -79,7 +78,7 @@ pub fn to_stdout_words() -> &'static str {
 pub fn record_changes(changes: Result<Changes, AppError>, all: String) -> maud::Markup {
     use maud::{html, PreEscaped};
     match changes {
-        Err(error) => PreEscaped(view! { <ErrorPanel error/> }.to_html()),
+        Err(error) => crate::components::error_panel::markup(error),
         Ok(Changes::ToStdout) => {
             html! { p class="muted" data-testid="changes-stdout" { (to_stdout_words()) } }
         }

@@ -45,3 +45,9 @@ pub fn ErrorPanel(error: AppError, #[prop(optional)] whole_page: bool) -> impl I
         </section>
     }
 }
+
+/// The panel for a part of a page drawn as compiled templates (`maud`): the same markup, and the same
+/// response status, as the component.
+pub fn markup(error: AppError) -> maud::Markup {
+    maud::PreEscaped(view! { <ErrorPanel error/> }.to_html())
+}

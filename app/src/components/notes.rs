@@ -1,22 +1,16 @@
 //! CRM notes and popup notes as lists on detail pages (text only: HTML in notes is shown, never run).
 //! Compiled templates, like the rest of the record page (`crate::pages::detail`).
 
-use crate::components::error_panel::ErrorPanel;
+use crate::components::error_panel;
 use crate::components::note_forms::mark_read_button;
 use crate::errors::AppError;
 use crate::functions::notes::{CrmNoteView, PopupNoteView};
-use leptos::prelude::*;
-use maud::{html, Markup, PreEscaped};
-
-/// The panel saying why the notes could not be read (and setting the response's status).
-fn failed(error: AppError) -> Markup {
-    PreEscaped(view! { <ErrorPanel error/> }.to_html())
-}
+use maud::{html, Markup};
 
 /// The CRM notes section.
 pub fn crm_notes(notes: Result<Vec<CrmNoteView>, AppError>) -> Markup {
     match notes {
-        Err(e) => failed(e),
+        Err(e) => error_panel::markup(e),
         Ok(v) if v.is_empty() => html! { p class="muted" { "No CRM notes." } },
         Ok(v) => html! {
             ul class="notes" data-testid="crm-notes" {
@@ -42,7 +36,7 @@ pub fn popup_notes(
     site_id: Option<i32>,
 ) -> Markup {
     match notes {
-        Err(e) => failed(e),
+        Err(e) => error_panel::markup(e),
         Ok(v) if v.is_empty() => html! { p class="muted" { "No popup notes." } },
         Ok(v) => html! {
             ul class="notes" data-testid="popup-notes" {

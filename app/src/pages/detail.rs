@@ -10,7 +10,7 @@
 //! HaloPSA reply (docs/PERFORMANCE.md, "A cold record page timed inside the server").
 
 use crate::components::detail::{value_html, Action, Block, Detail, Section};
-use crate::components::error_panel::ErrorPanel;
+use crate::components::error_panel::{self, ErrorPanel};
 use crate::components::list::table::list_table;
 use crate::components::note_forms::{crm_note_form, unsubscribe_button};
 use crate::components::notes::{crm_notes, popup_notes};
@@ -127,7 +127,7 @@ fn block_html(b: Block) -> Markup {
             }
         }
         Block::Remark(text) => html! { p class="muted" { (text) } },
-        Block::Failed(error) => PreEscaped(view! { <ErrorPanel error/> }.to_html()),
+        Block::Failed(error) => error_panel::markup(error),
         Block::CrmNotes(notes) => crm_notes(notes),
         Block::PopupNotes {
             notes,

@@ -9,7 +9,6 @@
 //! (`server/src/routes/drawn.rs`), as it does the record pages (`crate::pages::detail`); the rest of the
 //! app's pages stay Leptos pages.
 
-use crate::components::error_panel::ErrorPanel;
 use crate::components::list::{
     columns::column_chooser,
     notices,
@@ -100,10 +99,7 @@ async fn main_html(
             (column_chooser(view, &page.params))
             (PreEscaped(list_table(page, entity, view).to_html()))
         },
-        Err(e) => {
-            let panel = view! { <ErrorPanel error=e.clone()/> }.to_html();
-            html! { (PreEscaped(panel)) }
-        }
+        Err(e) => crate::components::error_panel::markup(e.clone()),
     };
     html! {
         @if !view.path.is_empty() {

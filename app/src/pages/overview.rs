@@ -7,7 +7,7 @@
 //! As a Leptos page with suspense boundaries, its frame, route table and asynchronous rendering were most
 //! of the work left after its last HaloPSA reply (docs/PERFORMANCE.md).
 
-use crate::components::error_panel::ErrorPanel;
+use crate::components::error_panel;
 use crate::errors::AppError;
 use crate::functions::health::glance_data_health;
 use crate::functions::overview::{get_overview_counts, search_everything, Count, HitGroup};
@@ -49,7 +49,7 @@ fn main_html(
                 dl class="stat-grid" { @for c in counts { (stat(c)) } }
                 (PreEscaped(view! { <OverviewCounts/> }.to_html()))
             }
-            Err(error) => (failed(error)),
+            Err(error) => (error_panel::markup(error)),
         }
         p {
             a href="/data-health" data-testid="data-health-link" { (health_words(health)) }
@@ -73,15 +73,10 @@ fn main_html(
                 Ok(groups) => div class="hit-groups" data-testid="search-results" {
                     @for g in groups { (hit_group(g)) }
                 },
-                Err(error) => (failed(error)),
+                Err(error) => (error_panel::markup(error)),
             }
         }
     }
-}
-
-/// The panel saying what could not be read (and setting the response's status).
-fn failed(error: AppError) -> Markup {
-    PreEscaped(view! { <ErrorPanel error/> }.to_html())
 }
 
 /// The overview's link text for the person's data health report ("Data health: 4 possible duplicate
